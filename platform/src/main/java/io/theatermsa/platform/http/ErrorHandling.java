@@ -1,0 +1,76 @@
+package io.theatermsa.platform.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.RequestException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+import io.lettuce.core.RedisException;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place where exceptions become JSON error responses {@code {"error": ..., "message": ...}}.
+ * Handlers throw; they never build error bodies themselves.
+ */
+public final class ErrorHandling {
+
+    private static final System.Logger LOG = System.getLogger(ErrorHandling.class.getName());
+
+    private final ObjectMapper mapper;
+
+    private ErrorHandling(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Registers the error handlers and a JSON 404 for paths no route serves. */
+    public static void register(HttpRouting.Builder routing, ObjectMapper mapper) {
+        ErrorHandling errors = new ErrorHandling(mapper);
+        routing.error(ApiException.class, (req, res, e) -> errors.write(res, e))
+               .error(RequestException.class, (req, res, e) -> errors.write(res,
+                       new ApiException(e.status(), "bad_request", e.getMessage())))
+               .error(RedisException.class, (req, res, e) -> {
+                   LOG.log(Level.WARNING, "Redis unavailable: " + e.getMessage());
+                   errors.write(res, ApiException.unavailable("the data store is unavailable; try again shortly"));
+               })
+               .error(Exception.class, (req, res, e) -> {
+                   LOG.log(Level.ERROR, "unhandled error on " + req.prologue().method().text() + " "
+                           + req.path().rawPath(), e);
+                   errors.write(res, new ApiException(Status.INTERNAL_SERVER_ERROR_500, "internal_error",
+                           "unexpected server error"));
+               });
+    }
+
+    /** The fallback route: any path nothing else served. Register it last. */
+    public static void registerNotFound(HttpRouting.Builder routing) {
+        routing.any((req, res) -> {
+            throw new ApiException(Status.NOT_FOUND_404, "not_found", "no resource at " + req.path().rawPath());
+        });
+    }
+
+    void write(ServerResponse res, ApiException e) {
+        if (res.isSent()) {
+            return;
+        }
+        if (e instanceof ApiException.MethodNotAllowedException m) {
+            res.header(HeaderNames.ALLOW, m.allow());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.error());
+        body.put("message", e.getMessage());
+        if (e instanceof ApiException.InvalidFieldsException f) {
+            body.put("fields", f.fields());
+        }
+        try {
+            res.status(e.status());
+            res.header(HeaderNames.CONTENT_TYPE, MediaTypes.APPLICATION_JSON.text());
+            res.send(mapper.writeValueAsBytes(body));
+        } catch (Exception writeFailure) {
+            LOG.log(Level.ERROR, "cannot write error response", writeFailure);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.theatermsa.platform.identity;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+
+/** The three response headers that tell which workload answered, compatible with the original project. */
+public final class IdentityHeaders {
+
+    public static final HeaderName SERVICE_CLUSTER = HeaderNames.create("X-Service-Cluster");
+    public static final HeaderName POD_NAME = HeaderNames.create("X-Pod-Name");
+    public static final HeaderName SERVICE_NAME = HeaderNames.create("X-Service-Name");
+
+    private IdentityHeaders() {
+    }
+
+    /** A filter that stamps every response of a server, errors and health included, with the identity. */
+    public static Filter filter(WorkloadIdentity identity) {
+        return (chain, req, res) -> {
+            res.header(SERVICE_CLUSTER, identity.cluster());
+            res.header(POD_NAME, identity.pod());
+            res.header(SERVICE_NAME, identity.service());
+            chain.proceed();
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package io.theatermsa.platform.identity;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Who a running workload is: its service name, the cluster it runs in and its pod name.
+ * Every response carries these three as identity headers, so a client can tell which cluster
+ * really served a call.
+ *
+ * @param service service name, e.g. {@code user-service}
+ * @param cluster cluster name, {@code ctx1} or {@code ctx2} (or {@code unknown})
+ * @param pod     pod name, e.g. {@code user-service-ctx1-7d9c-x2k4q}
+ */
+public record WorkloadIdentity(String service, String cluster, String pod) {
+
+    public static final String UNKNOWN_CLUSTER = "unknown";
+
+    public WorkloadIdentity {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(pod, "pod");
+    }
+
+    /**
+     * The identity of a workload deployed on Kubernetes: {@code CLUSTER_NAME} names the cluster; without it
+     * the cluster is read from the pod name ({@code HOSTNAME}) the way the original project did.
+     */
+    public static WorkloadIdentity fromEnvironment(String service, Map<String, String> env) {
+        String pod = env.getOrDefault("HOSTNAME", service);
+        String cluster = env.get("CLUSTER_NAME");
+        if (cluster == null || cluster.isBlank()) {
+            cluster = pod.contains("ctx1") ? "ctx1" : pod.contains("ctx2") ? "ctx2" : UNKNOWN_CLUSTER;
+        }
+        return new WorkloadIdentity(service, cluster, pod);
+    }
+}

@@ -1,0 +1,68 @@
+package io.theatermsa.platform.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.theatermsa.platform.health.ReadinessCheck;
+
+import java.time.Duration;
+
+/**
+ * One workload's Redis connection (Lettuce; thread-safe, shared by all request threads). Commands fail fast
+ * while Redis is away instead of queueing, so callers answer 503 at once; Lettuce reconnects by itself.
+ */
+public final class RedisConnector implements AutoCloseable {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+
+    private RedisConnector(RedisClient client, StatefulRedisConnection<String, String> connection) {
+        this.client = client;
+        this.connection = connection;
+    }
+
+    /** Connects to {@code redisUrl}, e.g. {@code redis://127.0.0.1:6379} or {@code redis://:password@redis:6379/0}. */
+    public static RedisConnector connect(String redisUrl) {
+        RedisURI uri = RedisURI.create(redisUrl);
+        uri.setTimeout(COMMAND_TIMEOUT);
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .build());
+        try {
+            return new RedisConnector(client, client.connect());
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    public StatefulRedisConnection<String, String> connection() {
+        return connection;
+    }
+
+    /** Ready while Redis answers PING. */
+    public ReadinessCheck readiness() {
+        return () -> {
+            try {
+                return "PONG".equals(connection.sync().ping())
+                        ? ReadinessCheck.Result.UP
+                        : ReadinessCheck.Result.down("redis did not answer PONG");
+            } catch (RuntimeException e) {
+                return ReadinessCheck.Result.down("redis unavailable: " + e.getMessage());
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

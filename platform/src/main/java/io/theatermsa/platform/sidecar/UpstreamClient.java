@@ -1,0 +1,102 @@
+package io.theatermsa.platform.sidecar;
+
+import io.helidon.http.ClientRequestHeaders;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientRequest;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sends one HTTP/1.1 exchange to a concrete address over pooled keep-alive connections. Both sidecars use it:
+ * the direct one to a Service name, the emulated one to the pod it picked.
+ */
+public final class UpstreamClient implements AutoCloseable {
+
+    /** Connection-level headers that a proxy never forwards (RFC 9110 §7.6.1) plus those the client sets. */
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
+            "host", "content-length");
+
+    private final WebClient client;
+
+    public UpstreamClient(Duration connectTimeout) {
+        this.client = WebClient.builder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(false)
+                .keepAlive(true)
+                .build();
+    }
+
+    /**
+     * Sends {@code request} to {@code http://address:port}, waiting at most {@code timeout} for the response
+     * ({@code null}: no limit).
+     *
+     * @throws UpstreamFailure when no HTTP response came back
+     */
+    public OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout) {
+        HttpClientRequest call = client.method(request.method())
+                .uri("http://" + address + ":" + port + request.path())
+                .headers(headers -> copyRequestHeaders(request.headers(), headers));
+        if (timeout != null) {
+            call.readTimeout(timeout);
+        }
+        try (HttpClientResponse response = request.body().length == 0 ? call.request() : call.submit(request.body())) {
+            byte[] body = response.entity().hasEntity() ? response.as(byte[].class) : new byte[0];
+            return new OutboundResponse(response.status().code(), responseHeaders(response), body);
+        } catch (UncheckedIOException e) {
+            throw classify(e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof java.io.IOException) {
+                throw classify(e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.closeResource();
+    }
+
+    private static void copyRequestHeaders(HttpHeaders from, ClientRequestHeaders to) {
+        from.map().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                to.set(HeaderNames.create(name), values);
+            }
+        });
+    }
+
+    private static HttpHeaders responseHeaders(HttpClientResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.headers().forEach(h -> {
+            String name = h.name().toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(name)) {
+                headers.put(name, h.allValues());
+            }
+        });
+        return HttpHeaders.of(headers, (k, v) -> true);
+    }
+
+    private static UpstreamFailure classify(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return new UpstreamFailure(UpstreamFailure.Reason.CONNECT_FAILURE, t.getMessage(), e);
+            }
+            if (t instanceof SocketTimeoutException) {
+                return new UpstreamFailure(UpstreamFailure.Reason.TIMEOUT, t.getMessage(), e);
+            }
+        }
+        return new UpstreamFailure(UpstreamFailure.Reason.RESET, e.getMessage(), e);
+    }
+}
