@@ -1,0 +1,40 @@
+package io.theatermsa.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.LogManager;
+
+/** The {@code theater} command. */
+@Command(name = "theater",
+         mixinStandardHelpOptions = true,
+         version = "Theater MSA 0.1.0",
+         description = {"Theater MSA: Istio 트래픽 관리 실습 플랫폼 / Istio traffic-management teaching platform"},
+         subcommands = {UpCommand.class, StatusCommand.class})
+public final class Theater implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        quietLibraryLogging();
+        System.exit(new CommandLine(new Theater()).execute(args));
+    }
+
+    private static void quietLibraryLogging() {
+        try (InputStream config = Theater.class.getResourceAsStream("/logging.properties")) {
+            if (config != null) {
+                LogManager.getLogManager().readConfiguration(config);
+            }
+        } catch (IOException e) {
+            System.err.println("warning: cannot read logging.properties: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,116 @@
+package io.theatermsa.cli;
+
+import io.theatermsa.cli.local.LocalStack;
+import io.theatermsa.cli.local.RunState;
+import io.theatermsa.cli.local.RunningWorkload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code theater up}: runs the whole cinema locally until Ctrl-C or SIGTERM. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+         description = {"로컬에서 전체 스택을 실행합니다 / run the whole stack locally",
+                        "Redis, 두 클러스터(ctx1, ctx2)의 user/movie/booking, ctx1 의 게이트웨이 / "
+                        + "Redis, user/movie/booking in ctx1 and ctx2, the gateway in ctx1"})
+final class UpCommand implements Callable<Integer> {
+
+    static final int USAGE_ERROR = 2;
+    static final String BIND_HOST = "127.0.0.1";
+
+    @Option(names = "--port", defaultValue = "8080",
+            description = "게이트웨이(대시보드) 포트 / gateway (dashboard) port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--scenario", defaultValue = "k8s/practice/01-initial",
+            description = "불러올 메시 설정 디렉터리 / mesh config directory to load (default: ${DEFAULT-VALUE})")
+    String scenario;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path home = ProjectHome.resolve();
+        Path scenarioDir = ProjectHome.file(home, scenario);
+        if (!Files.exists(scenarioDir)) {
+            System.err.println("오류: 시나리오가 없습니다 / error: no such scenario: " + scenarioDir);
+            return USAGE_ERROR;
+        }
+        if (port < 0 || port > 65535) {
+            System.err.println("오류: 포트는 0-65535 / error: --port must be 0-65535, not " + port);
+            return USAGE_ERROR;
+        }
+        if (!portIsFree(port)) {
+            System.err.println("오류: 포트 " + port + " 이(가) 이미 사용 중입니다. --port 로 다른 포트를 지정하세요.");
+            System.err.println("error: port " + port + " is already in use; choose another with --port");
+            return USAGE_ERROR;
+        }
+        System.out.println("시작 중 / starting ...");
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(new LocalStack.Settings(BIND_HOST, port, scenarioDir, System.getenv("REDIS_URL")));
+        } catch (RuntimeException e) {
+            System.err.println("오류: 시작하지 못했습니다 / error: could not start: " + e.getMessage());
+            return 1;
+        }
+        Path stateFile = RunState.fileIn(home);
+        RunState state = new RunState(ProcessHandle.current().pid(), stack.url(), stack.redisUrl(),
+                                      scenarioDir.toString(), Instant.now(), stack.workloads());
+        state.writeTo(stateFile);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\n중지 중 / stopping ...");
+            stack.close();
+            deleteQuietly(stateFile);
+            System.out.println("중지됨 / stopped");
+            stopped.countDown();
+        }, "theater-shutdown"));
+        printBanner(stack, scenarioDir);
+        stopped.await();
+        return 0;
+    }
+
+    private static void printBanner(LocalStack stack, Path scenarioDir) {
+        System.out.println("Theater MSA 로컬 실행 중 / running locally");
+        System.out.println("  대시보드 / dashboard:  " + stack.url());
+        System.out.println("  시나리오 / scenario:   " + scenarioDir);
+        System.out.println("  Redis:                " + stack.redisUrl());
+        Table table = new Table("SERVICE", "CLUSTER", "POD", "URL");
+        for (RunningWorkload w : stack.workloads()) {
+            table.row(w.service(), w.cluster(), w.pod(), w.url());
+        }
+        table.print(System.out);
+        System.out.println("중지하려면 Ctrl-C / press Ctrl-C to stop");
+        System.out.flush();
+    }
+
+    private static boolean portIsFree(int port) {
+        if (port == 0) {
+            return true;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(BIND_HOST), port));
+            return true;
+        } catch (BindException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // The next `status` treats a state file of a dead process as "not running".
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.theatermsa.cli.local;
+
+import io.theatermsa.booking.BookingServiceApp;
+import io.theatermsa.gateway.GatewayApp;
+import io.theatermsa.movie.MovieServiceApp;
+import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.platform.redis.RedisConnector;
+import io.theatermsa.platform.server.ServiceServer;
+import io.theatermsa.platform.sidecar.ServiceAddress;
+import io.theatermsa.user.UserServiceApp;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The whole cinema on one machine: Redis, user/movie/booking in two emulated clusters, and the gateway in ctx1,
+ * all in this JVM. Each workload has its own identity, its own Redis connection and, when it calls others, its own
+ * emulated sidecar driven by the scenario's VirtualServices and DestinationRules.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final List<String> CLUSTERS = List.of("ctx1", "ctx2");
+    public static final String GATEWAY = "api-gateway";
+    public static final String GATEWAY_CLUSTER = "ctx1";
+
+    private final LocalRedis redis;
+    private final LocalMesh mesh;
+    private final String url;
+    private final List<RunningWorkload> workloads;
+    private final Deque<AutoCloseable> toClose;
+
+    private LocalStack(LocalRedis redis, LocalMesh mesh, String url, List<RunningWorkload> workloads,
+                       Deque<AutoCloseable> toClose) {
+        this.redis = redis;
+        this.mesh = mesh;
+        this.url = url;
+        this.workloads = List.copyOf(workloads);
+        this.toClose = toClose;
+    }
+
+    /**
+     * Starts everything, or nothing: on a failure what was started is stopped again before the exception leaves.
+     *
+     * @param settings where to bind, which scenario, which Redis
+     */
+    public static LocalStack start(Settings settings) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            LocalMesh mesh = LocalMesh.load(settings.scenario());
+            LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
+            started.push(redis);
+            PodNames pods = new PodNames(RandomGenerator.getDefault());
+            List<RunningWorkload> workloads = new ArrayList<>();
+            for (String cluster : CLUSTERS) {
+                startService(ServiceAddress.USER, cluster, pods, settings, redis, mesh, started, workloads,
+                        (id, redisConnection) -> UserServiceApp.start(id, settings.bindHost(), 0, redisConnection));
+                startService(ServiceAddress.MOVIE, cluster, pods, settings, redis, mesh, started, workloads,
+                        (id, redisConnection) -> MovieServiceApp.start(id, settings.bindHost(), 0, redisConnection));
+            }
+            for (String cluster : CLUSTERS) {
+                startService(ServiceAddress.BOOKING, cluster, pods, settings, redis, mesh, started, workloads,
+                        (id, redisConnection) -> BookingServiceApp.start(id, settings.bindHost(), 0, redisConnection,
+                                track(started, mesh.sidecarFor(id))));
+            }
+            WorkloadIdentity gatewayId = new WorkloadIdentity(GATEWAY, GATEWAY_CLUSTER,
+                                                              pods.next(GATEWAY, GATEWAY_CLUSTER));
+            ServiceServer gateway = track(started, GatewayApp.start(gatewayId, settings.bindHost(), settings.port(),
+                    track(started, mesh.sidecarFor(gatewayId)), mesh::configuredSplits));
+            String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
+            workloads.add(0, new RunningWorkload(GATEWAY, GATEWAY_CLUSTER, gatewayId.pod(),
+                                                 "http://" + settings.bindHost() + ":" + gateway.port()));
+            started.push(mesh);
+            return new LocalStack(redis, mesh, url, workloads, started);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String redisUrl() {
+        return redis.url();
+    }
+
+    public List<RunningWorkload> workloads() {
+        return workloads;
+    }
+
+    public LocalMesh mesh() {
+        return mesh;
+    }
+
+    /** Stops every workload, the sidecars and Redis (if this stack started it), in reverse start order. */
+    @Override
+    public void close() {
+        closeAll(toClose);
+    }
+
+    @FunctionalInterface
+    private interface ServiceStarter {
+        ServiceServer start(WorkloadIdentity identity, RedisConnector redis);
+    }
+
+    private static void startService(ServiceAddress service, String cluster, PodNames pods, Settings settings,
+                                     LocalRedis redis, LocalMesh mesh, Deque<AutoCloseable> started,
+                                     List<RunningWorkload> workloads, ServiceStarter starter) {
+        WorkloadIdentity identity = new WorkloadIdentity(service.host(), cluster, pods.next(service.host(), cluster));
+        RedisConnector connection = track(started, RedisConnector.connect(redis.url()));
+        ServiceServer server = track(started, starter.start(identity, connection));
+        mesh.registerPod(identity, service.port(), settings.bindHost(), server.port());
+        workloads.add(new RunningWorkload(identity.service(), cluster, identity.pod(),
+                                          "http://" + settings.bindHost() + ":" + server.port()));
+    }
+
+    private static <T extends AutoCloseable> T track(Deque<AutoCloseable> started, T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                System.err.println("warning: while stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * How to start the stack.
+     *
+     * @param bindHost address every server binds (loopback by default)
+     * @param port     the gateway's port
+     * @param scenario the mesh config directory (VirtualServices and DestinationRules)
+     * @param redisUrl an existing Redis to use, or {@code null} to start the embedded one
+     */
+    public record Settings(String bindHost, int port, Path scenario, String redisUrl) {
+    }
+}

@@ -1,0 +1,62 @@
+package io.theatermsa.cli.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.theatermsa.platform.http.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a running {@code theater up} wrote about itself in {@code .theater/state.json}, so that
+ * {@code theater status} (another process) can find and probe it.
+ *
+ * @param pid       the process id of the stack
+ * @param url       the dashboard URL
+ * @param redisUrl  the Redis the stack uses
+ * @param scenario  the mesh config directory it loaded
+ * @param startedAt when it started
+ * @param workloads every workload it runs
+ */
+public record RunState(long pid, String url, String redisUrl, String scenario, Instant startedAt,
+                       List<RunningWorkload> workloads) {
+
+    private static final ObjectMapper MAPPER = Json.newMapper();
+
+    public static Path fileIn(Path home) {
+        return home.resolve(".theater").resolve("state.json");
+    }
+
+    /** Writes atomically (temp file + move), so a reader never sees half a file. */
+    public void writeTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "state", ".json");
+            MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public static Optional<RunState> readFrom(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.readValue(file.toFile(), RunState.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True while the process that wrote the state is alive. */
+    public boolean isAlive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

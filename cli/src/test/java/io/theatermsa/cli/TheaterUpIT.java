@@ -1,0 +1,160 @@
+package io.theatermsa.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./theater up} as a user runs it: a real process started from the checkout, probed over HTTP, then stopped
+ * with SIGTERM; nothing may be left running. Runs after {@code package} (failsafe), with building forbidden.
+ */
+class TheaterUpIT {
+
+    private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void upServesTheCinemaThenSigtermStopsEverythingIncludingRedis() throws Exception {
+        int port = freePort();
+        Running up = start("up", "--port", String.valueOf(port));
+        String url = up.awaitLine(line -> line.contains("http://127.0.0.1:" + port + "/"), STARTUP);
+        assertThat(url).contains("대시보드 / dashboard");
+        up.awaitLine(line -> line.contains("Ctrl-C"), Duration.ofSeconds(10));
+
+        HttpResponse<String> users = get("http://127.0.0.1:" + port + "/users/");
+        assertThat(users.statusCode()).isEqualTo(200);
+        JsonNode list = new ObjectMapper().readTree(users.body());
+        assertThat(list).extracting(u -> u.get("name").asText()).containsExactlyInAnyOrder("홍길동", "이순신", "김유신");
+        assertThat(users.headers().firstValue("X-Service-Cluster")).hasValueSatisfying(c -> assertThat(c).isIn("ctx1", "ctx2"));
+        assertThat(get("http://127.0.0.1:" + port + "/").body()).contains("<html");
+
+        Running status = start("status");
+        assertThat(status.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(status.process.exitValue()).isZero();
+        assertThat(String.join("\n", status.lines)).contains("api-gateway").contains("user-service")
+                .contains("booking-service").contains("yes");
+
+        List<ProcessHandle> children = up.process.descendants().toList();
+        assertThat(children).as("the embedded redis-server runs as a child").isNotEmpty();
+        up.process.destroy(); // SIGTERM
+        assertThat(up.process.waitFor(30, TimeUnit.SECONDS)).as("theater up exits after SIGTERM").isTrue();
+        for (ProcessHandle child : children) {
+            child.onExit().get(10, TimeUnit.SECONDS);
+            assertThat(child.isAlive()).as("child %s stopped", child.pid()).isFalse();
+        }
+        assertThat(up.lines).anyMatch(l -> l.contains("중지됨 / stopped"));
+        assertThat(Files.exists(HOME.resolve(".theater/state.json"))).isFalse();
+
+        Running after = start("status");
+        assertThat(after.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(after.process.exitValue()).isEqualTo(3);
+    }
+
+    @Test
+    void aPortInUseIsAClearErrorWithExitCode2() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Running up = start("up", "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(up.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(up.process.exitValue()).isEqualTo(2);
+            up.drained();
+            assertThat(String.join("\n", up.lines)).contains("port " + taken.getLocalPort() + " is already in use");
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                         HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Running start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(HOME.resolve("theater").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
+        builder.environment().put("THEATER_NO_BUILD", "1");
+        builder.environment().remove("REDIS_URL");
+        Process process = builder.start();
+        processes.add(process);
+        return new Running(process);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A started process whose output lines are collected by a reader thread. */
+    private static final class Running {
+        final Process process;
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        private final Thread reader;
+
+        Running(Process process) {
+            this.process = process;
+            this.reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+        }
+
+        String awaitLine(java.util.function.Predicate<String> wanted, Duration limit) throws InterruptedException {
+            Instant deadline = Instant.now().plus(limit);
+            while (Instant.now().isBefore(deadline)) {
+                for (String line : lines) {
+                    if (wanted.test(line)) {
+                        return line;
+                    }
+                }
+                if (!process.isAlive() && !reader.isAlive()) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("line not seen within " + limit + "; output so far:\n" + String.join("\n", lines));
+        }
+
+        void drained() throws InterruptedException {
+            reader.join(Duration.ofSeconds(10));
+        }
+    }
+}
