@@ -1,15 +1,19 @@
 package io.theatermsa.platform;
 
+import io.helidon.http.HttpException;
 import io.helidon.http.Method;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.theatermsa.platform.health.ReadinessCheck;
 import io.theatermsa.platform.http.AllowedMethods;
+import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.FieldChecks;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.server.ServiceServer;
+import io.theatermsa.platform.testing.HttpApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,17 @@ class ServiceServerTest {
                     new FieldChecks().requireText("name", g.name(), 10).requireRange("age", g.age(), 0, 150)
                             .throwIfAny();
                     json.ok(res, Map.of("hello", g.name()));
-                }).any("/", AllowedMethods.only(Method.POST));
+                }).any("/", AllowedMethods.only(Method.POST))
+                  .post("/kept", (req, res) -> json.created(res, "/greetings/7", Map.of("id", "7")))
+                  .post("/refused", (req, res) -> {
+                      throw ApiException.unprocessable("greeting_refused", "this greeting was already sent");
+                  })
+                  .get("/unchanged", (req, res) -> {
+                      throw new HttpException("not modified", Status.NOT_MODIFIED_304);
+                  })
+                  .get("/range", (req, res) -> {
+                      throw new HttpException("range not satisfiable", Status.REQUESTED_RANGE_NOT_SATISFIABLE_416);
+                  });
             }
         };
         server = ServiceServer.builder(new WorkloadIdentity("greeting-service", "ctx2", "greeting-ctx2-0"), json)
@@ -73,6 +87,21 @@ class ServiceServerTest {
         assertThat(r.headers().firstValue("X-Service-Cluster")).hasValue("ctx2");
         assertThat(r.headers().firstValue("X-Pod-Name")).hasValue("greeting-ctx2-0");
         assertThat(r.headers().firstValue("X-Service-Name")).hasValue("greeting-service");
+    }
+
+    @Test
+    void helidonNotModifiedStaysAnEmpty304() throws Exception {
+        HttpResponse<String> r = send(at("/greetings/unchanged").GET());
+        assertThat(r.statusCode()).isEqualTo(304);
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void otherHelidonHttpExceptionsKeepTheirStatusAsJson() throws Exception {
+        HttpResponse<String> r = send(at("/greetings/range").GET());
+        assertThat(r.statusCode()).isEqualTo(416);
+        assertThat(r.body()).contains("\"error\":\"requested_range_not_satisfiable\"");
+        assertIdentity(r);
     }
 
     @Test
@@ -161,5 +190,23 @@ class ServiceServerTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("theater_http_server_requests_seconds_count")
                 .contains("service=\"greeting-service\"");
+    }
+
+    @Test
+    void createdIs201WithLocationAndBody() {
+        HttpResponse<String> r = new HttpApi(server.port()).post("/greetings/kept", "{}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(r.headers().firstValue("Location")).hasValue("/greetings/7");
+        assertThat(HttpApi.json(r).get("id").asText()).isEqualTo("7");
+        assertIdentity(r);
+    }
+
+    @Test
+    void unprocessableIs422WithTheGivenErrorCode() {
+        HttpResponse<String> r = new HttpApi(server.port()).post("/greetings/refused", "{}");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(HttpApi.json(r).get("error").asText()).isEqualTo("greeting_refused");
+        assertThat(HttpApi.json(r).get("message").asText()).isEqualTo("this greeting was already sent");
+        HttpApi.assertIdentity(r, server.identity());
     }
 }

@@ -42,6 +42,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.CONFLICT_409, error, message);
     }
 
+    /** 422: the request is well-formed but cannot be carried out as asked (e.g. a reused idempotency key). */
+    public static ApiException unprocessable(String error, String message) {
+        return new ApiException(Status.UNPROCESSABLE_CONTENT_422, error, message);
+    }
+
     public static ApiException unavailable(String message) {
         return new ApiException(Status.SERVICE_UNAVAILABLE_503, "unavailable", message);
     }

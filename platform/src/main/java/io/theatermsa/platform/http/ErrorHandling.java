@@ -3,6 +3,7 @@ package io.theatermsa.platform.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -11,6 +12,7 @@ import io.lettuce.core.RedisException;
 
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +35,7 @@ public final class ErrorHandling {
         routing.error(ApiException.class, (req, res, e) -> errors.write(res, e))
                .error(RequestException.class, (req, res, e) -> errors.write(res,
                        new ApiException(e.status(), "bad_request", e.getMessage())))
+               .error(HttpException.class, (req, res, e) -> errors.write(res, e))
                .error(RedisException.class, (req, res, e) -> {
                    LOG.log(Level.WARNING, "Redis unavailable: " + e.getMessage());
                    errors.write(res, ApiException.unavailable("the data store is unavailable; try again shortly"));
@@ -50,6 +53,22 @@ public final class ErrorHandling {
         routing.any((req, res) -> {
             throw new ApiException(Status.NOT_FOUND_404, "not_found", "no resource at " + req.path().rawPath());
         });
+    }
+
+    /**
+     * Helidon's own exceptions carry their status: the static-content handler answers a matching
+     * {@code If-None-Match} with a 304 this way, which must stay an empty 304, not become an error.
+     */
+    void write(ServerResponse res, HttpException e) {
+        if (res.isSent()) {
+            return;
+        }
+        if (e.status().code() == Status.NOT_MODIFIED_304.code()) {
+            res.status(e.status()).send();
+            return;
+        }
+        write(res, new ApiException(e.status(), e.status().reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'),
+                                    e.getMessage()));
     }
 
     void write(ServerResponse res, ApiException e) {

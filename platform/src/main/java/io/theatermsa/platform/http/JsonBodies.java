@@ -74,6 +74,12 @@ public final class JsonBodies {
         send(res, Status.OK_200, body);
     }
 
+    /** 201 with {@code Location: location} and {@code body}, the answer to a POST that made a resource. */
+    public void created(ServerResponse res, String location, Object body) {
+        res.header(HeaderNames.LOCATION, location);
+        send(res, Status.CREATED_201, body);
+    }
+
     private static void requireJsonContentType(ServerRequest req) {
         HttpMediaType type = req.headers().contentType().orElse(null);
         if (type == null || !(type.test(MediaTypes.APPLICATION_JSON) || type.subtype().endsWith("+json"))) {

@@ -2,12 +2,15 @@ package io.theatermsa.platform.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.theatermsa.platform.health.ReadinessCheck;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * One workload's Redis connection (Lettuce; thread-safe, shared by all request threads). Commands fail fast
@@ -15,6 +18,10 @@ import java.time.Duration;
  */
 public final class RedisConnector implements AutoCloseable {
 
+    /** How long {@link #connectWhenAvailable(RedisUrl)} waits between attempts. */
+    public static final Duration RECONNECT_PAUSE = Duration.ofSeconds(2);
+
+    private static final System.Logger LOG = System.getLogger(RedisConnector.class.getName());
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
     private final RedisClient client;
@@ -40,6 +47,28 @@ public final class RedisConnector implements AutoCloseable {
         } catch (RuntimeException e) {
             client.shutdown();
             throw e;
+        }
+    }
+
+    /**
+     * Connects to {@code url}, waiting for Redis as long as it takes: on Kubernetes it may start after the workload,
+     * which stays unready meanwhile. Tries every {@link #RECONNECT_PAUSE}.
+     */
+    public static RedisConnector connectWhenAvailable(RedisUrl url) throws InterruptedException {
+        return connectWhenAvailable(url, RECONNECT_PAUSE, e -> LOG.log(Level.WARNING,
+                "Redis at " + url + " not reachable yet (" + e.getMessage() + "); retrying in " + RECONNECT_PAUSE));
+    }
+
+    /** As {@link #connectWhenAvailable(RedisUrl)}, pausing {@code pause} after each failed attempt it reports. */
+    static RedisConnector connectWhenAvailable(RedisUrl url, Duration pause, Consumer<RedisException> onUnavailable)
+            throws InterruptedException {
+        while (true) {
+            try {
+                return connect(url.value());
+            } catch (RedisException e) {
+                onUnavailable.accept(e);
+                Thread.sleep(pause);
+            }
         }
     }
 

@@ -45,7 +45,9 @@ public final class UpstreamClient implements AutoCloseable {
      * @throws UpstreamFailure when no HTTP response came back
      */
     public OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout) {
+        // The path and query are sent byte for byte, as a proxy must: no re-encoding of '?' or '%XX'.
         HttpClientRequest call = client.method(request.method())
+                .skipUriEncoding(true)
                 .uri("http://" + address + ":" + port + request.path())
                 .headers(headers -> copyRequestHeaders(request.headers(), headers));
         if (timeout != null) {
