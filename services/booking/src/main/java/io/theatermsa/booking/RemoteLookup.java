@@ -1,0 +1,46 @@
+package io.theatermsa.booking;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.Method;
+import io.theatermsa.platform.sidecar.OutboundRequest;
+import io.theatermsa.platform.sidecar.OutboundResponse;
+import io.theatermsa.platform.sidecar.ServiceAddress;
+import io.theatermsa.platform.sidecar.Sidecar;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one resource of another service through the workload's sidecar, so the mesh (or its local emulation)
+ * routes, delays, aborts and counts the call. 404 means the resource does not exist; any other failure,
+ * including the mesh's own local replies, means the service is unavailable.
+ */
+final class RemoteLookup {
+
+    private final Sidecar sidecar;
+    private final ObjectMapper mapper;
+
+    RemoteLookup(Sidecar sidecar, ObjectMapper mapper) {
+        this.sidecar = sidecar;
+        this.mapper = mapper;
+    }
+
+    /** {@code GET path} on {@code service}, with the caller's trace headers; empty on 404. */
+    <T> Optional<T> find(ServiceAddress service, String path, Class<T> type, Map<String, List<String>> traceHeaders) {
+        OutboundResponse response = sidecar.send(OutboundRequest.of(service, Method.GET, path, traceHeaders));
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw UpstreamUnavailable.answered(service, response);
+        }
+        try {
+            return Optional.of(mapper.readValue(response.body(), type));
+        } catch (IOException e) {
+            throw new UpstreamUnavailable(service.host() + " answered " + response.status()
+                    + " with a body that is not the expected JSON");
+        }
+    }
+}

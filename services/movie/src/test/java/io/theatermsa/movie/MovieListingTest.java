@@ -1,0 +1,55 @@
+package io.theatermsa.movie;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import io.theatermsa.platform.http.Json;
+import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.platform.redis.RedisConnector;
+import io.theatermsa.platform.server.ServiceServer;
+import io.theatermsa.platform.testing.HttpApi;
+import io.theatermsa.platform.testing.RealRedis;
+import io.theatermsa.platform.testing.RedisEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import static io.theatermsa.platform.testing.HttpApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(RealRedis.class)
+class MovieListingTest {
+
+    static final int MOVIES = 10_000;
+
+    @Test
+    void tenThousandMoviesAreListedWithOneMgetAndNoKeyScans(RedisEndpoint endpoint) {
+        try (RedisConnector connector = RedisConnector.connect(endpoint.url())) {
+            RedisCommands<String, String> redis = connector.connection().sync();
+            redis.flushall();
+            try (ServiceServer server = MovieServiceApp.start(
+                    new WorkloadIdentity("movie-service", "ctx1", "movie-many"), "127.0.0.1", 0, connector)) {
+                MovieStore store = new MovieStore(redis, Json.newMapper());
+                MovieDraft draft = new MovieDraft("영화", null, "드라마", 2020, 100, List.of(
+                        new ShowtimeDraft(null, "2026-12-24T19:30", "1관", new SeatMap(8, 12))));
+                // Many virtual threads share the one connection, so Lettuce pipelines their commands.
+                try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                    IntStream.range(0, MOVIES - 3).forEach(i -> threads.submit(() -> store.create(draft)));
+                }
+                redis.configResetstat();
+
+                HttpResponse<String> r = new HttpApi(server.port()).get("/movies/");
+
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(json(r).size()).isEqualTo(MOVIES);
+                assertThat(json(r).get(MOVIES - 1).get("id").asText()).isEqualTo(String.valueOf(MOVIES));
+                String stats = redis.info("commandstats");
+                assertThat(stats).contains("cmdstat_mget:calls=1,").contains("cmdstat_zrange:calls=1,")
+                                 .doesNotContain("cmdstat_keys").doesNotContain("cmdstat_scan")
+                                 .doesNotContain("cmdstat_get:");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.theatermsa.user;
+
+import io.theatermsa.platform.server.ServiceEnvironment;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+
+    @Test
+    void userServiceListensOn8081OnAllInterfacesByDefault() {
+        ServiceEnvironment env = ServiceEnvironment.read("user-service", Main.PORT, Map.of("HOSTNAME", "user-service-ctx1-0"));
+        assertThat(env.port()).isEqualTo(8081);
+        assertThat(env.bindHost()).isEqualTo("0.0.0.0");
+        assertThat(env.identity().cluster()).isEqualTo("ctx1");
+    }
+}
