@@ -1,0 +1,50 @@
+package io.theatermsa.mesh;
+
+import io.theatermsa.mesh.config.LoadResult;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The local istiod: holds the mesh snapshot every emulated sidecar reads, and swaps in a new one atomically when
+ * configuration is applied. A configuration with any error is refused whole and the running snapshot stays.
+ */
+public final class MeshControlPlane {
+
+    private static final System.Logger LOG = System.getLogger(MeshControlPlane.class.getName());
+
+    private final AtomicReference<MeshSnapshot> current = new AtomicReference<>(MeshSnapshot.empty());
+    private final CopyOnWriteArrayList<Consumer<MeshSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+    /** The snapshot in force. */
+    public MeshSnapshot current() {
+        return current.get();
+    }
+
+    /**
+     * Compiles {@code config} and puts it in force, then tells the listeners; refuses it when it has an error.
+     * Applications are serialised so generations increase in order.
+     */
+    public synchronized ApplyResult apply(LoadResult config) {
+        if (config.hasErrors()) {
+            return new ApplyResult(false, current.get(), config.diagnostics());
+        }
+        MeshSnapshot next = MeshSnapshot.compile(config, current.get().generation() + 1);
+        current.set(next);
+        for (Consumer<MeshSnapshot> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "mesh snapshot listener failed", e);
+            }
+        }
+        return new ApplyResult(true, next, config.diagnostics());
+    }
+
+    /** Calls {@code listener} with every snapshot applied from now on, on the applying thread. */
+    public Subscription onChange(Consumer<MeshSnapshot> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+}

@@ -1,0 +1,112 @@
+package io.theatermsa.mesh;
+
+import io.theatermsa.mesh.cluster.ClusterConfig;
+import io.theatermsa.mesh.cluster.HostClusters;
+import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.MergedDestinationRule;
+import io.theatermsa.mesh.config.ObjectMeta;
+import io.theatermsa.mesh.config.VirtualService;
+import io.theatermsa.mesh.route.RouteCompiler;
+import io.theatermsa.mesh.route.RouteTable;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One immutable, compiled mesh configuration: per host its route table and Envoy clusters, plus the configured
+ * splits the dashboard shows. Built once when configuration changes; requests only read it.
+ */
+public final class MeshSnapshot {
+
+    private final long generation;
+    private final LoadResult config;
+    private final Map<HostName, RouteTable> routeTables;
+    private final Map<HostName, HostClusters> clusters;
+    private final List<ConfiguredSplit> configuredSplits;
+    /** Default tables of hosts without a VirtualService, built on first request. */
+    private final ConcurrentHashMap<HostName, RouteTable> defaultTables = new ConcurrentHashMap<>();
+    /** Default clusters of hosts without a DestinationRule, one instance per host so sidecars keep their state. */
+    private final ConcurrentHashMap<HostName, ClusterConfig> defaultClusters = new ConcurrentHashMap<>();
+
+    private MeshSnapshot(long generation, LoadResult config, Map<HostName, RouteTable> routeTables,
+                         Map<HostName, HostClusters> clusters, List<ConfiguredSplit> configuredSplits) {
+        this.generation = generation;
+        this.config = config;
+        this.routeTables = Map.copyOf(routeTables);
+        this.clusters = Map.copyOf(clusters);
+        this.configuredSplits = List.copyOf(configuredSplits);
+    }
+
+    /** The snapshot before any configuration: every host gets its default route. */
+    public static MeshSnapshot empty() {
+        return compile(LoadResult.EMPTY, 0);
+    }
+
+    /**
+     * Compiles a validated configuration. VirtualServices that do not apply to sidecars are left out; when
+     * several claim a host, the oldest (then by name) owns it, as the validation warning says.
+     */
+    static MeshSnapshot compile(LoadResult config, long generation) {
+        Map<HostName, HostClusters> clusters = new LinkedHashMap<>();
+        for (MergedDestinationRule rule : config.mergedDestinationRules()) {
+            clusters.put(rule.host(), HostClusters.compile(rule));
+        }
+        Map<HostName, RouteTable> tables = new LinkedHashMap<>();
+        Map<HostName, VirtualService> owners = new LinkedHashMap<>();
+        config.virtualServices().stream()
+                .filter(VirtualService::appliesToSidecars)
+                .sorted(Comparator.comparing(VirtualService::meta, ObjectMeta.ISTIO_ORDER))
+                .forEach(vs -> {
+                    RouteTable table = RouteCompiler.compile(vs);
+                    vs.hosts().forEach(h -> {
+                        HostName host = HostName.of(h, vs.meta().namespace());
+                        if (owners.putIfAbsent(host, vs) == null) {
+                            tables.put(host, table);
+                        }
+                    });
+                });
+        List<ConfiguredSplit> splits = owners.entrySet().stream()
+                .map(e -> ConfiguredSplits.of(e.getKey(), e.getValue(),
+                        h -> clusters.getOrDefault(h, HostClusters.withoutRule(h))))
+                .sorted(Comparator.comparing(ConfiguredSplit::host))
+                .toList();
+        return new MeshSnapshot(generation, config, tables, clusters, splits);
+    }
+
+    /** Increases by one with every applied configuration; 0 for the empty snapshot. */
+    public long generation() {
+        return generation;
+    }
+
+    /** The configuration this snapshot was compiled from, with its warnings. */
+    public LoadResult config() {
+        return config;
+    }
+
+    /** The routes for {@code host}: its VirtualService's, or the default route when it has none (§1.7). */
+    public RouteTable routeTable(HostName host) {
+        RouteTable table = routeTables.get(host);
+        return table != null ? table : defaultTables.computeIfAbsent(host, RouteTable::defaultFor);
+    }
+
+    /** The Envoy cluster for {@code subset} of {@code host} (empty subset: default), or empty when undefined (NC). */
+    public Optional<ClusterConfig> cluster(HostName host, String subset) {
+        HostClusters hostClusters = clusters.get(host);
+        if (hostClusters == null) {
+            return subset.isEmpty()
+                    ? Optional.of(defaultClusters.computeIfAbsent(host, ClusterConfig::defaultFor))
+                    : Optional.empty();
+        }
+        return Optional.ofNullable(hostClusters.cluster(subset));
+    }
+
+    /** Per host with a VirtualService, how its default traffic is split; sorted by host. */
+    public List<ConfiguredSplit> configuredSplits() {
+        return configuredSplits;
+    }
+}

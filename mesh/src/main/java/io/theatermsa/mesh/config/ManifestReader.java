@@ -1,0 +1,123 @@
+package io.theatermsa.mesh.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns a file, a directory or a kustomization into YAML documents, the way {@code kubectl apply -f} and
+ * {@code kubectl kustomize} would see them. A kustomization directory contributes its {@code resources:} (files or
+ * directories, in order) and forces its {@code namespace:}; any other directory contributes its {@code *.yaml} and
+ * {@code *.yml} files in name order, not recursing.
+ */
+final class ManifestReader {
+
+    private static final List<String> KUSTOMIZATION_FILES =
+            List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+    private static final List<String> UNAPPLIED_KUSTOMIZE_FIELDS = List.of("patches", "patchesStrategicMerge",
+            "patchesJson6902", "components", "namePrefix", "nameSuffix", "commonLabels", "labels", "images",
+            "replicas", "configMapGenerator", "secretGenerator");
+
+    private final YAMLMapper yaml = new YAMLMapper();
+    private final Diagnostics diagnostics;
+    private final Set<Path> visited = new HashSet<>();
+
+    ManifestReader(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    List<Manifest> read(Path path) {
+        Path real = path.toAbsolutePath().normalize();
+        if (!visited.add(real)) {
+            unreadable(path, "is included twice (a kustomization cycle?)");
+            return List.of();
+        }
+        if (Files.isDirectory(real)) {
+            return kustomizationIn(real).map(this::readKustomization).orElseGet(() -> readPlainDirectory(real));
+        }
+        if (!Files.isRegularFile(real)) {
+            unreadable(path, "does not exist");
+            return List.of();
+        }
+        try {
+            return parse(path.toString(), Files.readString(real));
+        } catch (IOException e) {
+            unreadable(path, "cannot be read: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    List<Manifest> parse(String source, String text) {
+        List<Manifest> documents = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = yaml.readerFor(JsonNode.class).readValues(text)) {
+            while (it.hasNextValue()) {
+                JsonNode node = it.nextValue();
+                if (node != null && !node.isNull() && !node.isMissingNode()) {
+                    documents.add(new Manifest(source, node, null));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            diagnostics.add(Code.YAML_SYNTAX, source, "", "", "malformed YAML" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            diagnostics.add(Code.UNREADABLE_SOURCE, source, "", "", e.getMessage());
+        }
+        return documents;
+    }
+
+    private java.util.Optional<Path> kustomizationIn(Path dir) {
+        return KUSTOMIZATION_FILES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    }
+
+    private List<Manifest> readKustomization(Path file) {
+        List<Manifest> docs = read(file).stream().filter(m -> m.node().isObject()).toList();
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        JsonNode k = docs.getFirst().node();
+        UNAPPLIED_KUSTOMIZE_FIELDS.stream().filter(k::hasNonNull).forEach(field -> diagnostics.add(
+                Code.NOT_EMULATED, file.toString(), "Kustomization", field, "is not applied by the local loader"));
+        List<Manifest> collected = new ArrayList<>();
+        for (String field : List.of("resources", "bases")) {
+            for (JsonNode entry : k.path(field)) {
+                String ref = entry.asText();
+                if (ref.contains("://") || ref.startsWith("github.com/")) {
+                    diagnostics.add(Code.UNREADABLE_SOURCE, file.toString(), "Kustomization", field,
+                                    "remote resource '" + ref + "' cannot be loaded locally");
+                } else {
+                    collected.addAll(read(file.getParent().resolve(ref)));
+                }
+            }
+        }
+        String namespace = k.path("namespace").asText("");
+        return namespace.isEmpty() ? collected : collected.stream().map(m -> m.inNamespace(namespace)).toList();
+    }
+
+    private List<Manifest> readPlainDirectory(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".yaml")
+                            || f.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .flatMap(f -> read(f).stream())
+                    .toList();
+        } catch (IOException e) {
+            unreadable(dir, "cannot be listed: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private void unreadable(Path path, String why) {
+        diagnostics.add(Code.UNREADABLE_SOURCE, path.toString(), "", "", path + " " + why);
+    }
+}

@@ -1,0 +1,59 @@
+package io.theatermsa.mesh.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The one DestinationRule a host ends up with after Istio merges every rule for it (mesh-semantics §4.4): rules
+ * sorted oldest first (then name, namespace); subsets concatenated with the first definition of a name winning;
+ * the first top-level {@code trafficPolicy} winning.
+ *
+ * @param sources   the merged rules, in merge order
+ * @param discarded subsets dropped because an earlier rule already defined their name
+ */
+public record MergedDestinationRule(HostName host, TrafficPolicy trafficPolicy, List<Subset> subsets,
+                                    List<DestinationRule> sources, List<Subset> discarded) {
+
+    public MergedDestinationRule {
+        subsets = List.copyOf(subsets);
+        sources = List.copyOf(sources);
+        discarded = List.copyOf(discarded);
+    }
+
+    /** Merges {@code rules} per host; hosts come out in name order. Rules without a host (invalid) are left out. */
+    public static List<MergedDestinationRule> mergeByHost(List<DestinationRule> rules) {
+        Map<HostName, List<DestinationRule>> byHost = rules.stream()
+                .filter(dr -> dr.host() != null && !dr.host().isBlank())
+                .collect(Collectors.groupingBy(
+                DestinationRule::hostName, LinkedHashMap::new, Collectors.toList()));
+        return byHost.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(HostName::fqdn)))
+                .map(e -> merge(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    private static MergedDestinationRule merge(HostName host, List<DestinationRule> rules) {
+        List<DestinationRule> ordered = rules.stream()
+                .sorted(Comparator.comparing(DestinationRule::meta, ObjectMeta.ISTIO_ORDER))
+                .toList();
+        Map<String, Subset> subsets = new LinkedHashMap<>();
+        List<Subset> discarded = new ArrayList<>();
+        TrafficPolicy policy = null;
+        for (DestinationRule rule : ordered) {
+            if (policy == null && !TrafficPolicy.NONE.equals(rule.trafficPolicy())) {
+                policy = rule.trafficPolicy();
+            }
+            for (Subset subset : rule.subsets()) {
+                if (subsets.putIfAbsent(subset.name(), subset) != null) {
+                    discarded.add(subset);
+                }
+            }
+        }
+        return new MergedDestinationRule(host, policy == null ? TrafficPolicy.NONE : policy,
+                                         List.copyOf(subsets.values()), ordered, discarded);
+    }
+}

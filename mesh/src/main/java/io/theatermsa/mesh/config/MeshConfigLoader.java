@@ -1,0 +1,114 @@
+package io.theatermsa.mesh.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads VirtualServices and DestinationRules ({@code networking.istio.io} v1, v1beta1, v1alpha3) from YAML and
+ * validates them. Sources: a file, a directory, a kustomization directory, multi-document YAML, {@code kubectl
+ * kustomize} output, or a {@code kind: List}. Other kinds are skipped and counted.
+ * <p>
+ * Validation accumulates: the result lists every problem with its file, object and field path, and never throws.
+ * Give the loader a {@link ServiceCatalog} to also warn about destination hosts that nothing serves.
+ */
+public final class MeshConfigLoader {
+
+    private static final String ISTIO_GROUP = "networking.istio.io/";
+    private static final Set<String> API_VERSIONS = Set.of("v1", "v1beta1", "v1alpha3");
+    private static final Set<String> MESH_KINDS = Set.of("VirtualService", "DestinationRule");
+
+    private final ServiceCatalog catalog;
+
+    /** A loader that does not check hosts against a registry. */
+    public MeshConfigLoader() {
+        this(null);
+    }
+
+    /** A loader that warns about destination hosts {@code catalog} does not serve ({@code null}: no check). */
+    public MeshConfigLoader(ServiceCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Loads a file or a directory (with or without {@code kustomization.yaml}). */
+    public LoadResult load(Path path) {
+        Diagnostics diagnostics = new Diagnostics();
+        return decode(new ManifestReader(diagnostics).read(path), diagnostics);
+    }
+
+    /** Loads YAML text (one or more documents); {@code sourceName} stands in for the file name in diagnostics. */
+    public LoadResult load(String sourceName, String yaml) {
+        Diagnostics diagnostics = new Diagnostics();
+        return decode(new ManifestReader(diagnostics).parse(sourceName, yaml), diagnostics);
+    }
+
+    private LoadResult decode(List<Manifest> manifests, Diagnostics diagnostics) {
+        List<VirtualService> virtualServices = new ArrayList<>();
+        List<DestinationRule> destinationRules = new ArrayList<>();
+        int skipped = 0;
+        List<Manifest> pending = new ArrayList<>(manifests);
+        for (int i = 0; i < pending.size(); i++) {
+            Manifest m = pending.get(i);
+            JsonNode node = m.node();
+            String kind = node.path("kind").asText("");
+            if (kind.equals("List")) {
+                node.path("items").forEach(item -> pending.add(new Manifest(m.file(), item, m.namespace())));
+                continue;
+            }
+            if (!MESH_KINDS.contains(kind)) {
+                skipped++;
+                continue;
+            }
+            ObjectMeta meta = meta(m, kind, diagnostics);
+            String apiVersion = node.path("apiVersion").asText("");
+            if (!apiVersion.startsWith(ISTIO_GROUP) || !API_VERSIONS.contains(apiVersion.substring(ISTIO_GROUP.length()))) {
+                diagnostics.add(Code.UNSUPPORTED_API_VERSION, meta, "apiVersion", "'" + apiVersion
+                        + "' is not networking.istio.io/v1, v1beta1 or v1alpha3; the object is skipped");
+                skipped++;
+                continue;
+            }
+            JsonNode specNode = node.path("spec").isObject() ? node.get("spec") : JsonNodeFactory.instance.objectNode();
+            SpecNode spec = new SpecNode(specNode, "spec", meta, diagnostics);
+            if (kind.equals("VirtualService")) {
+                VirtualService vs = VirtualServiceDecoder.decode(spec);
+                VirtualServiceValidator.validate(vs, diagnostics);
+                virtualServices.add(vs);
+            } else {
+                DestinationRule dr = DestinationRuleDecoder.decode(spec);
+                DestinationRuleValidator.validate(dr, diagnostics);
+                destinationRules.add(dr);
+            }
+        }
+        MeshReferenceValidator.validate(virtualServices, MergedDestinationRule.mergeByHost(destinationRules),
+                                        catalog, diagnostics);
+        return new LoadResult(virtualServices, destinationRules, diagnostics.toList(), skipped);
+    }
+
+    private static ObjectMeta meta(Manifest m, String kind, Diagnostics diagnostics) {
+        JsonNode metadata = m.node().path("metadata");
+        String name = metadata.path("name").asText("");
+        String namespace = m.namespace() != null ? m.namespace()
+                : metadata.path("namespace").asText(HostName.DEFAULT_NAMESPACE);
+        Instant created = null;
+        String timestamp = metadata.path("creationTimestamp").asText("");
+        ObjectMeta meta = new ObjectMeta(kind, name.isEmpty() ? "<unnamed>" : name, namespace, null, m.file());
+        if (name.isEmpty()) {
+            diagnostics.add(Code.MISSING_NAME, meta, "metadata.name", "metadata.name is required");
+        }
+        if (!timestamp.isEmpty()) {
+            try {
+                created = Instant.parse(timestamp);
+            } catch (DateTimeParseException e) {
+                diagnostics.add(Code.INVALID_VALUE, meta, "metadata.creationTimestamp",
+                                "'" + timestamp + "' is not an RFC 3339 time");
+            }
+        }
+        return new ObjectMeta(kind, meta.name(), namespace, created, m.file());
+    }
+}

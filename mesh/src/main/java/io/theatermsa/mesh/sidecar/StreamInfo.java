@@ -1,0 +1,68 @@
+package io.theatermsa.mesh.sidecar;
+
+import io.theatermsa.mesh.cluster.Endpoint;
+import io.theatermsa.mesh.route.Route;
+import io.theatermsa.mesh.route.RouteDestination;
+import io.theatermsa.platform.sidecar.OutboundRequest;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What the sidecar learns about one request while handling it; becomes its {@link AccessLogEntry}. */
+final class StreamInfo {
+
+    private final SourceWorkload source;
+    private final OutboundRequest request;
+    private final String requestId;
+    private final long startMillis;
+    private final long startNanos;
+    private final Set<ResponseFlag> flags = EnumSet.noneOf(ResponseFlag.class);
+    private String virtualService = "";
+    private String route = "";
+    private String envoyCluster = "";
+    private String subset = "";
+    private Endpoint upstream;
+    private String details = "";
+    private int attempts;
+
+    StreamInfo(SourceWorkload source, OutboundRequest request, String requestId, long startMillis, long startNanos) {
+        this.source = source;
+        this.request = request;
+        this.requestId = requestId;
+        this.startMillis = startMillis;
+        this.startNanos = startNanos;
+    }
+
+    void noRoute(String virtualService) {
+        this.virtualService = virtualService;
+    }
+
+    void routed(Route route, RouteDestination destination, String envoyCluster) {
+        this.virtualService = route.virtualService();
+        this.route = route.name();
+        this.subset = destination.subset();
+        this.envoyCluster = envoyCluster;
+    }
+
+    void attempt(Endpoint endpoint) {
+        upstream = endpoint;
+        attempts++;
+    }
+
+    void localReply(LocalReply reply) {
+        flags.add(reply.flag());
+        details = reply.details();
+    }
+
+    void viaUpstream() {
+        details = "via_upstream";
+    }
+
+    AccessLogEntry toEntry(int status, long endNanos) {
+        return new AccessLogEntry(startMillis, source.identity(), requestId, request.method().text(), request.path(),
+                request.authority(), virtualService, route, envoyCluster, subset,
+                upstream == null ? "" : upstream.pod(), upstream == null ? "" : upstream.cluster(),
+                upstream == null ? "" : upstream.hostPort(), status, flags, details,
+                (endNanos - startNanos) / 1_000_000, attempts);
+    }
+}
