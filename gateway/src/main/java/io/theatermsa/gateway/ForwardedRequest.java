@@ -1,0 +1,54 @@
+package io.theatermsa.gateway;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.theatermsa.platform.sidecar.OutboundRequest;
+import io.theatermsa.platform.sidecar.ServiceAddress;
+import io.theatermsa.platform.trace.TraceHeaders;
+
+import java.net.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A client's request as the gateway passes it to a service: same method, path, query, body and end-to-end
+ * headers (the {@link TraceHeaders#PROPAGATED trace headers} among them), plus an {@code x-request-id} when the
+ * client sent none, as Envoy's edge does.
+ *
+ * @param outbound  what the sidecar sends
+ * @param requestId the {@code x-request-id} the exchange carries, echoed on the gateway's response
+ */
+record ForwardedRequest(OutboundRequest outbound, String requestId) {
+
+    /** Builds the forwarded form of {@code req} towards {@code to}, reading its body through {@code body}. */
+    static ForwardedRequest of(ServerRequest req, ServiceAddress to, BoundedBody body) {
+        Map<String, List<String>> headers = endToEndHeaders(req);
+        String requestId = headers.computeIfAbsent(TraceHeaders.REQUEST_ID,
+                name -> List.of(TraceHeaders.newRequestId())).getFirst();
+        OutboundRequest outbound = new OutboundRequest(to.host(), to.port(), req.prologue().method(),
+                pathAndQuery(req), HttpHeaders.of(headers, (name, value) -> true), body.read(req));
+        return new ForwardedRequest(outbound, requestId);
+    }
+
+    private static String pathAndQuery(ServerRequest req) {
+        String query = req.query().rawValue();
+        String path = req.path().absolute().rawPath();
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    /** Request headers by lower-case name (as HTTP/2 writes them), hop-by-hop ones left out. */
+    private static Map<String, List<String>> endToEndHeaders(ServerRequest req) {
+        HopByHopHeaders hopByHop = HopByHopHeaders.naming(req.headers().values(HeaderNames.CONNECTION));
+        Map<String, List<String>> headers = new TreeMap<>();
+        req.headers().forEach(header -> {
+            if (hopByHop.passes(header.name())) {
+                headers.computeIfAbsent(header.name().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                       .addAll(header.allValues());
+            }
+        });
+        return headers;
+    }
+}
