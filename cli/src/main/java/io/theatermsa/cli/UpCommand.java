@@ -3,6 +3,7 @@ package io.theatermsa.cli;
 import io.theatermsa.cli.local.LocalStack;
 import io.theatermsa.cli.local.RunState;
 import io.theatermsa.cli.local.RunningWorkload;
+import io.theatermsa.mesh.config.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -82,6 +83,9 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("  대시보드 / dashboard:  " + stack.url());
         System.out.println("  시나리오 / scenario:   " + scenarioDir);
         System.out.println("  Redis:                " + stack.redisUrl());
+        stack.mesh().findings().stream()
+                .filter(d -> d.severity() != Severity.INFO)
+                .forEach(d -> System.out.println("  " + d.format()));
         Table table = new Table("SERVICE", "CLUSTER", "POD", "URL");
         for (RunningWorkload w : stack.workloads()) {
             table.row(w.service(), w.cluster(), w.pod(), w.url());

@@ -63,19 +63,21 @@ class TheaterUpIT {
 
         Running status = start("status");
         assertThat(status.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        status.drained();
         assertThat(status.process.exitValue()).isZero();
         assertThat(String.join("\n", status.lines)).contains("api-gateway").contains("user-service")
                 .contains("booking-service").contains("yes");
 
         List<ProcessHandle> children = up.process.descendants().toList();
         assertThat(children).as("the embedded redis-server runs as a child").isNotEmpty();
-        up.process.destroy(); // SIGTERM
+        up.process.toHandle().destroy(); // SIGTERM, keeping our end of its output open (Process.destroy closes it)
         assertThat(up.process.waitFor(30, TimeUnit.SECONDS)).as("theater up exits after SIGTERM").isTrue();
+        up.drained();
         for (ProcessHandle child : children) {
             child.onExit().get(10, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as("child %s stopped", child.pid()).isFalse();
         }
-        assertThat(up.lines).anyMatch(l -> l.contains("중지됨 / stopped"));
+        assertThat(up.lines).anyMatch(l -> l.contains("중지됨 / stopped")).noneMatch(l -> l.contains("SLF4J"));
         assertThat(Files.exists(HOME.resolve(".theater/state.json"))).isFalse();
 
         Running after = start("status");

@@ -58,6 +58,8 @@ public final class LocalStack implements AutoCloseable {
             for (String cluster : CLUSTERS) {
                 startService(ServiceAddress.USER, cluster, pods, settings, redis, mesh, started, workloads,
                         (id, redisConnection) -> UserServiceApp.start(id, settings.bindHost(), 0, redisConnection));
+            }
+            for (String cluster : CLUSTERS) {
                 startService(ServiceAddress.MOVIE, cluster, pods, settings, redis, mesh, started, workloads,
                         (id, redisConnection) -> MovieServiceApp.start(id, settings.bindHost(), 0, redisConnection));
             }
@@ -73,7 +75,6 @@ public final class LocalStack implements AutoCloseable {
             String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
             workloads.add(0, new RunningWorkload(GATEWAY, GATEWAY_CLUSTER, gatewayId.pod(),
                                                  "http://" + settings.bindHost() + ":" + gateway.port()));
-            started.push(mesh);
             return new LocalStack(redis, mesh, url, workloads, started);
         } catch (RuntimeException e) {
             closeAll(started);
@@ -114,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
         WorkloadIdentity identity = new WorkloadIdentity(service.host(), cluster, pods.next(service.host(), cluster));
         RedisConnector connection = track(started, RedisConnector.connect(redis.url()));
         ServiceServer server = track(started, starter.start(identity, connection));
-        mesh.registerPod(identity, service.port(), settings.bindHost(), server.port());
+        mesh.registerPod(identity, settings.bindHost(), server.port());
         workloads.add(new RunningWorkload(identity.service(), cluster, identity.pod(),
                                           "http://" + settings.bindHost() + ":" + server.port()));
     }

@@ -126,7 +126,7 @@ class LocalStackTest {
         Map<String, Integer> byCluster = new ConcurrentHashMap<>();
         AtomicInteger failures = new AtomicInteger();
         try (var pool = Executors.newFixedThreadPool(8)) {
-            List<Future<?>> calls = IntStream.range(0, count).mapToObj(i -> pool.submit(() -> {
+            List<Future<Object>> calls = IntStream.range(0, count).mapToObj(i -> pool.<Object>submit(() -> {
                 HttpResponse<String> response = get(path, headers);
                 if (response.statusCode() != 200) {
                     failures.incrementAndGet();
@@ -134,7 +134,7 @@ class LocalStackTest {
                 byCluster.merge(response.headers().firstValue("X-Service-Cluster").orElse("none"), 1, Integer::sum);
                 return null;
             })).toList();
-            for (Future<?> call : calls) {
+            for (Future<Object> call : calls) {
                 call.get();
             }
         }
