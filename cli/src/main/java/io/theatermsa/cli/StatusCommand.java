@@ -3,7 +3,9 @@ package io.theatermsa.cli;
 import io.theatermsa.cli.local.RunState;
 import io.theatermsa.cli.local.RunningWorkload;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,19 +19,23 @@ import java.util.concurrent.Callable;
 final class StatusCommand implements Callable<Integer> {
 
     static final int NOT_RUNNING = 3;
+    static final String NOT_RUNNING_TEXT =
+            "실행 중인 로컬 스택이 없습니다 / no local stack is running (start one with ./theater up)";
+
+    @ParentCommand
+    Theater theater;
 
     @Override
     public Integer call() {
-        var state = RunState.readFrom(RunState.fileIn(ProjectHome.resolve()))
-                .filter(RunState::isAlive);
+        var state = RunState.running(theater.home());
         if (state.isEmpty()) {
-            System.out.println("실행 중인 로컬 스택이 없습니다 / no local stack is running (start one with ./theater up)");
+            System.out.println(NOT_RUNNING_TEXT);
             return NOT_RUNNING;
         }
         RunState run = state.get();
         System.out.println("Theater MSA 실행 중 / running  pid " + run.pid() + "  since " + run.startedAt());
         System.out.println("  대시보드 / dashboard: " + run.url());
-        System.out.println("  시나리오 / scenario:  " + run.scenario());
+        System.out.println("  시나리오 / scenario:  " + meshInForce(new StackClient(run), run.scenario()));
         System.out.println("  Redis:               " + run.redisUrl());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Table table = new Table("SERVICE", "CLUSTER", "POD", "URL", "READY");
@@ -38,6 +44,20 @@ final class StatusCommand implements Callable<Integer> {
         }
         table.print(System.out);
         return 0;
+    }
+
+    /** The scenario in force and its generation, from the gateway; the started one when the gateway cannot say. */
+    private static String meshInForce(StackClient stack, String started) {
+        try {
+            StackClient.Reply reply = stack.get("/api/mesh/config");
+            if (reply.status() == 200) {
+                return reply.body().path("source").asText() + "  (세대 / generation "
+                        + reply.body().path("generation").asLong() + ")";
+            }
+        } catch (IOException e) {
+            // the table below shows the gateway as not ready
+        }
+        return started;
     }
 
     private static String probe(HttpClient http, String url) {

@@ -1,6 +1,7 @@
 package io.theatermsa.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,12 @@ final class Table {
     }
 
     void print(PrintStream out) {
+        PrintWriter writer = new PrintWriter(out);
+        print(writer);
+        writer.flush();
+    }
+
+    void print(PrintWriter out) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

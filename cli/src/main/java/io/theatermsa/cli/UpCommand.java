@@ -3,9 +3,11 @@ package io.theatermsa.cli;
 import io.theatermsa.cli.local.LocalStack;
 import io.theatermsa.cli.local.RunState;
 import io.theatermsa.cli.local.RunningWorkload;
+import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.mesh.config.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -14,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,9 +39,12 @@ final class UpCommand implements Callable<Integer> {
             description = "불러올 메시 설정 디렉터리 / mesh config directory to load (default: ${DEFAULT-VALUE})")
     String scenario;
 
+    @ParentCommand
+    Theater theater;
+
     @Override
     public Integer call() throws InterruptedException {
-        Path home = ProjectHome.resolve();
+        Path home = theater.home();
         Path scenarioDir = ProjectHome.file(home, scenario);
         if (!Files.exists(scenarioDir)) {
             System.err.println("오류: 시나리오가 없습니다 / error: no such scenario: " + scenarioDir);
@@ -54,16 +60,18 @@ final class UpCommand implements Callable<Integer> {
             return USAGE_ERROR;
         }
         System.out.println("시작 중 / starting ...");
+        AdminToken token = AdminToken.generate(new SecureRandom());
         LocalStack stack;
         try {
-            stack = LocalStack.start(new LocalStack.Settings(BIND_HOST, port, scenarioDir, System.getenv("REDIS_URL")));
+            stack = LocalStack.start(new LocalStack.Settings(BIND_HOST, port, home, scenarioDir,
+                                                             System.getenv("REDIS_URL"), token));
         } catch (RuntimeException e) {
             System.err.println("오류: 시작하지 못했습니다 / error: could not start: " + e.getMessage());
             return 1;
         }
         Path stateFile = RunState.fileIn(home);
         RunState state = new RunState(ProcessHandle.current().pid(), stack.url(), stack.redisUrl(),
-                                      scenarioDir.toString(), Instant.now(), stack.workloads());
+                                      scenarioDir.toString(), Instant.now(), stack.workloads(), token.value());
         state.writeTo(stateFile);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,16 +81,17 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("중지됨 / stopped");
             stopped.countDown();
         }, "theater-shutdown"));
-        printBanner(stack, scenarioDir);
+        printBanner(stack, scenarioDir, token, stateFile);
         stopped.await();
         return 0;
     }
 
-    private static void printBanner(LocalStack stack, Path scenarioDir) {
+    private static void printBanner(LocalStack stack, Path scenarioDir, AdminToken token, Path stateFile) {
         System.out.println("Theater MSA 로컬 실행 중 / running locally");
         System.out.println("  대시보드 / dashboard:  " + stack.url());
         System.out.println("  시나리오 / scenario:   " + scenarioDir);
         System.out.println("  Redis:                " + stack.redisUrl());
+        System.out.println("  관리자 토큰 / admin token: " + token.value() + "  (" + stateFile + ")");
         stack.mesh().findings().stream()
                 .filter(d -> d.severity() != Severity.INFO)
                 .forEach(d -> System.out.println("  " + d.format()));

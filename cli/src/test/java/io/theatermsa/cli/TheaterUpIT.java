@@ -3,7 +3,9 @@ package io.theatermsa.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
+import io.theatermsa.cli.local.Scenarios;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +41,9 @@ class TheaterUpIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> processes = new ArrayList<>();
 
+    @TempDir
+    Path scenarios;
+
     @AfterEach
     void killLeftovers() {
         for (Process p : processes) {
@@ -52,7 +58,13 @@ class TheaterUpIT {
         Running up = start("up", "--port", String.valueOf(port));
         String url = up.awaitLine(line -> line.contains("http://127.0.0.1:" + port + "/"), STARTUP);
         assertThat(url).contains("대시보드 / dashboard");
+        String token = up.awaitLine(line -> line.contains("관리자 토큰 / admin token:"), Duration.ofSeconds(10));
         up.awaitLine(line -> line.contains("Ctrl-C"), Duration.ofSeconds(10));
+        Path stateFile = HOME.resolve(".theater/state.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile))).isEqualTo("rw-------");
+        String adminToken = new ObjectMapper().readTree(stateFile.toFile()).get("adminToken").asText();
+        assertThat(adminToken).matches("[A-Za-z0-9_-]{43}");
+        assertThat(token).contains(adminToken);
 
         HttpResponse<String> users = get("http://127.0.0.1:" + port + "/users/");
         assertThat(users.statusCode()).isEqualTo(200);
@@ -67,6 +79,13 @@ class TheaterUpIT {
         assertThat(status.process.exitValue()).isZero();
         assertThat(String.join("\n", status.lines)).contains("api-gateway").contains("user-service")
                 .contains("booking-service").contains("yes");
+
+        Path scenario = Files.writeString(scenarios.resolve("all-ctx2.yaml"), Scenarios.ALL_USERS_TO_CTX2);
+        Running apply = finished(start("scenario", "apply", scenario.toString()));
+        assertThat(apply.process.exitValue()).as(String.join("\n", apply.lines)).isZero();
+        assertThat(get("http://127.0.0.1:" + port + "/users/").headers().firstValue("X-Service-Cluster")).hasValue("ctx2");
+        assertThat(String.join("\n", finished(start("status")).lines)).contains(scenario + "  (세대 / generation 2)");
+        assertThat(finished(start("scenario", "reset")).process.exitValue()).isZero();
 
         List<ProcessHandle> children = up.process.descendants().toList();
         assertThat(children).as("the embedded redis-server runs as a child").isNotEmpty();
@@ -94,6 +113,20 @@ class TheaterUpIT {
             up.drained();
             assertThat(String.join("\n", up.lines)).contains("port " + taken.getLocalPort() + " is already in use");
         }
+    }
+
+    @Test
+    void lintChecksThePracticeScenarioWithoutAStack() throws Exception {
+        Running lint = finished(start("lint", "k8s/practice/01-initial"));
+
+        assertThat(lint.process.exitValue()).as(String.join("\n", lint.lines)).isZero();
+        assertThat(lint.lines).anyMatch(l -> l.startsWith("요약 / summary: 0 errors"));
+    }
+
+    private static Running finished(Running running) throws InterruptedException {
+        assertThat(running.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        running.drained();
+        return running;
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

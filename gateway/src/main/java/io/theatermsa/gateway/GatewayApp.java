@@ -1,19 +1,17 @@
 package io.theatermsa.gateway;
 
-import io.theatermsa.mesh.ConfiguredSplit;
+import io.helidon.webserver.http.HttpService;
+import io.theatermsa.gateway.mesh.MeshApiService;
+import io.theatermsa.gateway.mesh.MeshApiUnavailable;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.server.ServiceServer;
-import io.theatermsa.platform.sidecar.Sidecar;
-
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The api-gateway: proxies {@code /users}, {@code /movies} and {@code /bookings} through its sidecar, serves
- * {@code /traffic-weights} and the dashboard at {@code /}. Kubernetes starts it through {@link Main}; the local
- * launcher calls {@link #start} in-process with an emulated sidecar.
+ * {@code /traffic-weights}, the mesh APIs under {@code /api/mesh} and the dashboard at {@code /}. Kubernetes starts
+ * it through {@link Main}; the local launcher calls {@link #start} in-process with an emulated sidecar and the
+ * emulator's {@link io.theatermsa.gateway.mesh.MeshAdmin}.
  */
 public final class GatewayApp {
 
@@ -21,25 +19,21 @@ public final class GatewayApp {
     }
 
     /**
-     * Starts the gateway.
-     *
-     * @param identity         the gateway's own identity (on its own responses only; proxied responses carry the
-     *                         upstream's)
-     * @param bindHost         address to bind, {@code 127.0.0.1} locally, {@code 0.0.0.0} in a container
-     * @param port             port to bind, 0 for a free one ({@link ServiceServer#port()} tells which)
-     * @param sidecar          the gateway's outbound sidecar; the caller owns it and closes it after the server
-     * @param configuredSplits the current mesh configuration's splits, asked on every {@code /traffic-weights} read
+     * Starts the gateway as {@code settings} say. The caller owns the sidecar: stop the server, then close it.
      */
-    public static ServiceServer start(WorkloadIdentity identity, String bindHost, int port, Sidecar sidecar,
-                                      Supplier<List<ConfiguredSplit>> configuredSplits) {
+    public static ServiceServer start(GatewaySettings settings) {
         JsonBodies json = new JsonBodies(Json.newMapper());
         BoundedBody body = new BoundedBody(BoundedBody.DEFAULT_LIMIT_BYTES);
-        ServiceServer.Builder server = ServiceServer.builder(identity, json).host(bindHost).port(port);
+        ServiceServer.Builder server = ServiceServer.builder(settings.identity(), json)
+                .host(settings.bindHost()).port(settings.port());
         for (CinemaService service : CinemaService.values()) {
-            server.service(service.pathPrefix(), new ProxyService(service, sidecar, body));
+            server.service(service.pathPrefix(), new ProxyService(service, settings.sidecar(), body));
         }
         return server
-                .service("/traffic-weights", new TrafficWeightsService(new ConfiguredWeights(configuredSplits), json))
+                .service("/traffic-weights",
+                         new TrafficWeightsService(new ConfiguredWeights(settings.configuredSplits()), json))
+                .service("/api/mesh", settings.mesh().<HttpService>map(access -> new MeshApiService(access, json))
+                                              .orElseGet(MeshApiUnavailable::new))
                 .service("/", Dashboard.service())
                 .start();
     }

@@ -28,8 +28,8 @@ public final class Main {
     public static void main(String[] args) {
         ServiceEnvironment env = environment(System.getenv());
         Sidecar sidecar = new DirectSidecar(Duration.ofSeconds(2));
-        ServiceServer server = GatewayApp.start(env.identity(), env.bindHost(), env.port(), sidecar,
-                                                configuredSplits());
+        ServiceServer server = GatewayApp.start(GatewaySettings.builder(env.identity(), sidecar)
+                .bindHost(env.bindHost()).port(env.port()).configuredSplits(configuredSplits()).build());
         ShutdownSequence.of(server, sidecar).runOnExit("api-gateway-shutdown");
         System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
                 "api-gateway (" + env.identity().cluster() + ") listening on port " + server.port());

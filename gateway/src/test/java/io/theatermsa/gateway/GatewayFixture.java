@@ -1,6 +1,7 @@
 package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.ScriptedSidecar.Hop;
+import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
@@ -36,6 +37,11 @@ final class GatewayFixture implements AutoCloseable {
     private final ServiceServer gateway;
 
     GatewayFixture(Map<CinemaService, List<Hop>> scripts, Supplier<List<ConfiguredSplit>> splits) {
+        this(scripts, splits, null);
+    }
+
+    /** With {@code /api/mesh} served from {@code mesh}, or answering 501 when it is {@code null}. */
+    GatewayFixture(Map<CinemaService, List<Hop>> scripts, Supplier<List<ConfiguredSplit>> splits, MeshAccess mesh) {
         JsonBodies json = new JsonBodies(Json.newMapper());
         Map<String, Map<Hop, Integer>> ports = new HashMap<>();
         for (CinemaService service : CinemaService.values()) {
@@ -47,7 +53,11 @@ final class GatewayFixture implements AutoCloseable {
         Map<String, List<Hop>> byHost = new HashMap<>();
         scripts.forEach((service, script) -> byHost.put(service.host(), script));
         this.sidecar = new ScriptedSidecar(ports, byHost);
-        this.gateway = GatewayApp.start(GATEWAY, "127.0.0.1", 0, sidecar, splits);
+        GatewaySettings.Builder settings = GatewaySettings.builder(GATEWAY, sidecar).configuredSplits(splits);
+        if (mesh != null) {
+            settings.mesh(mesh.admin(), mesh.token());
+        }
+        this.gateway = GatewayApp.start(settings.build());
     }
 
     private int startStub(CinemaService service, String cluster, String pod, JsonBodies json) {

@@ -3,37 +3,52 @@ package io.theatermsa.cli.local;
 import io.theatermsa.mesh.ApplyResult;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.mesh.MeshControlPlane;
+import io.theatermsa.mesh.MeshSnapshot;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
+import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.config.Diagnostic;
+import io.theatermsa.mesh.config.LoadResult;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.config.Severity;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.EmulatedSidecar;
 import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.ServiceAddress;
 import io.theatermsa.platform.sidecar.Sidecar;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
  * The emulated mesh of a local stack: the control plane holding the scenario's VirtualServices and
  * DestinationRules, the registry of the pods it starts, the shared access log, and one emulated sidecar per client
- * workload.
+ * workload. Scenarios are switched here, so the one in force and the snapshot compiled from it always agree.
  */
 public final class LocalMesh {
 
-    private final MeshControlPlane controlPlane;
-    private final EndpointRegistry registry;
-    private final AccessLog accessLog = new AccessLog();
-    private final List<Diagnostic> findings;
+    /** The course's topology: two clusters on two networks, the other cluster behind its east-west gateway. */
+    private static final NetworkView NETWORK_VIEW = NetworkView.MULTI_NETWORK;
 
-    private LocalMesh(MeshControlPlane controlPlane, EndpointRegistry registry, List<Diagnostic> findings) {
-        this.controlPlane = controlPlane;
-        this.registry = registry;
-        this.findings = findings;
+    private final MeshControlPlane controlPlane = new MeshControlPlane();
+    private final EndpointRegistry registry = CinemaServices.registry();
+    private final MeshConfigLoader loader = new MeshConfigLoader(registry);
+    private final AccessLog accessLog = new AccessLog();
+    private final List<EmulatedSidecar> sidecars = new CopyOnWriteArrayList<>();
+    private final Scenario initial;
+    private final List<Diagnostic> findings;
+    private volatile InForce inForce;
+
+    private LocalMesh(Path scenario) {
+        this.initial = new Scenario(scenario, loader.load(scenario));
+        ApplyResult result = put(initial);
+        if (!result.applied()) {
+            throw new IllegalArgumentException("the mesh configuration in " + scenario + " was refused:\n"
+                    + result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
+                            .map(d -> "  " + d.format()).collect(Collectors.joining("\n")));
+        }
+        this.findings = result.diagnostics();
     }
 
     /**
@@ -42,23 +57,37 @@ public final class LocalMesh {
      * @throws IllegalArgumentException listing every error when the configuration is refused
      */
     public static LocalMesh load(Path scenario) {
-        EndpointRegistry registry = new EndpointRegistry();
-        for (ServiceAddress service : List.of(ServiceAddress.USER, ServiceAddress.MOVIE, ServiceAddress.BOOKING)) {
-            registry.register(service.host(), service.port());
-        }
-        MeshControlPlane controlPlane = new MeshControlPlane();
-        ApplyResult result = controlPlane.apply(new MeshConfigLoader(registry).load(scenario));
-        if (!result.applied()) {
-            throw new IllegalArgumentException("the mesh configuration in " + scenario + " was refused:\n"
-                    + result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
-                            .map(d -> "  " + d.format()).collect(Collectors.joining("\n")));
-        }
-        return new LocalMesh(controlPlane, registry, result.diagnostics());
+        return new LocalMesh(scenario);
     }
 
-    /** Warnings and notes found while loading (errors refuse the load instead). */
+    /** Warnings and notes found while loading the first scenario (errors refuse the load instead). */
     public List<Diagnostic> findings() {
         return findings;
+    }
+
+    /** Loads {@code scenario} and puts it in force, or refuses it whole (the one in force stays). */
+    public ApplyResult apply(Path scenario) {
+        return put(new Scenario(scenario, loader.load(scenario)));
+    }
+
+    /** Puts the scenario the mesh was loaded with back in force, as it was read then. */
+    public ApplyResult reset() {
+        return put(initial);
+    }
+
+    /** The scenario {@link #load} read. */
+    public Path initialScenario() {
+        return initial.source();
+    }
+
+    /** How every sidecar of this mesh sees the other cluster's pods (mesh-semantics §6.11). */
+    public NetworkView networkView() {
+        return NETWORK_VIEW;
+    }
+
+    /** The scenario in force and the snapshot compiled from it. */
+    public InForce inForce() {
+        return inForce;
     }
 
     /** Makes a started pod an endpoint of its service, labelled as the Kubernetes manifests label pods. */
@@ -68,18 +97,47 @@ public final class LocalMesh {
 
     /** A new emulated sidecar for a client workload; the caller closes it. */
     public Sidecar sidecarFor(WorkloadIdentity workload) {
-        return EmulatedSidecar.builder(controlPlane, registry, accessLog, workload).build();
+        EmulatedSidecar sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, workload)
+                .networkView(NETWORK_VIEW).build();
+        sidecars.add(sidecar);
+        return sidecar;
+    }
+
+    /** Every sidecar made so far, in the order made. */
+    public List<EmulatedSidecar> sidecars() {
+        return List.copyOf(sidecars);
     }
 
     public List<ConfiguredSplit> configuredSplits() {
         return controlPlane.current().configuredSplits();
     }
 
-    public MeshControlPlane controlPlane() {
-        return controlPlane;
+    public EndpointRegistry registry() {
+        return registry;
     }
 
     public AccessLog accessLog() {
         return accessLog;
+    }
+
+    private synchronized ApplyResult put(Scenario scenario) {
+        ApplyResult result = controlPlane.apply(scenario.config());
+        if (result.applied()) {
+            inForce = new InForce(scenario.source(), result.snapshot());
+        }
+        return result;
+    }
+
+    /** A scenario as read: where from, and what was loaded. */
+    private record Scenario(Path source, LoadResult config) {
+    }
+
+    /**
+     * The scenario in force.
+     *
+     * @param source   where it was read from
+     * @param snapshot what it compiled to (its generation and its configuration with findings)
+     */
+    public record InForce(Path source, MeshSnapshot snapshot) {
     }
 }

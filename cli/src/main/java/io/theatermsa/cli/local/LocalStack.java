@@ -2,6 +2,8 @@ package io.theatermsa.cli.local;
 
 import io.theatermsa.booking.BookingServiceApp;
 import io.theatermsa.gateway.GatewayApp;
+import io.theatermsa.gateway.GatewaySettings;
+import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.movie.MovieServiceApp;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
@@ -70,8 +72,12 @@ public final class LocalStack implements AutoCloseable {
             }
             WorkloadIdentity gatewayId = new WorkloadIdentity(GATEWAY, GATEWAY_CLUSTER,
                                                               pods.next(GATEWAY, GATEWAY_CLUSTER));
-            ServiceServer gateway = track(started, GatewayApp.start(gatewayId, settings.bindHost(), settings.port(),
-                    track(started, mesh.sidecarFor(gatewayId)), mesh::configuredSplits));
+            ServiceServer gateway = track(started, GatewayApp.start(
+                    GatewaySettings.builder(gatewayId, track(started, mesh.sidecarFor(gatewayId)))
+                            .bindHost(settings.bindHost()).port(settings.port())
+                            .configuredSplits(mesh::configuredSplits)
+                            .mesh(new LocalMeshAdmin(mesh, settings.home()), settings.adminToken())
+                            .build()));
             String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
             workloads.add(0, new RunningWorkload(GATEWAY, GATEWAY_CLUSTER, gatewayId.pod(),
                                                  "http://" + settings.bindHost() + ":" + gateway.port()));
@@ -138,11 +144,14 @@ public final class LocalStack implements AutoCloseable {
     /**
      * How to start the stack.
      *
-     * @param bindHost address every server binds (loopback by default)
-     * @param port     the gateway's port
-     * @param scenario the mesh config directory (VirtualServices and DestinationRules)
-     * @param redisUrl an existing Redis to use, or {@code null} to start the embedded one
+     * @param bindHost   address every server binds (loopback by default)
+     * @param port       the gateway's port
+     * @param home       the project folder: relative scenario paths given to {@code /api/mesh/scenario} start there
+     * @param scenario   the mesh config directory (VirtualServices and DestinationRules)
+     * @param redisUrl   an existing Redis to use, or {@code null} to start the embedded one
+     * @param adminToken what changing the mesh through the gateway requires
      */
-    public record Settings(String bindHost, int port, Path scenario, String redisUrl) {
+    public record Settings(String bindHost, int port, Path home, Path scenario, String redisUrl,
+                           AdminToken adminToken) {
     }
 }

@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a running {@code theater up} wrote about itself in {@code .theater/state.json}, so that
@@ -21,26 +24,44 @@ import java.util.Optional;
  * @param redisUrl  the Redis the stack uses
  * @param scenario  the mesh config directory it loaded
  * @param startedAt when it started
- * @param workloads every workload it runs
+ * @param workloads  every workload it runs
+ * @param adminToken the token that changing the mesh through the gateway requires (the file is owner-only)
  */
 public record RunState(long pid, String url, String redisUrl, String scenario, Instant startedAt,
-                       List<RunningWorkload> workloads) {
+                       List<RunningWorkload> workloads, String adminToken) {
 
     private static final ObjectMapper MAPPER = Json.newMapper();
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     public static Path fileIn(Path home) {
         return home.resolve(".theater").resolve("state.json");
     }
 
-    /** Writes atomically (temp file + move), so a reader never sees half a file. */
+    /** The state of the stack running from {@code home}; empty when none is (no file, or its process is gone). */
+    public static Optional<RunState> running(Path home) {
+        return readFrom(fileIn(home)).filter(RunState::isAlive);
+    }
+
+    /**
+     * Writes atomically (temp file + move), so a reader never sees half a file, readable by the owner only
+     * ({@code 0600}): it holds the admin token.
+     */
     public void writeTo(Path file) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "state", ".json");
+            ownerOnly(tmp);
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }
 

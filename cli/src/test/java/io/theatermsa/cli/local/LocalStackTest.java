@@ -2,6 +2,7 @@ package io.theatermsa.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
 import io.lettuce.core.RedisClient;
@@ -45,8 +46,9 @@ class LocalStackTest {
         try (RedisClient client = RedisClient.create(redis.url()); var c = client.connect()) {
             c.sync().flushall();
         }
-        stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0,
-                Path.of("../k8s/practice/01-initial").toAbsolutePath().normalize(), redis.url()));
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, home,
+                home.resolve("k8s/practice/01-initial"), redis.url(), AdminToken.of("local-stack-test")));
     }
 
     @AfterAll

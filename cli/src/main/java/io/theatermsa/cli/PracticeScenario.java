@@ -1,0 +1,59 @@
+package io.theatermsa.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One practice scenario, a directory under {@code k8s/practice}, with the one-line description its author gave:
+ * the first comment line of its {@code virtualservices.yaml}, else the title of its {@code README.md}.
+ *
+ * @param name        the directory name, e.g. {@code 01-initial}
+ * @param path        the path to pass to {@code theater scenario apply}, e.g. {@code k8s/practice/01-initial}
+ * @param description what it shows; empty when the author wrote none
+ */
+record PracticeScenario(String name, String path, String description) {
+
+    static final String FOLDER = "k8s/practice";
+
+    /** The scenarios under {@code home}, by name; none when the folder is missing. */
+    static List<PracticeScenario> in(Path home) {
+        Path folder = home.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isDirectory).sorted()
+                    .map(dir -> new PracticeScenario(dir.getFileName().toString(),
+                            FOLDER + "/" + dir.getFileName(), describe(dir)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    private static String describe(Path dir) {
+        String name = dir.getFileName().toString();
+        return firstLine(dir.resolve("virtualservices.yaml"), "#")
+                .or(() -> firstLine(dir.resolve("README.md"), "# "))
+                .map(text -> text.startsWith(name + ":") ? text.substring(name.length() + 1).strip() : text)
+                .orElse("");
+    }
+
+    /** The first line starting with {@code marker}, without it; empty when there is none or no file. */
+    private static Optional<String> firstLine(Path file, String marker) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.map(String::strip).filter(line -> line.startsWith(marker)).findFirst()
+                    .map(line -> line.substring(marker.length()).strip());
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+}

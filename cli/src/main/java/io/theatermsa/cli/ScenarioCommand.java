@@ -1,0 +1,110 @@
+package io.theatermsa.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.theatermsa.cli.local.RunState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code theater scenario apply|reset|list}: switches the running local stack's mesh configuration through the
+ * gateway ({@code /api/mesh/scenario}, with the admin token from {@code .theater/state.json}).
+ */
+@Command(name = "scenario", mixinStandardHelpOptions = true,
+         description = {"실행 중인 스택의 메시 시나리오를 바꿉니다 / switch the running stack's mesh scenario"})
+final class ScenarioCommand {
+
+    static final int APPLIED = 0;
+    static final int REFUSED = 1;
+    static final int USAGE_ERROR = 2;
+
+    @ParentCommand
+    Theater theater;
+
+    @Spec
+    CommandSpec spec;
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+             description = {"시나리오를 불러와 적용합니다 (오류가 있으면 거부, 기존 설정 유지) / "
+                            + "load and apply a scenario (refused whole on an error; the old one stays)",
+                            "종료 코드 / exit: 0 적용 applied, 1 거부 refused, 2 경로 없음 no such path, "
+                            + "3 실행 중인 스택 없음 no stack running"})
+    int apply(@Parameters(paramLabel = "PATH", description = "시나리오 디렉터리나 YAML 파일 / scenario directory or YAML file")
+              String path) {
+        Path scenario = ProjectHome.file(theater.home(), path);
+        if (!Files.exists(scenario)) {
+            err().println("오류: 시나리오가 없습니다 / error: no such scenario: " + scenario);
+            return USAGE_ERROR;
+        }
+        JsonNode body = JsonNodeFactory.instance.objectNode().put("path", scenario.toString());
+        return change("/api/mesh/scenario", body.toString());
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+             description = {"theater up 이 시작한 시나리오로 돌아갑니다 / go back to the scenario theater up started with",
+                            "종료 코드 / exit: 0 적용 applied, 1 거부 refused, 3 실행 중인 스택 없음 no stack running"})
+    int reset() {
+        return change("/api/mesh/scenario/reset", "");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+             description = {"k8s/practice 의 실습 시나리오 / the practice scenarios under k8s/practice"})
+    int list() {
+        Table table = new Table("SCENARIO", "설명 / DESCRIPTION");
+        PracticeScenario.in(theater.home()).forEach(s -> table.row(s.path(), s.description()));
+        table.print(out());
+        return 0;
+    }
+
+    private int change(String apiPath, String body) {
+        Optional<RunState> running = RunState.running(theater.home());
+        if (running.isEmpty()) {
+            err().println(StatusCommand.NOT_RUNNING_TEXT);
+            return StatusCommand.NOT_RUNNING;
+        }
+        StackClient stack = new StackClient(running.get());
+        try {
+            return report(stack.post(apiPath, body));
+        } catch (IOException e) {
+            err().println("오류: 스택에 연결하지 못했습니다 / error: cannot reach the stack at " + stack.url()
+                          + ": " + e.getMessage());
+            return StatusCommand.NOT_RUNNING;
+        }
+    }
+
+    /** Prints what changed, or why nothing did. */
+    private int report(StackClient.Reply reply) {
+        JsonNode body = reply.body();
+        PrintWriter out = reply.status() == 200 ? out() : err();
+        switch (reply.status()) {
+            case 200 -> out.println("적용됨 / applied: " + body.path("source").asText()
+                    + "  (세대 / generation " + body.path("generation").asLong() + ", "
+                    + body.path("warnings").asLong() + " warnings)");
+            case 422 -> out.println("거부됨, 기존 설정 유지 / refused, the configuration in force stays (세대 / generation "
+                    + body.path("generation").asLong() + "): " + body.path("errors").asLong() + " errors, "
+                    + body.path("warnings").asLong() + " warnings");
+            default -> out.println("오류 / error: HTTP " + reply.status() + " " + body.path("error").asText()
+                    + ": " + body.path("message").asText());
+        }
+        body.path("diagnostics").forEach(d -> out.println("  " + d.path("text").asText()));
+        out.flush();
+        return reply.status() == 200 ? APPLIED : REFUSED;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

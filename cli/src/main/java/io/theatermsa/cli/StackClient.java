@@ -1,0 +1,70 @@
+package io.theatermsa.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.theatermsa.cli.local.RunState;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The running stack's gateway as another {@code theater} command talks to it: JSON over loopback, with the admin
+ * token from {@code .theater/state.json} on changes.
+ */
+final class StackClient {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final RunState state;
+
+    StackClient(RunState state) {
+        this.state = state;
+    }
+
+    /** A JSON answer; the body is a missing node when it was not JSON. */
+    record Reply(int status, JsonNode body) {
+    }
+
+    Reply get(String path) throws IOException {
+        return send(request(path).GET());
+    }
+
+    /** POSTs {@code json} with {@code Authorization: Bearer <admin token>}. */
+    Reply post(String path, String json) throws IOException {
+        return send(request(path).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + state.adminToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    String url() {
+        return state.url();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(state.url()).resolve(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), parse(response.body()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.theatermsa.cli.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunStateTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theStateFileKeepsTheAdminTokenAndOnlyItsOwnerMayReadIt() throws Exception {
+        RunState state = new RunState(ProcessHandle.current().pid(), "http://127.0.0.1:8080/", "redis://127.0.0.1:6379",
+                "k8s/practice/01-initial", Instant.parse("2026-01-01T00:00:00Z"),
+                List.of(new RunningWorkload("api-gateway", "ctx1", "api-gateway-ctx1-a", "http://127.0.0.1:8080")),
+                "token-abc");
+        Path file = RunState.fileIn(home);
+
+        state.writeTo(file);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(RunState.readFrom(file)).hasValue(state);
+        assertThat(RunState.running(home)).hasValue(state);
+    }
+
+    @Test
+    void aStateWrittenByAProcessThatIsGoneIsNotRunning() {
+        long gone = ProcessHandle.current().pid() + 1_000_000;
+        new RunState(gone, "http://127.0.0.1:1/", "", "", Instant.now(), List.of(), "t").writeTo(RunState.fileIn(home));
+
+        assertThat(RunState.running(home)).isEmpty();
+    }
+}

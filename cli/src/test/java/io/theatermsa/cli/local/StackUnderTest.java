@@ -1,0 +1,65 @@
+package io.theatermsa.cli.local;
+
+import io.theatermsa.gateway.mesh.AdminToken;
+import io.theatermsa.platform.testing.HttpApi;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+/**
+ * A whole local stack started from this checkout's first practice scenario, with a known admin token, and a client
+ * of its gateway. For test classes that share one stack ({@code @BeforeAll}); close it in {@code @AfterAll}.
+ */
+public final class StackUnderTest implements AutoCloseable {
+
+    /** The checkout (tests run in {@code cli/}). */
+    public static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    public static final Path INITIAL = HOME.resolve("k8s/practice/01-initial");
+
+    private final LocalStack stack;
+    private final HttpApi api;
+    private final String token;
+
+    public StackUnderTest(String redisUrl, String token) {
+        this.stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, HOME, INITIAL, redisUrl,
+                                                              AdminToken.of(token)));
+        this.api = new HttpApi(URI.create(stack.url()).getPort());
+        this.token = token;
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    /** The configured percent of user requests towards {@code cluster}, from {@code /traffic-weights}. */
+    public int userWeight(String cluster) {
+        return HttpApi.json(api.get("/traffic-weights")).get("UserService" + (cluster.equals("ctx1") ? "Ctx1" : "Ctx2")
+                + "Weight").asInt();
+    }
+
+    /** {@code POST /api/mesh/scenario} with the admin token. */
+    public HttpResponse<String> apply(Path scenario) {
+        return change("/api/mesh/scenario", "{\"path\":\"" + scenario + "\"}");
+    }
+
+    /** {@code POST /api/mesh/scenario/reset} with the admin token. */
+    public HttpResponse<String> reset() {
+        return change("/api/mesh/scenario/reset", "");
+    }
+
+    private HttpResponse<String> change(String path, String json) {
+        return api.send(api.at(path).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}

@@ -1,0 +1,81 @@
+package io.theatermsa.gateway;
+
+import io.theatermsa.gateway.mesh.AdminToken;
+import io.theatermsa.gateway.mesh.MeshAccess;
+import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.mesh.ConfiguredSplit;
+import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.platform.sidecar.Sidecar;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * How to start the gateway ({@link GatewayApp#start}); build it with {@link #builder}.
+ *
+ * @param identity         the gateway's own identity (on its own responses only; proxied responses carry the
+ *                         upstream's)
+ * @param bindHost         address to bind, {@code 127.0.0.1} locally, {@code 0.0.0.0} in a container
+ * @param port             port to bind, 0 for a free one
+ * @param sidecar          the gateway's outbound sidecar; the caller owns it and closes it after the server
+ * @param configuredSplits the current mesh configuration's splits, asked on every {@code /traffic-weights} read
+ * @param mesh             what {@code /api/mesh} reads and changes; empty: those endpoints answer 501
+ */
+public record GatewaySettings(WorkloadIdentity identity, String bindHost, int port, Sidecar sidecar,
+                              Supplier<List<ConfiguredSplit>> configuredSplits, Optional<MeshAccess> mesh) {
+
+    public GatewaySettings {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(sidecar, "sidecar");
+        Objects.requireNonNull(configuredSplits, "configuredSplits");
+        Objects.requireNonNull(mesh, "mesh");
+    }
+
+    /** Settings for {@code identity} sending through {@code sidecar}; the rest has defaults. */
+    public static Builder builder(WorkloadIdentity identity, Sidecar sidecar) {
+        return new Builder(identity, sidecar);
+    }
+
+    /** Defaults: loopback, port 0, no configured splits, no mesh access. */
+    public static final class Builder {
+        private final WorkloadIdentity identity;
+        private final Sidecar sidecar;
+        private String bindHost = "127.0.0.1";
+        private int port;
+        private Supplier<List<ConfiguredSplit>> configuredSplits = List::of;
+        private MeshAccess mesh;
+
+        private Builder(WorkloadIdentity identity, Sidecar sidecar) {
+            this.identity = identity;
+            this.sidecar = sidecar;
+        }
+
+        public Builder bindHost(String bindHost) {
+            this.bindHost = bindHost;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder configuredSplits(Supplier<List<ConfiguredSplit>> configuredSplits) {
+            this.configuredSplits = configuredSplits;
+            return this;
+        }
+
+        /** Serves {@code /api/mesh} from {@code admin}; changes need {@code token}. */
+        public Builder mesh(MeshAdmin admin, AdminToken token) {
+            this.mesh = new MeshAccess(admin, token);
+            return this;
+        }
+
+        public GatewaySettings build() {
+            return new GatewaySettings(identity, bindHost, port, sidecar, configuredSplits, Optional.ofNullable(mesh));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.theatermsa.gateway.mesh;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.theatermsa.mesh.sidecar.AccessLog;
+import io.theatermsa.mesh.sidecar.AccessLogEntry;
+
+import java.util.List;
+
+/**
+ * The body of {@code GET /api/mesh/access-log}.
+ *
+ * @param records the records, oldest first
+ * @param next    the {@code since} to ask with next time: the last record's sequence number, or the {@code since}
+ *                given when there was nothing new
+ */
+record AccessLogPage(List<Record> records, long next) {
+
+    static AccessLogPage of(List<AccessLog.Numbered> numbered, long since) {
+        List<Record> records = numbered.stream().map(n -> new Record(n.sequence(), n.entry())).toList();
+        return new AccessLogPage(records, records.isEmpty() ? since : records.getLast().sequence());
+    }
+
+    /**
+     * One access-log entry with its sequence number, and its flags the way Envoy prints them ({@code UH}, {@code -}).
+     */
+    record Record(long sequence, @JsonUnwrapped AccessLogEntry entry) {
+
+        @JsonProperty("responseFlags")
+        public String responseFlags() {
+            return entry.flagsText();
+        }
+    }
+}

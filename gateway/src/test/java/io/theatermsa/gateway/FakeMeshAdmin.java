@@ -1,0 +1,119 @@
+package io.theatermsa.gateway;
+
+import io.theatermsa.gateway.mesh.ConfigInForce;
+import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.gateway.mesh.ScenarioChange;
+import io.theatermsa.gateway.mesh.SidecarClusters;
+import io.theatermsa.mesh.admin.ClusterStatuses;
+import io.theatermsa.mesh.admin.ClusterStatuses.Address;
+import io.theatermsa.mesh.admin.ClusterStatuses.ClusterStatus;
+import io.theatermsa.mesh.admin.ClusterStatuses.Ejection;
+import io.theatermsa.mesh.admin.ClusterStatuses.HealthStatus;
+import io.theatermsa.mesh.admin.ClusterStatuses.HostStatus;
+import io.theatermsa.mesh.admin.ClusterStatuses.Locality;
+import io.theatermsa.mesh.admin.ClusterStatuses.SocketAddress;
+import io.theatermsa.mesh.admin.ClusterStatuses.Stat;
+import io.theatermsa.mesh.cluster.Endpoint;
+import io.theatermsa.mesh.cluster.NetworkView;
+import io.theatermsa.mesh.cluster.ServiceEndpoints;
+import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.MeshConfigLoader;
+import io.theatermsa.mesh.sidecar.AccessLog;
+import io.theatermsa.mesh.sidecar.AccessLogEntry;
+import io.theatermsa.mesh.sidecar.ResponseFlag;
+import io.theatermsa.platform.identity.WorkloadIdentity;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A mesh for the gateway's API tests: a fixed sidecar state, a real {@link AccessLog}, and scenarios loaded with
+ * the real {@link MeshConfigLoader} (refused when they have an error), without any emulated traffic.
+ */
+final class FakeMeshAdmin implements MeshAdmin {
+
+    static final WorkloadIdentity BOOKING = new WorkloadIdentity("booking-service", "ctx2", "booking-service-ctx2-pod-b");
+    static final String USER_CTX2 = "outbound|8081|ctx2|user-service.theater-msa.svc.cluster.local";
+
+    private final AccessLog accessLog = new AccessLog();
+    private final List<Path> applied = new CopyOnWriteArrayList<>();
+    private final String initialSource;
+    private final LoadResult initial;
+    private long generation = 1;
+    private String source;
+    private LoadResult config;
+
+    FakeMeshAdmin(String initialSource, String yaml) {
+        this.initialSource = initialSource;
+        this.initial = new MeshConfigLoader().load(initialSource, yaml);
+        this.source = initialSource;
+        this.config = initial;
+    }
+
+    AccessLog accessLog() {
+        return accessLog;
+    }
+
+    /** Every path {@link #apply} was asked for. */
+    List<Path> applied() {
+        return applied;
+    }
+
+    /** Appends an entry for a call from the gateway that a ctx2 pod answered with {@code status}. */
+    long record(int status, ResponseFlag... flags) {
+        return accessLog.append(new AccessLogEntry(1_700_000_000_000L, GatewayFixture.GATEWAY, "req-" + status,
+                "GET", "/users/", "user-service:8081", "theater-msa/user-service-vs", "split", USER_CTX2, "ctx2",
+                "user-service-ctx2-pod-b", "ctx2", "127.0.0.1:18081", status, Set.of(flags), "via_upstream", 3, 1));
+    }
+
+    @Override
+    public List<SidecarClusters> clusters() {
+        HostStatus ejected = new HostStatus(new Address(new SocketAddress("127.0.0.1", 18081)),
+                List.of(new Stat("rq_error", "COUNTER", "5"), new Stat("rq_total", "COUNTER", "9")),
+                new HealthStatus("HEALTHY", true, false), 1, "user-service-ctx2-pod-b", null,
+                new Locality("ctx2", "", ""), new Ejection(true, 27_500, 1, 0, 0));
+        ClusterStatus userCtx2 = new ClusterStatus(USER_CTX2, USER_CTX2, true, null, List.of(ejected),
+                List.of(new Stat("outlier_detection.ejections_active", "GAUGE", "1")));
+        return List.of(SidecarClusters.of(GatewayFixture.GATEWAY, new ClusterStatuses(List.of(userCtx2))),
+                       SidecarClusters.of(BOOKING, new ClusterStatuses(List.of())));
+    }
+
+    @Override
+    public synchronized ConfigInForce config() {
+        List<ServiceEndpoints> services = List.of(new ServiceEndpoints("user-service", 8081, List.of(
+                Endpoint.local("user-service", "ctx2", "user-service-ctx2-pod-b", "127.0.0.1", 18081))));
+        return ConfigInForce.of(generation, source, config, new ConfigInForce.Network(NetworkView.MULTI_NETWORK, services));
+    }
+
+    @Override
+    public List<AccessLog.Numbered> accessLogAfter(long after) {
+        return accessLog.since(after);
+    }
+
+    @Override
+    public long lastAccessLogSequence() {
+        return accessLog.lastSequence();
+    }
+
+    @Override
+    public synchronized ScenarioChange apply(Path path) {
+        applied.add(path);
+        return put(path.toString(), new MeshConfigLoader().load(path));
+    }
+
+    @Override
+    public synchronized ScenarioChange reset() {
+        return put(initialSource, initial);
+    }
+
+    private ScenarioChange put(String offered, LoadResult offeredConfig) {
+        if (!offeredConfig.hasErrors()) {
+            generation++;
+            source = offered;
+            config = offeredConfig;
+        }
+        return new ScenarioChange(!offeredConfig.hasErrors(), generation, offered, offeredConfig.diagnostics());
+    }
+}
