@@ -23,13 +23,19 @@ public record ClusterStatuses(@JsonProperty("cluster_statuses") List<ClusterStat
         clusterStatuses = List.copyOf(clusterStatuses);
     }
 
-    /** One Envoy cluster. */
+    /**
+     * One Envoy cluster. {@code stats} is a theater extension in the shape of a host's stats: the cluster-level
+     * counters and gauges Envoy serves on {@code /stats} as {@code cluster.<name>;.<stat>} (mesh-semantics §8.4),
+     * e.g. {@code upstream_rq_pending_overflow}, {@code outlier_detection.ejections_active},
+     * {@code circuit_breakers.default.remaining_pending}; zero values without {@code value}.
+     */
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public record ClusterStatus(String name,
                                 @JsonProperty("observability_name") String observabilityName,
                                 @JsonProperty("added_via_api") boolean addedViaApi,
                                 @JsonProperty("circuit_breakers") CircuitBreakers circuitBreakers,
-                                @JsonProperty("host_statuses") List<HostStatus> hostStatuses) {
+                                @JsonProperty("host_statuses") List<HostStatus> hostStatuses,
+                                List<Stat> stats) {
     }
 
     /** The default-priority and high-priority thresholds (Istio always writes the default one, §5.1). */
@@ -83,8 +89,8 @@ public record ClusterStatuses(@JsonProperty("cluster_statuses") List<ClusterStat
     }
 
     /**
-     * Theater extension: the host's outlier-detection state, present while it is ejected or has a non-zero
-     * ejection multiplier.
+     * Theater extension: the host's outlier-detection state, present while it is ejected, has a non-zero
+     * ejection multiplier, or has consecutive errors counted.
      *
      * @param ejected          true while the host is out of the load-balancing set
      * @param timeLeftMillis   until the ejection may end (Envoy un-ejects at the next interval tick at or after it)

@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
-/** Picks one endpoint of a cluster's non-empty member list; state (cursors) is per sidecar per cluster. */
+/**
+ * Picks one host of a non-empty candidate list by the host weights (a pod weighs 1, an east-west gateway the
+ * number of pods behind it); state (cursors) is per sidecar per cluster (mesh-semantics §4.3).
+ */
 sealed interface LoadBalancer {
 
-    Endpoint choose(List<Endpoint> members, RandomGenerator random, ActiveRequests active);
+    UpstreamHost choose(List<UpstreamHost> hosts, RandomGenerator random);
 
     static LoadBalancer create(LoadBalancerKind kind) {
         return switch (kind) {
@@ -17,42 +20,69 @@ sealed interface LoadBalancer {
         };
     }
 
+    /** The host a point in {@code [0, total weight)} falls on, walking the hosts' weights in order. */
+    static UpstreamHost byWeight(List<UpstreamHost> hosts, long point) {
+        long cumulative = 0;
+        for (UpstreamHost host : hosts) {
+            cumulative += host.weight();
+            if (point < cumulative) {
+                return host;
+            }
+        }
+        return hosts.getLast();
+    }
+
+    static long totalWeight(List<UpstreamHost> hosts) {
+        long total = 0;
+        for (UpstreamHost host : hosts) {
+            total += host.weight();
+        }
+        return total;
+    }
+
+    /** Steps through the weight space, so a host of weight w gets w consecutive turns (Envoy interleaves them). */
     final class RoundRobin implements LoadBalancer {
         private final AtomicLong cursor = new AtomicLong();
 
         @Override
-        public Endpoint choose(List<Endpoint> members, RandomGenerator random, ActiveRequests active) {
-            return members.get((int) Math.floorMod(cursor.getAndIncrement(), (long) members.size()));
+        public UpstreamHost choose(List<UpstreamHost> hosts, RandomGenerator random) {
+            return byWeight(hosts, Math.floorMod(cursor.getAndIncrement(), Math.max(1, totalWeight(hosts))));
         }
     }
 
     final class RandomChoice implements LoadBalancer {
         @Override
-        public Endpoint choose(List<Endpoint> members, RandomGenerator random, ActiveRequests active) {
-            return members.get(random.nextInt(members.size()));
+        public UpstreamHost choose(List<UpstreamHost> hosts, RandomGenerator random) {
+            return byWeight(hosts, random.nextLong(Math.max(1, totalWeight(hosts))));
         }
     }
 
     /**
-     * Envoy's unweighted least request: draw two hosts at random (with replacement) and keep the one with fewer
-     * active requests, the first on a tie (mesh-semantics §4.3).
+     * Envoy's least request with power of two choices: draw two hosts (by weight, with replacement) and keep the
+     * one with fewer active requests per unit of weight, the first on a tie. With equal weights this is Envoy's
+     * P2C exactly; with unequal weights Envoy uses {@code weight / (active + 1)} scheduling (approximation).
      */
     final class LeastRequest implements LoadBalancer {
         private static final int CHOICES = 2;
 
         @Override
-        public Endpoint choose(List<Endpoint> members, RandomGenerator random, ActiveRequests active) {
-            if (members.size() == 1) {
-                return members.getFirst();
+        public UpstreamHost choose(List<UpstreamHost> hosts, RandomGenerator random) {
+            if (hosts.size() == 1) {
+                return hosts.getFirst();
             }
-            Endpoint best = null;
+            long total = Math.max(1, totalWeight(hosts));
+            UpstreamHost best = null;
             for (int i = 0; i < CHOICES; i++) {
-                Endpoint candidate = members.get(random.nextInt(members.size()));
-                if (best == null || active.count(candidate) < active.count(best)) {
+                UpstreamHost candidate = byWeight(hosts, random.nextLong(total));
+                if (best == null || load(candidate) < load(best)) {
                     best = candidate;
                 }
             }
             return best;
+        }
+
+        private static double load(UpstreamHost host) {
+            return (double) host.activeRequests() / Math.max(1, host.weight());
         }
     }
 }

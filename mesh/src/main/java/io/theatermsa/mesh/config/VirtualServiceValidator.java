@@ -61,8 +61,7 @@ final class VirtualServiceValidator {
             out.add(Code.INVALID_VALUE, meta, path + ".mirrorPercentage.value", "must be between 0 and 100");
         }
         List<String> later = Stream.of(
-                        r.fault() != null ? "fault" : null, r.retries() != null ? "retries" : null,
-                        r.timeout() != null ? "timeout" : null, r.mirror() != null ? "mirror" : null,
+                        r.mirror() != null ? "mirror" : null,
                         r.redirect() != null ? "redirect" : null, r.directResponse() != null ? "directResponse" : null,
                         r.headers().equals(HeaderOperations.NONE) ? null : "headers")
                 .filter(Objects::nonNull)

@@ -1,5 +1,6 @@
 package io.theatermsa.mesh.route;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,12 +13,19 @@ public final class Route {
     private final String name;
     private final RequestMatcher[] matchers;
     private final WeightedPicker<RouteDestination> destinations;
+    private final FaultPolicy fault;
+    private final RetryPolicy retryPolicy;
+    private final Duration timeout;
 
-    Route(String virtualService, String name, List<RequestMatcher> matchers, List<RouteDestination> destinations) {
+    Route(String virtualService, String name, List<RequestMatcher> matchers, List<RouteDestination> destinations,
+          FaultPolicy fault, RetryPolicy retryPolicy, Duration timeout) {
         this.virtualService = virtualService;
         this.name = name;
         this.matchers = matchers.toArray(RequestMatcher[]::new);
         this.destinations = WeightedPicker.of(destinations, RouteDestination::weight);
+        this.fault = fault;
+        this.retryPolicy = retryPolicy;
+        this.timeout = timeout;
     }
 
     /** The VirtualService's {@code namespace/name}; empty for a host's default route. */
@@ -45,6 +53,21 @@ public final class Route {
     /** The destination a random number selects by weight (mesh-semantics §1.8). */
     public RouteDestination pickDestination(long random) {
         return destinations.pick(random);
+    }
+
+    /** The fault filter's settings for this route (§2); {@link FaultPolicy#NONE} when none. */
+    public FaultPolicy fault() {
+        return fault;
+    }
+
+    /** The retry policy (§3.1): Istio's default when the route has no {@code retries}. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The route timeout (§3.3); {@link Duration#ZERO} means disabled, Istio's default. */
+    public Duration timeout() {
+        return timeout;
     }
 
     /** The destinations that can receive traffic, in YAML order. */

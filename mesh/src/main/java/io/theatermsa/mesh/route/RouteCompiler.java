@@ -7,6 +7,7 @@ import io.theatermsa.mesh.config.HttpRouteDestination;
 import io.theatermsa.mesh.config.StringMatch;
 import io.theatermsa.mesh.config.VirtualService;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,9 @@ public final class RouteCompiler {
             }
             routes.add(new Route(vs.meta().key(), http.displayName(),
                                  blocks.stream().map(RouteCompiler::matcher).toList(),
-                                 http.route().stream().map(d -> destination(d, namespace)).toList()));
+                                 http.route().stream().map(d -> destination(d, namespace)).toList(),
+                                 FaultPolicy.compile(http.fault()), RetryPolicy.compile(http.retries()),
+                                 http.timeout() == null ? Duration.ZERO : http.timeout()));
             if (http.isCatchAll()) {
                 break;
             }

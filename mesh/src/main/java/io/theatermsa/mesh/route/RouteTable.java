@@ -2,6 +2,7 @@ package io.theatermsa.mesh.route;
 
 import io.theatermsa.mesh.config.HostName;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,7 +25,8 @@ public final class RouteTable {
     /** A host without a VirtualService: one route, every request, to the host's default cluster (§1.7). */
     public static RouteTable defaultFor(HostName host) {
         return new RouteTable("", List.of(new Route("", DEFAULT_ROUTE, List.of(),
-                List.of(new RouteDestination(host, "", 0, 0)))));
+                List.of(new RouteDestination(host, "", 0, 0)), FaultPolicy.NONE, RetryPolicy.ISTIO_DEFAULT,
+                Duration.ZERO)));
     }
 
     /** The VirtualService's {@code namespace/name}; empty for a default table. */

@@ -19,14 +19,15 @@ import java.util.stream.Collectors;
  * @param route               the matched route's name ({@code http[i]} when unnamed, {@code default} without VS)
  * @param envoyCluster        {@code outbound|<port>|<subset>|<fqdn>}
  * @param subset              the destination subset
- * @param upstreamPod         the pod picked by the load balancer
+ * @param upstreamPod         the pod of the last attempt (behind an east-west gateway: the pod it forwarded to)
  * @param upstreamCluster     the cluster ({@code ctx1}/{@code ctx2}) of that pod
- * @param upstreamAddress     {@code address:port} of that pod
+ * @param upstreamAddress     Envoy's {@code %UPSTREAM_HOST%}: the pod's {@code address:port}, or the east-west
+ *                            gateway's ({@code ctx2-eastwest:15443}) in the multi-network view
  * @param status              the status returned to the caller
- * @param flags               Envoy response flags
+ * @param flags               every Envoy response flag the request collected (e.g. DI and FI, UF and URX)
  * @param responseCodeDetails Envoy's details string: {@code via_upstream}, {@code route_not_found} ...
  * @param durationMillis      from the sidecar receiving the request to it returning the response
- * @param attemptCount        upstream attempts made (0 when none was made)
+ * @param attemptCount        upstream attempts made, retries included (0 when none was made)
  */
 public record AccessLogEntry(long startMillis, WorkloadIdentity source, String requestId, String method, String path,
                              String authority, String virtualService, String route, String envoyCluster,

@@ -1,8 +1,14 @@
 package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.MeshControlPlane;
+import io.theatermsa.mesh.Sleeper;
 import io.theatermsa.mesh.Ticker;
+import io.theatermsa.mesh.admin.ClusterStatuses;
+import io.theatermsa.mesh.cluster.ClusterContext;
 import io.theatermsa.mesh.cluster.ClusterManager;
+import io.theatermsa.mesh.cluster.IntervalTimers;
+import io.theatermsa.mesh.cluster.NetworkView;
+import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.config.HostName;
@@ -11,15 +17,12 @@ import io.theatermsa.platform.sidecar.OutboundRequest;
 import io.theatermsa.platform.sidecar.OutboundResponse;
 import io.theatermsa.platform.sidecar.Sidecar;
 import io.theatermsa.platform.sidecar.UpstreamClient;
-import io.theatermsa.platform.sidecar.UpstreamFailure;
 
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
@@ -40,21 +43,30 @@ public final class EmulatedSidecar implements Sidecar {
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final SourceWorkload source;
-    private final ClusterManager clusters = new ClusterManager();
+    private final ClusterManager clusters;
+    private final EndpointRegistry registry;
     private final OutboundRouter router;
     private final AccessLog accessLog;
     private final UpstreamClient upstream;
     private final boolean ownsUpstream;
+    private final ScheduledIntervalTimers ownedTimers;
+    private final FaultFilter faults;
     private final RandomGenerator random;
     private final Ticker ticker;
     private final InstantSource clock;
 
     private EmulatedSidecar(Builder b) {
         this.source = new SourceWorkload(b.identity, b.namespace, b.labels);
-        this.router = new OutboundRouter(b.controlPlane, b.registry, clusters, source);
+        this.registry = b.registry;
+        this.ownedTimers = b.timers == null ? new ScheduledIntervalTimers(b.identity.pod()) : null;
+        this.clusters = new ClusterManager(new ClusterContext(b.identity.cluster(), b.labels, b.networkView, b.ticker,
+                b.random, b.timers == null ? ownedTimers : b.timers));
         this.accessLog = b.accessLog;
         this.ownsUpstream = b.upstream == null;
         this.upstream = ownsUpstream ? new UpstreamClient(DEFAULT_CONNECT_TIMEOUT) : b.upstream;
+        this.router = new OutboundRouter(b.controlPlane, b.registry, clusters, source, upstream, b.ticker, b.sleeper,
+                                         b.random);
+        this.faults = new FaultFilter(b.random, b.sleeper);
         this.random = b.random;
         this.ticker = b.ticker;
         this.clock = b.clock;
@@ -84,15 +96,34 @@ public final class EmulatedSidecar implements Sidecar {
             }
             case RouteDecision.NoCluster missing -> {
                 info.routed(missing.route(), missing.destination(), missing.clusterName());
-                yield reply(info, LocalReply.CLUSTER_NOT_FOUND);
+                LocalReply abort = faults.decodeHeaders(missing.route().fault(), request, info);
+                yield reply(info, abort != null ? abort : LocalReply.CLUSTER_NOT_FOUND);
             }
             case RouteDecision.Routed routed -> {
                 info.routed(routed.route(), routed.destination(), routed.cluster().name());
-                yield forward(request, generatedId ? requestId : null, routed, info);
+                LocalReply abort = faults.decodeHeaders(routed.route().fault(), request, info);
+                yield abort != null ? reply(info, abort)
+                        : router.forward(request, generatedId ? requestId : null, routed, info);
             }
         };
         accessLog.append(info.toEntry(response.status(), ticker.nanos()));
         return response;
+    }
+
+    /**
+     * This sidecar's Envoy clusters as Envoy's admin {@code GET /clusters?format=json} shows them (mesh-semantics
+     * §8.3), in name order: every cluster the sidecar has used, with its circuit breakers, hosts and counters.
+     */
+    public ClusterStatuses clusterStatuses() {
+        return new ClusterStatuses(clusters.clusters().stream()
+                .sorted(Comparator.comparing(UpstreamCluster::name))
+                .map(c -> c.status(registry.lookup(c.config().host())))
+                .toList());
+    }
+
+    /** How this sidecar sees the other cluster's pods (§6.11). */
+    public NetworkView networkView() {
+        return clusters.context().networkView();
     }
 
     /** This sidecar's Envoy clusters and their state. */
@@ -106,56 +137,17 @@ public final class EmulatedSidecar implements Sidecar {
 
     @Override
     public void close() {
+        clusters.close();
+        if (ownedTimers != null) {
+            ownedTimers.close();
+        }
         if (ownsUpstream) {
             upstream.close();
         }
     }
 
-    private OutboundResponse forward(OutboundRequest request, String generatedRequestId, RouteDecision.Routed routed,
-                                     StreamInfo info) {
-        Endpoint endpoint = routed.cluster().choose(routed.service(), random);
-        if (endpoint == null) {
-            return reply(info, LocalReply.NO_HEALTHY_UPSTREAM);
-        }
-        info.attempt(endpoint);
-        OutboundRequest attempt = upstreamRequest(request, generatedRequestId, 1);
-        routed.cluster().requestStarted(endpoint);
-        long sent = ticker.nanos();
-        try {
-            OutboundResponse response = upstream.exchange(endpoint.address(), endpoint.port(), attempt, null);
-            info.viaUpstream();
-            return fromUpstream(response, (ticker.nanos() - sent) / 1_000_000);
-        } catch (UpstreamFailure failure) {
-            return reply(info, LocalReply.upstreamFailure(failure.reason()));
-        } finally {
-            routed.cluster().requestFinished(endpoint);
-        }
-    }
-
     private static OutboundResponse reply(StreamInfo info, LocalReply reply) {
-        info.localReply(reply);
-        return reply.toResponse();
-    }
-
-    /** The request as the sidecar forwards it: {@code x-envoy-attempt-count} (§3.5) and a request id if missing. */
-    private static OutboundRequest upstreamRequest(OutboundRequest request, String generatedRequestId, int attempt) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(request.headers().map());
-        headers.put("x-envoy-attempt-count", List.of(Integer.toString(attempt)));
-        if (generatedRequestId != null) {
-            headers.put("x-request-id", List.of(generatedRequestId));
-        }
-        return new OutboundRequest(request.host(), request.port(), request.method(), request.path(),
-                                   HttpHeaders.of(headers, (k, v) -> true), request.body());
-    }
-
-    /** The upstream's response with Envoy's {@code server} and {@code x-envoy-upstream-service-time} (§3.6). */
-    private static OutboundResponse fromUpstream(OutboundResponse response, long serviceMillis) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(response.headers().map());
-        headers.put("server", List.of(SERVER));
-        headers.put("x-envoy-upstream-service-time", List.of(Long.toString(serviceMillis)));
-        return new OutboundResponse(response.status(), HttpHeaders.of(headers, (k, v) -> true), response.body());
+        return OutboundRouter.reply(info, reply);
     }
 
     /** A version-4 UUID from the sidecar's random source, as Envoy generates {@code x-request-id}. */
@@ -178,6 +170,9 @@ public final class EmulatedSidecar implements Sidecar {
         private Ticker ticker = Ticker.SYSTEM;
         private InstantSource clock = InstantSource.system();
         private UpstreamClient upstream;
+        private NetworkView networkView = NetworkView.MULTI_NETWORK;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private IntervalTimers timers;
 
         private Builder(MeshControlPlane controlPlane, EndpointRegistry registry, AccessLog accessLog,
                         WorkloadIdentity identity) {
@@ -220,6 +215,28 @@ public final class EmulatedSidecar implements Sidecar {
         /** A client to share between sidecars; the sidecar then does not close it. Default: its own. */
         public Builder upstream(UpstreamClient upstream) {
             this.upstream = Objects.requireNonNull(upstream);
+            return this;
+        }
+
+        /** How the sidecar sees the other cluster's pods (default: the course's multi-network view, §6.11). */
+        public Builder networkView(NetworkView networkView) {
+            this.networkView = Objects.requireNonNull(networkView);
+            return this;
+        }
+
+        /** How fault delays and retry back-off wait (default: sleeping on the request's thread). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper);
+            return this;
+        }
+
+        /**
+         * Starts the outlier detectors' interval timers (default: a scheduler the sidecar owns and stops on
+         * {@link #close()}); tests pass {@link IntervalTimers#MANUAL} and call
+         * {@code OutlierDetector.onIntervalTimer()} themselves.
+         */
+        public Builder intervalTimers(IntervalTimers timers) {
+            this.timers = Objects.requireNonNull(timers);
             return this;
         }
 

@@ -2,40 +2,70 @@ package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.MeshSnapshot;
+import io.theatermsa.mesh.Sleeper;
+import io.theatermsa.mesh.Ticker;
 import io.theatermsa.mesh.cluster.ClusterConfig;
 import io.theatermsa.mesh.cluster.ClusterManager;
+import io.theatermsa.mesh.cluster.ConnectionPool;
+import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.EnvoyClusterName;
+import io.theatermsa.mesh.cluster.OutlierResult;
 import io.theatermsa.mesh.cluster.ServiceEndpoints;
+import io.theatermsa.mesh.cluster.UpstreamCluster;
+import io.theatermsa.mesh.cluster.UpstreamHost;
 import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.route.Route;
 import io.theatermsa.mesh.route.RouteDestination;
 import io.theatermsa.mesh.route.RouteRequest;
 import io.theatermsa.mesh.route.RouteTable;
 import io.theatermsa.platform.sidecar.OutboundRequest;
+import io.theatermsa.platform.sidecar.OutboundResponse;
+import io.theatermsa.platform.sidecar.UpstreamClient;
+import io.theatermsa.platform.sidecar.UpstreamFailure;
 
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 
 /**
- * The one router of a sidecar: host → the current snapshot's route table → first matching route → destination by
- * weight → Envoy cluster (mesh-semantics §1). Reads the snapshot once per request, so a request never mixes two
- * configurations.
+ * The one router of a sidecar (Envoy's router filter). {@link #route} decides once per request: host → the
+ * current snapshot's route table → first matching route → destination by weight → Envoy cluster
+ * (mesh-semantics §1); it reads the snapshot once, so a request never mixes two configurations. {@link #forward}
+ * then runs the upstream attempts on that one cluster: host selection with priorities and panic (§6.7, §6.10),
+ * connection-pool admission (§5), the exchange under the per-try and global timeouts (§3.3), outlier reporting
+ * (§6.3) and retries with back-off (§3.2).
  */
 final class OutboundRouter {
+
+    private static final String TIMEOUT_HEADER = "x-envoy-upstream-rq-timeout-ms";
 
     private final MeshControlPlane controlPlane;
     private final EndpointRegistry registry;
     private final ClusterManager clusters;
     private final SourceWorkload source;
+    private final UpstreamClient upstream;
+    private final Ticker ticker;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
     private final ConcurrentHashMap<String, HostName> hostsByAuthority = new ConcurrentHashMap<>();
 
     OutboundRouter(MeshControlPlane controlPlane, EndpointRegistry registry, ClusterManager clusters,
-                   SourceWorkload source) {
+                   SourceWorkload source, UpstreamClient upstream, Ticker ticker, Sleeper sleeper,
+                   RandomGenerator random) {
         this.controlPlane = controlPlane;
         this.registry = registry;
         this.clusters = clusters;
         this.source = source;
+        this.upstream = upstream;
+        this.ticker = ticker;
+        this.sleeper = sleeper;
+        this.random = random;
     }
 
     RouteDecision route(OutboundRequest request, long random) {
@@ -64,5 +94,204 @@ final class OutboundRouter {
             return destination.port();
         }
         return service != null ? service.port() : request.port();
+    }
+
+    /** How one attempt ended. */
+    private sealed interface Outcome {
+        record Responded(OutboundResponse response) implements Outcome {
+        }
+
+        record Reset(ResetReason reason) implements Outcome {
+        }
+
+        record TimedOut(boolean perTry) implements Outcome {
+        }
+    }
+
+    /**
+     * Sends the request upstream on the routed cluster, retrying per the route's policy, and returns the final
+     * upstream response (with {@code x-envoy-upstream-service-time}) or Envoy's local reply.
+     */
+    OutboundResponse forward(OutboundRequest request, String generatedRequestId, RouteDecision.Routed routed,
+                             StreamInfo info) {
+        UpstreamCluster cluster = routed.cluster();
+        long start = ticker.nanos();
+        long globalNanos = globalTimeoutNanos(routed.route(), request);
+        try (RetryState retry = new RetryState(routed.route().retryPolicy(), cluster, random)) {
+            while (true) {
+                UpstreamHost host = cluster.choose(routed.service(), retry.rejectHost(), retry.hostSelectionAttempts(),
+                                                   retry.excludedPriorities());
+                if (host == null) {
+                    return reply(info, LocalReply.NO_HEALTHY_UPSTREAM);
+                }
+                retry.attempted(host);
+                Endpoint endpoint = host.endpoint(random);
+                info.attempt(host, endpoint);
+                long remaining = globalNanos == 0 ? 0 : globalNanos - (ticker.nanos() - start);
+                if (globalNanos != 0 && remaining <= 0) {
+                    return timeout(cluster, info, false);
+                }
+                ConnectionPool.Admission admission = cluster.connectionPool().acquire(remaining);
+                switch (admission) {
+                    case OVERFLOW -> {
+                        return reply(info, LocalReply.reset(ResetReason.OVERFLOW, info.attempts() > 1));
+                    }
+                    case TIMED_OUT -> {
+                        return timeout(cluster, info, false);
+                    }
+                    case REUSED, CONNECTED -> cluster.attemptStarted(host, admission);
+                }
+                Outcome outcome = exchange(cluster, host, endpoint,
+                        upstreamRequest(request, generatedRequestId, info.attempts(), retry.policy().perTryTimeout(),
+                                        globalNanos),
+                        retry.policy().perTryTimeout().toNanos(), globalNanos == 0 ? 0 : remaining);
+                OutboundResponse done = switch (outcome) {
+                    case Outcome.Responded r -> {
+                        RetryStatus status = retry.shouldRetry(retry.wouldRetryFromHeaders(r.response()));
+                        if (status == RetryStatus.YES) {
+                            yield null;
+                        }
+                        flagUnretried(status, info);
+                        info.viaUpstream();
+                        yield fromUpstream(r.response(), (ticker.nanos() - start) / 1_000_000);
+                    }
+                    case Outcome.Reset r -> {
+                        RetryStatus status = retry.shouldRetry(retry.wouldRetryFromReset(r.reason()));
+                        if (status == RetryStatus.YES) {
+                            yield null;
+                        }
+                        flagUnretried(status, info);
+                        yield reply(info, LocalReply.reset(r.reason(), info.attempts() > 1));
+                    }
+                    case Outcome.TimedOut t when !t.perTry() -> timeout(cluster, info, false);
+                    case Outcome.TimedOut t -> {
+                        RetryStatus status = retry.shouldRetry(retry.wouldRetryFromReset(ResetReason.LOCAL_RESET));
+                        if (status == RetryStatus.YES) {
+                            yield null;
+                        }
+                        flagUnretried(status, info);
+                        yield timeout(cluster, info, true);
+                    }
+                };
+                if (done != null) {
+                    return done;
+                }
+                if (!backOff(retry.nextBackOff(), globalNanos, start)) {
+                    return timeout(cluster, info, false);
+                }
+            }
+        }
+    }
+
+    /** One attempt under {@code min(per-try, remaining global)}; reports its result to the cluster. */
+    private Outcome exchange(UpstreamCluster cluster, UpstreamHost host, Endpoint endpoint, OutboundRequest attempt,
+                             long perTryNanos, long remainingGlobalNanos) {
+        boolean perTryBinds = perTryNanos > 0 && (remainingGlobalNanos == 0 || perTryNanos < remainingGlobalNanos);
+        long limit = perTryBinds ? perTryNanos : remainingGlobalNanos;
+        try {
+            OutboundResponse response = upstream.exchange(endpoint.address(), endpoint.port(), attempt,
+                                                          limit == 0 ? null : Duration.ofNanos(limit));
+            cluster.attemptFinished(host, OutlierResult.httpCode(response.status()));
+            return new Outcome.Responded(response);
+        } catch (UpstreamFailure failure) {
+            return switch (failure.reason()) {
+                case CONNECT_FAILURE -> failed(cluster, host, ResetReason.REMOTE_CONNECTION_FAILURE);
+                case RESET -> failed(cluster, host, ResetReason.CONNECTION_TERMINATION);
+                case TIMEOUT -> {
+                    if (limit == 0) {
+                        yield failed(cluster, host, ResetReason.CONNECTION_TIMEOUT);
+                    }
+                    cluster.attemptFinished(host, OutlierResult.TIMEOUT);
+                    yield new Outcome.TimedOut(perTryBinds);
+                }
+            };
+        } finally {
+            cluster.connectionPool().release();
+        }
+    }
+
+    private static Outcome failed(UpstreamCluster cluster, UpstreamHost host, ResetReason reason) {
+        cluster.attemptFinished(host, OutlierResult.CONNECT_FAILED);
+        return new Outcome.Reset(reason);
+    }
+
+    /** A result that would have been retried but was not: UO (breaker) or URX (limit), passed on as is. */
+    private static void flagUnretried(RetryStatus status, StreamInfo info) {
+        switch (status) {
+            case NO_OVERFLOW -> info.flag(ResponseFlag.UPSTREAM_OVERFLOW);
+            case NO_RETRY_LIMIT_EXCEEDED -> info.flag(ResponseFlag.UPSTREAM_RETRY_LIMIT_EXCEEDED);
+            case NO, YES -> { }
+        }
+    }
+
+    private static OutboundResponse timeout(UpstreamCluster cluster, StreamInfo info, boolean perTry) {
+        cluster.timedOut(perTry);
+        return reply(info, LocalReply.timeout(perTry));
+    }
+
+    /** Waits the back-off; false when the global timeout expires first (the wait then ends at the deadline). */
+    private boolean backOff(Duration backOff, long globalNanos, long start) {
+        long remaining = globalNanos == 0 ? Long.MAX_VALUE : globalNanos - (ticker.nanos() - start);
+        boolean inTime = backOff.toNanos() < remaining;
+        try {
+            sleeper.sleep(inTime ? backOff : Duration.ofNanos(Math.max(0, remaining)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return inTime;
+    }
+
+    /**
+     * The global timeout (§3.3): {@code x-envoy-upstream-rq-timeout-ms} when the caller sent a valid one, else
+     * the route's; 0 means none (Istio's default).
+     */
+    private static long globalTimeoutNanos(Route route, OutboundRequest request) {
+        Optional<String> header = request.headers().firstValue(TIMEOUT_HEADER);
+        if (header.isPresent()) {
+            try {
+                return Duration.ofMillis(Long.parseLong(header.get().trim())).toNanos();
+            } catch (NumberFormatException e) {
+                // Envoy ignores an unparsable value and keeps the route's timeout.
+            }
+        }
+        return route.timeout().toNanos();
+    }
+
+    static OutboundResponse reply(StreamInfo info, LocalReply reply) {
+        info.localReply(reply);
+        return reply.toResponse();
+    }
+
+    /**
+     * The request as the sidecar forwards it: {@code x-envoy-attempt-count} (§3.5), a request id if missing,
+     * {@code x-envoy-expected-rq-timeout-ms} when a timeout applies, and the timeout override consumed.
+     */
+    private static OutboundRequest upstreamRequest(OutboundRequest request, String generatedRequestId, int attempt,
+                                                   Duration perTry, long globalNanos) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers().map());
+        headers.remove(TIMEOUT_HEADER);
+        headers.put("x-envoy-attempt-count", List.of(Integer.toString(attempt)));
+        long expected = perTry.isZero() ? globalNanos : perTry.toNanos();
+        if (expected > 0) {
+            headers.put("x-envoy-expected-rq-timeout-ms", List.of(Long.toString(expected / 1_000_000)));
+        }
+        if (generatedRequestId != null) {
+            headers.put("x-request-id", List.of(generatedRequestId));
+        }
+        return new OutboundRequest(request.host(), request.port(), request.method(), request.path(),
+                                   HttpHeaders.of(headers, (k, v) -> true), request.body());
+    }
+
+    /**
+     * The upstream's response with Envoy's {@code server} and {@code x-envoy-upstream-service-time} (§3.6): from
+     * the router starting (after any fault delay) to the final response, retries and back-off included.
+     */
+    private static OutboundResponse fromUpstream(OutboundResponse response, long serviceMillis) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers().map());
+        headers.put("server", List.of(EmulatedSidecar.SERVER));
+        headers.put("x-envoy-upstream-service-time", List.of(Long.toString(serviceMillis)));
+        return new OutboundResponse(response.status(), HttpHeaders.of(headers, (k, v) -> true), response.body());
     }
 }

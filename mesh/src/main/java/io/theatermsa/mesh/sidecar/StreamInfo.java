@@ -1,6 +1,7 @@
 package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.cluster.Endpoint;
+import io.theatermsa.mesh.cluster.UpstreamHost;
 import io.theatermsa.mesh.route.Route;
 import io.theatermsa.mesh.route.RouteDestination;
 import io.theatermsa.platform.sidecar.OutboundRequest;
@@ -22,6 +23,7 @@ final class StreamInfo {
     private String envoyCluster = "";
     private String subset = "";
     private Endpoint upstream;
+    private String upstreamHost = "";
     private String details = "";
     private int attempts;
 
@@ -44,9 +46,19 @@ final class StreamInfo {
         this.envoyCluster = envoyCluster;
     }
 
-    void attempt(Endpoint endpoint) {
+    /** An upstream attempt to {@code endpoint} through load-balancing host {@code host} (a pod or a gateway). */
+    void attempt(UpstreamHost host, Endpoint endpoint) {
         upstream = endpoint;
+        upstreamHost = host.hostPort();
         attempts++;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    void flag(ResponseFlag flag) {
+        flags.add(flag);
     }
 
     void localReply(LocalReply reply) {
@@ -62,7 +74,7 @@ final class StreamInfo {
         return new AccessLogEntry(startMillis, source.identity(), requestId, request.method().text(), request.path(),
                 request.authority(), virtualService, route, envoyCluster, subset,
                 upstream == null ? "" : upstream.pod(), upstream == null ? "" : upstream.cluster(),
-                upstream == null ? "" : upstream.hostPort(), status, flags, details,
+                upstreamHost, status, flags, details,
                 (endNanos - startNanos) / 1_000_000, attempts);
     }
 }

@@ -3,6 +3,7 @@ package io.theatermsa.mesh.cluster;
 import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.config.LoadBalancerSettings;
 import io.theatermsa.mesh.config.TrafficPolicy;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +42,16 @@ class UpstreamClusterTest {
     }
 
     private UpstreamCluster cluster(String subset, Map<String, String> labels, String simple) {
-        return new ClusterManager().cluster(new EnvoyClusterName(8081, subset, USERS), config(subset, labels, simple));
+        return flat().cluster(new EnvoyClusterName(8081, subset, USERS), config(subset, labels, simple));
+    }
+
+    private static ClusterManager flat() {
+        return new ClusterManager(new ClusterContext("ctx1", Map.of(), NetworkView.FLAT, () -> 0L,
+                                                     new java.util.Random(1), IntervalTimers.MANUAL));
+    }
+
+    private static UpstreamHost choose(UpstreamCluster cluster, ServiceEndpoints service) {
+        return cluster.choose(service, h -> false, 0, Set.of());
     }
 
     @Test
@@ -69,7 +80,7 @@ class UpstreamClusterTest {
 
         registry.remove("user-service", "user-ctx2-a");
 
-        assertThat(ctx2.choose(registry.service("user-service").orElseThrow(), replaying(0))).isNull();
+        assertThat(choose(ctx2, registry.service("user-service").orElseThrow())).isNull();
     }
 
     @Test
@@ -79,7 +90,7 @@ class UpstreamClusterTest {
 
         List<String> picks = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            picks.add(ctx1.choose(service, replaying(0)).pod());
+            picks.add(choose(ctx1, service).hostname());
         }
 
         assertThat(picks).containsExactly("user-ctx1-a", "user-ctx1-b", "user-ctx1-a", "user-ctx1-b");
@@ -87,25 +98,38 @@ class UpstreamClusterTest {
 
     @Test
     void leastRequestKeepsTheLessBusyOfTwoRandomPicks() {
-        UpstreamCluster all = cluster("", Map.of(), null);
         ServiceEndpoints service = registry.service("user-service").orElseThrow();
-        Endpoint busy = service.endpoints().getFirst();
-        all.requestStarted(busy);
+        // draws: the priority (0.0), then two hosts: index (0 >>> 1) % 3 = 0 (busy) and (4 >>> 1) % 3 = 2 (idle)
+        UpstreamCluster all = new ClusterManager(new ClusterContext("ctx1", Map.of(), NetworkView.FLAT, () -> 0L,
+                replaying(0, 0, 4), IntervalTimers.MANUAL))
+                .cluster(new EnvoyClusterName(8081, "", USERS), config("", Map.of(), null));
+        UpstreamHost busy = all.hosts(service).getFirst();
+        all.attemptStarted(busy, ConnectionPool.Admission.REUSED);
 
-        // the two random picks are the busy endpoint (index 0), then an idle one (index 2)
-        Endpoint picked = all.choose(service, new java.util.Random(7) {
-            private final int[] draws = {0, 2};
-            private int next;
+        UpstreamHost picked = choose(all, service);
 
-            @Override
-            public int nextInt(int bound) {
-                return draws[next++];
-            }
-        });
+        assertThat(picked.hostname()).isEqualTo("user-ctx2-a");
+        all.attemptFinished(busy, OutlierResult.httpCode(200));
+        assertThat(busy.activeRequests()).isZero();
+    }
 
-        assertThat(picked.pod()).isEqualTo("user-ctx2-a");
-        all.requestFinished(busy);
-        assertThat(all.activeRequests(busy)).isZero();
+    @Test
+    @DisplayName("§6.11 multi-network: own cluster's pods one by one, the other cluster as one east-west gateway host")
+    void theOtherClustersPodsAreOneEastWestGatewayHost() {
+        registry.add(Endpoint.local("user-service", "ctx2", "user-ctx2-b", "127.0.0.1", 9004));
+        UpstreamCluster all = ClusterManager.manual().cluster(new EnvoyClusterName(8081, "", USERS),
+                                                              config("", Map.of(), null));
+
+        List<UpstreamHost> hosts = all.hosts(registry.service("user-service").orElseThrow());
+
+        assertThat(hosts).extracting(UpstreamHost::hostname)
+                .containsExactly("user-ctx1-a", "user-ctx1-b", "istio-eastwestgateway.ctx2");
+        UpstreamHost gateway = hosts.getLast();
+        assertThat(gateway.isEastWestGateway()).isTrue();
+        assertThat(gateway.weight()).isEqualTo(2);
+        assertThat(gateway.port()).isEqualTo(15443);
+        assertThat(gateway.region()).isEqualTo("ctx2");
+        assertThat(gateway.endpoints()).extracting(Endpoint::pod).containsExactly("user-ctx2-a", "user-ctx2-b");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -118,16 +142,16 @@ class UpstreamClusterTest {
 
     @Test
     void stateIsPerClusterAndSurvivesAnEqualConfigurationButNotAChangedOne() {
-        ClusterManager manager = new ClusterManager();
+        ClusterManager manager = flat();
         EnvoyClusterName name = new EnvoyClusterName(8081, "ctx1", USERS);
+        ServiceEndpoints service = registry.service("user-service").orElseThrow();
         UpstreamCluster first = manager.cluster(name, config("ctx1", Map.of("cluster", "ctx1"), "ROUND_ROBIN"));
-        Endpoint endpoint = registry.service("user-service").orElseThrow().endpoints().getFirst();
-        first.requestStarted(endpoint);
+        first.attemptStarted(first.hosts(service).getFirst(), ConnectionPool.Admission.CONNECTED);
 
         UpstreamCluster sameConfig = manager.cluster(name, config("ctx1", Map.of("cluster", "ctx1"), "ROUND_ROBIN"));
         UpstreamCluster changed = manager.cluster(name, config("ctx1", Map.of("cluster", "ctx1"), "RANDOM"));
 
-        assertThat(sameConfig.activeRequests(endpoint)).isEqualTo(1);
-        assertThat(changed.activeRequests(endpoint)).isZero();
+        assertThat(sameConfig.hosts(service).getFirst().activeRequests()).isEqualTo(1);
+        assertThat(changed.hosts(service).getFirst().activeRequests()).isZero();
     }
 }

@@ -218,8 +218,8 @@ class EmulatedSidecarTest {
     }
 
     @Test
-    @DisplayName("§7.2 refused connection: 503 with Envoy's connect-failure body, UF")
-    void refusedConnectionIs503UpstreamConnectFailure() throws IOException {
+    @DisplayName("§3.1 §7.2 refused connection: retried twice by Istio's default policy, then 503 UF,URX")
+    void refusedConnectionIsRetriedByTheDefaultPolicyThen503UpstreamConnectFailure() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -231,11 +231,13 @@ class EmulatedSidecarTest {
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.bodyText()).isEqualTo("upstream connect error or disconnect/reset before headers. "
-                + "reset reason: remote connection failure, transport failure reason: delayed connect error: 111");
+                + "retried and the latest reset reason: remote connection failure, "
+                + "transport failure reason: delayed connect error: 111");
         assertThat(response.headers().firstValue("content-type")).hasValue("text/plain");
         assertThat(response.headers().firstValue("server")).hasValue("envoy");
         AccessLogEntry entry = lastEntry();
-        assertThat(entry.flagsText()).isEqualTo("UF");
+        assertThat(entry.flagsText()).isEqualTo("UF,URX");
+        assertThat(entry.attemptCount()).isEqualTo(3);
         assertThat(entry.responseCodeDetails())
                 .isEqualTo("upstream_reset_before_response_started{remote_connection_failure,delayed_connect_error:_111}");
         assertThat(entry.upstreamPod()).as("a host was picked before the connect failed")

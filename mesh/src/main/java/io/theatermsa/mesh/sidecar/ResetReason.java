@@ -1,0 +1,46 @@
+package io.theatermsa.mesh.sidecar;
+
+/**
+ * Why an upstream attempt ended without a response (Envoy's {@code Http::StreamResetReason}), with the text
+ * Envoy puts in the local reply's body and details and the flag it sets (mesh-semantics §7.1, §7.2).
+ */
+enum ResetReason {
+    /** Refused connection: {@code delayed connect error: 111} (ECONNREFUSED). */
+    REMOTE_CONNECTION_FAILURE("remote connection failure", "delayed connect error: 111",
+                              ResponseFlag.UPSTREAM_CONNECTION_FAILURE),
+    CONNECTION_TIMEOUT("connection timeout", "", ResponseFlag.UPSTREAM_CONNECTION_FAILURE),
+    CONNECTION_TERMINATION("connection termination", "", ResponseFlag.UPSTREAM_CONNECTION_TERMINATION),
+    /** The sidecar reset the attempt itself: a per-try timeout (only retry decisions see it). */
+    LOCAL_RESET("local reset", "", ResponseFlag.LOCAL_RESET),
+    /** A circuit breaker was open: never retried, never reported to outlier detection. */
+    OVERFLOW("overflow", "", ResponseFlag.UPSTREAM_OVERFLOW);
+
+    private final String text;
+    private final String transportFailure;
+    private final ResponseFlag flag;
+
+    ResetReason(String text, String transportFailure, ResponseFlag flag) {
+        this.text = text;
+        this.transportFailure = transportFailure;
+        this.flag = flag;
+    }
+
+    /** Envoy's {@code resetReasonToString}, e.g. {@code remote connection failure}. */
+    String text() {
+        return text;
+    }
+
+    /** The transport failure reason, empty when none. */
+    String transportFailure() {
+        return transportFailure;
+    }
+
+    ResponseFlag flag() {
+        return flag;
+    }
+
+    /** Connect failures and connect timeouts: what {@code connect-failure} retries. */
+    boolean isConnectFailure() {
+        return this == REMOTE_CONNECTION_FAILURE || this == CONNECTION_TIMEOUT;
+    }
+}
