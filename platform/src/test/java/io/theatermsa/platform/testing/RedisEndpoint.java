@@ -1,44 +1,37 @@
 package io.theatermsa.platform.testing;
 
-import redis.embedded.RedisServer;
+import io.theatermsa.platform.redis.EmbeddedRedis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+/**
+ * The test redis-server: its URL, and stop/start for outage tests (same port, so clients reconnect). JUnit closes it
+ * at the end of the run.
+ */
+public final class RedisEndpoint implements AutoCloseable {
 
-/** The test redis-server: its URL, and stop/start for outage tests (same port, so clients reconnect). */
-public final class RedisEndpoint {
+    private final EmbeddedRedis server;
 
-    private final RedisServer server;
-    private final String host;
-    private final int port;
-
-    RedisEndpoint(RedisServer server, String host, int port) {
+    RedisEndpoint(EmbeddedRedis server) {
         this.server = server;
-        this.host = host;
-        this.port = port;
     }
 
     public String url() {
-        return "redis://" + host + ":" + port;
+        return server.url();
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     public void stop() {
-        try {
-            server.stop();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server.pause();
     }
 
     public void start() {
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server.resume();
+    }
+
+    @Override
+    public void close() {
+        server.close();
     }
 }

@@ -1,0 +1,80 @@
+package io.theatermsa.platform.redis;
+
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * A real redis-server, the Linux binary shipped inside the embedded-redis artifact, on a free loopback port and
+ * without persistence: the Redis of {@code theater up} and of the tests. embedded-redis is an optional dependency of
+ * platform, so only modules that declare it (the CLI, test scopes) carry the binary; container images do not.
+ */
+public final class EmbeddedRedis implements AutoCloseable {
+
+    private final RedisServer server;
+    private final int port;
+
+    private EmbeddedRedis(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts a server on a free loopback port. */
+    public static EmbeddedRedis start() {
+        int port = freeLoopbackPort();
+        try {
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
+            EmbeddedRedis redis = new EmbeddedRedis(server, port);
+            redis.resume();
+            return redis;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded redis-server: " + e.getMessage(), e);
+        }
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the process; {@link #resume()} starts it again on the same port (an outage, as clients see it). */
+    public void pause() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void resume() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pause();
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
