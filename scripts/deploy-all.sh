@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# deploy-all.sh — 두 클러스터 전체 배포 / deploy everything to both clusters.
+set -euo pipefail
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=scripts/lib/deploy.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/deploy.sh"
+
+usage() {
+  cat <<EOF
+사용법 / usage: scripts/deploy-all.sh [옵션/options]
+
+두 클러스터에 Theater MSA 를 배포합니다. 여러 번 실행해도 안전합니다 (apply).
+Deploys Theater MSA to both clusters; safe to run again (everything is applied, not created).
+
+순서 / order:
+  1. 점검: kubectl, 컨텍스트 ctx1/ctx2, 각 클러스터의 Istio / checks: kubectl, contexts, Istio in each
+  2. ctx2 먼저 (Redis 가 여기 있음) / ctx2 first (Redis lives there): k8s/clusters/ctx2
+  3. ctx1: k8s/clusters/ctx1 (api-gateway)
+  4. Istio 설정 (k8s/istio, $INITIAL_SCENARIO) 을 두 클러스터 모두에 /
+     the Istio config to BOTH clusters (each istiod reads only its own cluster)
+  클러스터마다 / per cluster: namespace, Secret redis-auth (같은 비밀번호 / same password),
+  kubectl kustomize … | kubectl --context … apply -f -, rollout 대기 / wait
+
+옵션 / options:
+$(deploy_options_help)
+EOF
+}
+
+main() {
+  parse_deploy_args "$@"
+  check_clusters "$CTX2" "$CTX1"
+  deploy_cluster ctx2 "$CTX2"
+  deploy_cluster ctx1 "$CTX1"
+  apply_mesh_config "$CTX2"
+  apply_mesh_config "$CTX1"
+  ok "배포 완료" "deployed to $CTX2 and $CTX1"
+  print_next_steps
+}
+
+cd "$THEATER_ROOT"
+main "$@"
