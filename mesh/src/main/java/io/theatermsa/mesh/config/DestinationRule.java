@@ -1,5 +1,7 @@
 package io.theatermsa.mesh.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.List;
 import java.util.Map;
 
@@ -8,14 +10,31 @@ import java.util.Map;
  *
  * @param trafficPolicy    {@link TrafficPolicy#NONE} when absent
  * @param workloadSelector {@code workloadSelector.matchLabels}, {@code null} when absent
+ * @param rawSpec          the {@code spec} exactly as the user wrote it (see {@link #rawSpec()})
  */
 public record DestinationRule(ObjectMeta meta, String host, TrafficPolicy trafficPolicy, List<Subset> subsets,
-                              List<String> exportTo, Map<String, String> workloadSelector) {
+                              List<String> exportTo, Map<String, String> workloadSelector, JsonNode rawSpec) {
 
     public DestinationRule {
         subsets = List.copyOf(subsets);
         exportTo = List.copyOf(exportTo);
         workloadSelector = workloadSelector == null ? null : Map.copyOf(workloadSelector);
+        rawSpec = RawSpec.copyOf(rawSpec);
+    }
+
+    /** A DestinationRule built without YAML: its raw spec is an empty object. */
+    public DestinationRule(ObjectMeta meta, String host, TrafficPolicy trafficPolicy, List<Subset> subsets,
+                           List<String> exportTo, Map<String, String> workloadSelector) {
+        this(meta, host, trafficPolicy, subsets, exportTo, workloadSelector, null);
+    }
+
+    /**
+     * The {@code spec} as written (field order, unknown fields and all), for showing the user exactly what they
+     * applied rather than the decoded model. A copy: changing it changes nothing here.
+     */
+    @Override
+    public JsonNode rawSpec() {
+        return rawSpec.deepCopy();
     }
 
     /** The host, resolved against this rule's namespace (mesh-semantics §4.5). */

@@ -16,7 +16,7 @@ final class DestinationRuleDecoder {
                 .toList();
         return new DestinationRule(spec.meta(), spec.text("host"), trafficPolicy(spec.object("trafficPolicy")),
                                    subsets, spec.strings("exportTo"),
-                                   selector == null ? null : selector.stringMap("matchLabels"));
+                                   selector == null ? null : selector.stringMap("matchLabels"), spec.raw());
     }
 
     private static TrafficPolicy trafficPolicy(SpecNode p) {

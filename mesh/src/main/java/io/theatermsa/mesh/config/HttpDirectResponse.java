@@ -1,5 +1,10 @@
 package io.theatermsa.mesh.config;
 
-/** {@code directResponse:} of a route; {@code body} is {@code null} when absent (no body is sent). */
-public record HttpDirectResponse(Integer status, String body) {
+/**
+ * {@code directResponse:} of a route.
+ *
+ * @param body {@code body.string} as UTF-8, or {@code body.bytes} decoded from base64; {@code null} when absent
+ *             (no body is sent)
+ */
+public record HttpDirectResponse(Integer status, byte[] body) {
 }

@@ -5,19 +5,19 @@ import java.util.List;
 
 /**
  * One entry of a VirtualService's ordered {@code http:} list. Absent blocks are {@code null}.
- * Only {@code match} and {@code route} act today; the other blocks are kept so the policies of the next version
- * of the emulator (faults, retries, timeouts, mirroring, redirects) compile from the same model.
+ * The route compiler turns it into a {@code route.Route}.
  *
  * @param index the position in {@code http:}, used as the route's name when {@code name} is absent
  */
 public record HttpRoute(int index, String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route,
                         HttpRedirect redirect, HttpDirectResponse directResponse, FaultInjection fault,
                         HttpRetry retries, Duration timeout, Destination mirror, Double mirrorPercentage,
-                        HeaderOperations headers) {
+                        HeaderOperations headers, List<HttpMirror> mirrors) {
 
     public HttpRoute {
         match = List.copyOf(match);
         route = List.copyOf(route);
+        mirrors = List.copyOf(mirrors);
     }
 
     /** The name access logs and dashboards show: {@code name}, or {@code http[i]} when unnamed. */

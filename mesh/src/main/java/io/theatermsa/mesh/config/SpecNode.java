@@ -31,6 +31,11 @@ final class SpecNode {
         return path;
     }
 
+    /** The node exactly as parsed from the YAML. */
+    JsonNode raw() {
+        return node;
+    }
+
     String path(String field) {
         return path.isEmpty() ? field : path + "." + field;
     }

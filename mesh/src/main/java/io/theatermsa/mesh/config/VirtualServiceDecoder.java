@@ -1,6 +1,8 @@
 package io.theatermsa.mesh.config;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ final class VirtualServiceDecoder {
             http.add(route(i, routes.get(i)));
         }
         return new VirtualService(spec.meta(), spec.strings("hosts"), spec.strings("gateways"),
-                                  spec.strings("exportTo"), http);
+                                  spec.strings("exportTo"), http, spec.raw());
     }
 
     private static HttpRoute route(int index, SpecNode r) {
@@ -29,7 +31,10 @@ final class VirtualServiceDecoder {
                 redirect(r.object("redirect")), directResponse(r.object("directResponse")),
                 fault(r.object("fault")), retries(r.object("retries")), r.duration("timeout"),
                 destination(r.object("mirror")), mirrorPercentage == null ? null : mirrorPercentage.number("value"),
-                headers(r.object("headers")));
+                headers(r.object("headers")),
+                r.list("mirrors").stream()
+                        .map(m -> new HttpMirror(destination(m.object("destination")), percentage(m)))
+                        .toList());
     }
 
     private static HttpMatchRequest match(SpecNode m) {
@@ -135,7 +140,27 @@ final class VirtualServiceDecoder {
         if (r == null) {
             return null;
         }
-        SpecNode body = r.object("body");
-        return new HttpDirectResponse(r.integer("status"), body == null ? null : body.text("string"));
+        return new HttpDirectResponse(r.integer("status"), body(r.object("body")));
+    }
+
+    /** {@code body.string} as UTF-8, else {@code body.bytes} (base64, as protobuf JSON writes bytes). */
+    private static byte[] body(SpecNode body) {
+        if (body == null) {
+            return null;
+        }
+        String text = body.text("string");
+        if (text != null) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        String bytes = body.text("bytes");
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(bytes);
+        } catch (IllegalArgumentException e) {
+            body.report(Code.INVALID_VALUE, "bytes", "is not valid base64: " + e.getMessage());
+            return null;
+        }
     }
 }

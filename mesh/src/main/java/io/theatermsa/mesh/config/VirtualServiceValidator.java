@@ -3,9 +3,7 @@ package io.theatermsa.mesh.config;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** The checks Istio's validation applies to one VirtualService on its own (mesh-semantics §1, §2.1). */
 final class VirtualServiceValidator {
@@ -60,16 +58,8 @@ final class VirtualServiceValidator {
         if (!FieldRules.isPercentage(r.mirrorPercentage())) {
             out.add(Code.INVALID_VALUE, meta, path + ".mirrorPercentage.value", "must be between 0 and 100");
         }
-        List<String> later = Stream.of(
-                        r.mirror() != null ? "mirror" : null,
-                        r.redirect() != null ? "redirect" : null, r.directResponse() != null ? "directResponse" : null,
-                        r.headers().equals(HeaderOperations.NONE) ? null : "headers")
-                .filter(Objects::nonNull)
-                .toList();
-        if (!later.isEmpty()) {
-            out.add(Code.NOT_EMULATED, meta, path, String.join(", ", later)
-                    + " parsed and validated, but not yet applied by the local emulator");
-        }
+        validateLocalActions(r, path, meta, out);
+        validateMirrors(r, path, meta, out);
     }
 
     private static void validateActions(HttpRoute r, String path, ObjectMeta meta, Diagnostics out) {
@@ -87,6 +77,46 @@ final class VirtualServiceValidator {
         if (!routes && r.redirect() == null && r.directResponse() == null) {
             out.add(Code.ROUTE_WITHOUT_DESTINATION, meta, path + ".route",
                     "HTTP route, redirect or directResponse is required");
+        }
+    }
+
+    private static void validateLocalActions(HttpRoute r, String path, ObjectMeta meta, Diagnostics out) {
+        HttpRedirect redirect = r.redirect();
+        if (redirect != null && redirect.redirectCode() != null
+                && (redirect.redirectCode() < 300 || redirect.redirectCode() > 399)) {
+            out.add(Code.INVALID_VALUE, meta, path + ".redirect.redirectCode",
+                    redirect.redirectCode() + " is not a valid redirect code, must be 3xx");
+        }
+        if (redirect != null && redirect.port() != null && (redirect.port() < 1 || redirect.port() > 65535)) {
+            out.add(Code.INVALID_VALUE, meta, path + ".redirect.port", "port must be between 1 and 65535");
+        }
+        HttpDirectResponse direct = r.directResponse();
+        if (direct != null && (direct.status() == null || direct.status() < 200 || direct.status() > 599)) {
+            out.add(Code.INVALID_VALUE, meta, path + ".directResponse.status",
+                    "status " + direct.status() + " must be in range 200-599");
+        }
+    }
+
+    private static void validateMirrors(HttpRoute r, String path, ObjectMeta meta, Diagnostics out) {
+        if (r.mirror() != null && !r.mirrors().isEmpty()) {
+            out.add(Code.CONFLICTING_ROUTE_ACTIONS, meta, path, "HTTP route cannot contain both mirror and mirrors");
+        }
+        if (r.mirror() != null) {
+            validateMirrorHost(r.mirror(), path + ".mirror.host", meta, out);
+        }
+        for (int k = 0; k < r.mirrors().size(); k++) {
+            HttpMirror m = r.mirrors().get(k);
+            validateMirrorHost(m.destination(), path + ".mirrors[" + k + "].destination.host", meta, out);
+            if (!FieldRules.isPercentage(m.percentage())) {
+                out.add(Code.INVALID_VALUE, meta, path + ".mirrors[" + k + "].percentage.value",
+                        "must be between 0 and 100");
+            }
+        }
+    }
+
+    private static void validateMirrorHost(Destination d, String path, ObjectMeta meta, Diagnostics out) {
+        if (d == null || d.host() == null || d.host().isBlank()) {
+            out.add(Code.DESTINATION_WITHOUT_HOST, meta, path, "mirror destination host is required");
         }
     }
 

@@ -1,6 +1,11 @@
 package io.theatermsa.mesh.route;
 
+import io.theatermsa.mesh.config.Destination;
+import io.theatermsa.mesh.config.HeaderOperations;
 import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.config.HttpDirectResponse;
+import io.theatermsa.mesh.config.HttpMirror;
+import io.theatermsa.mesh.config.HttpRedirect;
 import io.theatermsa.mesh.config.HttpMatchRequest;
 import io.theatermsa.mesh.config.HttpRoute;
 import io.theatermsa.mesh.config.HttpRouteDestination;
@@ -11,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Translates a validated VirtualService into the route table sidecars use, as Istio's
@@ -26,16 +32,14 @@ public final class RouteCompiler {
         String namespace = vs.meta().namespace();
         List<Route> routes = new ArrayList<>();
         for (HttpRoute http : vs.http()) {
-            if (http.route().isEmpty()) {
-                continue;
-            }
             List<HttpMatchRequest> blocks = http.match().stream().filter(m -> appliesToMesh(m, vs)).toList();
             if (!http.match().isEmpty() && blocks.isEmpty()) {
                 continue;
             }
             routes.add(new Route(vs.meta().key(), http.displayName(),
-                                 blocks.stream().map(RouteCompiler::matcher).toList(),
+                                 blocks.stream().map(RouteCompiler::matcher).toList(), action(http),
                                  http.route().stream().map(d -> destination(d, namespace)).toList(),
+                                 HeaderActions.compile(http.headers()), mirrors(http, namespace),
                                  FaultPolicy.compile(http.fault()), RetryPolicy.compile(http.retries()),
                                  http.timeout() == null ? Duration.ZERO : http.timeout()));
             if (http.isCatchAll()) {
@@ -43,6 +47,35 @@ public final class RouteCompiler {
             }
         }
         return new RouteTable(vs.meta().key(), routes);
+    }
+
+    /** Validation allows only one of route, redirect and directResponse (mesh-semantics §1.10). */
+    private static RouteAction action(HttpRoute http) {
+        HttpRedirect r = http.redirect();
+        if (r != null) {
+            return new RouteAction.Redirect(Objects.requireNonNullElse(r.uri(), ""),
+                    Objects.requireNonNullElse(r.authority(), ""), Objects.requireNonNullElse(r.port(), 0),
+                    Objects.requireNonNullElse(r.scheme(), ""), Objects.requireNonNullElse(r.redirectCode(), 301));
+        }
+        HttpDirectResponse d = http.directResponse();
+        if (d != null) {
+            return new RouteAction.DirectResponse(d.status(), d.body() == null ? new byte[0] : d.body());
+        }
+        return new RouteAction.Forward();
+    }
+
+    /** {@code mirror} with {@code mirrorPercentage}, then each of {@code mirrors} with its own percentage. */
+    private static List<MirrorPolicy> mirrors(HttpRoute http, String namespace) {
+        List<MirrorPolicy> mirrors = new ArrayList<>();
+        if (http.mirror() != null) {
+            mirrors.add(new MirrorPolicy(destination(http.mirror(), 0, null, namespace),
+                                         MirrorPolicy.percentage(http.mirrorPercentage())));
+        }
+        for (HttpMirror m : http.mirrors()) {
+            mirrors.add(new MirrorPolicy(destination(m.destination(), 0, null, namespace),
+                                         MirrorPolicy.percentage(m.percentage())));
+        }
+        return mirrors;
     }
 
     private static boolean appliesToMesh(HttpMatchRequest m, VirtualService vs) {
@@ -98,9 +131,12 @@ public final class RouteCompiler {
     }
 
     private static RouteDestination destination(HttpRouteDestination d, String namespace) {
-        String subset = d.destination().subset() == null ? "" : d.destination().subset();
-        int port = d.destination().port() == null ? 0 : d.destination().port();
-        return new RouteDestination(HostName.of(d.destination().host(), namespace), subset, port,
-                                    d.weight() == null ? 0 : d.weight());
+        return destination(d.destination(), d.weight() == null ? 0 : d.weight(), d.headers(), namespace);
+    }
+
+    private static RouteDestination destination(Destination d, int weight, HeaderOperations headers,
+                                                String namespace) {
+        return new RouteDestination(HostName.of(d.host(), namespace), d.subset() == null ? "" : d.subset(),
+                                    d.port() == null ? 0 : d.port(), weight, HeaderActions.compile(headers));
     }
 }

@@ -24,9 +24,9 @@ public final class RouteTable {
 
     /** A host without a VirtualService: one route, every request, to the host's default cluster (§1.7). */
     public static RouteTable defaultFor(HostName host) {
-        return new RouteTable("", List.of(new Route("", DEFAULT_ROUTE, List.of(),
-                List.of(new RouteDestination(host, "", 0, 0)), FaultPolicy.NONE, RetryPolicy.ISTIO_DEFAULT,
-                Duration.ZERO)));
+        return new RouteTable("", List.of(new Route("", DEFAULT_ROUTE, List.of(), new RouteAction.Forward(),
+                List.of(new RouteDestination(host, "", 0, 0)), HeaderActions.NONE, List.of(), FaultPolicy.NONE,
+                RetryPolicy.ISTIO_DEFAULT, Duration.ZERO)));
     }
 
     /** The VirtualService's {@code namespace/name}; empty for a default table. */

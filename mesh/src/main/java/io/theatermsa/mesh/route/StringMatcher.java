@@ -13,7 +13,8 @@ sealed interface StringMatcher {
         return switch (match) {
             case StringMatch.Exact e -> new Exact(e.value(), ignoreCase);
             case StringMatch.Prefix p -> new Prefix(p.value(), ignoreCase);
-            case StringMatch.Regex r -> r.expression().equals("*") ? new Present() : new Regex(Pattern.compile(r.expression()));
+            case StringMatch.Regex r -> r.expression().equals("*") ? new Present()
+                    : new Regex(Pattern.compile(r.expression()), LiteralGlob.of(r.expression()));
             case StringMatch.Present p -> new Present();
         };
     }
@@ -32,11 +33,14 @@ sealed interface StringMatcher {
         }
     }
 
-    /** RE2, anchored at both ends as Envoy's {@code FullMatch}. */
-    record Regex(Pattern pattern) implements StringMatcher {
+    /**
+     * RE2, anchored at both ends as Envoy's {@code FullMatch}. When the expression is a literal glob ({@code glob}
+     * not {@code null}) and the value is one it decides, the answer comes without the NFA or a {@code Matcher}.
+     */
+    record Regex(Pattern pattern, LiteralGlob glob) implements StringMatcher {
         @Override
         public boolean matches(String value) {
-            return pattern.matches(value);
+            return glob != null && LiteralGlob.decides(value) ? glob.matches(value) : pattern.matches(value);
         }
     }
 

@@ -28,15 +28,28 @@ import java.util.stream.Collectors;
  * @param responseCodeDetails Envoy's details string: {@code via_upstream}, {@code route_not_found} ...
  * @param durationMillis      from the sidecar receiving the request to it returning the response
  * @param attemptCount        upstream attempts made, retries included (0 when none was made)
+ * @param mirror              true for the sidecar's copy of a request sent to a route's {@code mirror}
+ *                            (mesh-semantics §1.10): its authority carries Envoy's {@code -shadow} suffix, its
+ *                            response went nowhere; false for every request the application made
  */
 public record AccessLogEntry(long startMillis, WorkloadIdentity source, String requestId, String method, String path,
                              String authority, String virtualService, String route, String envoyCluster,
                              String subset, String upstreamPod, String upstreamCluster, String upstreamAddress,
                              int status, Set<ResponseFlag> flags, String responseCodeDetails, long durationMillis,
-                             int attemptCount) {
+                             int attemptCount, boolean mirror) {
 
     public AccessLogEntry {
         flags = Set.copyOf(flags);
+    }
+
+    /** An entry for a request the application made (not a mirror copy). */
+    public AccessLogEntry(long startMillis, WorkloadIdentity source, String requestId, String method, String path,
+                          String authority, String virtualService, String route, String envoyCluster, String subset,
+                          String upstreamPod, String upstreamCluster, String upstreamAddress, int status,
+                          Set<ResponseFlag> flags, String responseCodeDetails, long durationMillis, int attemptCount) {
+        this(startMillis, source, requestId, method, path, authority, virtualService, route, envoyCluster, subset,
+             upstreamPod, upstreamCluster, upstreamAddress, status, flags, responseCodeDetails, durationMillis,
+             attemptCount, false);
     }
 
     /** The flags as Envoy prints them: codes joined by {@code ,} in a fixed order, or {@code -} when none. */

@@ -24,6 +24,10 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
@@ -51,6 +55,8 @@ public final class EmulatedSidecar implements Sidecar {
     private final boolean ownsUpstream;
     private final ScheduledIntervalTimers ownedTimers;
     private final FaultFilter faults;
+    private final Executor mirrors;
+    private final ExecutorService ownedMirrors;
     private final RandomGenerator random;
     private final Ticker ticker;
     private final InstantSource clock;
@@ -67,6 +73,11 @@ public final class EmulatedSidecar implements Sidecar {
         this.router = new OutboundRouter(b.controlPlane, b.registry, clusters, source, upstream, b.ticker, b.sleeper,
                                          b.random);
         this.faults = new FaultFilter(b.random, b.sleeper);
+        this.ownedMirrors = b.mirrors == null
+                ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mirror-" + b.identity.pod() + "-", 0)
+                                                           .factory())
+                : null;
+        this.mirrors = b.mirrors == null ? ownedMirrors : b.mirrors;
         this.random = b.random;
         this.ticker = b.ticker;
         this.clock = b.clock;
@@ -83,11 +94,9 @@ public final class EmulatedSidecar implements Sidecar {
 
     @Override
     public OutboundResponse send(OutboundRequest request) {
-        String requestId = request.headers().firstValue("x-request-id").orElse(null);
-        boolean generatedId = requestId == null;
-        if (generatedId) {
-            requestId = newRequestId();
-        }
+        String sentId = request.headers().firstValue("x-request-id").orElse(null);
+        boolean generatedId = sentId == null;
+        String requestId = generatedId ? newRequestId() : sentId;
         StreamInfo info = new StreamInfo(source, request, requestId, clock.millis(), ticker.nanos());
         OutboundResponse response = switch (router.route(request, random.nextLong())) {
             case RouteDecision.NoRoute none -> {
@@ -99,15 +108,48 @@ public final class EmulatedSidecar implements Sidecar {
                 LocalReply abort = faults.decodeHeaders(missing.route().fault(), request, info);
                 yield reply(info, abort != null ? abort : LocalReply.CLUSTER_NOT_FOUND);
             }
+            case RouteDecision.Local local -> {
+                info.routedLocally(local.route());
+                LocalReply abort = faults.decodeHeaders(local.route().fault(), request, info);
+                yield abort != null ? reply(info, abort)
+                        : OutboundRouter.withHeaders(reply(info, local.reply()), local.route().responseHeaders(null));
+            }
             case RouteDecision.Routed routed -> {
                 info.routed(routed.route(), routed.destination(), routed.cluster().name());
                 LocalReply abort = faults.decodeHeaders(routed.route().fault(), request, info);
-                yield abort != null ? reply(info, abort)
-                        : router.forward(request, generatedId ? requestId : null, routed, info);
+                if (abort != null) {
+                    yield reply(info, abort);
+                }
+                OutboundRequest upstreamRequest = OutboundRouter.withHeaders(request,
+                        routed.route().requestHeaders(routed.destination()));
+                String generated = generatedId ? requestId : null;
+                routed.mirrors().forEach(target -> mirror(upstreamRequest, generated, requestId, target));
+                yield OutboundRouter.withHeaders(router.forward(upstreamRequest, generated, routed, info),
+                                                 routed.route().responseHeaders(routed.destination()));
             }
         };
         accessLog.append(info.toEntry(response.status(), ticker.nanos()));
         return response;
+    }
+
+    /**
+     * Sends a shadow copy of {@code request} to a mirror target without waiting (mesh-semantics §1.10): on the
+     * mirror executor, with {@code -shadow} in its authority, no retries; the response is dropped, and the access
+     * log gets an entry with {@link AccessLogEntry#mirror()} set.
+     */
+    private void mirror(OutboundRequest request, String generatedRequestId, String requestId,
+                        RouteDecision.Routed target) {
+        OutboundRequest shadow = OutboundRouter.shadowOf(request);
+        try {
+            mirrors.execute(() -> {
+                StreamInfo info = new StreamInfo(source, shadow, requestId, clock.millis(), ticker.nanos(), true);
+                info.routed(target.route(), target.destination(), target.cluster().name());
+                OutboundResponse dropped = router.forwardMirror(shadow, generatedRequestId, target, info);
+                accessLog.append(info.toEntry(dropped.status(), ticker.nanos()));
+            });
+        } catch (RejectedExecutionException closed) {
+            // The sidecar is closing: Envoy drops shadows it cannot start as well.
+        }
     }
 
     /**
@@ -141,6 +183,9 @@ public final class EmulatedSidecar implements Sidecar {
         if (ownedTimers != null) {
             ownedTimers.close();
         }
+        if (ownedMirrors != null) {
+            ownedMirrors.shutdownNow();
+        }
         if (ownsUpstream) {
             upstream.close();
         }
@@ -173,6 +218,7 @@ public final class EmulatedSidecar implements Sidecar {
         private NetworkView networkView = NetworkView.MULTI_NETWORK;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private IntervalTimers timers;
+        private Executor mirrors;
 
         private Builder(MeshControlPlane controlPlane, EndpointRegistry registry, AccessLog accessLog,
                         WorkloadIdentity identity) {
@@ -237,6 +283,15 @@ public final class EmulatedSidecar implements Sidecar {
          */
         public Builder intervalTimers(IntervalTimers timers) {
             this.timers = Objects.requireNonNull(timers);
+            return this;
+        }
+
+        /**
+         * Runs mirrored (shadow) requests (default: a virtual thread each, owned by the sidecar and stopped on
+         * {@link #close()}); tests pass an executor they drain themselves.
+         */
+        public Builder mirrorExecutor(Executor mirrors) {
+            this.mirrors = Objects.requireNonNull(mirrors);
             return this;
         }
 

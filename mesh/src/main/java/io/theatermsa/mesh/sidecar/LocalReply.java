@@ -2,15 +2,19 @@ package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.platform.sidecar.OutboundResponse;
 
-import java.util.LinkedHashMap;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A response the sidecar makes itself instead of the upstream, with Envoy's exact status, body, flag, response
  * code details and extra headers (mesh-semantics §7.2). Never carries {@code x-envoy-upstream-service-time}.
+ *
+ * @param flag the response flag; {@code null} for a route's redirect or direct response, which sets none
  */
-record LocalReply(int status, String body, ResponseFlag flag, String details, Map<String, String> headers) {
+record LocalReply(int status, byte[] body, ResponseFlag flag, String details, Map<String, String> headers) {
 
     private static final String RESET_BEFORE_HEADERS = "upstream connect error or disconnect/reset before headers. ";
     private static final String FAULT_ABORT_BODY = "fault filter abort";
@@ -21,12 +25,29 @@ record LocalReply(int status, String body, ResponseFlag flag, String details, Ma
     static final LocalReply NO_HEALTHY_UPSTREAM =
             new LocalReply(503, "no healthy upstream", ResponseFlag.NO_HEALTHY_UPSTREAM, "no_healthy_upstream");
 
+    /** Envoy's details for a route's {@code redirect} or {@code direct_response} (§1.10). */
+    private static final String DIRECT_RESPONSE = "direct_response";
+
     LocalReply {
         headers = Map.copyOf(headers);
     }
 
+    LocalReply(int status, String body, ResponseFlag flag, String details, Map<String, String> headers) {
+        this(status, body.getBytes(StandardCharsets.UTF_8), flag, details, headers);
+    }
+
     LocalReply(int status, String body, ResponseFlag flag, String details) {
         this(status, body, flag, details, Map.of());
+    }
+
+    /** A route's {@code redirect}: the code, an empty body and {@code location}; no flag (§1.10). */
+    static LocalReply redirect(int code, String location) {
+        return new LocalReply(code, new byte[0], null, DIRECT_RESPONSE, Map.of("location", location));
+    }
+
+    /** A route's {@code directResponse}: its status and body (none when omitted); no flag (§1.10). */
+    static LocalReply direct(int status, byte[] body) {
+        return new LocalReply(status, body, null, DIRECT_RESPONSE, Map.of());
     }
 
     /**
@@ -71,12 +92,12 @@ record LocalReply(int status, String body, ResponseFlag flag, String details, Ma
 
     /** The HTTP response: {@code text/plain} when there is a body, {@code server: envoy} always. */
     OutboundResponse toResponse() {
-        Map<String, List<String>> all = new LinkedHashMap<>();
+        Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         all.put("server", List.of(EmulatedSidecar.SERVER));
-        if (!body.isEmpty()) {
+        if (body.length > 0) {
             all.put("content-type", List.of("text/plain"));
         }
         headers.forEach((name, value) -> all.put(name, List.of(value)));
-        return OutboundResponse.text(status, body, all);
+        return new OutboundResponse(status, HttpHeaders.of(all, (k, v) -> true), body);
     }
 }

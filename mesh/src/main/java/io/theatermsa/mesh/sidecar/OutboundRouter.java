@@ -1,5 +1,6 @@
 package io.theatermsa.mesh.sidecar;
 
+import io.helidon.common.buffers.DataReader;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.MeshSnapshot;
 import io.theatermsa.mesh.Sleeper;
@@ -15,7 +16,11 @@ import io.theatermsa.mesh.cluster.ServiceEndpoints;
 import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.cluster.UpstreamHost;
 import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.route.HeaderMutation;
+import io.theatermsa.mesh.route.MirrorPolicy;
+import io.theatermsa.mesh.route.RetryPolicy;
 import io.theatermsa.mesh.route.Route;
+import io.theatermsa.mesh.route.RouteAction;
 import io.theatermsa.mesh.route.RouteDestination;
 import io.theatermsa.mesh.route.RouteRequest;
 import io.theatermsa.mesh.route.RouteTable;
@@ -26,6 +31,7 @@ import io.theatermsa.platform.sidecar.UpstreamFailure;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +50,10 @@ import java.util.random.RandomGenerator;
 final class OutboundRouter {
 
     private static final String TIMEOUT_HEADER = "x-envoy-upstream-rq-timeout-ms";
+    /** The scheme of every request an application sends through its outbound sidecar (plain HTTP). */
+    private static final String SCHEME = "http";
+    /** What Envoy inserts before the port of a shadow request's authority. */
+    private static final String SHADOW_SUFFIX = "-shadow";
 
     private final MeshControlPlane controlPlane;
     private final EndpointRegistry registry;
@@ -77,7 +87,21 @@ final class OutboundRouter {
         if (route == null) {
             return new RouteDecision.NoRoute(table.virtualService());
         }
-        RouteDestination destination = route.pickDestination(random);
+        return switch (route.action()) {
+            case RouteAction.Forward f -> {
+                RouteDecision primary = toDestination(snapshot, route, route.pickDestination(random), request);
+                yield primary instanceof RouteDecision.Routed routed && !route.mirrors().isEmpty()
+                        ? withMirrors(snapshot, routed, request) : primary;
+            }
+            case RouteAction.Redirect r ->
+                    new RouteDecision.Local(route, LocalReply.redirect(r.code(), r.location(SCHEME, request.authority(),
+                                                                                          request.path())));
+            case RouteAction.DirectResponse d -> new RouteDecision.Local(route, LocalReply.direct(d.status(), d.body()));
+        };
+    }
+
+    private RouteDecision toDestination(MeshSnapshot snapshot, Route route, RouteDestination destination,
+                                        OutboundRequest request) {
         ServiceEndpoints service = registry.lookup(destination.host());
         EnvoyClusterName name = new EnvoyClusterName(port(destination, service, request), destination.subset(),
                                                      destination.host());
@@ -85,7 +109,22 @@ final class OutboundRouter {
         if (config.isEmpty()) {
             return new RouteDecision.NoCluster(route, destination, name.toString());
         }
-        return new RouteDecision.Routed(route, destination, clusters.cluster(name, config.get()), service);
+        return new RouteDecision.Routed(route, destination, clusters.cluster(name, config.get()), service, List.of());
+    }
+
+    /** The mirrors drawn for this request (each its own draw) whose clusters exist, from the same snapshot. */
+    private RouteDecision.Routed withMirrors(MeshSnapshot snapshot, RouteDecision.Routed routed,
+                                             OutboundRequest request) {
+        List<RouteDecision.Routed> mirrors = new ArrayList<>();
+        for (MirrorPolicy mirror : routed.route().mirrors()) {
+            if (mirror.percentage().enabled(random.nextLong())
+                    && toDestination(snapshot, routed.route(), mirror.destination(), request)
+                            instanceof RouteDecision.Routed target) {
+                mirrors.add(target);
+            }
+        }
+        return new RouteDecision.Routed(routed.route(), routed.destination(), routed.cluster(), routed.service(),
+                                        List.copyOf(mirrors));
     }
 
     /** The service port: {@code destination.port}, else the registered service's, else the request's (§1.9). */
@@ -114,10 +153,24 @@ final class OutboundRouter {
      */
     OutboundResponse forward(OutboundRequest request, String generatedRequestId, RouteDecision.Routed routed,
                              StreamInfo info) {
+        return forward(request, generatedRequestId, routed, info, routed.route().retryPolicy(),
+                       globalTimeoutNanos(routed.route(), request));
+    }
+
+    /**
+     * Sends a mirror's copy (Envoy's shadow request through the async client): the route's timeout, no retries.
+     * The response is dropped by the caller.
+     */
+    OutboundResponse forwardMirror(OutboundRequest shadow, String generatedRequestId, RouteDecision.Routed mirror,
+                                   StreamInfo info) {
+        return forward(shadow, generatedRequestId, mirror, info, RetryPolicy.NONE, mirror.route().timeout().toNanos());
+    }
+
+    private OutboundResponse forward(OutboundRequest request, String generatedRequestId, RouteDecision.Routed routed,
+                                     StreamInfo info, RetryPolicy policy, long globalNanos) {
         UpstreamCluster cluster = routed.cluster();
         long start = ticker.nanos();
-        long globalNanos = globalTimeoutNanos(routed.route(), request);
-        try (RetryState retry = new RetryState(routed.route().retryPolicy(), cluster, random)) {
+        try (RetryState retry = new RetryState(policy, cluster, random)) {
             while (true) {
                 UpstreamHost host = cluster.choose(routed.service(), retry.rejectHost(), retry.hostSelectionAttempts(),
                                                    retry.excludedPriorities());
@@ -205,6 +258,10 @@ final class OutboundRouter {
                     yield new Outcome.TimedOut(perTryBinds);
                 }
             };
+        } catch (DataReader.InsufficientDataAvailableException closedBeforeResponse) {
+            // The pod closed the connection before a response: Envoy's "connection termination" (UC). Helidon
+            // reports this without an IOException, which platform's UpstreamClient does not classify yet.
+            return failed(cluster, host, ResetReason.CONNECTION_TERMINATION);
         } finally {
             cluster.connectionPool().release();
         }
@@ -255,6 +312,38 @@ final class OutboundRouter {
             }
         }
         return route.timeout().toNanos();
+    }
+
+    /**
+     * The request with a route's request header mutation applied (once, before the first attempt, as Envoy's
+     * {@code finalizeRequestHeaders}).
+     */
+    static OutboundRequest withHeaders(OutboundRequest request, HeaderMutation mutation) {
+        if (mutation.equals(HeaderMutation.NONE)) {
+            return request;
+        }
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers().map());
+        mutation.applyTo(headers);
+        return new OutboundRequest(request.host(), request.port(), request.method(), request.path(),
+                                   HttpHeaders.of(headers, (k, v) -> true), request.body());
+    }
+
+    /** The response with a route's response header mutation applied. */
+    static OutboundResponse withHeaders(OutboundResponse response, HeaderMutation mutation) {
+        if (mutation.equals(HeaderMutation.NONE)) {
+            return response;
+        }
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers().map());
+        mutation.applyTo(headers);
+        return new OutboundResponse(response.status(), HttpHeaders.of(headers, (k, v) -> true), response.body());
+    }
+
+    /** Envoy's shadow copy: the same request with {@code -shadow} inserted before the authority's port. */
+    static OutboundRequest shadowOf(OutboundRequest request) {
+        return new OutboundRequest(request.host() + SHADOW_SUFFIX, request.port(), request.method(), request.path(),
+                                   request.headers(), request.body());
     }
 
     static OutboundResponse reply(StreamInfo info, LocalReply reply) {

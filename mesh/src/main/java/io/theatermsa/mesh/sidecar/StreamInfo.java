@@ -17,6 +17,7 @@ final class StreamInfo {
     private final String requestId;
     private final long startMillis;
     private final long startNanos;
+    private final boolean mirror;
     private final Set<ResponseFlag> flags = EnumSet.noneOf(ResponseFlag.class);
     private String virtualService = "";
     private String route = "";
@@ -28,15 +29,28 @@ final class StreamInfo {
     private int attempts;
 
     StreamInfo(SourceWorkload source, OutboundRequest request, String requestId, long startMillis, long startNanos) {
+        this(source, request, requestId, startMillis, startNanos, false);
+    }
+
+    /** {@code mirror}: the sidecar's shadow copy of a request (§1.10), logged as such. */
+    StreamInfo(SourceWorkload source, OutboundRequest request, String requestId, long startMillis, long startNanos,
+               boolean mirror) {
         this.source = source;
         this.request = request;
         this.requestId = requestId;
         this.startMillis = startMillis;
         this.startNanos = startNanos;
+        this.mirror = mirror;
     }
 
     void noRoute(String virtualService) {
         this.virtualService = virtualService;
+    }
+
+    /** A route that answers itself (redirect, direct response): no destination, no cluster. */
+    void routedLocally(Route route) {
+        this.virtualService = route.virtualService();
+        this.route = route.name();
     }
 
     void routed(Route route, RouteDestination destination, String envoyCluster) {
@@ -62,7 +76,9 @@ final class StreamInfo {
     }
 
     void localReply(LocalReply reply) {
-        flags.add(reply.flag());
+        if (reply.flag() != null) {
+            flags.add(reply.flag());
+        }
         details = reply.details();
     }
 
@@ -75,6 +91,6 @@ final class StreamInfo {
                 request.authority(), virtualService, route, envoyCluster, subset,
                 upstream == null ? "" : upstream.pod(), upstream == null ? "" : upstream.cluster(),
                 upstreamHost, status, flags, details,
-                (endNanos - startNanos) / 1_000_000, attempts);
+                (endNanos - startNanos) / 1_000_000, attempts, mirror);
     }
 }

@@ -119,7 +119,7 @@ class CircuitBreakerTest {
                 for (int i = 0; i < n; i++) {
                     calls.add(clients.submit(() -> f.get("/hang")));
                 }
-                awaitAccessLogEntries(f, n - 2);
+                SidecarFixture.await(() -> f.accessLog.lastSequence() >= n - 2);
                 slow.release();
             }
 
@@ -139,14 +139,6 @@ class CircuitBreakerTest {
                     .allSatisfy(e -> assertThat(e.attemptCount()).as("overflow is never retried").isEqualTo(1));
             assertThat(f.cluster("ctx1").counter("upstream_rq_pending_overflow")).isEqualTo(overflowed);
             assertThat(f.cluster("ctx1").counter("outlier_detection.ejections_detected_consecutive_5xx")).isZero();
-        }
-    }
-
-    /** Waits (with a deadline, not a guess) until the overflowing requests have been logged. */
-    private static void awaitAccessLogEntries(SidecarFixture f, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (f.accessLog.lastSequence() < count && System.nanoTime() < deadline) {
-            Thread.sleep(1);
         }
     }
 

@@ -7,6 +7,7 @@ import io.theatermsa.mesh.RecordingSleeper;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.IntervalTimers;
+import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.config.LoadResult;
 import io.theatermsa.mesh.config.MeshConfigLoader;
@@ -15,8 +16,12 @@ import io.theatermsa.platform.sidecar.OutboundRequest;
 import io.theatermsa.platform.sidecar.OutboundResponse;
 import io.theatermsa.platform.sidecar.ServiceAddress;
 
+import io.theatermsa.mesh.config.HostName;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +34,18 @@ final class SidecarFixture implements AutoCloseable {
 
     static final WorkloadIdentity GATEWAY = new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0");
     static final String USERS_FQDN = "user-service.theater-msa.svc.cluster.local";
+    /** user-service's DestinationRule with one subset per emulated cluster; ends with a document separator. */
+    static final String SUBSETS_BY_CLUSTER = """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: {name: user-dr, namespace: theater-msa}
+            spec:
+              host: user-service
+              subsets:
+              - {name: ctx1, labels: {cluster: ctx1}}
+              - {name: ctx2, labels: {cluster: ctx2}}
+            ---
+            """;
 
     final MeshControlPlane controlPlane = new MeshControlPlane();
     final EndpointRegistry registry = new EndpointRegistry();
@@ -37,10 +54,30 @@ final class SidecarFixture implements AutoCloseable {
     final RecordingSleeper sleeper = new RecordingSleeper(ticker);
     final EmulatedSidecar sidecar;
 
+    /** Mirrored requests wait in {@link #mirrors} until a test runs them. */
+    final QueuedExecutor mirrors = new QueuedExecutor();
+
     SidecarFixture(RandomGenerator random) {
+        this(random, NetworkView.MULTI_NETWORK);
+    }
+
+    SidecarFixture(RandomGenerator random, NetworkView view) {
         registry.register("user-service", 8081);
         sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY)
-                .random(random).ticker(ticker).sleeper(sleeper).intervalTimers(IntervalTimers.MANUAL).build();
+                .random(random).ticker(ticker).sleeper(sleeper).intervalTimers(IntervalTimers.MANUAL)
+                .mirrorExecutor(mirrors).networkView(view).build();
+    }
+
+    /** user-service's VirtualService {@code user-vs} whose {@code http:} list is {@code routes} (YAML flow list items). */
+    static String userRoutes(String routes) {
+        return """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: user-vs, namespace: theater-msa}
+                spec:
+                  hosts: [user-service]
+                  http:
+                """ + routes.stripIndent().lines().map(l -> "  " + l).reduce("", (a, l) -> a + l + "\n");
     }
 
     void apply(String yaml) {
@@ -69,6 +106,26 @@ final class SidecarFixture implements AutoCloseable {
 
     List<AccessLogEntry> entries() {
         return accessLog.since(0).stream().map(AccessLog.Numbered::entry).toList();
+    }
+
+    /** The sidecar's hosts of cluster {@code outbound|8081|<subset>|user-service...}, with their ejection state. */
+    Map<String, Boolean> ejectedByHost(String subset) {
+        UpstreamCluster c = cluster(subset);
+        Map<String, Boolean> ejected = new java.util.TreeMap<>();
+        c.hosts(registry.lookup(new HostName("user-service", HostName.DEFAULT_NAMESPACE)))
+                .forEach(h -> ejected.put(h.hostname(), c.outlierDetector().isEjected(h)));
+        return ejected;
+    }
+
+    /** Waits, with a deadline rather than a guess, until {@code condition} holds. */
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within 10s");
+            }
+            Thread.sleep(1);
+        }
     }
 
     /** The sidecar's cluster named {@code outbound|8081|<subset>|user-service...}. */

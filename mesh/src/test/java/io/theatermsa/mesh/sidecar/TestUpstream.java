@@ -10,6 +10,9 @@ import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.server.ServiceServer;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real workload on loopback. {@code GET /status/<code>} answers that status; {@code GET /flaky/<n>} answers 503
  * to its first n requests, then 200; {@code GET /hang} blocks until {@link #release()} or close; anything else
- * answers 200 with the pod name. Every answer echoes the mesh headers it received as
+ * answers 200 with the pod name; {@code GET /headers} answers 200 with the {@code x-} request headers it received,
+ * one {@code name: value} line each, in name order. Every answer echoes the mesh headers it received as
  * {@code x-seen-attempt-count} / {@code x-seen-request-id}.
  */
 final class TestUpstream implements AutoCloseable {
@@ -48,6 +52,10 @@ final class TestUpstream implements AutoCloseable {
                             boolean fail = flaky.incrementAndGet() <= Integer.parseInt(req.path().pathParameters().get("n"));
                             send(req, res, fail ? 503 : 200, pod);
                         })
+                        .get("/headers", (req, res) -> {
+                            requests.incrementAndGet();
+                            send(req, res, 200, applicationHeaders(req));
+                        })
                         .get("/hang", (req, res) -> {
                             requests.incrementAndGet();
                             released.await(1, TimeUnit.MINUTES);
@@ -68,6 +76,19 @@ final class TestUpstream implements AutoCloseable {
         res.header(HeaderNames.create("x-seen-request-id"),
                    req.headers().first(HeaderNames.create("x-request-id")).orElse(""));
         res.send(pod);
+    }
+
+    /** The {@code x-} headers the application set (not Envoy's, not the request id), one line each. */
+    private static String applicationHeaders(ServerRequest req) {
+        Map<String, String> seen = new TreeMap<>();
+        req.headers().forEach(h -> seen.put(h.name().toLowerCase(Locale.ROOT), String.join(",", h.allValues())));
+        StringBuilder lines = new StringBuilder();
+        seen.forEach((name, value) -> {
+            if (name.startsWith("x-") && !name.startsWith("x-envoy") && !name.equals("x-request-id")) {
+                lines.append(name).append(": ").append(value).append('\n');
+            }
+        });
+        return lines.toString();
     }
 
     Endpoint endpoint() {

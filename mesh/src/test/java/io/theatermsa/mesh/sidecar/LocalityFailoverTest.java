@@ -1,0 +1,134 @@
+package io.theatermsa.mesh.sidecar;
+
+import io.theatermsa.mesh.cluster.Endpoint;
+import io.theatermsa.mesh.cluster.NetworkView;
+import io.theatermsa.platform.sidecar.OutboundResponse;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static io.theatermsa.mesh.sidecar.SidecarFixture.userRoutes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * mesh-semantics §6.10, §6.11 and multicluster.md §3 through a whole sidecar in ctx1: retries across localities,
+ * {@code failoverPriority}, and the flat network view.
+ */
+class LocalityFailoverTest {
+
+    @RegisterExtension
+    static final UserPods PODS = new UserPods("user-service-ctx1-0", "user-service-ctx2-0", "user-service-ctx2-1");
+
+    /** A ctx1 pod nobody listens for: every attempt to it is a connect failure (503 UF). */
+    private static final Endpoint CTX1_DOWN =
+            Endpoint.local("user-service", "ctx1", "user-service-ctx1-down", "127.0.0.1", 1);
+
+
+    private static String rule(String trafficPolicy) {
+        return """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: user-dr, namespace: theater-msa}
+                spec:
+                  host: user-service
+                  trafficPolicy: %s
+                ---
+                """.formatted(trafficPolicy);
+    }
+
+    @ParameterizedTest(name = "retryRemoteLocalities {0} → {1} {2}")
+    @CsvSource({"false, 503, UF|URX, user-service-ctx1-down", "true, 200, -, user-service-ctx2-0"})
+    @DisplayName("§6.10 a retry stays in the failing P0 unless retryRemoteLocalities lets it reach ctx2")
+    void retryRemoteLocalitiesMovesTheRetryToTheNextPriority(boolean remote, int status, String flags, String pod) {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(CTX1_DOWN, PODS.get("user-service-ctx2-0").endpoint());
+            f.apply(rule("{outlierDetection: {consecutive5xxErrors: 100}}") + userRoutes("""
+                    - retries: {attempts: 1, retryOn: connect-failure, retryRemoteLocalities: %s}
+                      route: [{destination: {host: user-service}}]
+                    """.formatted(remote)));
+
+            OutboundResponse r = f.get("/users/1");
+
+            assertThat(r.status()).isEqualTo(status);
+            AccessLogEntry e = f.lastEntry();
+            assertThat(e.attemptCount()).isEqualTo(2);
+            assertThat(e.flagsText()).isEqualTo(flags.replace('|', ','));
+            assertThat(e.upstreamPod()).isEqualTo(pod);
+        }
+    }
+
+    @Test
+    @DisplayName("multicluster.md §3 failoverPriority [topology.istio.io/cluster=ctx2] sends a ctx1 client to ctx2")
+    void fixedValueFailoverPriorityPrefersThatCluster() {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint());
+            f.apply(rule("""
+                    {outlierDetection: {consecutive5xxErrors: 5},
+                     loadBalancer: {localityLbSetting: {failoverPriority: ["topology.istio.io/cluster=ctx2"]}}}""")
+                    + userRoutes("- route: [{destination: {host: user-service}}]"));
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(f.get("/users/" + i).bodyText()).isEqualTo("user-service-ctx2-0");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("multicluster.md §3 failoverPriority [topology.istio.io/cluster] keeps a ctx1 client in ctx1")
+    void clusterLabelFailoverPriorityPrefersTheClientsCluster() {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint());
+            f.apply(rule("""
+                    {outlierDetection: {consecutive5xxErrors: 5},
+                     loadBalancer: {localityLbSetting: {failoverPriority: ["topology.istio.io/cluster"]}}}""")
+                    + userRoutes("- route: [{destination: {host: user-service}}]"));
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(f.get("/users/" + i).bodyText()).isEqualTo("user-service-ctx1-0");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "FLAT, 'user-service-ctx1-0=false, user-service-ctx2-0=false, user-service-ctx2-1=false, user-service-ctx2-gone=true'",
+            "MULTI_NETWORK, 'istio-eastwestgateway.ctx2=true, user-service-ctx1-0=false'"})
+    @DisplayName("§6.11 FLAT: every remote pod is its own host, so a failing one is ejected alone; multi-network ejects the gateway")
+    void flatViewEjectsOneRemotePod(NetworkView view, String expected) {
+        Endpoint gone = Endpoint.local("user-service", "ctx2", "user-service-ctx2-gone", "127.0.0.1", 1);
+        try (SidecarFixture f = new SidecarFixture(new Random(1), view)) {
+            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint(), PODS.get("user-service-ctx2-1").endpoint(), gone);
+            f.apply(rule("""
+                    {outlierDetection: {consecutive5xxErrors: 1, maxEjectionPercent: 100},
+                     loadBalancer: {simple: ROUND_ROBIN, localityLbSetting: {enabled: false}}}""")
+                    + userRoutes("""
+                    - retries: {attempts: 0}
+                      route: [{destination: {host: user-service}}]
+                    """));
+            // Round robin walks every host once; in the multi-network view the gateway picks a ctx2 pod at random,
+            // so keep calling until the failing pod has been hit.
+            for (int i = 0; i < 40 && f.entries().stream().noneMatch(e -> e.status() == 503); i++) {
+                f.get("/users/" + i);
+            }
+
+            Map<String, Boolean> ejected = f.ejectedByHost("");
+            assertThat(f.entries()).anyMatch(e -> e.flagsText().equals("UF"));
+            assertThat(ejected).isEqualTo(parse(expected));
+        }
+    }
+
+    private static Map<String, Boolean> parse(String expected) {
+        Map<String, Boolean> map = new TreeMap<>();
+        for (String pair : expected.split(", ")) {
+            String[] kv = pair.split("=");
+            map.put(kv[0], Boolean.parseBoolean(kv[1]));
+        }
+        return map;
+    }
+}
