@@ -1,6 +1,5 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.helidon.common.buffers.DataReader;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.MeshSnapshot;
 import io.theatermsa.mesh.Sleeper;
@@ -258,10 +257,6 @@ final class OutboundRouter {
                     yield new Outcome.TimedOut(perTryBinds);
                 }
             };
-        } catch (DataReader.InsufficientDataAvailableException closedBeforeResponse) {
-            // The pod closed the connection before a response: Envoy's "connection termination" (UC). Helidon
-            // reports this without an IOException, which platform's UpstreamClient does not classify yet.
-            return failed(cluster, host, ResetReason.CONNECTION_TERMINATION);
         } finally {
             cluster.connectionPool().release();
         }

@@ -1,5 +1,6 @@
 package io.theatermsa.platform.sidecar;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.ClientRequestHeaders;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientRequest;
@@ -49,13 +50,19 @@ public final class UpstreamClient implements AutoCloseable {
         HttpClientRequest call = client.method(request.method())
                 .skipUriEncoding(true)
                 .uri("http://" + address + ":" + port + request.path())
-                .headers(headers -> copyRequestHeaders(request.headers(), headers));
+                .headers(headers -> {
+                    copyRequestHeaders(request.headers(), headers);
+                    // The logical authority (user-service:8081), as Envoy forwards :authority, not the pod address.
+                    headers.set(HeaderNames.HOST, request.authority());
+                });
         if (timeout != null) {
             call.readTimeout(timeout);
         }
         try (HttpClientResponse response = request.body().length == 0 ? call.request() : call.submit(request.body())) {
             byte[] body = response.entity().hasEntity() ? response.as(byte[].class) : new byte[0];
             return new OutboundResponse(response.status().code(), responseHeaders(response), body);
+        } catch (DataReader.InsufficientDataAvailableException e) {
+            throw new UpstreamFailure(UpstreamFailure.Reason.RESET, "connection closed before a response", e);
         } catch (UncheckedIOException e) {
             throw classify(e);
         } catch (RuntimeException e) {

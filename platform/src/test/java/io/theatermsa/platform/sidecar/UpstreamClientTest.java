@@ -27,6 +27,7 @@ class UpstreamClientTest {
                 .routing(r -> r.any((req, res) -> res.header("x-seen-path", req.prologue().uriPath().rawPath())
                         .header("x-seen-query", req.prologue().query().rawValue())
                         .header("x-seen-method", req.prologue().method().text())
+                        .header("x-seen-host", req.headers().first(io.helidon.http.HeaderNames.HOST).orElse(""))
                         .send(req.content().as(String.class))))
                 .build().start();
     }
@@ -56,6 +57,30 @@ class UpstreamClientTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyText()).isEqualTo("{\"name\":\"홍길동\"}");
         assertThat(response.headers().firstValue("x-seen-method")).hasValue("POST");
+    }
+
+    @Test
+    void theUpstreamSeesTheLogicalAuthorityAsHost() {
+        OutboundResponse response = CLIENT.exchange("127.0.0.1", upstream.port(),
+                OutboundRequest.of(ServiceAddress.USER, Method.GET, "/users/", Map.of()), null);
+        assertThat(response.headers().firstValue("x-seen-host")).hasValue("user-service:8081");
+    }
+
+    @Test
+    void aConnectionClosedBeforeAResponseIsAReset() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (var socket = silent.accept()) {
+                    socket.getInputStream().read(new byte[1024]);
+                } catch (IOException ignored) {
+                    // the client's problem, not the test's
+                }
+            });
+            assertThatThrownBy(() -> CLIENT.exchange("127.0.0.1", silent.getLocalPort(),
+                    OutboundRequest.of(ServiceAddress.USER, Method.GET, "/users/", Map.of()), Duration.ofSeconds(5)))
+                    .isInstanceOfSatisfying(UpstreamFailure.class,
+                            f -> assertThat(f.reason()).isEqualTo(UpstreamFailure.Reason.RESET));
+        }
     }
 
     @Test
