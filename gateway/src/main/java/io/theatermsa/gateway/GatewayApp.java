@@ -1,11 +1,15 @@
 package io.theatermsa.gateway;
 
 import io.helidon.webserver.http.HttpService;
+import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.gateway.mesh.MeshApiService;
 import io.theatermsa.gateway.mesh.MeshApiUnavailable;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.server.ServiceServer;
+
+import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * The api-gateway: proxies {@code /users}, {@code /movies} and {@code /bookings} through its sidecar, serves
@@ -27,14 +31,25 @@ public final class GatewayApp {
         ServiceServer.Builder server = ServiceServer.builder(settings.identity(), json)
                 .host(settings.bindHost()).port(settings.port());
         for (CinemaService service : CinemaService.values()) {
-            server.service(service.pathPrefix(), new ProxyService(service, settings.sidecar(), body));
+            server.service(service.pathPrefix(),
+                           new ProxyService(service, settings.sidecar(), body, settings.observer()));
         }
+        ConfiguredWeights weights = new ConfiguredWeights(settings.configuredSplits());
+        CheckTime time = new CheckTime(Clock.system(CheckTime.KOREA));
+        String cluster = settings.identity().cluster();
         return server
-                .service("/traffic-weights",
-                         new TrafficWeightsService(new ConfiguredWeights(settings.configuredSplits()), json))
-                .service("/api/mesh", settings.mesh().<HttpService>map(access -> new MeshApiService(access, json))
-                                              .orElseGet(MeshApiUnavailable::new))
+                .service("/traffic-weights", new TrafficWeightsService(weights, json))
+                .service("/api/mesh", meshOr501(settings, access -> new MeshApiService(access, json)))
+                .service("/deployment-status",
+                         meshOr501(settings, access -> new DeploymentStatusService(access.admin(), time, json)))
+                .service("/topology",
+                         meshOr501(settings, access -> new TopologyService(access.admin(), weights, cluster, time, json)))
                 .service("/", Dashboard.service())
                 .start();
+    }
+
+    /** The service reading the mesh, or the JSON 501 of a gateway started without one. */
+    private static HttpService meshOr501(GatewaySettings settings, Function<MeshAccess, HttpService> service) {
+        return settings.mesh().map(service).orElseGet(MeshApiUnavailable::new);
     }
 }

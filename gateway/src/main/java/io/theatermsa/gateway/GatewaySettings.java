@@ -21,10 +21,13 @@ import java.util.function.Supplier;
  * @param port             port to bind, 0 for a free one
  * @param sidecar          the gateway's outbound sidecar; the caller owns it and closes it after the server
  * @param configuredSplits the current mesh configuration's splits, asked on every {@code /traffic-weights} read
- * @param mesh             what {@code /api/mesh} reads and changes; empty: those endpoints answer 501
+ * @param mesh             what {@code /api/mesh}, {@code /deployment-status} and {@code /topology} read and change;
+ *                         empty: those endpoints answer 501
+ * @param observer         told of every answer the proxy relays
  */
 public record GatewaySettings(WorkloadIdentity identity, String bindHost, int port, Sidecar sidecar,
-                              Supplier<List<ConfiguredSplit>> configuredSplits, Optional<MeshAccess> mesh) {
+                              Supplier<List<ConfiguredSplit>> configuredSplits, Optional<MeshAccess> mesh,
+                              ProxyObserver observer) {
 
     public GatewaySettings {
         Objects.requireNonNull(identity, "identity");
@@ -32,6 +35,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         Objects.requireNonNull(sidecar, "sidecar");
         Objects.requireNonNull(configuredSplits, "configuredSplits");
         Objects.requireNonNull(mesh, "mesh");
+        Objects.requireNonNull(observer, "observer");
     }
 
     /** Settings for {@code identity} sending through {@code sidecar}; the rest has defaults. */
@@ -39,7 +43,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         return new Builder(identity, sidecar);
     }
 
-    /** Defaults: loopback, port 0, no configured splits, no mesh access. */
+    /** Defaults: loopback, port 0, no configured splits, no mesh access, no proxy observer. */
     public static final class Builder {
         private final WorkloadIdentity identity;
         private final Sidecar sidecar;
@@ -47,6 +51,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         private int port;
         private Supplier<List<ConfiguredSplit>> configuredSplits = List::of;
         private MeshAccess mesh;
+        private ProxyObserver observer = ProxyObserver.NONE;
 
         private Builder(WorkloadIdentity identity, Sidecar sidecar) {
             this.identity = identity;
@@ -70,12 +75,24 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
 
         /** Serves {@code /api/mesh} from {@code admin}; changes need {@code token}. */
         public Builder mesh(MeshAdmin admin, AdminToken token) {
-            this.mesh = new MeshAccess(admin, token);
+            return mesh(new MeshAccess(admin, token));
+        }
+
+        /** Serves {@code /api/mesh} (and the deployment views) as {@code access} allows. */
+        public Builder mesh(MeshAccess access) {
+            this.mesh = access;
+            return this;
+        }
+
+        /** Tells {@code observer} of every answer the proxy relays. */
+        public Builder observer(ProxyObserver observer) {
+            this.observer = observer;
             return this;
         }
 
         public GatewaySettings build() {
-            return new GatewaySettings(identity, bindHost, port, sidecar, configuredSplits, Optional.ofNullable(mesh));
+            return new GatewaySettings(identity, bindHost, port, sidecar, configuredSplits, Optional.ofNullable(mesh),
+                                       observer);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.theatermsa.gateway;
 
-import io.theatermsa.mesh.ConfiguredSplit;
+import io.theatermsa.gateway.kubernetes.KubernetesMode;
+import io.theatermsa.gateway.kubernetes.KubernetesSettings;
 import io.theatermsa.platform.server.ServiceEnvironment;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.server.ShutdownSequence;
@@ -8,14 +9,14 @@ import io.theatermsa.platform.sidecar.DirectSidecar;
 import io.theatermsa.platform.sidecar.Sidecar;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /**
  * The gateway in its container on Kubernetes: {@code PORT} (8080), {@code BIND_HOST} ({@code 0.0.0.0}),
  * {@code CLUSTER_NAME} and {@code HOSTNAME} name the workload; the pod's Envoy does the mesh work, so the
- * sidecar is a plain HTTP client.
+ * sidecar is a plain HTTP client. With a service account mounted, {@link KubernetesMode} serves the mesh
+ * endpoints ({@link KubernetesSettings} lists its environment).
  */
 public final class Main {
 
@@ -28,11 +29,14 @@ public final class Main {
     public static void main(String[] args) {
         ServiceEnvironment env = environment(System.getenv());
         Sidecar sidecar = new DirectSidecar(Duration.ofSeconds(2));
-        ServiceServer server = GatewayApp.start(GatewaySettings.builder(env.identity(), sidecar)
-                .bindHost(env.bindHost()).port(env.port()).configuredSplits(configuredSplits()).build());
-        ShutdownSequence.of(server, sidecar).runOnExit("api-gateway-shutdown");
+        Optional<KubernetesMode> kubernetes = KubernetesMode.start(env.identity(),
+                KubernetesSettings.read(System.getenv(), env.identity().cluster()), KubernetesMode.SERVICE_ACCOUNT_TOKEN);
+        ServiceServer server = GatewayApp.start(settings(env, sidecar, kubernetes));
+        ShutdownSequence.of(server, sidecar, () -> kubernetes.ifPresent(KubernetesMode::close))
+                .runOnExit("api-gateway-shutdown");
         System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
-                "api-gateway (" + env.identity().cluster() + ") listening on port " + server.port());
+                "api-gateway (" + env.identity().cluster() + ") listening on port " + server.port()
+                + (kubernetes.isPresent() ? "" : "; no service account: /api/mesh answers 501"));
     }
 
     static ServiceEnvironment environment(Map<String, String> env) {
@@ -40,11 +44,15 @@ public final class Main {
     }
 
     /**
-     * The configured splits on Kubernetes. None yet: the reader of the cluster's VirtualServices and
-     * DestinationRules comes with a later issue and plugs in here; until then {@code /traffic-weights} reports
-     * every service as not configured.
+     * The gateway's settings: with the Kubernetes mesh admin when running in a cluster (its informers give the
+     * configured splits and the pods, the proxy tells it who answered); without one, {@code /traffic-weights}
+     * reports every service as not configured and the mesh endpoints answer 501.
      */
-    static Supplier<List<ConfiguredSplit>> configuredSplits() {
-        return List::of;
+    static GatewaySettings settings(ServiceEnvironment env, Sidecar sidecar, Optional<KubernetesMode> kubernetes) {
+        GatewaySettings.Builder settings = GatewaySettings.builder(env.identity(), sidecar)
+                .bindHost(env.bindHost()).port(env.port());
+        kubernetes.ifPresent(mode -> settings.configuredSplits(mode.admin()::configuredSplits)
+                .observer(mode.admin().observer()).mesh(mode.access()));
+        return settings.build();
     }
 }

@@ -16,11 +16,13 @@ final class ProxyService implements HttpService {
     private final CinemaService target;
     private final Sidecar sidecar;
     private final BoundedBody body;
+    private final ProxyObserver observer;
 
-    ProxyService(CinemaService target, Sidecar sidecar, BoundedBody body) {
+    ProxyService(CinemaService target, Sidecar sidecar, BoundedBody body, ProxyObserver observer) {
         this.target = target;
         this.sidecar = sidecar;
         this.body = body;
+        this.observer = observer;
     }
 
     @Override
@@ -31,6 +33,7 @@ final class ProxyService implements HttpService {
     private void forward(ServerRequest req, ServerResponse res) {
         ForwardedRequest forwarded = ForwardedRequest.of(req, target.address(), body);
         OutboundResponse answer = sidecar.send(forwarded.outbound());
+        observer.answered(answer);
         RelayedResponse.send(answer, forwarded.requestId(), res);
     }
 }

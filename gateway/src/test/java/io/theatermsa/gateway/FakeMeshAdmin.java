@@ -2,6 +2,7 @@ package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.mesh.ConfigInForce;
 import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.gateway.mesh.PodStatus;
 import io.theatermsa.gateway.mesh.ScenarioChange;
 import io.theatermsa.gateway.mesh.SidecarClusters;
 import io.theatermsa.mesh.admin.ClusterStatuses;
@@ -115,5 +116,19 @@ final class FakeMeshAdmin implements MeshAdmin {
             config = offeredConfig;
         }
         return new ScenarioChange(!offeredConfig.hasErrors(), generation, offered, offeredConfig.diagnostics());
+    }
+
+    /** The pods of the deployment views: the gateway, user-service in both clusters, a pod of another app. */
+    @Override
+    public List<PodStatus> pods() {
+        return List.of(
+                new PodStatus("api-gateway", "ctx1", "theater-msa", GatewayFixture.GATEWAY.pod(), "node-1", "Running",
+                              PodStatus.SOURCE_KUBERNETES),
+                new PodStatus("user-service", "ctx1", "theater-msa", "user-service-ctx1-a", "node-1", "Running",
+                              PodStatus.SOURCE_KUBERNETES),
+                new PodStatus("user-service", "ctx2", "theater-msa", "user-service-ctx2-b", "", "Answering",
+                              PodStatus.SOURCE_ANSWERING),
+                new PodStatus("sleep", "ctx1", "theater-msa", "sleep-0", "node-1", "Running",
+                              PodStatus.SOURCE_KUBERNETES));
     }
 }

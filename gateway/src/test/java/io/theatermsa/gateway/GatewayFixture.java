@@ -55,7 +55,7 @@ final class GatewayFixture implements AutoCloseable {
         this.sidecar = new ScriptedSidecar(ports, byHost);
         GatewaySettings.Builder settings = GatewaySettings.builder(GATEWAY, sidecar).configuredSplits(splits);
         if (mesh != null) {
-            settings.mesh(mesh.admin(), mesh.token());
+            settings.mesh(mesh);
         }
         this.gateway = GatewayApp.start(settings.build());
     }

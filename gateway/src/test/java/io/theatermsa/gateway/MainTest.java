@@ -1,9 +1,16 @@
 package io.theatermsa.gateway;
 
+import io.theatermsa.gateway.kubernetes.KubernetesMode;
+import io.theatermsa.gateway.kubernetes.KubernetesSettings;
 import io.theatermsa.platform.server.ServiceEnvironment;
+import io.theatermsa.platform.sidecar.DirectSidecar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +36,15 @@ class MainTest {
     }
 
     @Test
-    void kubernetesHasNoConfiguredSplitsYet() {
-        assertThat(Main.configuredSplits().get()).isEmpty();
+    void withoutAServiceAccountTheGatewayStartsWithoutMeshAdminAndNoConfiguredSplits(@TempDir Path dir) {
+        ServiceEnvironment env = Main.environment(Map.of("HOSTNAME", "gw-0"));
+        Optional<KubernetesMode> kubernetes = KubernetesMode.start(env.identity(),
+                KubernetesSettings.read(Map.of(), "ctx1"), dir.resolve("no-token"));
+
+        GatewaySettings settings = Main.settings(env, new DirectSidecar(Duration.ofSeconds(1)), kubernetes);
+
+        assertThat(kubernetes).isEmpty();
+        assertThat(settings.mesh()).isEmpty();
+        assertThat(settings.configuredSplits().get()).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.theatermsa.cli.local;
 
 import io.theatermsa.gateway.mesh.ConfigInForce;
 import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.gateway.mesh.PodStatus;
 import io.theatermsa.gateway.mesh.ScenarioChange;
 import io.theatermsa.gateway.mesh.SidecarClusters;
 import io.theatermsa.mesh.ApplyResult;
@@ -11,6 +12,7 @@ import io.theatermsa.mesh.sidecar.AccessLog;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The gateway's {@code /api/mesh} on a local stack: reads the emulated mesh, switches its scenarios. A relative
@@ -18,12 +20,18 @@ import java.util.List;
  */
 final class LocalMeshAdmin implements MeshAdmin {
 
+    static final String NAMESPACE = "theater-msa";
+    static final String NODE = "localhost";
+
     private final LocalMesh mesh;
     private final Path home;
+    private final Supplier<List<RunningWorkload>> workloads;
 
-    LocalMeshAdmin(LocalMesh mesh, Path home) {
+    /** @param workloads the stack's running workloads, asked on every read */
+    LocalMeshAdmin(LocalMesh mesh, Path home, Supplier<List<RunningWorkload>> workloads) {
         this.mesh = mesh;
         this.home = home;
+        this.workloads = workloads;
     }
 
     @Override
@@ -61,6 +69,17 @@ final class LocalMeshAdmin implements MeshAdmin {
     @Override
     public ScenarioChange reset() {
         return change(mesh.initialScenario(), mesh.reset());
+    }
+
+    /** Every workload of the stack, all {@code Running} on this machine. */
+    @Override
+    public List<PodStatus> pods() {
+        return workloads.get().stream()
+                .map(w -> new PodStatus(w.service(), w.cluster(), NAMESPACE, w.pod(), NODE, "Running",
+                                        PodStatus.SOURCE_LOCAL))
+                .sorted(Comparator.comparing(PodStatus::service).thenComparing(PodStatus::cluster)
+                                  .thenComparing(PodStatus::pod))
+                .toList();
     }
 
     private static ScenarioChange change(Path offered, ApplyResult result) {

@@ -13,9 +13,9 @@ import io.theatermsa.user.UserServiceApp;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
 /**
@@ -56,7 +56,7 @@ public final class LocalStack implements AutoCloseable {
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
             PodNames pods = new PodNames(RandomGenerator.getDefault());
-            List<RunningWorkload> workloads = new ArrayList<>();
+            List<RunningWorkload> workloads = new CopyOnWriteArrayList<>();
             for (String cluster : CLUSTERS) {
                 startService(ServiceAddress.USER, cluster, pods, settings, redis, mesh, started, workloads,
                         (id, redisConnection) -> UserServiceApp.start(id, settings.bindHost(), 0, redisConnection));
@@ -76,7 +76,8 @@ public final class LocalStack implements AutoCloseable {
                     GatewaySettings.builder(gatewayId, track(started, mesh.sidecarFor(gatewayId)))
                             .bindHost(settings.bindHost()).port(settings.port())
                             .configuredSplits(mesh::configuredSplits)
-                            .mesh(new LocalMeshAdmin(mesh, settings.home()), settings.adminToken())
+                            .mesh(new LocalMeshAdmin(mesh, settings.home(), () -> List.copyOf(workloads)),
+                                  settings.adminToken())
                             .build()));
             String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
             workloads.add(0, new RunningWorkload(GATEWAY, GATEWAY_CLUSTER, gatewayId.pod(),

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What the gateway's {@code /api/mesh} endpoints read and change: the mesh as the running mode knows it. Locally
  * the launcher plugs in the emulator (every emulated sidecar, the control plane, the shared access log); on
- * Kubernetes a reader of Envoy's admin port and of the cluster's VirtualServices and DestinationRules will.
+ * Kubernetes {@code io.theatermsa.gateway.kubernetes.KubernetesMeshAdmin} reads the gateway's own Envoy admin port,
+ * the cluster's VirtualServices, DestinationRules and pods.
  * Implementations are thread-safe; each call reads one consistent moment.
  */
 public interface MeshAdmin {
@@ -33,4 +34,7 @@ public interface MeshAdmin {
 
     /** Puts the scenario the mesh started with back in force. */
     ScenarioChange reset();
+
+    /** Every pod of the cinema the mode knows of, in both clusters, ordered by service, cluster and pod. */
+    List<PodStatus> pods();
 }

@@ -8,9 +8,9 @@ import io.helidon.webserver.http.ServerResponse;
 import io.theatermsa.platform.http.ApiException;
 
 /**
- * {@code /api/mesh} of a gateway started without a {@link MeshAdmin} (Kubernetes mode, until the Envoy-admin
- * reader lands): every request is a JSON 501, because this mode does not implement the mesh APIs yet; retrying
- * will not help, which is what 503 would suggest.
+ * {@code /api/mesh}, {@code /deployment-status} and {@code /topology} of a gateway started without a
+ * {@link MeshAdmin} (outside a cluster, with no service account): every request is a JSON 501; retrying will not
+ * help, which is what 503 would suggest.
  */
 public final class MeshApiUnavailable implements HttpService {
 
@@ -21,7 +21,7 @@ public final class MeshApiUnavailable implements HttpService {
 
     private void unavailable(ServerRequest req, ServerResponse res) {
         throw new ApiException(Status.NOT_IMPLEMENTED_501, "mesh_state_unavailable",
-                "mesh state is not available in this mode: the gateway was started without a mesh admin "
-                + "(Kubernetes mode reads it from Envoy in a later release; ./theater up has it)");
+                "mesh state is not available: the gateway was started without a mesh admin (on Kubernetes it "
+                + "needs its service account and the read-only Role of k8s/; ./theater up always has it)");
     }
 }

@@ -1,0 +1,34 @@
+package io.theatermsa.gateway;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.platform.http.JsonBodies;
+
+import java.util.Optional;
+
+/** {@code GET /deployment-status}: every cinema pod of both clusters, as the original gateway listed them. */
+final class DeploymentStatusService implements HttpService {
+
+    private final MeshAdmin admin;
+    private final CheckTime time;
+    private final JsonBodies json;
+
+    DeploymentStatusService(MeshAdmin admin, CheckTime time, JsonBodies json) {
+        this.admin = admin;
+        this.time = time;
+        this.json = json;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        String checked = time.now();
+        json.ok(res, admin.pods().stream().map(pod -> Deployment.of(pod, checked)).flatMap(Optional::stream).toList());
+    }
+}

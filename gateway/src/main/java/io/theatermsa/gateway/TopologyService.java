@@ -1,0 +1,36 @@
+package io.theatermsa.gateway;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.platform.http.JsonBodies;
+
+/** {@code GET /topology}: both clusters, the cinema's pods in them and the configured traffic flows. */
+final class TopologyService implements HttpService {
+
+    private final MeshAdmin admin;
+    private final ConfiguredWeights weights;
+    private final String gatewayCluster;
+    private final CheckTime time;
+    private final JsonBodies json;
+
+    TopologyService(MeshAdmin admin, ConfiguredWeights weights, String gatewayCluster, CheckTime time,
+                    JsonBodies json) {
+        this.admin = admin;
+        this.weights = weights;
+        this.gatewayCluster = gatewayCluster;
+        this.time = time;
+        this.json = json;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::topology);
+    }
+
+    private void topology(ServerRequest req, ServerResponse res) {
+        json.ok(res, Topology.of(admin.pods(), weights.current(), gatewayCluster, time.now()));
+    }
+}

@@ -1,0 +1,79 @@
+package io.theatermsa.gateway.kubernetes;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.theatermsa.gateway.mesh.AdminToken;
+import io.theatermsa.gateway.mesh.MeshAccess;
+import io.theatermsa.platform.http.Json;
+import io.theatermsa.platform.identity.WorkloadIdentity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The gateway's mesh admin when it runs in a cluster: the clients (this cluster's from the mounted service account,
+ * the other one's from {@code REMOTE_KUBECONFIG}) and the {@link KubernetesMeshAdmin} over them. Close it after
+ * the server: informers first, then the clients.
+ */
+public final class KubernetesMode implements AutoCloseable {
+
+    /** Where Kubernetes mounts the pod's service account token. */
+    public static final Path SERVICE_ACCOUNT_TOKEN = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
+
+    private final KubernetesClient local;
+    private final Optional<KubernetesClient> remote;
+    private final KubernetesMeshAdmin admin;
+    private final Optional<AdminToken> token;
+
+    private KubernetesMode(KubernetesClient local, Optional<KubernetesClient> remote, KubernetesMeshAdmin admin,
+                           Optional<AdminToken> token) {
+        this.local = local;
+        this.remote = remote;
+        this.admin = admin;
+        this.token = token;
+    }
+
+    /**
+     * Starts the mesh admin when a service account is mounted at {@code serviceAccountToken}; empty otherwise (the
+     * gateway then answers 501 on {@code /api/mesh}).
+     */
+    public static Optional<KubernetesMode> start(WorkloadIdentity gateway, KubernetesSettings settings,
+                                                 Path serviceAccountToken) {
+        if (!Files.isReadable(serviceAccountToken)) {
+            return Optional.empty();
+        }
+        KubernetesClient local = new KubernetesClientBuilder().build();
+        Optional<KubernetesClient> remote = settings.remoteKubeconfig().filter(Files::isReadable)
+                .map(KubernetesMode::clientOf);
+        return Optional.of(new KubernetesMode(local, remote,
+                new KubernetesMeshAdmin(gateway, settings, local, remote, Json.newMapper()), settings.adminToken()));
+    }
+
+    public KubernetesMeshAdmin admin() {
+        return admin;
+    }
+
+    /** The mesh admin with {@code ADMIN_TOKEN}; without one every change is refused. */
+    public MeshAccess access() {
+        return new MeshAccess(admin, token);
+    }
+
+    private static KubernetesClient clientOf(Path kubeconfig) {
+        try {
+            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the remote kubeconfig " + kubeconfig, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        remote.ifPresent(KubernetesClient::close);
+        local.close();
+    }
+}
