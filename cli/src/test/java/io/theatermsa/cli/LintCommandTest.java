@@ -1,10 +1,15 @@
 package io.theatermsa.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.theatermsa.cli.lint.Language;
 import io.theatermsa.cli.local.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,9 +53,9 @@ class LintCommandTest {
         return Stream.of(
                 new Case("clean", CLEAN, 0, List.of(), "0 errors, 0 warnings"),
                 new Case("host nobody serves", virtualService("ratings", "{host: ratings}"), 0,
-                         List.of("THT-W002"), "0 errors, 1 warnings"),
-                new Case("undefined subset", virtualService("user-service", "{host: user-service, subset: ctx1}"), 0,
-                         List.of("THT-W001"), "0 errors, 1 warnings"),
+                         List.of("THT-W002", "THT-L002"), "0 errors, 2 warnings"),
+                new Case("undefined subset breaks traffic", virtualService("user-service",
+                         "{host: user-service, subset: ctx1}"), 1, List.of("THT-W001"), "1 errors, 0 warnings"),
                 new Case("negative weight", Scenarios.NEGATIVE_WEIGHT, 1, List.of("THT-E009"), "1 errors"),
                 new Case("not yaml", Scenarios.NOT_YAML, 1, List.of("THT-E001"), "1 errors"));
     }
@@ -60,7 +65,7 @@ class LintCommandTest {
     void exitCodeAndFindingsFollowTheSeverities(Case c) throws IOException {
         Path file = Files.writeString(home.resolve("scenario.yaml"), c.yaml());
 
-        CommandRun lint = lint(file.toString());
+        CommandRun lint = lint("--lang", "ko", file.toString());
 
         assertThat(lint.exitCode()).as(lint.out()).isEqualTo(c.exitCode());
         assertThat(lint.out()).contains("검사 / linting: " + file).contains("요약 / summary: " + c.summary());
@@ -96,6 +101,88 @@ class LintCommandTest {
 
         assertThat(lint("relative-fixture.yaml").exitCode()).isZero();
     }
+
+    @Test
+    void aMissingWorkloadsPathExits2() throws IOException {
+        Path file = Files.writeString(home.resolve("ok.yaml"), CLEAN);
+
+        CommandRun lint = lint("--workloads", home.resolve("rendered.yaml").toString(), file.toString());
+
+        assertThat(lint.exitCode()).isEqualTo(2);
+        assertThat(lint.err()).contains("no such file or directory: " + home.resolve("rendered.yaml"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--lang=fr", "--no-such-option"})
+    void aBadOptionExits2(String option) throws IOException {
+        Path file = Files.writeString(home.resolve("ok.yaml"), CLEAN);
+
+        CommandRun lint = lint(option, file.toString());
+
+        assertThat(lint.exitCode()).isEqualTo(2);
+        assertThat(lint.out()).isEmpty();
+    }
+
+    @Test
+    void koreanComesFirstWithTheEnglishBesideIt() {
+        Path file = ABORT_ON_CIRCUIT_TEST;
+
+        CommandRun lint = lint("--lang", "ko", file.toString());
+
+        assertThat(lint.out())
+                .contains("경고 [THT-L004] 주입된 abort 는 outlier detection 에 닿지 않음 "
+                          + "(Injected abort never reaches outlier detection): (VirtualService user-service-vs.theater-msa) "
+                          + "spec.http[0].fault.abort: x-circuit-test 라우트는")
+                .contains(" / the x-circuit-test route is meant to test the circuit breaker")
+                .contains("왜 / why: 주입된 abort 는 라우터 전에 응답되어 outlier detection 이 세지 않습니다")
+                .contains("요약 / summary: 0 errors, 1 warnings, 0 info (오류 0, 경고 1, 정보 0)");
+    }
+
+    @Test
+    void englishOnlyOnRequest() {
+        Path file = ABORT_ON_CIRCUIT_TEST;
+
+        CommandRun lint = lint("--lang", "en", file.toString());
+
+        assertThat(lint.out())
+                .contains("Warning [THT-L004] Injected abort never reaches outlier detection: "
+                          + "(VirtualService user-service-vs.theater-msa) spec.http[0].fault.abort: the x-circuit-test route")
+                .contains("why: injected aborts are answered before the router")
+                .contains("summary: 0 errors, 1 warnings, 0 info")
+                .doesNotContain("경고").doesNotContain("요약");
+    }
+
+    @Test
+    void jsonCarriesBothLanguagesTheLocationAndTheExitCode() throws IOException {
+        Path file = ABORT_ON_CIRCUIT_TEST;
+
+        CommandRun lint = lint("--json", file.toString());
+
+        JsonNode report = new ObjectMapper().readTree(lint.out());
+        JsonNode finding = report.at("/targets/0/findings/0");
+        assertThat(report.at("/targets/0/path").asText()).isEqualTo(file.toString());
+        assertThat(finding.path("code").asText()).isEqualTo("THT-L004");
+        assertThat(finding.path("severity").asText()).isEqualTo("WARNING");
+        assertThat(finding.path("resource").asText()).isEqualTo("VirtualService user-service-vs.theater-msa");
+        assertThat(finding.path("field").asText()).isEqualTo("spec.http[0].fault.abort");
+        assertThat(finding.path("file").asText()).isEqualTo(file.toString());
+        assertThat(finding.at("/title/en").asText()).isEqualTo("Injected abort never reaches outlier detection");
+        assertThat(finding.at("/message/ko").asText()).startsWith("x-circuit-test 라우트는");
+        assertThat(finding.at("/why/en").asText()).startsWith("injected aborts");
+        assertThat(report.at("/summary/warnings").asInt()).isEqualTo(1);
+        assertThat(report.at("/exitCode").asInt()).isZero();
+        assertThat(report.at("/inventory/en").asText()).startsWith("known topology");
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "null", value = {"null, KOREAN", "C.UTF-8, KOREAN", "ko_KR.UTF-8, KOREAN",
+                                             "en_US.UTF-8, ENGLISH"})
+    void theLangVariableChoosesEnglishOnlyWhenItSaysEnglish(String lang, Language expected) {
+        assertThat(Language.ofLangVariable(lang)).isEqualTo(expected);
+    }
+
+    /** The corpus fixture with one trap, an abort on the {@code x-circuit-test} route. */
+    static final Path ABORT_ON_CIRCUIT_TEST = LintRulesTest.CORPUS.resolve("abort-on-circuit-test/mesh.yaml");
 
     private CommandRun lint(String... paths) {
         return CommandRun.of(home, Stream.concat(Stream.of("lint"), Stream.of(paths)).toArray(String[]::new));

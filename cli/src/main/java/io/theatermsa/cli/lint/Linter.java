@@ -1,39 +1,57 @@
 package io.theatermsa.cli.lint;
 
-import io.theatermsa.mesh.config.Diagnostic;
 import io.theatermsa.mesh.config.LoadResult;
 import io.theatermsa.mesh.config.MeshConfigLoader;
-import io.theatermsa.mesh.config.ServiceCatalog;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Offline validation of mesh YAML: everything the loader validates (the same checks {@code theater up} and
- * {@code /api/mesh/scenario} apply, with hosts checked against a catalogue), then every {@link LintRule}.
+ * {@code /api/mesh/scenario} apply, with hosts checked against the {@link Inventory}), then every {@link LintRule}.
  */
 public final class Linter {
 
-    private final MeshConfigLoader loader;
+    /** The rules of issue 5, in the order their findings are printed. */
+    public static final List<LintRule> RULES = List.of(
+            new SubsetSelectsNoPodsRule(),
+            new VirtualServiceHostWithoutServiceRule(),
+            new ConflictingTrafficPoliciesRule(),
+            new AbortInvisibleToOutlierDetectionRule(),
+            new FaultWithoutPercentageRule(),
+            new NeverEjectedRule(),
+            new PanicThresholdRule(),
+            new FailoverWithoutOutlierDetectionRule(),
+            new MaxConnectionsAloneRule(),
+            new GatewayErrorsShadowedRule());
+
     private final List<LintRule> rules;
 
-    /**
-     * @param catalog the Services that exist, so that a destination host nobody serves is a warning
-     * @param rules   the checks to run after loading, in order
-     */
-    public Linter(ServiceCatalog catalog, List<LintRule> rules) {
-        this.loader = new MeshConfigLoader(catalog);
+    /** A linter with every rule. */
+    public Linter() {
+        this(RULES);
+    }
+
+    /** @param rules the checks to run after loading, in order */
+    public Linter(List<LintRule> rules) {
         this.rules = List.copyOf(rules);
     }
 
     /** Every finding about the file or directory at {@code path}: the loader's, then each rule's. */
-    public List<Diagnostic> lint(Path path) {
-        LoadResult loaded = loader.load(path);
-        List<Diagnostic> findings = new ArrayList<>(loaded.diagnostics());
-        for (LintRule rule : rules) {
-            findings.addAll(rule.check(loaded));
-        }
-        return findings;
+    public List<Finding> lint(Path path, Inventory inventory) {
+        return check(new MeshConfigLoader(inventory).load(path), inventory);
+    }
+
+    /** Every finding about YAML text; {@code sourceName} stands in for the file name. */
+    public List<Finding> lint(String sourceName, String yaml, Inventory inventory) {
+        return check(new MeshConfigLoader(inventory).load(sourceName, yaml), inventory);
+    }
+
+    private List<Finding> check(LoadResult loaded, Inventory inventory) {
+        Findings out = new Findings();
+        loaded.diagnostics().forEach(d -> out.add(Finding.of(d)));
+        LintInput input = new LintInput(loaded, inventory);
+        rules.forEach(rule -> rule.check(input, out));
+        return out.toList();
     }
 }

@@ -1,0 +1,44 @@
+package io.theatermsa.cli.lint;
+
+import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.MergedDestinationRule;
+import io.theatermsa.mesh.config.TrafficPolicy;
+import io.theatermsa.mesh.config.VirtualService;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a rule checks: the loaded mesh objects and the Services and workloads they refer to.
+ *
+ * @param merged the DestinationRules merged per host, as Istio merges them
+ */
+public record LintInput(LoadResult loaded, Inventory inventory, List<MergedDestinationRule> merged) {
+
+    public LintInput {
+        merged = List.copyOf(merged);
+    }
+
+    public LintInput(LoadResult loaded, Inventory inventory) {
+        this(loaded, inventory, loaded.mergedDestinationRules());
+    }
+
+    /** The VirtualServices that sidecars use (no {@code gateways}, or {@code mesh} among them). */
+    public List<VirtualService> sidecarVirtualServices() {
+        return loaded.virtualServices().stream().filter(VirtualService::appliesToSidecars).toList();
+    }
+
+    public Optional<MergedDestinationRule> destinationRule(HostName host) {
+        return merged.stream().filter(m -> m.host().equals(host)).findFirst();
+    }
+
+    /** The policy Envoy gets for {@code host} (and {@code subset}, {@code null} for none); empty without a rule. */
+    public Optional<TrafficPolicy> effectivePolicy(HostName host, String subset) {
+        return destinationRule(host).stream().flatMap(rule -> PolicySite.of(rule).stream())
+                .filter(site -> subset == null ? site.subset() == null
+                        : site.subset() != null && subset.equals(site.subset().name()))
+                .map(PolicySite::effective)
+                .findFirst();
+    }
+}
