@@ -11,9 +11,11 @@ usage() {
 사용법 / usage: scripts/cleanup.sh [옵션/options]
 
 두 클러스터(ctx1, ctx2)에서 Theater MSA 를 지웁니다: 각 클러스터의 매니페스트
-(k8s/clusters/ctxN, k8s/istio) 를 렌더링해 delete 하고, 네임스페이스 $NAMESPACE 를 지웁니다.
+(k8s/clusters/ctxN, k8s/istio) 를 렌더링해 delete 하고, 스크립트가 만든 Secret ($REDIS_SECRET,
+ctx1 의 $REMOTE_KUBECONFIG_SECRET, $ADMIN_SECRET) 과 네임스페이스 $NAMESPACE 를 지웁니다.
 Istio 자체와 east-west 게이트웨이는 그대로 둡니다.
-Removes Theater MSA from both clusters: deletes what k8s/clusters/ctxN and k8s/istio render,
+Removes Theater MSA from both clusters: deletes what k8s/clusters/ctxN and k8s/istio render, the
+Secrets the deploy scripts created ($REDIS_SECRET; in ctx1 also $REMOTE_KUBECONFIG_SECRET, $ADMIN_SECRET),
 then the namespace $NAMESPACE. Istio itself and the east-west gateways stay.
 
 옵션 / options:
@@ -57,6 +59,13 @@ clean_cluster() {
   local role=$1 ctx=$2
   info "$ctx ($role) 정리" "cleaning $ctx ($role)"
   if has_kustomization k8s/istio; then delete_dir "$ctx" k8s/istio; fi
+  # The deploy scripts' Secrets (none is in a manifest); all of them live in the namespace.
+  if [ "$role" = ctx1 ]; then
+    run kubectl --context "$ctx" -n "$NAMESPACE" delete secret "$REDIS_SECRET" "$REMOTE_KUBECONFIG_SECRET" \
+      "$ADMIN_SECRET" --ignore-not-found
+  else
+    run kubectl --context "$ctx" -n "$NAMESPACE" delete secret "$REDIS_SECRET" --ignore-not-found
+  fi
   # Cluster-scoped or istio-system objects of the overlay would outlive the namespace.
   delete_dir "$ctx" "k8s/clusters/$role"
   run kubectl --context "$ctx" delete namespace "$NAMESPACE" --ignore-not-found

@@ -16,11 +16,16 @@ Deploys Theater MSA to both clusters; safe to run again (everything is applied, 
 순서 / order:
   1. 점검: kubectl, 컨텍스트 ctx1/ctx2, 각 클러스터의 Istio / checks: kubectl, contexts, Istio in each
   2. ctx2 먼저 (Redis 가 여기 있음) / ctx2 first (Redis lives there): k8s/clusters/ctx2
-  3. ctx1: k8s/clusters/ctx1 (api-gateway)
+  3. ctx1: k8s/clusters/ctx1 (api-gateway), 그 전에 ctx1 의 Secret $REMOTE_KUBECONFIG_SECRET (키 kubeconfig):
+     ctx2 의 $REMOTE_TOKEN_SECRET 토큰으로 만든 kubeconfig (게이트웨이가 ctx2 의 파드를 읽음) /
+     before it, Secret $REMOTE_KUBECONFIG_SECRET (key kubeconfig) in ctx1: a kubeconfig from ctx2's
+     $REMOTE_TOKEN_SECRET token, so that ctx1's gateway can list ctx2's pods
   4. Istio 설정 (k8s/istio, $INITIAL_SCENARIO) 을 두 클러스터 모두에 /
      the Istio config to BOTH clusters (each istiod reads only its own cluster)
   클러스터마다 / per cluster: namespace, Secret redis-auth (같은 비밀번호 / same password),
   kubectl kustomize … | kubectl --context … apply -f -, rollout 대기 / wait
+  --admin: 두 클러스터 모두 k8s/clusters/ctxN-admin, ctx1 에 Secret $ADMIN_SECRET (키 token) /
+    k8s/clusters/ctxN-admin in BOTH clusters and Secret $ADMIN_SECRET (key token) in ctx1
 
 옵션 / options:
 $(deploy_options_help)
@@ -36,6 +41,7 @@ main() {
   apply_mesh_config "$CTX1"
   ok "배포 완료" "deployed to $CTX2 and $CTX1"
   print_next_steps
+  print_admin_token
 }
 
 cd "$THEATER_ROOT"

@@ -16,8 +16,11 @@ Deploys api-gateway and the services to ctx1 (k8s/clusters/ctx1). Redis lives in
 scripts/deploy-all.sh (ctx2 first) is the usual entry point.
 
 단계 / steps: 점검 (kubectl, 컨텍스트, Istio) / checks → namespace → Secret redis-auth →
+  Secret $REMOTE_KUBECONFIG_SECRET (ctx2 의 $REMOTE_TOKEN_SECRET 를 읽어서 / read from ctx2's token Secret;
+  ctx2 가 먼저 배포돼 있어야 함 / ctx2 must be deployed first) → (--admin) Secret $ADMIN_SECRET →
   kubectl kustomize k8s/clusters/ctx1 | kubectl --context ctx1 apply -f - → rollout 대기 / wait →
   k8s/istio + $INITIAL_SCENARIO 적용 / apply
+  --admin: k8s/clusters/ctx1-admin (두 클러스터 모두에 / apply it to both clusters)
 
 옵션 / options:
 $(deploy_options_help)

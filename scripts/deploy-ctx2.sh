@@ -18,6 +18,7 @@ through the east-west gateway.
 단계 / steps: 점검 (kubectl, 컨텍스트, Istio) / checks → namespace → Secret redis-auth →
   kubectl kustomize k8s/clusters/ctx2 | kubectl --context ctx2 apply -f - → rollout 대기 / wait →
   k8s/istio + $INITIAL_SCENARIO 적용 / apply
+  --admin: k8s/clusters/ctx2-admin (두 클러스터 모두에 / apply it to both clusters)
 
 옵션 / options:
 $(deploy_options_help)

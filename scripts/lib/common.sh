@@ -11,6 +11,11 @@ CTX2=${CTX2:-ctx2}
 NAMESPACE=${THEATER_NAMESPACE:-theater-msa}
 DRY_RUN=${DRY_RUN:-0}
 PRACTICE_DIR=k8s/practice
+# The Secrets the deploy scripts create in $NAMESPACE (no manifest holds a secret value): redis-auth in both
+# clusters; in ctx1 the gateway's optional remote-kubeconfig (key kubeconfig) and gateway-admin (key token).
+REDIS_SECRET=redis-auth
+REMOTE_KUBECONFIG_SECRET=remote-kubeconfig
+ADMIN_SECRET=gateway-admin
 
 # Colour only when a person reads the terminal; logs and tests get plain text.
 if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
@@ -84,9 +89,17 @@ temp_dir() { printf '%s' "$THEATER_TMP"; }
 
 # ---- cluster prerequisites (skipped under --dry-run: it must work without a cluster) ----
 
+# has_context CTX: whether the kubeconfig has CTX. Read whole first: "kubectl … | grep -q" under pipefail fails
+# whenever grep stops at the match before kubectl has written its last line (SIGPIPE).
+has_context() {
+  local contexts
+  contexts=$(kubectl config get-contexts -o name 2>/dev/null) || return 1
+  grep -qxF "$1" <<<"$contexts"
+}
+
 require_context() {
   local ctx=$1
-  if ! kubectl config get-contexts -o name 2>/dev/null | grep -qxF "$ctx"; then
+  if ! has_context "$ctx"; then
     printf '%s오류 / error:%s kubectl 컨텍스트 "%s" 가 없습니다 / kubectl context "%s" not found\n' \
       "$C_RED" "$C_OFF" "$ctx" "$ctx" >&2
     hint "목록 / list:        kubectl config get-contexts" \

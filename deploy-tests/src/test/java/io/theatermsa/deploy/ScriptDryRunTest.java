@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,10 @@ class ScriptDryRunTest {
 
         assertThat(one).contains("k8s/clusters/ctx1 | kubectl --context ctx1 apply -f -",
                         "k8s/practice/01-initial | kubectl --context ctx1 apply -f -")
-                .doesNotContain("--context ctx2");
+                .doesNotContain("--context ctx2 apply", "--context ctx2 delete", "--context ctx2 -n theater-msa wait");
+        // ctx1 only reads ctx2: the token Secret behind the remote kubeconfig.
+        assertThat(one.lines().filter(l -> l.contains("--context ctx2")))
+                .allSatisfy(l -> assertThat(l).contains("get secret api-gateway-remote-token"));
         assertThat(two).contains("k8s/clusters/ctx2 | kubectl --context ctx2 apply -f -",
                         "k8s/practice/01-initial | kubectl --context ctx2 apply -f -")
                 .doesNotContain("--context ctx1");
@@ -85,13 +89,97 @@ class ScriptDryRunTest {
     }
 
     @Test
+    void deployAllCreatesTheRemoteKubeconfigInCtx1AfterCtx2AndBeforeTheGateway() throws IOException {
+        String out = dryRun("deploy-all.sh", "--dry-run");
+
+        String read = "kubectl --context ctx2 -n theater-msa get secret api-gateway-remote-token";
+        String create = "create secret generic remote-kubeconfig --from-file=kubeconfig=";
+        String applied = "--dry-run=client -o yaml | kubectl --context ctx1 apply -f -";
+        assertThat(out).contains(read, create, "namespace theater-msa", "token hidden");
+        assertThat(out.lines().filter(l -> l.contains(create))).singleElement().asString().contains(applied);
+        assertThat(out.indexOf(read))
+                .isGreaterThan(out.indexOf("kubectl kustomize k8s/clusters/ctx2 | kubectl --context ctx2 apply"))
+                .isLessThan(out.indexOf("kubectl kustomize k8s/clusters/ctx1 | kubectl --context ctx1 apply"));
+        assertThat(out).doesNotContain("gateway-admin", "-admin |");
+    }
+
+    @Test
+    void theRemoteServerComesFromTheCtx2ContextOrTheFlagOrTheEnvironment() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ScriptTestSupport.onPath("kubectl").isPresent(),
+                "reading the kubeconfig needs the real kubectl");
+        Path kubeconfig = temp.resolve("two-clusters.yaml");
+        java.nio.file.Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - {name: one, cluster: {server: "https://10.0.0.1:6443"}}
+                - {name: two, cluster: {server: "https://10.0.0.2:6443"}}
+                users: [{name: u, user: {}}]
+                contexts:
+                - {name: ctx1, context: {cluster: one, user: u}}
+                - {name: ctx2, context: {cluster: two, user: u}}
+                """);
+        Map<String, String> env = Map.of("KUBECONFIG", kubeconfig.toString());
+
+        assertThat(scripts.run(env, "deploy-all.sh", "--dry-run").output())
+                .contains("server https://10.0.0.2:6443,").doesNotContain("10.0.0.1");
+        assertThat(scripts.run(env, "deploy-all.sh", "--dry-run", "--remote-server", "https://ctx2.internal:6443")
+                .output()).contains("server https://ctx2.internal:6443,").doesNotContain("10.0.0.2");
+        assertThat(scripts.run(Map.of("KUBECONFIG", kubeconfig.toString(), "CTX2_SERVER", "https://env.example:6443"),
+                "deploy-all.sh", "--dry-run").output()).contains("server https://env.example:6443,");
+    }
+
+    @Test
+    void adminModeRendersTheAdminOverlaysOfBothClustersAndTheAdminSecret() throws IOException {
+        String out = dryRun("deploy-all.sh", "--dry-run", "--admin");
+
+        assertThat(out).contains("kubectl kustomize k8s/clusters/ctx2-admin | kubectl --context ctx2 apply -f -",
+                "kubectl kustomize k8s/clusters/ctx1-admin | kubectl --context ctx1 apply -f -",
+                "create secret generic gateway-admin --from-file=token=",
+                "create secret generic remote-kubeconfig");
+        assertThat(out).doesNotContain("k8s/clusters/ctx1 |", "k8s/clusters/ctx2 |");
+        assertThat(out.lines().filter(l -> l.contains("gateway-admin --from-file")))
+                .singleElement().asString().contains("| kubectl --context ctx1 apply -f -");
+        assertThat(out.indexOf("gateway-admin --from-file"))
+                .isLessThan(out.indexOf("k8s/clusters/ctx1-admin | kubectl --context ctx1 apply"));
+    }
+
+    @Test
+    void adminModeOfOneClusterRendersOnlyItsOwnAdminOverlay() throws IOException {
+        String one = dryRun("deploy-ctx1.sh", "--dry-run", "--admin");
+        String two = dryRun("deploy-ctx2.sh", "--dry-run", "--admin");
+
+        assertThat(one).contains("k8s/clusters/ctx1-admin | kubectl --context ctx1 apply -f -",
+                "create secret generic gateway-admin", "create secret generic remote-kubeconfig");
+        assertThat(two).contains("k8s/clusters/ctx2-admin | kubectl --context ctx2 apply -f -", "deploy-ctx1.sh --admin")
+                .doesNotContain("gateway-admin", "remote-kubeconfig", "--context ctx1");
+    }
+
+    @Test
+    void theAdminTokenIsNeverPrintedInADryRunNeitherGivenNorGenerated() throws IOException {
+        String given = scripts.run(Map.of("ADMIN_TOKEN", "admin-s3cret-do-not-print"),
+                "deploy-all.sh", "--dry-run", "--admin").output();
+        String generated = dryRun("deploy-all.sh", "--dry-run", "--admin");
+
+        assertThat(given).doesNotContain("admin-s3cret-do-not-print").contains("gateway-admin");
+        // A generated token is 43 URL-safe characters; a dry run generates none and prints none.
+        assertThat(generated).doesNotContainPattern("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")
+                .doesNotContain("admin token (generated");
+    }
+
+    @Test
     void cleanupDeletesFromBothClustersWithoutAsking() throws IOException {
         String out = dryRun("cleanup.sh", "--yes", "--dry-run");
 
         assertThat(out).contains("kubectl --context ctx1 delete namespace theater-msa --ignore-not-found",
                 "kubectl --context ctx2 delete namespace theater-msa --ignore-not-found",
                 "k8s/clusters/ctx1 | kubectl --context ctx1 delete -f - --ignore-not-found",
-                "k8s/clusters/ctx2 | kubectl --context ctx2 delete -f - --ignore-not-found");
+                "k8s/clusters/ctx2 | kubectl --context ctx2 delete -f - --ignore-not-found",
+                "kubectl --context ctx1 -n theater-msa delete secret redis-auth remote-kubeconfig gateway-admin "
+                        + "--ignore-not-found",
+                "kubectl --context ctx2 -n theater-msa delete secret redis-auth --ignore-not-found");
+        assertThat(out.indexOf("delete secret redis-auth remote-kubeconfig"))
+                .isLessThan(out.indexOf("kubectl --context ctx1 delete namespace"));
     }
 
     @Test

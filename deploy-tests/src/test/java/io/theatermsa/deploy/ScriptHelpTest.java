@@ -22,9 +22,11 @@ class ScriptHelpTest {
     }
 
     static Stream<Case> scripts() {
-        List<String> deploy = List.of("--dry-run", "--ctx1", "--ctx2", "--registry", "--tag", "사용법", "usage");
+        List<String> deploy = List.of("--dry-run", "--ctx1", "--ctx2", "--registry", "--tag", "--admin",
+                "--remote-server", "ADMIN_TOKEN", "CTX2_SERVER", "사용법", "usage");
         return Stream.of(
-                new Case("deploy-all.sh", concat(deploy, "ctx2", "k8s/clusters/ctx1", "BOTH")),
+                new Case("deploy-all.sh", concat(deploy, "ctx2", "k8s/clusters/ctx1", "BOTH",
+                        "remote-kubeconfig", "gateway-admin")),
                 new Case("deploy-ctx1.sh", concat(deploy, "k8s/clusters/ctx1")),
                 new Case("deploy-ctx2.sh", concat(deploy, "k8s/clusters/ctx2", "Redis")),
                 new Case("cleanup.sh", List.of("--yes", "--dry-run", "--ctx1", "--ctx2", "사용법", "usage")),

@@ -51,7 +51,7 @@ final class ScriptTestSupport {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> e = pb.environment();
         Stream.of("CTX1", "CTX2", "REGISTRY", "TAG", "REDIS_PASSWORD", "GATEWAY_URL", "THEATER_NAMESPACE",
-                "THEATER_STATE", "DRY_RUN").forEach(e::remove);
+                "THEATER_STATE", "DRY_RUN", "CTX2_SERVER", "ADMIN_TOKEN").forEach(e::remove);
         e.put("PATH", fakeBin + File.pathSeparator + System.getenv("PATH"));
         e.put("KUBECONFIG", kubeconfig.toString());
         e.put("FAKE_KUBECTL_LOG", kubectlLog.toString());
@@ -76,6 +76,33 @@ final class ScriptTestSupport {
     /** Every kubectl call the scripts made, one line of arguments each. */
     List<String> kubectlCalls() throws IOException {
         return Files.readAllLines(kubectlLog);
+    }
+
+    /**
+     * Replaces the fake kubectl by one that plays two healthy clusters: contexts and {@code config view} come from
+     * KUBECONFIG (real kubectl), {@code create secret … --dry-run=client} is the real kubectl, ctx2's token Secret
+     * holds {@code remoteToken} (base64) and a CA, other Secrets are missing, and every {@code apply -f -} stores its
+     * input as {@code applied-N.yaml} in {@code appliedDir} and answers {@code created}. Needs a real kubectl.
+     */
+    void simulateClusters(String remoteTokenBase64, Path appliedDir) throws IOException {
+        String real = onPath("kubectl").map(Path::toString).orElseThrow();
+        String script = """
+                #!/usr/bin/env bash
+                printf '%%s\\n' "$*" >>"$FAKE_KUBECTL_LOG"
+                real='%s'
+                case "$*" in
+                  kustomize*|config*|*"create secret"*) exec "$real" "$@" ;;
+                  *"get secret api-gateway-remote-token"*token*) printf '%%s' '%s' ;;
+                  *"get secret api-gateway-remote-token"*ca*) printf '%%s' 'Q0EtREFUQQ==' ;;
+                  *"get secret"*|*"get deployment"*) exit 1 ;;
+                  *"apply -f -"*)
+                    n=$(ls '%s' | wc -l)
+                    cat >'%s'/applied-$n.yaml
+                    echo "object created" ;;
+                  *) exit 0 ;;
+                esac
+                """.formatted(real, remoteTokenBase64, appliedDir, appliedDir);
+        Files.writeString(fakeBin.resolve("kubectl"), script);
     }
 
     static Optional<Path> onPath(String program) {
