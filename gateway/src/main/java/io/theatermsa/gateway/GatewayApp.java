@@ -40,6 +40,8 @@ public final class GatewayApp {
         return server
                 .service("/traffic-weights", new TrafficWeightsService(weights, json))
                 .service("/api/mesh", meshOr501(settings, access -> new MeshApiService(access, json)))
+                .service("/api/load",
+                         meshOr501(settings, access -> new LoadService(access, settings.identity().service(), json)))
                 .service("/deployment-status",
                          meshOr501(settings, access -> new DeploymentStatusService(access.admin(), time, json)))
                 .service("/topology",

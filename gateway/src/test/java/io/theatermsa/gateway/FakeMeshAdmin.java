@@ -2,6 +2,10 @@ package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.mesh.ConfigInForce;
 import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.gateway.mesh.MeshListener;
+import io.theatermsa.gateway.mesh.PracticeScenario;
+import io.theatermsa.gateway.mesh.SplitWeights;
+import io.theatermsa.mesh.Subscription;
 import io.theatermsa.gateway.mesh.PodStatus;
 import io.theatermsa.gateway.mesh.ScenarioChange;
 import io.theatermsa.gateway.mesh.SidecarClusters;
@@ -25,7 +29,11 @@ import io.theatermsa.mesh.sidecar.ResponseFlag;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -42,6 +50,8 @@ final class FakeMeshAdmin implements MeshAdmin {
     private final List<Path> applied = new CopyOnWriteArrayList<>();
     private final String initialSource;
     private final LoadResult initial;
+    private final List<MeshListener> listeners = new CopyOnWriteArrayList<>();
+    private final Deque<Previous> history = new ArrayDeque<>();
     private long generation = 1;
     private String source;
     private LoadResult config;
@@ -109,13 +119,57 @@ final class FakeMeshAdmin implements MeshAdmin {
         return put(initialSource, initial);
     }
 
+    @Override
+    public Subscription subscribe(MeshListener listener) {
+        listeners.add(listener);
+        Subscription access = accessLog.subscribe(listener::accessed);
+        return () -> {
+            listeners.remove(listener);
+            access.close();
+        };
+    }
+
+    @Override
+    public synchronized ScenarioChange setWeights(String service, Map<String, Integer> weights) {
+        return put(source + " (weights " + service + ")",
+                   new MeshConfigLoader().load("weights", SplitWeights.rewrite(config, service, weights)));
+    }
+
+    @Override
+    public synchronized Optional<ScenarioChange> rollback() {
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        Previous previous = history.pop();
+        generation++;
+        source = previous.source();
+        config = previous.config();
+        listeners.forEach(l -> l.configChanged(generation, source));
+        return Optional.of(new ScenarioChange(true, generation, source, config.diagnostics()));
+    }
+
+    @Override
+    public List<PracticeScenario> scenarios() {
+        return List.of(new PracticeScenario("01-initial", "k8s/practice/01-initial", "initial split"));
+    }
+
+    /** The listeners subscribed now. */
+    int listeners() {
+        return listeners.size();
+    }
+
     private ScenarioChange put(String offered, LoadResult offeredConfig) {
         if (!offeredConfig.hasErrors()) {
+            history.push(new Previous(source, config));
             generation++;
             source = offered;
             config = offeredConfig;
+            listeners.forEach(l -> l.configChanged(generation, source));
         }
         return new ScenarioChange(!offeredConfig.hasErrors(), generation, offered, offeredConfig.diagnostics());
+    }
+
+    private record Previous(String source, LoadResult config) {
     }
 
     /** The pods of the deployment views: the gateway, user-service in both clusters, a pod of another app. */

@@ -4,6 +4,7 @@ import io.theatermsa.mesh.ApplyResult;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.MeshSnapshot;
+import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.NetworkView;
@@ -17,8 +18,12 @@ import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.Sidecar;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -30,18 +35,24 @@ public final class LocalMesh {
 
     /** The course's topology: two clusters on two networks, the other cluster behind its east-west gateway. */
     private static final NetworkView NETWORK_VIEW = NetworkView.MULTI_NETWORK;
+    /** How many earlier configurations {@link #rollback} can go back through. */
+    static final int HISTORY = 20;
 
     private final MeshControlPlane controlPlane = new MeshControlPlane();
     private final EndpointRegistry registry = CinemaServices.registry();
     private final MeshConfigLoader loader = new MeshConfigLoader(registry);
     private final AccessLog accessLog = new AccessLog();
     private final List<EmulatedSidecar> sidecars = new CopyOnWriteArrayList<>();
+    private final List<Consumer<InForce>> listeners = new CopyOnWriteArrayList<>();
+    /** The configurations in force before the last changes, newest first, at most {@value #HISTORY}. */
+    private final Deque<Scenario> history = new ArrayDeque<>();
     private final Scenario initial;
+    private Scenario current;
     private final List<Diagnostic> findings;
     private volatile InForce inForce;
 
     private LocalMesh(Path scenario) {
-        this.initial = new Scenario(scenario, loader.load(scenario));
+        this.initial = new Scenario(scenario.toString(), loader.load(scenario));
         ApplyResult result = put(initial);
         if (!result.applied()) {
             throw new IllegalArgumentException("the mesh configuration in " + scenario + " was refused:\n"
@@ -67,7 +78,27 @@ public final class LocalMesh {
 
     /** Loads {@code scenario} and puts it in force, or refuses it whole (the one in force stays). */
     public ApplyResult apply(Path scenario) {
-        return put(new Scenario(scenario, loader.load(scenario)));
+        return put(new Scenario(scenario.toString(), loader.load(scenario)));
+    }
+
+    /** Loads {@code yaml} (named {@code source}) and puts it in force, or refuses it whole. */
+    public ApplyResult apply(String source, String yaml) {
+        return put(new Scenario(source, loader.load(source, yaml)));
+    }
+
+    /**
+     * Puts back the configuration in force before the last change (apply, weights, reset or an earlier rollback
+     * excluded); empty when there is none.
+     */
+    public synchronized Optional<ApplyResult> rollback() {
+        Scenario previous = history.poll();
+        return previous == null ? Optional.empty() : Optional.of(install(previous));
+    }
+
+    /** Calls {@code listener} with every configuration put in force from now on, on the applying thread. */
+    public Subscription onChange(Consumer<InForce> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** Puts the scenario the mesh was loaded with back in force, as it was read then. */
@@ -76,7 +107,7 @@ public final class LocalMesh {
     }
 
     /** The scenario {@link #load} read. */
-    public Path initialScenario() {
+    public String initialScenario() {
         return initial.source();
     }
 
@@ -121,15 +152,29 @@ public final class LocalMesh {
     }
 
     private synchronized ApplyResult put(Scenario scenario) {
-        ApplyResult result = controlPlane.apply(scenario.config());
-        if (result.applied()) {
-            inForce = new InForce(scenario.source(), result.snapshot());
+        Scenario before = current;
+        ApplyResult result = install(scenario);
+        if (result.applied() && before != null) {
+            history.push(before);
+            while (history.size() > HISTORY) {
+                history.removeLast();
+            }
         }
         return result;
     }
 
-    /** A scenario as read: where from, and what was loaded. */
-    private record Scenario(Path source, LoadResult config) {
+    private synchronized ApplyResult install(Scenario scenario) {
+        ApplyResult result = controlPlane.apply(scenario.config());
+        if (result.applied()) {
+            current = scenario;
+            inForce = new InForce(scenario.source(), result.snapshot());
+            listeners.forEach(listener -> listener.accept(inForce));
+        }
+        return result;
+    }
+
+    /** A configuration as read: where from (a path, or a description of an edit), and what was loaded. */
+    private record Scenario(String source, LoadResult config) {
     }
 
     /**
@@ -138,6 +183,6 @@ public final class LocalMesh {
      * @param source   where it was read from
      * @param snapshot what it compiled to (its generation and its configuration with findings)
      */
-    public record InForce(Path source, MeshSnapshot snapshot) {
+    public record InForce(String source, MeshSnapshot snapshot) {
     }
 }

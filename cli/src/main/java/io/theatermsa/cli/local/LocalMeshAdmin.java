@@ -2,6 +2,10 @@ package io.theatermsa.cli.local;
 
 import io.theatermsa.gateway.mesh.ConfigInForce;
 import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.gateway.mesh.MeshListener;
+import io.theatermsa.gateway.mesh.PracticeScenario;
+import io.theatermsa.gateway.mesh.SplitWeights;
+import io.theatermsa.mesh.Subscription;
 import io.theatermsa.gateway.mesh.PodStatus;
 import io.theatermsa.gateway.mesh.ScenarioChange;
 import io.theatermsa.gateway.mesh.SidecarClusters;
@@ -12,6 +16,8 @@ import io.theatermsa.mesh.sidecar.AccessLog;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -63,12 +69,41 @@ final class LocalMeshAdmin implements MeshAdmin {
     @Override
     public ScenarioChange apply(Path path) {
         Path scenario = home.resolve(path).normalize();
-        return change(scenario, mesh.apply(scenario));
+        return change(scenario.toString(), mesh.apply(scenario));
     }
 
     @Override
     public ScenarioChange reset() {
         return change(mesh.initialScenario(), mesh.reset());
+    }
+
+    @Override
+    public Subscription subscribe(MeshListener listener) {
+        Subscription access = mesh.accessLog().subscribe(listener::accessed);
+        Subscription config = mesh.onChange(inForce -> listener.configChanged(inForce.snapshot().generation(),
+                                                                              inForce.source()));
+        return () -> {
+            access.close();
+            config.close();
+        };
+    }
+
+    @Override
+    public ScenarioChange setWeights(String service, Map<String, Integer> weights) {
+        LocalMesh.InForce inForce = mesh.inForce();
+        String source = inForce.source() + " + weights " + service + " " + weights;
+        String yaml = SplitWeights.rewrite(inForce.snapshot().config(), service, weights);
+        return change(source, mesh.apply(source, yaml));
+    }
+
+    @Override
+    public Optional<ScenarioChange> rollback() {
+        return mesh.rollback().map(result -> change(mesh.inForce().source(), result));
+    }
+
+    @Override
+    public List<PracticeScenario> scenarios() {
+        return PracticeScenario.in(home);
     }
 
     /** Every workload of the stack, all {@code Running} on this machine. */
@@ -82,8 +117,8 @@ final class LocalMeshAdmin implements MeshAdmin {
                 .toList();
     }
 
-    private static ScenarioChange change(Path offered, ApplyResult result) {
-        return new ScenarioChange(result.applied(), result.snapshot().generation(), offered.toString(),
+    private static ScenarioChange change(String offered, ApplyResult result) {
+        return new ScenarioChange(result.applied(), result.snapshot().generation(), offered,
                                   result.diagnostics());
     }
 }

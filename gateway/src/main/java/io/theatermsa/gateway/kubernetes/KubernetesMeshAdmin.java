@@ -1,5 +1,6 @@
 package io.theatermsa.gateway.kubernetes;
 
+import io.theatermsa.gateway.mesh.PracticeScenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.theatermsa.gateway.ProxyObserver;
@@ -152,4 +153,11 @@ public final class KubernetesMeshAdmin implements MeshAdmin, AutoCloseable {
         localPods.close();
         remotePods.ifPresent(PodWatch::close);
     }
+
+    /** The scenario directories of {@code SCENARIO_ROOT}. */
+    @Override
+    public List<PracticeScenario> scenarios() {
+        return scenarios.list();
+    }
+
 }

@@ -1,5 +1,6 @@
 package io.theatermsa.gateway.kubernetes;
 
+import io.theatermsa.gateway.mesh.PracticeScenario;
 import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.ApiException.FieldError;
 
@@ -19,6 +20,11 @@ final class ScenarioRoot {
 
     ScenarioRoot(Path root) {
         this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The scenario directories under the root, each with the project path {@code k8s/practice/<name>}. */
+    List<PracticeScenario> list() {
+        return PracticeScenario.under(root, PROJECT_PREFIX + "/");
     }
 
     /** @throws ApiException.InvalidFieldsException 400 when {@code requested} leaves the root */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -29,6 +30,18 @@ record AccessLogPage(List<Record> records, long next) {
         @JsonProperty("responseFlags")
         public String responseFlags() {
             return entry.flagsText();
+        }
+
+        /** {@code startMillis} as an ISO-8601 instant, for the dashboard. */
+        @JsonProperty("time")
+        public String time() {
+            return Instant.ofEpochMilli(entry.startMillis()).toString();
+        }
+
+        /** {@code responseCodeDetails} under the dashboard's name. */
+        @JsonProperty("details")
+        public String details() {
+            return entry.responseCodeDetails();
         }
     }
 }

@@ -31,7 +31,7 @@ public record MeshAccess(MeshAdmin admin, Optional<AdminToken> token) {
      *
      * @throws ApiException 401/403 from {@link AdminToken#verify}; 403 {@code admin_disabled} without a token
      */
-    void authorizeChange(ServerRequest req, ServerResponse res) {
+    public void authorizeChange(ServerRequest req, ServerResponse res) {
         token.orElseThrow(MeshAccess::disabled).verify(req, res);
     }
 

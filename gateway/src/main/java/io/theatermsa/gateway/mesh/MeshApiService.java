@@ -1,29 +1,39 @@
 package io.theatermsa.gateway.mesh;
 
 import io.helidon.http.Method;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.theatermsa.platform.http.AllowedMethods;
+import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.JsonBodies;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
- * {@code /api/mesh}: what the mesh is doing, and the scenario switch. Reads need nothing; changes need the admin
- * token. See the gateway README for the shapes.
+ * {@code /api/mesh}: what the mesh is doing (also live, as Server-Sent Events), the scenario switch, the weight
+ * editor and rollback. Reads need nothing; changes need the admin token. See the gateway README for the shapes.
  */
 public final class MeshApiService implements HttpService {
 
     private final MeshAccess access;
     private final MeshAdmin admin;
     private final JsonBodies json;
+    private final MeshEvents events;
 
     public MeshApiService(MeshAccess access, JsonBodies json) {
+        this(access, json, MeshEvents.QUEUE_CAPACITY, MeshEvents.HEARTBEAT);
+    }
+
+    /** With the event stream's per-client queue and heartbeat chosen (tests). */
+    MeshApiService(MeshAccess access, JsonBodies json, int eventQueueCapacity, Duration heartbeat) {
         this.access = access;
         this.admin = access.admin();
         this.json = json;
+        this.events = new MeshEvents(admin, json.mapper(), eventQueueCapacity, heartbeat);
     }
 
     @Override
@@ -31,13 +41,28 @@ public final class MeshApiService implements HttpService {
         rules.get("/clusters", this::clusters)
              .get("/config", this::config)
              .get("/access-log", this::accessLog)
+             .get("/events", events::stream)
+             .get("/findings", this::findings)
+             .get("/scenarios", this::scenarios)
              .post("/scenario", this::apply)
              .post("/scenario/reset", this::reset)
+             .post("/scenario/rollback", this::rollback)
+             .put("/weights/{service}", this::weights)
              .any("/clusters", AllowedMethods.only(Method.GET))
              .any("/config", AllowedMethods.only(Method.GET))
              .any("/access-log", AllowedMethods.only(Method.GET))
+             .any("/events", AllowedMethods.only(Method.GET))
+             .any("/findings", AllowedMethods.only(Method.GET))
+             .any("/scenarios", AllowedMethods.only(Method.GET))
              .any("/scenario", AllowedMethods.only(Method.POST))
-             .any("/scenario/reset", AllowedMethods.only(Method.POST));
+             .any("/scenario/reset", AllowedMethods.only(Method.POST))
+             .any("/scenario/rollback", AllowedMethods.only(Method.POST))
+             .any("/weights/{service}", AllowedMethods.only(Method.PUT));
+    }
+
+    @Override
+    public void afterStop() {
+        events.closeAll();
     }
 
     private void clusters(ServerRequest req, ServerResponse res) {
@@ -52,6 +77,14 @@ public final class MeshApiService implements HttpService {
         json.ok(res, AccessLogQuery.from(req.query()).read(admin));
     }
 
+    private void findings(ServerRequest req, ServerResponse res) {
+        json.ok(res, Map.of("findings", admin.config().diagnostics()));
+    }
+
+    private void scenarios(ServerRequest req, ServerResponse res) {
+        json.ok(res, Map.of("scenarios", admin.scenarios()));
+    }
+
     private void apply(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
         send(res, ScenarioReply.of(admin.apply(json.read(req, ScenarioRequest.class).scenario())));
@@ -60,6 +93,24 @@ public final class MeshApiService implements HttpService {
     private void reset(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
         send(res, ScenarioReply.of(admin.reset()));
+    }
+
+    private void rollback(ServerRequest req, ServerResponse res) {
+        access.authorizeChange(req, res);
+        send(res, ScenarioReply.of(admin.rollback().orElseThrow(() -> ApiException.conflict("nothing_to_roll_back",
+                "no earlier configuration is kept: nothing was applied since the stack started (or all was rolled back)"))));
+    }
+
+    private void weights(ServerRequest req, ServerResponse res) {
+        access.authorizeChange(req, res);
+        String service = WeightsRequest.knownService(req.path().pathParameters().get("service"));
+        Map<String, Integer> weights = json.read(req, WeightsRequest.class).checked();
+        ScenarioChange change = admin.setWeights(service, weights);
+        if (!change.applied()) {
+            send(res, ScenarioReply.of(change));
+            return;
+        }
+        json.send(res, Status.OK_200, Map.of("service", service, "weights", weights, "generation", change.generation()));
     }
 
     private void send(ServerResponse res, ScenarioReply reply) {

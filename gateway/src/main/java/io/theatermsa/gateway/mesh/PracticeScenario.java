@@ -1,4 +1,4 @@
-package io.theatermsa.cli;
+package io.theatermsa.gateway.mesh;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,27 +9,35 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One practice scenario, a directory under {@code k8s/practice}, with the one-line description its author gave:
- * the first comment line of its {@code virtualservices.yaml}, else the title of its {@code README.md}.
+ * One practice scenario, a directory under {@code k8s/practice} (or the gateway's {@code SCENARIO_ROOT}), with the
+ * one-line description its author gave: the first comment line of its {@code virtualservices.yaml}, else the title
+ * of its {@code README.md}.
  *
  * @param name        the directory name, e.g. {@code 01-initial}
- * @param path        the path to pass to {@code theater scenario apply}, e.g. {@code k8s/practice/01-initial}
+ * @param path        the path to apply it with, e.g. {@code k8s/practice/01-initial}
  * @param description what it shows; empty when the author wrote none
  */
-record PracticeScenario(String name, String path, String description) {
+public record PracticeScenario(String name, String path, String description) {
 
-    static final String FOLDER = "k8s/practice";
+    /** The practice folder of the project. */
+    public static final String FOLDER = "k8s/practice";
 
-    /** The scenarios under {@code home}, by name; none when the folder is missing. */
-    static List<PracticeScenario> in(Path home) {
-        Path folder = home.resolve(FOLDER);
+    /** The scenarios in the project folder {@code home}, by name; none when the folder is missing. */
+    public static List<PracticeScenario> in(Path home) {
+        return under(home.resolve(FOLDER), FOLDER + "/");
+    }
+
+    /** The scenario directories of {@code folder}, by name, each with path {@code prefix + name}. */
+    public static List<PracticeScenario> under(Path folder, String prefix) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isDirectory).sorted()
+            return entries.filter(Files::isDirectory)
+                    .filter(dir -> !dir.getFileName().toString().startsWith("."))
+                    .sorted()
                     .map(dir -> new PracticeScenario(dir.getFileName().toString(),
-                            FOLDER + "/" + dir.getFileName(), describe(dir)))
+                            prefix + dir.getFileName(), describe(dir)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
