@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * The local istiod: holds the mesh snapshot every emulated sidecar reads, and swaps in a new one atomically when
- * configuration is applied. A configuration with any error is refused whole and the running snapshot stays.
+ * configuration is applied. A configuration with any error is refused whole and the running snapshot stays. It
+ * also holds the mesh's {@link NetworkPartitions}, which every sidecar built on it consults per attempt.
  */
 public final class MeshControlPlane {
 
@@ -16,10 +17,19 @@ public final class MeshControlPlane {
 
     private final AtomicReference<MeshSnapshot> current = new AtomicReference<>(MeshSnapshot.empty());
     private final CopyOnWriteArrayList<Consumer<MeshSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final NetworkPartitions partitions = new NetworkPartitions();
 
     /** The snapshot in force. */
     public MeshSnapshot current() {
         return current.get();
+    }
+
+    /**
+     * The network cuts between the emulated clusters (multicluster.md §11); not part of the snapshot, so cutting
+     * or healing never recompiles configuration and is in force for every sidecar's next attempt.
+     */
+    public NetworkPartitions partitions() {
+        return partitions;
     }
 
     /**

@@ -44,7 +44,8 @@ import java.util.random.RandomGenerator;
  * (mesh-semantics §1); it reads the snapshot once, so a request never mixes two configurations. {@link #forward}
  * then runs the upstream attempts on that one cluster: host selection with priorities and panic (§6.7, §6.10),
  * connection-pool admission (§5), the exchange under the per-try and global timeouts (§3.3), outlier reporting
- * (§6.3) and retries with back-off (§3.2).
+ * (§6.3) and retries with back-off (§3.2). An attempt to a pod across a cut {@link
+ * io.theatermsa.mesh.NetworkPartitions} link fails as a refused connection without opening a socket.
  */
 final class OutboundRouter {
 
@@ -241,6 +242,10 @@ final class OutboundRouter {
         boolean perTryBinds = perTryNanos > 0 && (remainingGlobalNanos == 0 || perTryNanos < remainingGlobalNanos);
         long limit = perTryBinds ? perTryNanos : remainingGlobalNanos;
         try {
+            if (controlPlane.partitions().isCut(source.identity().cluster(), endpoint.cluster())) {
+                // No socket: a partition refuses the connection, as kube-proxy does for a gateway without pods.
+                return failed(cluster, host, ResetReason.REMOTE_CONNECTION_FAILURE);
+            }
             OutboundResponse response = upstream.exchange(endpoint.address(), endpoint.port(), attempt,
                                                           limit == 0 ? null : Duration.ofNanos(limit));
             cluster.attemptFinished(host, OutlierResult.httpCode(response.status()));

@@ -4,6 +4,7 @@ import io.helidon.http.Method;
 import io.theatermsa.mesh.ManualTicker;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.RecordingSleeper;
+import io.theatermsa.mesh.admin.ClusterStatuses;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.IntervalTimers;
@@ -18,6 +19,7 @@ import io.theatermsa.platform.sidecar.ServiceAddress;
 
 import io.theatermsa.mesh.config.HostName;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,8 @@ final class SidecarFixture implements AutoCloseable {
               - {name: ctx2, labels: {cluster: ctx2}}
             ---
             """;
+
+    private static final Path PRACTICE = Path.of("../k8s/practice").toAbsolutePath().normalize();
 
     final MeshControlPlane controlPlane = new MeshControlPlane();
     final EndpointRegistry registry = new EndpointRegistry();
@@ -86,6 +90,15 @@ final class SidecarFixture implements AutoCloseable {
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
 
+    /** Applies the practice scenario {@code k8s/practice/<name>} as the course ships it. */
+    void applyScenario(String name) {
+        registry.register("movie-service", 8082);
+        registry.register("booking-service", 8083);
+        LoadResult config = new MeshConfigLoader(registry).load(PRACTICE.resolve(name));
+        assertThat(config.errors()).isEmpty();
+        assertThat(controlPlane.apply(config).applied()).isTrue();
+    }
+
     void register(Endpoint... endpoints) {
         for (Endpoint e : endpoints) {
             registry.add(e);
@@ -115,6 +128,20 @@ final class SidecarFixture implements AutoCloseable {
         c.hosts(registry.lookup(new HostName("user-service", HostName.DEFAULT_NAMESPACE)))
                 .forEach(h -> ejected.put(h.hostname(), c.outlierDetector().isEjected(h)));
         return ejected;
+    }
+
+    /** The host {@code hostname} of cluster {@code outbound|8081|<subset>|user-service...} as {@code /clusters} shows it. */
+    ClusterStatuses.HostStatus hostStatus(String subset, String hostname) {
+        String name = "outbound|8081|" + subset + "|" + USERS_FQDN;
+        return sidecar.clusterStatuses().clusterStatuses().stream().filter(c -> c.name().equals(name))
+                .flatMap(c -> c.hostStatuses().stream()).filter(h -> h.hostname().equals(hostname))
+                .findFirst().orElseThrow();
+    }
+
+    /** A host's counter from {@code /clusters}; Envoy omits zero values, read here as 0. */
+    static long stat(ClusterStatuses.HostStatus host, String name) {
+        return host.stats().stream().filter(s -> s.name().equals(name) && s.value() != null)
+                .mapToLong(s -> Long.parseLong(s.value())).findFirst().orElse(0);
     }
 
     /** Waits, with a deadline rather than a guess, until {@code condition} holds. */

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real workload on loopback. {@code GET /status/<code>} answers that status; {@code GET /flaky/<n>} answers 503
  * to its first n requests, then 200; {@code GET /hang} blocks until {@link #release()} or close; anything else
  * answers 200 with the pod name; {@code GET /headers} answers 200 with the {@code x-} request headers it received,
- * one {@code name: value} line each, in name order. Every answer echoes the mesh headers it received as
+ * one {@code name: value} line each, in name order. After {@link #answerEveryRequestWith} every request gets that
+ * status instead, whatever its path (a pod whose application fails). Every answer echoes the mesh headers it received as
  * {@code x-seen-attempt-count} / {@code x-seen-request-id}.
  */
 final class TestUpstream implements AutoCloseable {
@@ -29,20 +30,33 @@ final class TestUpstream implements AutoCloseable {
     private final ServiceServer server;
     private final CountDownLatch released;
     private final AtomicInteger requests;
+    private final AtomicInteger forcedStatus;
 
-    private TestUpstream(ServiceServer server, CountDownLatch released, AtomicInteger requests) {
+    private TestUpstream(ServiceServer server, CountDownLatch released, AtomicInteger requests,
+                         AtomicInteger forcedStatus) {
         this.server = server;
         this.released = released;
         this.requests = requests;
+        this.forcedStatus = forcedStatus;
     }
 
     static TestUpstream start(String service, String cluster, String pod) {
         CountDownLatch released = new CountDownLatch(1);
         AtomicInteger requests = new AtomicInteger();
         AtomicInteger flaky = new AtomicInteger();
+        AtomicInteger forcedStatus = new AtomicInteger();
         ServiceServer server = ServiceServer.builder(new WorkloadIdentity(service, cluster, pod),
                                                      new JsonBodies(Json.newMapper()))
                 .routing(r -> r
+                        .any((req, res) -> {
+                            int forced = forcedStatus.get();
+                            if (forced == 0) {
+                                res.next();
+                                return;
+                            }
+                            requests.incrementAndGet();
+                            send(req, res, forced, pod);
+                        })
                         .get("/status/{code}", (req, res) -> {
                             requests.incrementAndGet();
                             send(req, res, Integer.parseInt(req.path().pathParameters().get("code")), pod);
@@ -66,7 +80,7 @@ final class TestUpstream implements AutoCloseable {
                             send(req, res, 200, pod);
                         }))
                 .start();
-        return new TestUpstream(server, released, requests);
+        return new TestUpstream(server, released, requests, forcedStatus);
     }
 
     private static void send(ServerRequest req, ServerResponse res, int status, String pod) {
@@ -99,6 +113,11 @@ final class TestUpstream implements AutoCloseable {
     /** Requests this upstream has received. */
     int requests() {
         return requests.get();
+    }
+
+    /** Answers every request with {@code status} from now on; 0 restores the normal answers. */
+    void answerEveryRequestWith(int status) {
+        forcedStatus.set(status);
     }
 
     /** Lets every {@code /hang} request answer. */
