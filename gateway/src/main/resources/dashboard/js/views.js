@@ -1,12 +1,24 @@
-// Draws one section: its lights, its configured-versus-actual split and its data list.
+// Draws one section: its lights (the outcome of each request, told apart by colour, shape and icon), its
+// configured-versus-actual split with the significance statement, the fault badges and its data list.
 
 import { t, translate } from './i18n.js';
-import { CLUSTERS, lightState } from './traffic.js';
+import { CLUSTERS, LIGHT_COUNT, formatPercent, significance, split } from './stats.js';
 import { describeItem, itemsOf } from './sections.js';
 
-const FAILED_STATUS = 400;
+/** The icon each outcome carries, so that no outcome is told by colour alone. */
+export const OUTCOME_ICONS = {
+  ctx1: '', ctx2: '', delayed: '⏱', app5xx: '!', fault: '⚡', uh: '∅', uo: '≫', ut: '⌛', mesh: '?', network: '×',
+};
 
-/** The DOM of one section, cloned from the page's <template id="section-template">. */
+const SERVED = ['ctx1', 'ctx2', 'delayed', 'app5xx'];
+
+/** 'idle' | 'served' | 'elsewhere' | 'unknown' for `entry` in the row of `cluster`. */
+export function lightState(entry, cluster) {
+  if (!entry) return 'idle';
+  if (!SERVED.includes(entry.outcome)) return 'unknown';
+  return entry.cluster === cluster ? 'served' : 'elsewhere';
+}
+
 export class SectionView {
   constructor(section, container) {
     this.section = section;
@@ -19,27 +31,46 @@ export class SectionView {
     title.dataset.i18n = section.titleKey;
     this.root.querySelector('.service__host').textContent = `${section.service} · GET ${section.path}`;
     this.rows = new Map(CLUSTERS.map((cluster) => [cluster, this.#row(cluster)]));
+    this.detail = this.root.querySelector('.traffic__detail');
+    this.root.addEventListener('focusin', (event) => this.#showDetail(event.target));
+    this.root.addEventListener('mouseover', (event) => this.#showDetail(event.target));
     container.append(this.root);
     translate(this.root);
   }
 
-  /** Calls `handler` when the button for `action` ('refresh' or 'send') is pressed. */
   onAction(action, handler) {
     this.root.querySelector(`[data-action="${action}"]`).addEventListener('click', handler);
   }
 
-  /** Marks the section busy while requests run; its buttons are disabled meanwhile. */
   setBusy(busy) {
     this.root.setAttribute('aria-busy', String(busy));
-    this.root.querySelectorAll('button').forEach((button) => { button.disabled = busy; });
+    this.root.querySelectorAll('.service__actions button').forEach((button) => { button.disabled = busy; });
   }
 
-  /** Redraws from the log, the configured weights (undefined: loading, null: unknown) and the last observation. */
-  render(log, weights, last) {
-    this.root.dataset.observed = String(log.recorded);
-    this.#renderLights(log.lightSlots());
-    this.#renderSplit(log.split(), weights);
+  /** Redraws from the entries (oldest first), the configured weights (undefined/null/Map) and the last response. */
+  render(entries, recorded, weights, last) {
+    this.root.dataset.observed = String(recorded);
+    const recent = entries.slice(-LIGHT_COUNT);
+    const slots = Array.from({ length: LIGHT_COUNT - recent.length }, () => null).concat(recent);
+    this.rows.forEach((row, cluster) => {
+      row.setAttribute('aria-label', t('lights.row', { cluster }));
+      row.replaceChildren(...slots.map((entry) => this.#light(entry, cluster)));
+    });
+    this.#renderSplit(split(entries), weights);
     this.#renderData(last);
+  }
+
+  /** Badges: [{kind: 'delay'|'abort'|'timeout'|'retries'|'none', text, title}]. */
+  renderBadges(badges) {
+    const list = this.root.querySelector('.badges');
+    list.replaceChildren(...badges.map((badge) => {
+      const li = document.createElement('li');
+      li.className = `badge badge--${badge.kind}`;
+      li.dataset.badge = badge.kind;
+      li.textContent = badge.text;
+      if (badge.title) li.title = badge.title;
+      return li;
+    }));
   }
 
   #row(cluster) {
@@ -57,22 +88,21 @@ export class SectionView {
     return lights;
   }
 
-  #renderLights(slots) {
-    this.rows.forEach((row, cluster) => {
-      row.setAttribute('aria-label', t('lights.row', { cluster }));
-      row.replaceChildren(...slots.map((entry) => this.#light(entry, cluster)));
-    });
-  }
-
   #light(entry, cluster) {
     const state = lightState(entry, cluster);
     const light = document.createElement('span');
     light.setAttribute('role', 'listitem');
     light.dataset.state = state;
     light.className = `light light--${state}`;
-    if (state === 'served') {
-      light.classList.add(`light--${cluster}`);
-      light.classList.toggle('light--failed', entry.status >= FAILED_STATUS);
+    if (entry) {
+      light.dataset.outcome = entry.outcome;
+      light.dataset.cluster = entry.cluster ?? '';
+      if (state !== 'elsewhere') light.textContent = OUTCOME_ICONS[entry.outcome] ?? '';
+      if (state === 'served') {
+        light.classList.add(`light--${cluster}`);
+        light.classList.toggle('light--failed', entry.outcome === 'app5xx');
+      }
+      light.tabIndex = state === 'elsewhere' ? -1 : 0;
     }
     const label = lightLabel(state, entry);
     light.setAttribute('aria-label', label);
@@ -80,7 +110,13 @@ export class SectionView {
     return light;
   }
 
-  #renderSplit(split, weights) {
+  #showDetail(target) {
+    if (target instanceof HTMLElement && target.classList.contains('light') && target.dataset.state !== 'idle') {
+      this.detail.textContent = target.getAttribute('aria-label');
+    }
+  }
+
+  #renderSplit(counts, weights) {
     const configured = this.root.querySelector('.split__configured');
     const actual = this.root.querySelector('.split__actual');
     const entry = weights?.get(this.section.service);
@@ -94,10 +130,19 @@ export class SectionView {
       configured.querySelector(`[data-cell="${cluster}"]`).textContent = configuredText(cluster);
     });
     configured.querySelector('[data-cell="none"]').textContent = '–';
-    actual.querySelector('th').textContent = t('split.actual', { total: split.total });
+    actual.querySelector('th').textContent = t('split.actual', { total: counts.total });
     ['ctx1', 'ctx2', 'none'].forEach((key) => {
       actual.querySelector(`[data-cell="${key}"]`).textContent =
-        `${split.counts[key]} (${formatPercent(split.percent(key))}%)`;
+        `${counts.counts[key]} (${formatPercent(counts.percent(key))}%)`;
+    });
+    const usable = entry && entry.configured && !(entry.unpinned > 0) ? entry.weights : null;
+    const sig = significance(counts.counts, usable);
+    const paragraph = this.root.querySelector('.split__significance');
+    paragraph.dataset.verdict = sig.verdict;
+    paragraph.textContent = t(`sig.${sig.verdict}`, {
+      n: sig.n ?? 0, df: sig.df ?? 0,
+      chi2: Number.isFinite(sig.chi2) ? sig.chi2.toFixed(2) : '∞',
+      p: sig.p === undefined ? '' : (sig.p < 0.001 ? '< 0.001' : sig.p.toFixed(3)),
     });
     this.root.querySelector('.split__note').textContent = splitNote(weights, entry);
   }
@@ -140,21 +185,18 @@ export class SectionView {
 }
 
 function lightLabel(state, entry) {
-  switch (state) {
-    case 'idle':
-      return t('light.idle');
-    case 'unknown':
-      return entry.status === 0
-        ? t('light.network', { seq: entry.seq, latency: entry.latencyMs })
-        : t('light.unknown', { seq: entry.seq, status: entry.status, latency: entry.latencyMs });
-    case 'elsewhere':
-      return t('light.elsewhere', { seq: entry.seq, cluster: entry.cluster });
-    default:
-      return t('light.served', {
-        seq: entry.seq, cluster: entry.cluster, pod: entry.pod ?? t('pod.none'),
-        status: entry.status, latency: entry.latencyMs,
-      });
-  }
+  if (state === 'idle') return t('light.idle');
+  if (state === 'elsewhere') return t('light.elsewhere', { seq: entry.seq, cluster: entry.cluster });
+  return t('light.detail', {
+    seq: entry.seq,
+    outcome: t(`outcome.${entry.outcome}`),
+    cluster: entry.cluster ?? '–',
+    pod: entry.pod ?? t('pod.none'),
+    status: entry.status,
+    flags: entry.flags.length ? entry.flags.join(',') : '-',
+    latency: entry.latencyMs,
+    requestId: entry.requestId ?? '–',
+  });
 }
 
 function splitNote(weights, entry) {
@@ -163,8 +205,4 @@ function splitNote(weights, entry) {
   if (!entry || !entry.configured) return t('split.note.notConfigured');
   const source = t('split.note.source', { virtualService: entry.virtualService || '–', route: entry.route });
   return entry.unpinned > 0 ? `${source}. ${t('split.note.unpinned', { percent: formatPercent(entry.unpinned) })}` : source;
-}
-
-function formatPercent(value) {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }

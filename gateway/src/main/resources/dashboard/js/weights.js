@@ -16,6 +16,14 @@ export class ConfiguredWeights {
     this.#listeners.push(listener);
   }
 
+  /** Shows a split just written (PUT weights) at once, before the next read confirms it. */
+  assume(service, weights) {
+    if (!this.#current) return;
+    const entry = this.#current.get(service) ?? { service };
+    this.#current.set(service, { ...entry, configured: true, weights: { ...weights }, unpinned: 0 });
+    this.#listeners.forEach((listener) => listener());
+  }
+
   async reload() {
     this.#current = await loadConfiguredWeights();
     this.#listeners.forEach((listener) => listener());
