@@ -49,7 +49,8 @@ public final class Main {
      * reports every service as not configured and the mesh endpoints answer 501.
      */
     static GatewaySettings settings(ServiceEnvironment env, Sidecar sidecar, Optional<KubernetesMode> kubernetes) {
-        GatewaySettings.Builder settings = GatewaySettings.builder(env.identity(), sidecar)
+        Sidecar observedSidecar = kubernetes.map(mode -> mode.admin().observing(sidecar)).orElse(sidecar);
+        GatewaySettings.Builder settings = GatewaySettings.builder(env.identity(), observedSidecar)
                 .bindHost(env.bindHost()).port(env.port());
         kubernetes.ifPresent(mode -> settings.configuredSplits(mode.admin()::configuredSplits)
                 .observer(mode.admin().observer()).mesh(mode.access()));

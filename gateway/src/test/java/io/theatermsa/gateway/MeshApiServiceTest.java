@@ -117,6 +117,7 @@ class MeshApiServiceTest {
         assertThat(local.get("responseFlags").asText()).isEqualTo("UH");
         assertThat(local.get("upstreamCluster").asText()).isEqualTo("ctx2");
         assertThat(local.get("source").get("service").asText()).isEqualTo("api-gateway");
+        assertThat(local.get("observed").asBoolean()).as("the mesh's own log, not observations").isFalse();
         assertThat(page.get("records").get(1).get("responseFlags").asText()).isEqualTo("-");
     }
 

@@ -41,20 +41,42 @@ final class ScenarioWriter {
     }
 
     /**
+     * Writes {@code objects} to every target, the local cluster first.
+     *
+     * @return the objects as the first (local) cluster stored them, with their new resource versions
      * @throws AdminOverlayMissing   when a cluster answers 403
      * @throws KubernetesWriteFailed when a cluster fails a write otherwise
      */
-    void write(LoadResult scenario) {
-        List<GenericKubernetesResource> objects = objects(scenario);
+    List<GenericKubernetesResource> write(List<GenericKubernetesResource> objects) {
+        List<GenericKubernetesResource> written = List.of();
         for (ClusterTarget target : targets) {
-            objects.forEach(object -> apply(target, object));
+            List<GenericKubernetesResource> stored = objects.stream()
+                    .map(object -> apply(target, serialization.clone(object))).toList();
+            if (target == targets.getFirst()) {
+                written = stored;
+            }
         }
+        return written;
     }
 
-    private void apply(ClusterTarget target, GenericKubernetesResource object) {
+    /** An object as it was, ready to be written again: its identity, labels, annotations and spec. */
+    GenericKubernetesResource replacement(GenericKubernetesResource cached) {
+        GenericKubernetesResource copy = serialization.clone(cached);
+        io.fabric8.kubernetes.api.model.ObjectMeta meta = copy.getMetadata();
+        meta.setResourceVersion(null);
+        meta.setUid(null);
+        meta.setManagedFields(null);
+        meta.setCreationTimestamp(null);
+        meta.setGeneration(null);
+        meta.setSelfLink(null);
+        copy.getAdditionalProperties().remove("status");
+        return copy;
+    }
+
+    private GenericKubernetesResource apply(ClusterTarget target, GenericKubernetesResource object) {
         MeshKind kind = MeshKind.of(object.getKind()).orElseThrow();
         try {
-            target.client().genericKubernetesResources(kind.context())
+            return target.client().genericKubernetesResources(kind.context())
                     .inNamespace(object.getMetadata().getNamespace()).resource(object)
                     .createOr(NonDeletingOperation::update);
         } catch (KubernetesClientException e) {
@@ -69,7 +91,7 @@ final class ScenarioWriter {
     }
 
     /** The raw objects behind the loaded ones, in load order, each with the namespace the loader gave it. */
-    private List<GenericKubernetesResource> objects(LoadResult scenario) {
+    List<GenericKubernetesResource> objects(LoadResult scenario) {
         List<ObjectMeta> loaded = Stream.concat(scenario.destinationRules().stream().map(d -> d.meta()),
                                                 scenario.virtualServices().stream().map(v -> v.meta())).toList();
         Map<String, GenericKubernetesResource> raw = loaded.stream().map(ObjectMeta::file).distinct()

@@ -17,15 +17,16 @@ import java.util.List;
  */
 record AccessLogPage(List<Record> records, long next) {
 
-    static AccessLogPage of(List<AccessLog.Numbered> numbered, long since) {
-        List<Record> records = numbered.stream().map(n -> new Record(n.sequence(), n.entry())).toList();
+    static AccessLogPage of(List<AccessLog.Numbered> numbered, long since, boolean observed) {
+        List<Record> records = numbered.stream().map(n -> new Record(n.sequence(), n.entry(), observed)).toList();
         return new AccessLogPage(records, records.isEmpty() ? since : records.getLast().sequence());
     }
 
     /**
-     * One access-log entry with its sequence number, and its flags the way Envoy prints them ({@code UH}, {@code -}).
+     * One access-log entry with its sequence number, and its flags the way Envoy prints them ({@code UH}, {@code -});
+     * {@code observed} marks a record the gateway made from a proxied answer rather than the mesh's own log.
      */
-    record Record(long sequence, @JsonUnwrapped AccessLogEntry entry) {
+    record Record(long sequence, @JsonUnwrapped AccessLogEntry entry, boolean observed) {
 
         @JsonProperty("responseFlags")
         public String responseFlags() {

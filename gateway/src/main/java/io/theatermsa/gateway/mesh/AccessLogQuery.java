@@ -35,12 +35,13 @@ record AccessLogQuery(OptionalLong since, int limit) {
 
     /** The page of {@code admin}'s access log this query asks for. */
     AccessLogPage read(MeshAdmin admin) {
+        boolean observed = admin.observedAccessLog();
         if (since.isPresent()) {
             List<AccessLog.Numbered> after = admin.accessLogAfter(since.getAsLong());
-            return AccessLogPage.of(after.subList(0, Math.min(limit, after.size())), since.getAsLong());
+            return AccessLogPage.of(after.subList(0, Math.min(limit, after.size())), since.getAsLong(), observed);
         }
         List<AccessLog.Numbered> newest = admin.accessLogAfter(Math.max(0, admin.lastAccessLogSequence() - limit));
-        return AccessLogPage.of(newest.subList(Math.max(0, newest.size() - limit), newest.size()), 0);
+        return AccessLogPage.of(newest.subList(Math.max(0, newest.size() - limit), newest.size()), 0, observed);
     }
 
     private static Long number(Parameters query, String name, long min, long max, List<FieldError> problems) {

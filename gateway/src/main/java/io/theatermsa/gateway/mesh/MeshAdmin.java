@@ -44,6 +44,14 @@ public interface MeshAdmin {
     List<PodStatus> pods();
 
     /**
+     * True when the access records are the gateway's own observations of the calls it proxied (Kubernetes: Envoy's
+     * log stays in the sidecar, so no response flags and no route), false when they are the mesh's access log.
+     */
+    default boolean observedAccessLog() {
+        return false;
+    }
+
+    /**
      * Tells {@code listener} of every access-log record and every configuration change from now on, on the thread
      * that caused it (a request's): the listener must only queue. Close the subscription to stop.
      */

@@ -107,7 +107,7 @@ final class MeshEvents {
 
     private SseEvent access(AccessLog.Numbered record) {
         return event("access", Long.toString(record.sequence()),
-                     new AccessLogPage.Record(record.sequence(), record.entry()));
+                     new AccessLogPage.Record(record.sequence(), record.entry(), admin.observedAccessLog()));
     }
 
     private SseEvent event(String name, String id, Object data) {

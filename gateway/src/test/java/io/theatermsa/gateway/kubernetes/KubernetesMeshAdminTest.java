@@ -14,7 +14,9 @@ import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.sidecar.DirectSidecar;
+import io.theatermsa.platform.sidecar.OutboundRequest;
 import io.theatermsa.platform.sidecar.OutboundResponse;
+import io.theatermsa.platform.sidecar.Sidecar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static io.theatermsa.gateway.kubernetes.MockClusters.NS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +75,7 @@ class KubernetesMeshAdminTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private HttpServer envoy;
     private ServiceServer gateway;
+    private Sidecar upstream;
 
     @TempDir
     Path scenarios;
@@ -279,10 +285,143 @@ class KubernetesMeshAdminTest {
     }
 
     @Test
-    void theAccessLogIsNotAvailableOnKubernetes() throws Exception {
+    void theAccessLogStartsEmpty() throws Exception {
         start(Optional.empty());
 
-        assertThat(get("/api/mesh/access-log", 501).get("error").asText()).isEqualTo("access_log_unavailable");
+        JsonNode page = get("/api/mesh/access-log?since=0", 200);
+
+        assertThat(page.get("records")).isEmpty();
+        assertThat(page.get("next").asLong()).isZero();
+    }
+
+    @Test
+    void proxiedAnswersAreAccessRecordsOnTheEventStreamAndInTheAccessLogAndInformerChangesAreConfigEvents()
+            throws Exception {
+        upstream = new AnsweringSidecar("user-service", "ctx2", "user-service-ctx2-b");
+        start(Optional.empty());
+        try (EventStream events = new EventStream("/api/mesh/events")) {
+            events.awaitLine("theater mesh events");
+
+            HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(uri("/users/1?x=y"))
+                    .header("x-request-id", "req-k8s-1").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(proxied.statusCode()).isEqualTo(200);
+
+            JsonNode access = events.next("access");
+            assertThat(access.get("sequence").asLong()).isEqualTo(1);
+            assertThat(access.get("requestId").asText()).isEqualTo("req-k8s-1");
+            assertThat(access.get("method").asText()).isEqualTo("GET");
+            assertThat(access.get("path").asText()).isEqualTo("/users/1?x=y");
+            assertThat(access.get("authority").asText()).isEqualTo("user-service:8081");
+            assertThat(access.get("upstreamPod").asText()).isEqualTo("user-service-ctx2-b");
+            assertThat(access.get("upstreamCluster").asText()).isEqualTo("ctx2");
+            assertThat(access.get("status").asInt()).isEqualTo(200);
+            assertThat(access.get("responseFlags").asText()).isEqualTo("-");
+            assertThat(access.get("source").get("pod").asText()).isEqualTo(GATEWAY.pod());
+            assertThat(access.get("durationMillis").asLong()).isNotNegative();
+            assertThat(access.get("time").asText()).endsWith("Z");
+
+            MockClusters.put(client, DR);
+            JsonNode config = events.next("config");
+            assertThat(config.get("source").asText()).isEqualTo("kubernetes:ctx1/theater-msa");
+            assertThat(config.get("generation").asLong()).isPositive();
+        }
+        JsonNode page = get("/api/mesh/access-log?since=0", 200);
+        assertThat(page.get("records")).extracting(r -> r.get("requestId").asText()).containsExactly("req-k8s-1");
+        assertThat(page.get("records").get(0).get("observed").asBoolean()).as("the gateway's observations").isTrue();
+        assertThat(page.get("next").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void weightsAreWrittenToBothClustersAndTrafficWeightsFollowBeforeTheReply() throws Exception {
+        KubernetesMockServer ctx2 = remote(false);
+        KubernetesClient ctx2Client = ctx2.createClient();
+        start(Optional.of(ctx2Client));
+        MockClusters.put(client, DR);
+        MockClusters.put(client, vs(70, 30));
+        awaitJson("/traffic-weights", body -> body.path("UserServiceCtx1Weight").asInt() == 70);
+
+        JsonNode reply = put("/api/mesh/weights/user-service", "{\"weights\": {\"ctx1\": 20, \"ctx2\": 80}}", 200);
+
+        assertThat(reply.get("service").asText()).isEqualTo("user-service");
+        assertThat(reply.get("weights").get("ctx2").asInt()).isEqualTo(80);
+        assertThat(reply.get("generation").asLong()).isEqualTo(get("/api/mesh/config", 200).get("generation").asLong());
+        assertThat(get("/traffic-weights", 200).path("UserServiceCtx2Weight").asInt()).isEqualTo(80);
+        assertThat(weights(client)).containsExactly(20, 80);
+        assertThat(weights(ctx2Client)).containsExactly(20, 80);
+    }
+
+    @Test
+    void aForbiddenWeightsWriteMeansTheAdminOverlayIsNotInstalled() throws Exception {
+        KubernetesMockServer readOnly = remote(true);
+        start(Optional.of(readOnly.createClient()));
+        MockClusters.put(client, DR);
+        MockClusters.put(client, vs(70, 30));
+        awaitJson("/traffic-weights", body -> body.path("UserServiceCtx1Weight").asInt() == 70);
+
+        JsonNode reply = put("/api/mesh/weights/user-service", "{\"weights\": {\"ctx1\": 100}}", 403);
+
+        assertThat(reply.get("error").asText()).isEqualTo("admin_overlay_missing");
+    }
+
+    @Test
+    void weightsOfAServiceWithoutAVirtualServiceAreAConflict() throws Exception {
+        start(Optional.empty());
+
+        JsonNode reply = put("/api/mesh/weights/movie-service", "{\"weights\": {\"ctx1\": 100}}", 409);
+
+        assertThat(reply.get("error").asText()).isEqualTo("no_split_route");
+    }
+
+    @Test
+    void rollbackWritesBackTheVirtualServiceTheWeightChangeReplacedOneStepAtATime() throws Exception {
+        start(Optional.empty());
+        MockClusters.put(client, DR);
+        MockClusters.put(client, vs(70, 30));
+        awaitJson("/traffic-weights", body -> body.path("UserServiceCtx1Weight").asInt() == 70);
+        put("/api/mesh/weights/user-service", "{\"weights\": {\"ctx1\": 10, \"ctx2\": 90}}", 200);
+        assertThat(weights(client)).containsExactly(10, 90);
+
+        JsonNode reply = post("/api/mesh/scenario/rollback", "", 200);
+
+        assertThat(reply.get("applied").asBoolean()).isTrue();
+        assertThat(reply.get("source").asText()).startsWith("rollback of kubernetes:ctx1/theater-msa + weights");
+        assertThat(weights(client)).containsExactly(70, 30);
+        assertThat(get("/traffic-weights", 200).path("UserServiceCtx1Weight").asInt()).isEqualTo(70);
+        assertThat(post("/api/mesh/scenario/rollback", "", 409).get("error").asText())
+                .isEqualTo("nothing_to_roll_back");
+    }
+
+    @Test
+    void rollbackAfterAScenarioReplacedObjectsRestoresThem() throws Exception {
+        start(Optional.empty());
+        writeScenario("05-shift", vs(10, 90));
+        MockClusters.put(client, DR);
+        MockClusters.put(client, vs(70, 30));
+        awaitJson("/traffic-weights", body -> body.path("UserServiceCtx1Weight").asInt() == 70);
+        post("/api/mesh/scenario", "{\"path\": \"05-shift\"}", 200);
+        assertThat(get("/traffic-weights", 200).path("UserServiceCtx2Weight").asInt()).isEqualTo(90);
+
+        post("/api/mesh/scenario/rollback", "", 200);
+
+        assertThat(weights(client)).containsExactly(70, 30);
+    }
+
+    @Test
+    void nothingToRollBackIsAConflict() throws Exception {
+        start(Optional.empty());
+
+        JsonNode reply = post("/api/mesh/scenario/rollback", "", 409);
+
+        assertThat(reply.get("error").asText()).isEqualTo("nothing_to_roll_back");
+    }
+
+    /** The weights of user-service-vs's first route as {@code client}'s cluster holds it. */
+    private List<Integer> weights(KubernetesClient in) {
+        JsonNode spec = mapper.valueToTree(MockClusters.get(in, MeshKind.VIRTUAL_SERVICE, "user-service-vs")
+                .getAdditionalProperties().get("spec"));
+        List<Integer> weights = new ArrayList<>();
+        spec.get("http").get(0).get("route").forEach(r -> weights.add(r.get("weight").asInt()));
+        return weights;
     }
 
     private KubernetesMeshAdmin start(Optional<KubernetesClient> remote) {
@@ -296,9 +435,9 @@ class KubernetesMeshAdminTest {
         KubernetesMeshAdmin admin = new KubernetesMeshAdmin(GATEWAY, settings, client, remote, Json.newMapper());
         toClose.add(admin);
         MockClusters.await("informers synced", INFORMERS, admin::synced);
-        DirectSidecar sidecar = new DirectSidecar(Duration.ofSeconds(1));
+        Sidecar sidecar = upstream != null ? upstream : new DirectSidecar(Duration.ofSeconds(1));
         toClose.add(sidecar);
-        gateway = GatewayApp.start(GatewaySettings.builder(GATEWAY, sidecar).configuredSplits(admin::configuredSplits)
+        gateway = GatewayApp.start(GatewaySettings.builder(GATEWAY, admin.observing(sidecar)).configuredSplits(admin::configuredSplits)
                 .observer(admin.observer()).mesh(new MeshAccess(admin, token)).build());
         return admin;
     }
@@ -351,6 +490,12 @@ class KubernetesMeshAdminTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), expected);
     }
 
+    private JsonNode put(String path, String body, int expected) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), expected);
+    }
+
     private JsonNode send(HttpRequest request, int expected) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -366,5 +511,76 @@ class KubernetesMeshAdminTest {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + gateway.port() + path);
+    }
+
+    /** A sidecar whose every answer comes from one pod, with its identity headers. */
+    private record AnsweringSidecar(String service, String cluster, String pod) implements Sidecar {
+
+        @Override
+        public OutboundResponse send(OutboundRequest request) {
+            return OutboundResponse.text(200, "{}", Map.of("X-Service-Name", List.of(service),
+                    "X-Service-Cluster", List.of(cluster), "X-Pod-Name", List.of(pod)));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** An open {@code text/event-stream}, its lines pumped into a queue by a virtual thread. */
+    private final class EventStream implements AutoCloseable {
+
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final Stream<String> body;
+
+        EventStream(String path) throws IOException, InterruptedException {
+            HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            body = response.body();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    body.forEach(lines::add);
+                } catch (RuntimeException closed) {
+                    // the stream was closed
+                }
+            });
+        }
+
+        /** Skips lines up to one containing {@code expected} (the stream's opening comment: it has subscribed). */
+        void awaitLine(String expected) throws InterruptedException {
+            while (!line().contains(expected)) {
+                // skip
+            }
+        }
+
+        /** The data of the next event named {@code name}, skipping others. */
+        JsonNode next(String name) throws Exception {
+            while (!isEvent(line(), name)) {
+                // skip
+            }
+            String data = line();
+            while (!data.startsWith("data:")) {
+                data = line();
+            }
+            return mapper.readTree(data.substring("data:".length()));
+        }
+
+        private static boolean isEvent(String line, String name) {
+            return line.startsWith("event:") && line.substring("event:".length()).strip().equals(name);
+        }
+
+        private String line() throws InterruptedException {
+            String line = lines.poll(INFORMERS.toMillis(), TimeUnit.MILLISECONDS);
+            if (line == null) {
+                throw new AssertionError("no event-stream line within " + INFORMERS);
+            }
+            return line;
+        }
+
+        @Override
+        public void close() {
+            body.close();
+        }
     }
 }
