@@ -22,16 +22,30 @@ public final class EmbeddedRedis implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a server on a free loopback port. */
+    /** Starts a server on a free loopback port, keeping nothing on disk (a restart starts empty). */
     public static EmbeddedRedis start() {
+        return start("appendonly no");
+    }
+
+    /**
+     * Starts a server on a free loopback port that logs every write to an append-only file in {@code dir}, so
+     * that data survives {@link #pause()} and {@link #resume()}, as on a Redis with persistence.
+     */
+    public static EmbeddedRedis startDurable(java.nio.file.Path dir) {
+        return start("appendonly yes", "appendfsync always", "dir " + dir.toAbsolutePath());
+    }
+
+    private static EmbeddedRedis start(String... persistence) {
         int port = freeLoopbackPort();
         try {
-            RedisServer server = RedisServer.newRedisServer()
+            var builder = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")
-                    .setting("save \"\"")
-                    .setting("appendonly no")
-                    .build();
+                    .setting("save \"\"");
+            for (String setting : persistence) {
+                builder.setting(setting);
+            }
+            RedisServer server = builder.build();
             EmbeddedRedis redis = new EmbeddedRedis(server, port);
             redis.resume();
             return redis;

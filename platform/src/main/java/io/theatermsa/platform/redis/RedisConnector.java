@@ -6,6 +6,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.theatermsa.platform.health.ReadinessCheck;
 
 import java.lang.System.Logger.Level;
@@ -74,6 +75,16 @@ public final class RedisConnector implements AutoCloseable {
 
     public StatefulRedisConnection<String, String> connection() {
         return connection;
+    }
+
+    /**
+     * A new pub/sub connection through the same client (a subscribed connection can send nothing else). Lettuce
+     * reconnects it and renews its subscriptions by itself; the caller closes it.
+     *
+     * @throws RedisException if Redis does not answer now
+     */
+    public StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return client.connectPubSub();
     }
 
     /** Ready while Redis answers PING. */

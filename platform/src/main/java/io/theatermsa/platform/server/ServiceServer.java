@@ -3,6 +3,9 @@ package io.theatermsa.platform.server;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.theatermsa.platform.fault.FaultBoard;
+import io.theatermsa.platform.fault.FaultFilter;
+import io.theatermsa.platform.fault.InjectedFaults;
 import io.theatermsa.platform.health.HealthService;
 import io.theatermsa.platform.health.ReadinessCheck;
 import io.theatermsa.platform.http.ErrorHandling;
@@ -11,46 +14,108 @@ import io.theatermsa.platform.identity.IdentityHeaders;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.metrics.RequestMetrics;
 
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
 
 /**
  * Starts one workload's HTTP server the way every workload of the project is served: identity headers on every
- * response, JSON errors, {@code /health/live}, {@code /health/ready}, {@code /metrics}, then the workload's own
- * routes. Requests run on virtual threads (Helidon SE 4).
+ * response, request metrics, service-level faults ({@link FaultFilter}; {@code /health/*} and {@code /metrics}
+ * exempt), JSON errors, {@code /health/live}, {@code /health/ready}, {@code /metrics}, then the workload's own routes.
+ * Requests run on virtual threads (Helidon SE 4).
+ *
+ * <p>A {@code down} fault makes the server {@link #pauseListening() stop listening} (connections refused) and
+ * {@link #resumeListening() listen again} on the same port afterwards; the workload itself keeps running.
  */
 public final class ServiceServer implements AutoCloseable {
 
-    private final WebServer server;
-    private final WorkloadIdentity identity;
+    /** How long {@link #resumeListening()} keeps trying to bind the port again (the OS may hold it briefly). */
+    static final Duration REBIND_PATIENCE = Duration.ofSeconds(10);
 
-    private ServiceServer(WebServer server, WorkloadIdentity identity) {
-        this.server = server;
+    private final WorkloadIdentity identity;
+    private final IntFunction<WebServer> listen;
+    private final FaultBoard faults;
+    private final int port;
+    private WebServer server;
+    private boolean closed;
+
+    private ServiceServer(WorkloadIdentity identity, IntFunction<WebServer> listen, int port, FaultBoard faults) {
         this.identity = identity;
+        this.listen = listen;
+        this.faults = faults;
+        this.server = listen.apply(port);
+        this.port = server.port();
     }
 
     public static Builder builder(WorkloadIdentity identity, JsonBodies json) {
         return new Builder(identity, json);
     }
 
-    /** The bound port (useful when started on port 0). */
+    /** The bound port (useful when started on port 0); the same after listening is resumed. */
     public int port() {
-        return server.port();
+        return port;
     }
 
     public WorkloadIdentity identity() {
         return identity;
     }
 
-    public boolean isRunning() {
-        return server.isRunning();
+    /** True until {@link #stop()}, including while a {@code down} fault keeps it from listening. */
+    public synchronized boolean isRunning() {
+        return !closed;
+    }
+
+    /** True while it accepts connections. */
+    public synchronized boolean isListening() {
+        return !closed && server.isRunning();
+    }
+
+    /** Stops accepting connections (they are refused) without stopping the workload. */
+    public synchronized void pauseListening() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+    }
+
+    /** Listens again on {@link #port()}, retrying for up to {@link #REBIND_PATIENCE} while the port is busy. */
+    public synchronized void resumeListening() {
+        if (closed || server.isRunning()) {
+            return;
+        }
+        long deadline = System.nanoTime() + REBIND_PATIENCE.toNanos();
+        while (true) {
+            try {
+                server = listen.apply(port);
+                return;
+            } catch (UncheckedIOException | IllegalStateException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public void stop() {
-        if (server.isRunning()) {
-            server.stop();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        faults.close();
+        synchronized (this) {
+            pauseListening();
         }
     }
 
@@ -67,6 +132,8 @@ public final class ServiceServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private ReadinessCheck readiness = ReadinessCheck.ALWAYS;
+        private FaultBoard faults = FaultBoard.NONE;
+        private RandomGenerator random = RandomGenerator.getDefault();
 
         private Builder(WorkloadIdentity identity, JsonBodies json) {
             this.identity = Objects.requireNonNull(identity);
@@ -90,6 +157,21 @@ public final class ServiceServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The service-level faults this workload obeys, usually {@code FaultWatcher.watch(redis, identity)}; none by
+         * default. The server closes the board when it stops.
+         */
+        public Builder faults(FaultBoard faults) {
+            this.faults = Objects.requireNonNull(faults);
+            return this;
+        }
+
+        /** Where injected error rates and latency distributions draw from; tests may pass a seeded one. */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random);
+            return this;
+        }
+
         /** Mounts {@code service} under {@code path}. */
         public Builder service(String path, HttpService service) {
             routes.add(r -> r.register(path, service));
@@ -104,22 +186,30 @@ public final class ServiceServer implements AutoCloseable {
 
         public ServiceServer start() {
             RequestMetrics metrics = new RequestMetrics(identity);
-            HttpRouting.Builder routing = HttpRouting.builder()
-                    .addFilter(IdentityHeaders.filter(identity))
-                    .addFilter(metrics.filter())
-                    .register("/health", new HealthService(readiness, json))
-                    .register("/metrics", metrics);
-            routes.forEach(r -> r.accept(routing));
-            ErrorHandling.register(routing, json.mapper());
-            ErrorHandling.registerNotFound(routing);
-            WebServer server = WebServer.builder()
-                    .host(host)
-                    .port(port)
-                    .shutdownHook(false)
-                    .routing(routing)
-                    .build()
-                    .start();
-            return new ServiceServer(server, identity);
+            InjectedFaults injected = new InjectedFaults(metrics.registry());
+            FaultFilter faultFilter = new FaultFilter(faults, random, json, injected);
+            HealthService health = new HealthService(readiness, json);
+            IntFunction<WebServer> listen = boundPort -> {
+                HttpRouting.Builder routing = HttpRouting.builder()
+                        .addFilter(IdentityHeaders.filter(identity))
+                        .addFilter(metrics.filter())
+                        .addFilter(faultFilter)
+                        .register("/health", health)
+                        .register("/metrics", metrics);
+                routes.forEach(r -> r.accept(routing));
+                ErrorHandling.register(routing, json.mapper());
+                ErrorHandling.registerNotFound(routing);
+                return WebServer.builder()
+                        .host(host)
+                        .port(boundPort)
+                        .shutdownHook(false)
+                        .routing(routing)
+                        .build()
+                        .start();
+            };
+            ServiceServer server = new ServiceServer(identity, listen, port, faults);
+            new ListeningSupervisor(server, faults, injected).watch();
+            return server;
         }
     }
 }

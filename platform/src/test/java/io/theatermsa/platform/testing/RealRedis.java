@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit extension giving tests a real redis-server ({@link EmbeddedRedis}) on a free loopback port. One server per
+ * JUnit extension giving tests a real redis-server ({@link EmbeddedRedis}, durable: an append-only file in a
+ * temporary folder) on a free loopback port. One server per
  * test JVM, started on first use and stopped when the whole run ends. Tests receive a {@link RedisEndpoint}
  * parameter and should flush what they need.
  */
@@ -20,6 +21,18 @@ public final class RealRedis implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.create(RealRedis.class))
-                .getOrComputeIfAbsent("server", key -> new RedisEndpoint(EmbeddedRedis.start()), RedisEndpoint.class);
+                .getOrComputeIfAbsent("server", key -> new RedisEndpoint(EmbeddedRedis.startDurable(dataDir())),
+                                      RedisEndpoint.class);
+    }
+
+    /** Where the test server's append-only file lives: data survives a stop and start, as with a real Redis. */
+    private static java.nio.file.Path dataDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("real-redis");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

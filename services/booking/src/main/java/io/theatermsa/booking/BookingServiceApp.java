@@ -1,6 +1,7 @@
 package io.theatermsa.booking;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import io.theatermsa.platform.fault.FaultWatcher;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.identity.WorkloadIdentity;
@@ -32,6 +33,7 @@ public final class BookingServiceApp {
                 .host(bindHost)
                 .port(port)
                 .readiness(redis.readiness())
+                .faults(FaultWatcher.watch(redis, identity))
                 .service("/bookings", new BookingService(desk, store, json))
                 .start();
     }

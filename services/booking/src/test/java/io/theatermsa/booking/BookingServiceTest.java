@@ -80,12 +80,17 @@ class BookingServiceTest {
 
     /** A fresh movie for one test: showtime "1" in an 8 x 12 hall, showtime "2" in a 2 x 2 one. */
     static String newMovie() {
-        HttpResponse<String> r = movies.post("/movies/", """
-                {"title":"시네마 천국","genre":"드라마","runningTime":155,"showtimes":[
-                  {"startsAt":"2026-12-24T19:30","hall":"1관","seatMap":{"rows":8,"columns":12}},
-                  {"startsAt":"2026-12-25T19:30","hall":"소극장","seatMap":{"rows":2,"columns":2}}]}""");
+        HttpResponse<String> r = movies.post("/movies/", movieBody());
         assertThat(r.statusCode()).isEqualTo(201);
         return json(r).get("id").asText();
+    }
+
+    /** A movie whose showtime "1" is in an 8 x 12 hall and showtime "2" in a 2 x 2 one. */
+    static String movieBody() {
+        return """
+                {"title":"시네마 천국","genre":"드라마","runningTime":155,"showtimes":[
+                  {"startsAt":"2026-12-24T19:30","hall":"1관","seatMap":{"rows":8,"columns":12}},
+                  {"startsAt":"2026-12-25T19:30","hall":"소극장","seatMap":{"rows":2,"columns":2}}]}""";
     }
 
     static String booking(String userId, String movieId, String showtimeId, String... seats) {

@@ -1,6 +1,7 @@
 package io.theatermsa.movie;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import io.theatermsa.platform.fault.FaultWatcher;
 import io.theatermsa.platform.http.CollectionResource;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
@@ -28,6 +29,7 @@ public final class MovieServiceApp {
                 .host(bindHost)
                 .port(port)
                 .readiness(redis.readiness())
+                .faults(FaultWatcher.watch(redis, identity))
                 .service(resource.path(), resource)
                 .start();
         new MovieSeed(commands, movies).plantEventually(server::isRunning);

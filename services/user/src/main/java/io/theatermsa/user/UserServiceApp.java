@@ -1,6 +1,7 @@
 package io.theatermsa.user;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import io.theatermsa.platform.fault.FaultWatcher;
 import io.theatermsa.platform.http.CollectionResource;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
@@ -27,6 +28,7 @@ public final class UserServiceApp {
                 .host(bindHost)
                 .port(port)
                 .readiness(redis.readiness())
+                .faults(FaultWatcher.watch(redis, identity))
                 .service(users.path(), users)
                 .start();
         new UserSeed(commands, json.mapper()).plantEventually(server::isRunning);

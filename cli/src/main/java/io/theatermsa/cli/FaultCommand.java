@@ -1,0 +1,227 @@
+package io.theatermsa.cli;
+
+import io.lettuce.core.RedisException;
+import io.theatermsa.cli.fault.FaultArguments;
+import io.theatermsa.cli.local.RunState;
+import io.theatermsa.platform.fault.DurationText;
+import io.theatermsa.platform.fault.Fault;
+import io.theatermsa.platform.fault.FaultChannel;
+import io.theatermsa.platform.fault.FaultEffect;
+import io.theatermsa.platform.fault.FaultTarget;
+import io.theatermsa.platform.http.Json;
+import io.theatermsa.platform.redis.RedisConnector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * {@code theater fault error|latency|hang|down|gradual|list|clear}: makes service instances misbehave for real (an
+ * application 5xx, latency, a held request, a refused connection) so that outlier detection and retries have
+ * something to react to. It writes to the Redis the instances share ({@code faults:active}, announced on
+ * {@code faults:changed}): the local stack's, or {@code --redis-url} / {@code REDIS_URL} (a port-forwarded one on
+ * Kubernetes).
+ */
+@Command(name = "fault", mixinStandardHelpOptions = true,
+         description = {"서비스 인스턴스에 실제 장애를 주입합니다 / inject real faults into service instances",
+                        "종료 코드 / exit: 0 성공 ok, 1 실패 failed, 2 잘못된 사용 usage, 3 스택·Redis 없음 no stack"})
+final class FaultCommand {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE_ERROR = 2;
+
+    @ParentCommand
+    Theater theater;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Which Redis holds the faults. */
+    static final class Connection {
+        @Option(names = "--redis-url",
+                description = "Redis URL (기본: REDIS_URL, 없으면 실행 중인 로컬 스택) / default: REDIS_URL, else the local stack's")
+        String redisUrl;
+    }
+
+    /** Which instances, and for how long. */
+    static final class Target {
+        @Option(names = "--service", required = true, description = "대상 서비스 / target service, e.g. user-service")
+        String service;
+
+        @Option(names = "--cluster", description = "이 클러스터의 인스턴스만 / only this cluster's instances (ctx1, ctx2)")
+        String cluster;
+
+        @Option(names = "--pod", description = "이 파드만 / only this pod")
+        String pod;
+
+        @Option(names = "--duration", required = true,
+                description = "지속 시간, 최대 1h / how long, at most 1h (e.g. 60s, 5m)")
+        String duration;
+
+        FaultTarget target() {
+            return new FaultTarget(service, cluster, pod);
+        }
+    }
+
+    @Command(name = "error", mixinStandardHelpOptions = true,
+             description = {"요청 일부에 HTTP 오류로 답합니다 / answer an HTTP error to a share of requests"})
+    int error(@Mixin Target target, @Mixin Connection connection,
+              @Option(names = "--rate", defaultValue = "100", description = "비율 %, 0-100 / percent (default 100)")
+              double rate,
+              @Option(names = "--status", defaultValue = "503", description = "상태 코드 400-599 / status (default 503)")
+              int status) {
+        return inject(target, connection, () -> new FaultEffect.Error(rate, status));
+    }
+
+    @Command(name = "latency", mixinStandardHelpOptions = true,
+             description = {"응답 전에 기다립니다 / wait before answering"})
+    int latency(@Mixin Target target, @Mixin Connection connection,
+                @Option(names = "--fixed", description = "고정 / fixed, e.g. 800ms") String fixed,
+                @Option(names = "--uniform", description = "균등 / uniform MIN..MAX, e.g. 200ms..1s") String uniform,
+                @Option(names = "--normal", description = "정규 / normal MEAN,STDDEV, e.g. 500ms,100ms") String normal,
+                @Option(names = "--exponential", description = "지수 / exponential MEAN, e.g. 300ms")
+                String exponential) {
+        return inject(target, connection,
+                      () -> new FaultEffect.Latency(FaultArguments.delay(fixed, uniform, normal, exponential)));
+    }
+
+    @Command(name = "hang", mixinStandardHelpOptions = true,
+             description = {"장애가 끝날 때까지 요청을 붙잡습니다 / hold requests until the fault ends"})
+    int hang(@Mixin Target target, @Mixin Connection connection) {
+        return inject(target, connection, FaultEffect.Hang::new);
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true,
+             description = {"포트를 닫아 연결을 거부합니다 (죽은 파드처럼) / stop listening: connections refused, as a crashed pod"})
+    int down(@Mixin Target target, @Mixin Connection connection) {
+        return inject(target, connection, FaultEffect.Down::new);
+    }
+
+    @Command(name = "gradual", mixinStandardHelpOptions = true,
+             description = {"오류율·지연을 점점 키웁니다 / grow the error rate and/or latency linearly"})
+    int gradual(@Mixin Target target, @Mixin Connection connection,
+                @Option(names = "--error-rate", description = "오류율 % FROM..TO / error rate, e.g. 0..100") String errorRate,
+                @Option(names = "--latency", description = "지연 FROM..TO / latency, e.g. 0ms..2s") String latency,
+                @Option(names = "--over", required = true, description = "증가 시간 / ramp time, e.g. 60s") String over,
+                @Option(names = "--status", defaultValue = "503", description = "상태 코드 / status (default 503)")
+                int status) {
+        return inject(target, connection, () -> new FaultEffect.Gradual(
+                errorRate == null ? null : FaultArguments.percentRamp("--error-rate", errorRate),
+                latency == null ? null : FaultArguments.millisRamp("--latency", latency),
+                FaultArguments.duration("--over", over), status));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+             description = {"적용 중인 장애 / the faults in force"})
+    int list(@Mixin Connection connection) {
+        return withChannel(connection, channel -> {
+            Instant now = Instant.now();
+            channel.pruneExpired(now);
+            List<Fault> faults = channel.activeAt(now);
+            if (faults.isEmpty()) {
+                out().println("적용 중인 장애 없음 / no faults in force");
+                return OK;
+            }
+            Table table = new Table("ID", "대상 / TARGET", "장애 / FAULT", "남은 시간 / LEFT");
+            faults.forEach(f -> table.row(f.id(), f.target().describe(), f.effect().describe(),
+                                          DurationText.format(Duration.ofSeconds(
+                                                  Duration.between(now, f.expiresAt()).toSeconds()))));
+            table.print(out());
+            return OK;
+        });
+    }
+
+    @Command(name = "clear", mixinStandardHelpOptions = true,
+             description = {"장애를 끝냅니다 / end a fault, or all of them"})
+    int clear(@Mixin Connection connection,
+              @Parameters(arity = "0..1", paramLabel = "ID", description = "장애 ID / fault id") String id,
+              @Option(names = "--all", description = "모두 / all faults") boolean all) {
+        if ((id == null) == !all) {
+            err().println("오류: ID 또는 --all 중 하나를 주세요 / error: give a fault ID or --all (not both)");
+            return USAGE_ERROR;
+        }
+        return withChannel(connection, channel -> {
+            if (all) {
+                out().println("모든 장애를 끝냈습니다 / cleared all faults (" + channel.clearAll() + ")");
+                return OK;
+            }
+            if (channel.clear(id)) {
+                out().println("장애를 끝냈습니다 / cleared: " + id);
+                return OK;
+            }
+            err().println("오류: 그런 장애가 없습니다 / error: no such fault: " + id);
+            return FAILED;
+        });
+    }
+
+    private int inject(Target target, Connection connection, Supplier<FaultEffect> effect) {
+        Fault fault;
+        try {
+            fault = new Fault(newId(), target.target(), effect.get(), Instant.now(),
+                              FaultArguments.duration("--duration", target.duration));
+        } catch (IllegalArgumentException e) {
+            err().println("오류: 잘못된 장애 / error: invalid fault: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        return withChannel(connection, channel -> {
+            channel.pruneExpired(fault.created());
+            channel.publish(fault);
+            out().println("장애 주입됨 / fault injected: " + fault.id() + "  " + fault.describe() + "  ("
+                          + DurationText.format(fault.duration()) + ", 해제 / clear: theater fault clear "
+                          + fault.id() + ")");
+            return OK;
+        });
+    }
+
+    private int withChannel(Connection connection, Function<FaultChannel, Integer> work) {
+        Optional<String> url = redisUrl(connection);
+        if (url.isEmpty()) {
+            err().println(StatusCommand.NOT_RUNNING_TEXT);
+            err().println("  또는 / or: --redis-url redis://127.0.0.1:6379 (e.g. kubectl port-forward svc/redis 6379)");
+            return StatusCommand.NOT_RUNNING;
+        }
+        try (RedisConnector redis = RedisConnector.connect(url.get())) {
+            return work.apply(new FaultChannel(redis.connection().sync(), Json.newMapper()));
+        } catch (RedisException e) {
+            err().println("오류: Redis에 연결하지 못했습니다 / error: cannot use Redis at " + url.get() + ": "
+                          + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private Optional<String> redisUrl(Connection connection) {
+        if (connection.redisUrl != null) {
+            return Optional.of(connection.redisUrl);
+        }
+        String env = System.getenv("REDIS_URL");
+        if (env != null && !env.isBlank()) {
+            return Optional.of(env);
+        }
+        return RunState.running(theater.home()).map(RunState::redisUrl);
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

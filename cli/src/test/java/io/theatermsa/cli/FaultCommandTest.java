@@ -1,0 +1,171 @@
+package io.theatermsa.cli;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import io.theatermsa.cli.local.RunState;
+import io.theatermsa.platform.fault.Fault;
+import io.theatermsa.platform.fault.FaultChannel;
+import io.theatermsa.platform.fault.FaultEffect;
+import io.theatermsa.platform.http.Json;
+import io.theatermsa.platform.redis.RedisConnector;
+import io.theatermsa.platform.testing.RealRedis;
+import io.theatermsa.platform.testing.RedisEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/** {@code theater fault ...} against a real redis-server: what it stores, prints and exits with. */
+@ExtendWith(RealRedis.class)
+class FaultCommandTest {
+
+    @TempDir
+    Path home;
+
+    RedisEndpoint redis;
+    RedisConnector connector;
+    FaultChannel channel;
+
+    @BeforeEach
+    void emptyRedis(RedisEndpoint redis) {
+        this.redis = redis;
+        connector = RedisConnector.connect(redis.url());
+        RedisCommands<String, String> commands = connector.connection().sync();
+        commands.flushall();
+        channel = new FaultChannel(commands, Json.newMapper());
+    }
+
+    @AfterEach
+    void close() {
+        connector.close();
+    }
+
+    CommandRun fault(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "fault";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--redis-url";
+        all[args.length + 2] = redis.url();
+        return CommandRun.of(home, all);
+    }
+
+    @Test
+    void errorIsStoredListedAndCleared() {
+        CommandRun set = fault("error", "--service", "user-service", "--cluster", "ctx2", "--rate", "100",
+                               "--status", "503", "--duration", "60s");
+
+        assertThat(set.exitCode()).as(set.all()).isZero();
+        List<Fault> stored = channel.activeAt(Instant.now());
+        assertThat(stored).singleElement().satisfies(f -> {
+            assertThat(f.effect()).isEqualTo(new FaultEffect.Error(100, 503));
+            assertThat(f.target().cluster()).isEqualTo("ctx2");
+            assertThat(f.duration()).isEqualTo(Duration.ofSeconds(60));
+        });
+        String id = stored.getFirst().id();
+        assertThat(set.out()).contains("장애 주입됨 / fault injected: " + id).contains("user-service@ctx2");
+
+        CommandRun list = fault("list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains(id).contains("error 503 at 100%");
+
+        assertThat(fault("clear", id).exitCode()).isZero();
+        assertThat(channel.activeAt(Instant.now())).isEmpty();
+        CommandRun again = fault("clear", id);
+        assertThat(again.exitCode()).isEqualTo(FaultCommand.FAILED);
+        assertThat(again.err()).contains("no such fault: " + id);
+        assertThat(fault("list").out()).contains("no faults in force");
+    }
+
+    @Test
+    void everyKindCanBeInjectedAndClearedAll() {
+        assertThat(fault("latency", "--service", "movie-service", "--pod", "movie-ctx1-0", "--uniform", "200ms..1s",
+                         "--duration", "30s").exitCode()).isZero();
+        assertThat(fault("latency", "--service", "movie-service", "--normal", "500ms,100ms", "--duration", "30s")
+                           .exitCode()).isZero();
+        assertThat(fault("hang", "--service", "booking-service", "--duration", "10s").exitCode()).isZero();
+        assertThat(fault("down", "--service", "user-service", "--cluster", "ctx1", "--duration", "1m").exitCode())
+                .isZero();
+        CommandRun gradual = fault("gradual", "--service", "user-service", "--error-rate", "0..100", "--latency",
+                                   "0ms..2s", "--over", "60s", "--duration", "120s");
+        assertThat(gradual.exitCode()).as(gradual.all()).isZero();
+        assertThat(channel.activeAt(Instant.now())).extracting(f -> f.effect().kind().label())
+                .containsExactlyInAnyOrder("latency", "latency", "hang", "down", "gradual");
+
+        CommandRun clear = fault("clear", "--all");
+        assertThat(clear.exitCode()).isZero();
+        assertThat(clear.out()).contains("(5)");
+        assertThat(channel.all()).isEmpty();
+    }
+
+    @Test
+    void invalidFaultsAreUsageErrorsWithClearMessages() {
+        CommandRun rate = fault("error", "--service", "user-service", "--rate", "150", "--duration", "60s");
+        assertThat(rate.exitCode()).isEqualTo(FaultCommand.USAGE_ERROR);
+        assertThat(rate.err()).contains("rate must be between 0 and 100");
+
+        CommandRun twoShapes = fault("latency", "--service", "user-service", "--fixed", "1s", "--exponential", "1s",
+                                     "--duration", "60s");
+        assertThat(twoShapes.exitCode()).isEqualTo(FaultCommand.USAGE_ERROR);
+        assertThat(twoShapes.err()).contains("exactly one of --fixed, --uniform, --normal, --exponential");
+
+        CommandRun tooLong = fault("down", "--service", "user-service", "--duration", "2h");
+        assertThat(tooLong.exitCode()).isEqualTo(FaultCommand.USAGE_ERROR);
+        assertThat(tooLong.err()).contains("at most 1h");
+
+        CommandRun badRange = fault("gradual", "--service", "user-service", "--error-rate", "0-100", "--over", "1m",
+                                    "--duration", "2m");
+        assertThat(badRange.exitCode()).isEqualTo(FaultCommand.USAGE_ERROR);
+        assertThat(badRange.err()).contains("--error-rate: '0-100' is not FROM..TO");
+
+        CommandRun noService = fault("hang", "--duration", "10s");
+        assertThat(noService.exitCode()).isEqualTo(FaultCommand.USAGE_ERROR);
+        assertThat(noService.err()).contains("--service");
+
+        assertThat(fault("clear").exitCode()).isEqualTo(FaultCommand.USAGE_ERROR);
+        assertThat(channel.all()).isEmpty();
+    }
+
+    @Test
+    void withoutAStackOrARedisUrlItExits3() {
+        assumeThat(System.getenv("REDIS_URL")).as("REDIS_URL set in this environment").isNull();
+
+        CommandRun list = CommandRun.of(home, "fault", "list");
+
+        assertThat(list.exitCode()).isEqualTo(StatusCommand.NOT_RUNNING);
+        assertThat(list.err()).contains("no local stack is running").contains("--redis-url");
+    }
+
+    @Test
+    void itFindsTheRunningStacksRedisInTheStateFile() {
+        assumeThat(System.getenv("REDIS_URL")).as("REDIS_URL set in this environment").isNull();
+        new RunState(ProcessHandle.current().pid(), "http://127.0.0.1:1", redis.url(), "k8s/practice",
+                     Instant.now(), List.of(), "token").writeTo(RunState.fileIn(home));
+
+        CommandRun set = CommandRun.of(home, "fault", "hang", "--service", "user-service", "--duration", "5s");
+
+        assertThat(set.exitCode()).as(set.all()).isZero();
+        assertThat(channel.activeAt(Instant.now())).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableRedisFails() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        CommandRun list = CommandRun.of(home, "fault", "list", "--redis-url", "redis://127.0.0.1:" + closedPort);
+
+        assertThat(list.exitCode()).isEqualTo(FaultCommand.FAILED);
+        assertThat(list.err()).contains("cannot use Redis");
+    }
+}
