@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardBrowserTest {
 
-    static final Path SCREENSHOT = Path.of("..", "docs", "images", "dashboard-first.png");
+    /** target/screenshots by default; -Dtheater.screenshots=../docs/images refreshes the README's pictures. */
+    static final Path SCREENSHOT = Path.of(System.getProperty("theater.screenshots", "target/screenshots"),
+                                           "dashboard-first.png");
 
     private GatewayFixture fixture;
     private BrowserSession browser;

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardEndToEndTest {
 
     static final String TOKEN = "dashboard-e2e-token";
-    static final Path IMAGES = StackUnderTest.HOME.resolve("docs/images");
+    /** target/screenshots by default; -Dtheater.screenshots=../docs/images refreshes the README's pictures. */
+    static final Path IMAGES = Path.of(System.getProperty("theater.screenshots", "target/screenshots"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static StackUnderTest stack;
