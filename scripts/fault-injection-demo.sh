@@ -5,7 +5,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 COMMAND=''
-SCENARIO_ARG=''
+ARGS=()
 CONTEXTS=()
 LOCAL=0
 UNDO=0
@@ -13,6 +13,11 @@ REQUESTS=${REQUESTS:-20}
 GATEWAY_URL=${GATEWAY_URL:-}
 THEATER_STATE=${THEATER_STATE:-$THEATER_ROOT/.theater/state.json}
 EW_GATEWAY=istio-eastwestgateway
+ONE_WAY=0
+# Service faults live in the one Redis both clusters share (Deployment redis in $CTX2, k8s/components/redis).
+REDIS_DEPLOYMENT=${REDIS_DEPLOYMENT:-redis}
+FAULTS_KEY=faults:active
+FAULTS_CHANNEL=faults:changed
 
 usage() {
   cat <<EOF
@@ -31,21 +36,40 @@ scenarios from k8s/practice/, every VS/DR applied to every selected context):
   failover         07-locality-failover: 클러스터 장애 시 다른 클러스터로 / cluster failover
   apply DIR        임의의 시나리오 디렉터리 / any scenario directory (e.g. k8s/practice/08-timeouts-retries)
   partition        ctx2 의 east-west 게이트웨이를 0 으로 (네트워크 분할) / scale ctx2's $EW_GATEWAY to 0
-  partition --undo 다시 1 로 / back to 1
+                   (--local: ./theater fault partition [--one-way])
+  partition --undo 다시 1 로 / back to 1 (--local: ./theater fault heal); heal 과 같음 / same as heal
   status           적용된 VirtualService/DestinationRule 과 게이트웨이 / what is applied, per context
   test             게이트웨이로 요청을 보내 클러스터별 응답 수와 시간을 잽니다 /
                    requests through the gateway: responses per cluster, status codes, times
+
+서비스 장애 / service faults (인스턴스가 실제로 오류·지연을 냄, outlier detection 이 셉니다 /
+instances really fail, so outlier detection counts it; 로컬은 ./theater fault, 클러스터는 $CTX2 의 Redis /
+locally ./theater fault, on clusters the Redis in \$CTX2). CLUSTER = ctx1|ctx2|all (기본/default ctx2):
+  service-error SERVICE [CLUSTER] [RATE=100] [STATUS=503] [DURATION=2m]   HTTP 오류 / answer errors
+  service-latency SERVICE [CLUSTER] [DELAY=1500ms] [DURATION=2m]          지연 / fixed latency
+  service-hang SERVICE [CLUSTER] [DURATION=1m]                            요청을 붙잡음 / hold requests
+  service-down SERVICE [CLUSTER] [DURATION=1m]                            연결 거부 / connections refused
+  degrade SERVICE [CLUSTER] [ERROR_TO=50] [LATENCY_TO=1s] [OVER=60s] [DURATION=3m]
+                   점진적 악화: 오류율 0→ERROR_TO %, 지연 0→LATENCY_TO / gradual degradation
+  chaos-service [DURATION=3m]  복합: user-service@ctx2 503 100%, movie-service@ctx2 1.5s,
+                   booking-service@ctx1 오류 0→30% / compound: three services at once
+  service-list     적용 중인 서비스 장애 / the service faults in force
+  service-clear [ID]  하나 또는 전부 해제 / clear one fault, or all
+  (서비스 장애 실습은 k8s/practice/10-service-faults 를 먼저 적용 / apply 10-service-faults first)
 
 옵션 / options:
   --context C[,C]  대상 컨텍스트 (반복 가능, 기본 \$CTX1,\$CTX2 = ctx1,ctx2) / contexts (repeatable; default both)
   --local          클러스터 대신 실행 중인 ./theater up 에 / drive a running ./theater up instead of a cluster
   --url URL        test 의 게이트웨이 주소 (또는 \$GATEWAY_URL) / gateway URL for test
   --requests N     test 의 경로당 요청 수 (기본 $REQUESTS) / requests per path for test
+  --one-way        partition --local: 한 방향만 / one direction only
   --dry-run        실행할 kubectl/curl/theater 명령만 출력 / print the commands, change nothing
   -h, --help       도움말 / this help
 
 partition 은 \$CTX2 (기본 ctx2) 의 게이트웨이를 자릅니다 / partition cuts the gateway of \$CTX2 (default ctx2).
 권장 순서 / suggested order: reset → setup → delay → error → block → chaos → circuit-breaker → failover → partition
+  → apply k8s/practice/10-service-faults → service-error → degrade → chaos-service → service-clear
+워크북 / workbook: docs/course/workbook.md
 EOF
 }
 
@@ -57,19 +81,28 @@ parse_args() {
       --url) need_value "$1" $#; GATEWAY_URL=$2; shift ;;
       --requests) need_value "$1" $#; REQUESTS=$2; shift ;;
       --undo) UNDO=1 ;;
+      --one-way) ONE_WAY=1 ;;
       --dry-run) DRY_RUN=1 ;;
       -h|--help) usage; exit 0 ;;
       -*) usage_error "알 수 없는 옵션 / unknown option: $1" ;;
       *)
         if [ -z "$COMMAND" ]; then COMMAND=$1
-        elif [ "$COMMAND" = apply ] && [ -z "$SCENARIO_ARG" ]; then SCENARIO_ARG=$1
-        else usage_error "인자가 너무 많습니다 / unexpected argument: $1"; fi ;;
+        else ARGS+=("$1"); fi ;;
     esac
     shift
   done
   [ -n "$COMMAND" ] || usage_error "명령이 필요합니다 / a command is required"
   [[ $REQUESTS =~ ^[1-9][0-9]*$ ]] || usage_error "--requests 는 양의 정수 / --requests must be a positive integer"
   [ ${#CONTEXTS[@]} -gt 0 ] || CONTEXTS=("$CTX1" "$CTX2")
+  local max=0
+  case $COMMAND in
+    apply|service-clear|chaos-service) max=1 ;;
+    service-hang|service-down) max=3 ;;
+    service-latency) max=4 ;;
+    service-error) max=5 ;;
+    degrade) max=6 ;;
+  esac
+  [ ${#ARGS[@]} -le "$max" ] || usage_error "인자가 너무 많습니다 / unexpected argument: ${ARGS[$max]}"
 }
 
 # ---- scenarios ----
@@ -84,7 +117,7 @@ scenario_dir() {
     chaos) echo "$PRACTICE_DIR/99-scenarios" ;;
     circuit-breaker) echo "$PRACTICE_DIR/06-circuit-breaker-real" ;;
     failover) echo "$PRACTICE_DIR/07-locality-failover" ;;
-    apply) echo "${SCENARIO_ARG%/}" ;;
+    apply) local arg=${ARGS[0]:-}; echo "${arg%/}" ;;
     *) return 1 ;;
   esac
 }
@@ -193,13 +226,46 @@ cluster_status() {
   done
 }
 
+# local_partition_available: whether this ./theater has "fault partition" (being added; older jars lack it).
+# picocli answers an unknown subcommand's --help with the parent's help, so look for the command's own usage line.
+local_partition_available() {
+  local help
+  help=$(./theater fault partition --help 2>/dev/null) || return 1
+  grep -q 'theater fault partition' <<<"$help"
+}
+
+local_partition() {
+  local heal=$1 args=(./theater fault partition)
+  [ "$ONE_WAY" = 1 ] && args+=(--one-way)
+  [ "$heal" = 1 ] && args=(./theater fault heal)
+  if ! is_dry_run && ! local_partition_available; then
+    die "네트워크 분할은 아직 로컬 모드에서 지원하지 않습니다 (./theater fault partition 없음, 실제 클러스터에서만)" \
+        "partition is not available in local mode yet (no ./theater fault partition; real clusters only)" 1
+  fi
+  require_local_stack
+  if [ "$heal" = 1 ]; then
+    info "에뮬레이터의 네트워크 분할 해제" "healing the emulator's network partition"
+    echo "기대 / expect: 클러스터를 넘는 호출이 곧 다시 성공합니다. 격리된 엔드포인트는 baseEjectionTime 뒤에 돌아옵니다 /
+  cross-cluster calls succeed again; ejected endpoints return after baseEjectionTime"
+  else
+    cat <<'EOF'
+기대 / expect: 에뮬레이터가 ctx1 ↔ ctx2 사이의 연결을 끊습니다 (--one-way: ctx1 → ctx2 만).
+  다른 클러스터로 가는 요청은 503 UF/URX, 같은 클러스터 안의 요청은 정상. Redis 는 ctx2 쪽이라 ctx1 의 서비스가 먼저 실패합니다.
+  The emulator cuts ctx1 ↔ ctx2 (--one-way: ctx1 → ctx2 only): cross-cluster calls fail (503 UF/URX),
+  calls inside a cluster succeed. 되돌리기 / undo: partition --undo (또는/or heal)
+EOF
+  fi
+  run "${args[@]}"
+}
+
 partition() {
-  local replicas=0
-  [ "$LOCAL" = 1 ] && die "네트워크 분할은 아직 로컬 모드에서 지원하지 않습니다 (실제 클러스터에서만)" \
-                          "partition is not available in local mode yet (real clusters only)" 1
-  [ "$UNDO" = 1 ] && replicas=1
+  local replicas=0 heal=$UNDO
+  [ "$COMMAND" = heal ] && heal=1
+  if [ "$LOCAL" = 1 ]; then local_partition "$heal"; return; fi
+  [ "$ONE_WAY" = 1 ] && usage_error "--one-way 는 --local 에서만 / --one-way is for --local only"
+  [ "$heal" = 1 ] && replicas=1
   check_clusters "$CTX2"
-  if [ "$UNDO" = 1 ]; then
+  if [ "$heal" = 1 ]; then
     info "$CTX2 의 $EW_GATEWAY 복구 (replicas=1)" "restoring $EW_GATEWAY in $CTX2 (replicas=1)"
   else
     info "$CTX2 의 $EW_GATEWAY 를 0 으로: ctx1 → ctx2 통신 차단" "scaling $EW_GATEWAY in $CTX2 to 0: ctx1 → ctx2 cut"
@@ -212,6 +278,221 @@ partition() {
 EOF
   fi
   run kubectl --context "$CTX2" -n istio-system scale deployment "$EW_GATEWAY" --replicas="$replicas"
+}
+
+# ---- service faults (./theater fault locally; the shared Redis in $CTX2 on clusters) ----
+# The fault JSON is the one platform's FaultChannel reads (io.theatermsa.platform.fault.Fault, Jackson with
+# JavaTimeModule): {"id","target":{"service","cluster"?},"effect":{"kind",...},"created":ISO-8601,"duration":ISO}.
+
+is_duration() { [[ $1 =~ ^[0-9]+(\.[0-9]+)?(ms|s|m|h)?$ ]]; }
+is_percent() { [[ $1 =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk -v v="$1" 'BEGIN { exit !(v <= 100) }'; }
+
+# iso_duration TEXT: 800ms / 1.5s / 2m / 1h / bare milliseconds (DurationText) → PT0.8S, PT1.5S, PT120S, ...
+iso_duration() {
+  awk -v t="$1" 'BEGIN {
+    n = t; u = t; sub(/[a-z]+$/, "", n); sub(/^[0-9.]+/, "", u)
+    f = (u == "s") ? 1 : (u == "m") ? 60 : (u == "h") ? 3600 : 0.001
+    s = sprintf("%.3f", n * f); sub(/0+$/, "", s); sub(/\.$/, "", s)
+    printf "PT%sS", s }'
+}
+
+# millis TEXT: the same text as milliseconds (for the latency ramp of gradual faults).
+millis() {
+  awk -v t="$1" 'BEGIN {
+    n = t; u = t; sub(/[a-z]+$/, "", n); sub(/^[0-9.]+/, "", u)
+    f = (u == "s") ? 1000 : (u == "m") ? 60000 : (u == "h") ? 3600000 : 1
+    printf "%d", n * f + 0.5 }'
+}
+
+check_service_args() {
+  local service=$1 cluster=$2
+  [[ $service =~ ^[a-z0-9][a-z0-9-]*$ ]] || usage_error "서비스 이름이 필요합니다 (예: user-service) / a service name is required, e.g. user-service"
+  [[ $cluster =~ ^[A-Za-z0-9][A-Za-z0-9_-]*$ ]] || usage_error "잘못된 클러스터 / bad cluster: $cluster (ctx1, ctx2, all)"
+}
+
+need_duration() { is_duration "$2" || usage_error "$1: 800ms, 30s, 2m 같은 시간이어야 합니다 / $1 must be a duration like 800ms, 30s, 2m: $2"; }
+need_percent() { is_percent "$2" || usage_error "$1: 0-100 이어야 합니다 / $1 must be 0-100: $2"; }
+need_status() { [[ $1 =~ ^[45][0-9][0-9]$ ]] || usage_error "STATUS 는 400-599 / STATUS must be 400-599: $1"; }
+
+new_fault_id() { printf 'demo%04x%04x' "$RANDOM" "$RANDOM"; }
+
+# fault_json ID SERVICE CLUSTER EFFECT_JSON DURATION
+fault_json() {
+  local target="\"service\":\"$2\""
+  [ "$3" = all ] || target+=",\"cluster\":\"$3\""
+  printf '{"id":"%s","target":{%s},"effect":%s,"created":"%s","duration":"%s"}' \
+    "$1" "$target" "$4" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(iso_duration "$5")"
+}
+
+# redis_cli ARGS...: redis-cli in ctx2's Redis container. It authenticates with REDISCLI_AUTH, which the
+# Deployment sets from Secret redis-auth, so the password never leaves the cluster nor reaches a command line.
+redis_cli() {
+  local cmd=(kubectl --context "$CTX2" -n "$NAMESPACE" exec "deploy/$REDIS_DEPLOYMENT" -c redis -- redis-cli)
+  if is_dry_run; then
+    # JSON shown in single quotes (it has none), as a student would type it.
+    local shown=() arg
+    for arg in "$@"; do
+      if [[ $arg == \{* ]] || [ "$arg" = '*' ]; then shown+=("'$arg'"); else shown+=("$arg"); fi
+    done
+    show_cmd "${cmd[*]} ${shown[*]}   # 비밀번호는 파드의 REDISCLI_AUTH (Secret $REDIS_SECRET) / password: the pod's REDISCLI_AUTH"
+    return 0
+  fi
+  "${cmd[@]}" "$@"
+}
+
+# redis_cli_quiet ARGS...: the same, without redis-cli's "(integer) 1" (the dry-run line still shows).
+redis_cli_quiet() {
+  if is_dry_run; then redis_cli "$@"; else redis_cli "$@" >/dev/null; fi
+}
+
+# inject_fault SERVICE CLUSTER EFFECT_JSON DURATION THEATER_ARGS...: one fault, locally or on the clusters.
+inject_fault() {
+  local service=$1 cluster=$2 effect=$3 duration=$4 id json
+  shift 4
+  local target=(--service "$service")
+  [ "$cluster" = all ] || target+=(--cluster "$cluster")
+  if [ "$LOCAL" = 1 ]; then
+    run ./theater fault "$1" "${target[@]}" "${@:2}" --duration "$duration"
+    return
+  fi
+  id=$(new_fault_id)
+  json=$(fault_json "$id" "$service" "$cluster" "$effect" "$duration")
+  info "$CTX2 의 Redis 에 장애 $id 기록 (두 클러스터의 모든 인스턴스가 읽음)" \
+       "writing fault $id to the Redis in $CTX2 (read by every instance of both clusters)"
+  redis_cli_quiet HSET "$FAULTS_KEY" "$id" "$json"
+  redis_cli_quiet PUBLISH "$FAULTS_CHANNEL" "$id"
+  is_dry_run || ok "장애 $id 적용 ($duration 후 자동 해제)" "fault $id in force (expires after $duration) — 해제 / clear: service-clear $id"
+}
+
+fault_preflight() {
+  if [ "$LOCAL" = 1 ]; then require_local_stack; else check_clusters "$CTX2"; fi
+}
+
+where() { [ "$1" = all ] && echo "$2 (모든 클러스터 / all clusters)" || echo "$2@$1"; }
+
+service_error() {
+  local service=${ARGS[0]:-} cluster=${ARGS[1]:-$CTX2} rate=${ARGS[2]:-100} status=${ARGS[3]:-503} duration=${ARGS[4]:-2m}
+  check_service_args "$service" "$cluster"; need_percent RATE "$rate"; need_status "$status"; need_duration DURATION "$duration"
+  info "서비스 오류: $(where "$cluster" "$service") 가 요청의 $rate% 에 $status" "service error: $(where "$cluster" "$service") answers $status to $rate%"
+  cat <<EOF
+기대 / expect: $(where "$cluster" "$service") 로 간 요청의 $rate% 가 $status {"error":"injected_fault"} 로 돌아옵니다.
+  VirtualService 의 fault.abort 와 달리 업스트림의 진짜 응답이라 outlier detection 이 셉니다:
+  10-service-faults (= 06) 에서는 user-service 의 연속 5xx 3번이면 그 클러스터가 30초 격리되고 분산이 다른 클러스터로 옮겨 갑니다.
+  Real upstream answers (unlike fault.abort): with 10/06 applied, 3 consecutive 5xx eject that cluster for 30 s
+  and the split moves to the other one (dashboard: ejection countdown).
+EOF
+  fault_preflight
+  inject_fault "$service" "$cluster" "{\"kind\":\"error\",\"ratePercent\":$rate,\"status\":$status}" "$duration" \
+    error --rate "$rate" --status "$status"
+}
+
+service_latency() {
+  local service=${ARGS[0]:-} cluster=${ARGS[1]:-$CTX2} delay=${ARGS[2]:-1500ms} duration=${ARGS[3]:-2m}
+  check_service_args "$service" "$cluster"; need_duration DELAY "$delay"; need_duration DURATION "$duration"
+  info "서비스 지연: $(where "$cluster" "$service") 가 $delay 늦게 응답" "service latency: $(where "$cluster" "$service") answers $delay late"
+  cat <<EOF
+기대 / expect: $(where "$cluster" "$service") 로 간 요청이 모두 $delay 더 걸립니다. 오류는 없습니다 — 느린 것은 outlier detection
+  의 대상이 아닙니다 (5xx·연결 실패만 셉니다). 타임아웃이 있는 라우트(08)라면 504 UT 가 됩니다.
+  Every request to it takes $delay more, no errors: slowness is not an outlier (only 5xx and connect failures are);
+  behind a route timeout (08) it becomes 504 UT.
+EOF
+  fault_preflight
+  inject_fault "$service" "$cluster" "{\"kind\":\"latency\",\"delay\":{\"shape\":\"fixed\",\"delay\":\"$(iso_duration "$delay")\"}}" \
+    "$duration" latency --fixed "$delay"
+}
+
+service_hang() {
+  local service=${ARGS[0]:-} cluster=${ARGS[1]:-$CTX2} duration=${ARGS[2]:-1m}
+  check_service_args "$service" "$cluster"; need_duration DURATION "$duration"
+  info "서비스 멈춤: $(where "$cluster" "$service")" "service hang: $(where "$cluster" "$service")"
+  cat <<EOF
+기대 / expect: $(where "$cluster" "$service") 로 간 요청이 끝나지 않습니다 (클라이언트가 포기하거나 $duration 후 해제될 때까지).
+  타임아웃이 없으면 test 의 curl 이 15초 뒤 000 으로 끝납니다. Requests to it never finish until the client gives up
+  (test: curl's 15 s → 000) or the fault ends; set a route timeout (08) to turn them into 504 UT.
+EOF
+  fault_preflight
+  inject_fault "$service" "$cluster" '{"kind":"hang"}' "$duration" hang
+}
+
+service_down() {
+  local service=${ARGS[0]:-} cluster=${ARGS[1]:-$CTX2} duration=${ARGS[2]:-1m}
+  check_service_args "$service" "$cluster"; need_duration DURATION "$duration"
+  info "서비스 다운: $(where "$cluster" "$service") 의 포트가 닫힘" "service down: $(where "$cluster" "$service") stops listening"
+  cat <<EOF
+기대 / expect: $(where "$cluster" "$service") 가 연결을 거부합니다 (죽은 파드처럼). 기본 재시도(connect-failure)가 다른 호스트로
+  다시 보내므로 오류가 거의 안 보일 수 있고, outlier detection 은 연결 실패를 5xx 로 세어 격리합니다. 남는 곳이 없으면 503 UF/URX.
+  Connections refused, as a crashed pod: default retries resend them elsewhere, outlier detection ejects it;
+  with nowhere left, 503 UF/URX. $duration 후 같은 포트로 돌아옵니다 / it listens again after $duration.
+EOF
+  fault_preflight
+  inject_fault "$service" "$cluster" '{"kind":"down"}' "$duration" down
+}
+
+degrade() {
+  local service=${ARGS[0]:-} cluster=${ARGS[1]:-$CTX2} to=${ARGS[2]:-50} latency=${ARGS[3]:-1s} over=${ARGS[4]:-60s} duration=${ARGS[5]:-3m}
+  check_service_args "$service" "$cluster"; need_percent ERROR_TO "$to"; need_duration LATENCY_TO "$latency"
+  need_duration OVER "$over"; need_duration DURATION "$duration"
+  info "점진적 악화: $(where "$cluster" "$service"), $over 동안 오류 0→$to%, 지연 0→$latency" \
+       "gradual degradation: $(where "$cluster" "$service"), errors 0→$to% and latency 0→$latency over $over"
+  cat <<EOF
+기대 / expect: 처음에는 정상, 이후 $over 동안 오류율과 지연이 조금씩 커집니다. 처음에는 5xx 가 드물어 "연속 3번" 이 안 되므로
+  격리되지 않다가, 오류율이 높아지면 (대략 30-50%) 격리와 복귀를 되풀이합니다 (baseEjectionTime 30s → 60s → 90s ...).
+  Healthy at first, then errors and latency grow over $over. Rare 5xx are seldom 3 in a row, so nothing is ejected
+  until the rate is high (~30-50%); then the endpoint flaps: ejected, back, ejected for longer.
+EOF
+  fault_preflight
+  inject_fault "$service" "$cluster" \
+    "{\"kind\":\"gradual\",\"errorRate\":{\"from\":0,\"to\":$to},\"latencyMillis\":{\"from\":0,\"to\":$(millis "$latency")},\"over\":\"$(iso_duration "$over")\",\"status\":503}" \
+    "$duration" gradual --error-rate "0..$to" --latency "0ms..$latency" --over "$over"
+}
+
+chaos_service() {
+  local duration=${ARGS[0]:-3m}
+  need_duration DURATION "$duration"
+  info "복합 서비스 장애 ($duration)" "compound service faults ($duration)"
+  cat <<EOF
+기대 / expect (10-service-faults 적용 상태 / with 10-service-faults applied):
+  /users/    처음 몇 번 503, 곧 user-service@ctx2 가 격리되어 모두 ctx1 (오류 사라짐) / a few 503s, then ctx2 ejected, all ctx1
+  /movies/   약 70% (ctx2 subset) 가 1.5초 느림, 오류 없음 / ~70% (the ctx2 subset) 1.5 s slower, no errors
+  /bookings/ ctx1 의 오류율이 60초 동안 0→30%: 전체의 약 0→15% 가 503, subset 이라 격리 없음 /
+             ctx1's error rate grows 0→30% over 60 s: ~0→15% of all bookings fail; subsets, so no ejection
+EOF
+  fault_preflight
+  inject_fault user-service "$CTX2" '{"kind":"error","ratePercent":100,"status":503}' "$duration" \
+    error --rate 100 --status 503
+  inject_fault movie-service "$CTX2" '{"kind":"latency","delay":{"shape":"fixed","delay":"PT1.5S"}}' "$duration" \
+    latency --fixed 1500ms
+  inject_fault booking-service "$CTX1" \
+    '{"kind":"gradual","errorRate":{"from":0,"to":30},"over":"PT60S","status":503}' "$duration" \
+    gradual --error-rate 0..30 --over 60s
+}
+
+service_list() {
+  fault_preflight
+  if [ "$LOCAL" = 1 ]; then run ./theater fault list; return; fi
+  info "$CTX2 의 Redis 에 저장된 장애 (만료된 것 포함, created+duration 이 지나면 무시됨)" \
+       "faults stored in $CTX2's Redis (expired ones included; instances ignore them after created+duration)"
+  redis_cli HGETALL "$FAULTS_KEY"
+}
+
+service_clear() {
+  local id=${ARGS[0]:-}
+  [ -z "$id" ] || [[ $id =~ ^[A-Za-z0-9_-]+$ ]] || usage_error "잘못된 장애 ID / bad fault id: $id"
+  echo "기대 / expect: 1초 안에 모든 인스턴스가 정상으로. 격리된 엔드포인트는 baseEjectionTime (30s) 이 지나야 돌아옵니다 /
+  every instance healthy within a second; an ejected endpoint returns only after baseEjectionTime (30 s)"
+  fault_preflight
+  if [ "$LOCAL" = 1 ]; then
+    if [ -n "$id" ]; then run ./theater fault clear "$id"; else run ./theater fault clear --all; fi
+    return
+  fi
+  if [ -n "$id" ]; then
+    redis_cli HDEL "$FAULTS_KEY" "$id"
+    redis_cli_quiet PUBLISH "$FAULTS_CHANNEL" "$id"
+  else
+    redis_cli DEL "$FAULTS_KEY"
+    redis_cli_quiet PUBLISH "$FAULTS_CHANNEL" '*'
+  fi
+  is_dry_run || ok "장애 해제" "faults cleared"
 }
 
 # ---- test ----
@@ -274,7 +555,15 @@ main() {
   case $COMMAND in
     status) if [ "$LOCAL" = 1 ]; then local_status; else cluster_status; fi ;;
     test) measure ;;
-    partition) partition ;;
+    partition|heal) partition ;;
+    service-error) service_error ;;
+    service-latency) service_latency ;;
+    service-hang) service_hang ;;
+    service-down) service_down ;;
+    degrade) degrade ;;
+    chaos-service) chaos_service ;;
+    service-list) service_list ;;
+    service-clear) service_clear ;;
     *)
       scenario_dir "$COMMAND" >/dev/null || usage_error "알 수 없는 명령 / unknown command: $COMMAND"
       run_scenario ;;
