@@ -1,5 +1,6 @@
 package io.theatermsa.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.RedisException;
 import io.theatermsa.cli.fault.FaultArguments;
 import io.theatermsa.cli.local.RunState;
@@ -18,9 +19,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +35,8 @@ import java.util.function.Supplier;
  * application 5xx, latency, a held request, a refused connection) so that outlier detection and retries have
  * something to react to. It writes to the Redis the instances share ({@code faults:active}, announced on
  * {@code faults:changed}): the local stack's, or {@code --redis-url} / {@code REDIS_URL} (a port-forwarded one on
- * Kubernetes).
+ * Kubernetes). {@code theater fault partition|heal} cut and restore the local stack's cross-cluster network through
+ * its gateway ({@code /api/mesh/partition}, with the admin token from {@code .theater/state.json}).
  */
 @Command(name = "fault", mixinStandardHelpOptions = true,
          description = {"서비스 인스턴스에 실제 장애를 주입합니다 / inject real faults into service instances",
@@ -42,6 +46,7 @@ final class FaultCommand {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE_ERROR = 2;
+    static final String PARTITION_API = "/api/mesh/partition";
 
     @ParentCommand
     Theater theater;
@@ -165,6 +170,59 @@ final class FaultCommand {
             err().println("오류: 그런 장애가 없습니다 / error: no such fault: " + id);
             return FAILED;
         });
+    }
+
+    @Command(name = "partition", mixinStandardHelpOptions = true,
+             description = {"실행 중인 로컬 스택의 클러스터 간 네트워크를 끊습니다 / cut the network between the running "
+                            + "local stack's clusters",
+                            "Kubernetes: scripts/fault-injection-demo.sh partition"})
+    int partition(@Option(names = "--from", defaultValue = "ctx1", description = "출발 클러스터 / from (default ctx1)")
+                  String from,
+                  @Option(names = "--to", defaultValue = "ctx2", description = "도착 클러스터 / to (default ctx2)")
+                  String to,
+                  @Option(names = "--one-way", description = "from -> to 방향만 / cut from -> to only")
+                  boolean oneWay) {
+        ObjectNode body = Json.newMapper().createObjectNode().put("from", from).put("to", to).put("oneWay", oneWay);
+        return withStack(stack -> stack.post(PARTITION_API, body.toString()), "끊김 / cut");
+    }
+
+    @Command(name = "heal", mixinStandardHelpOptions = true,
+             description = {"끊은 네트워크를 모두 복구합니다 / restore every cut link"})
+    int heal() {
+        return withStack(stack -> stack.delete(PARTITION_API), "복구됨 / healed");
+    }
+
+    /** Sends one change to the running stack's gateway and reports the links cut afterwards. */
+    private int withStack(StackCall call, String done) {
+        Optional<RunState> running = RunState.running(theater.home());
+        if (running.isEmpty()) {
+            err().println(StatusCommand.NOT_RUNNING_TEXT);
+            return StatusCommand.NOT_RUNNING;
+        }
+        StackClient stack = new StackClient(running.get());
+        StackClient.Reply reply;
+        try {
+            reply = call.send(stack);
+        } catch (IOException e) {
+            err().println("오류: 스택에 연결하지 못했습니다 / error: cannot reach the stack at " + stack.url()
+                          + ": " + e.getMessage());
+            return StatusCommand.NOT_RUNNING;
+        }
+        if (reply.status() != 200) {
+            err().println("오류 / error: HTTP " + reply.status() + " " + reply.body().path("error").asText() + ": "
+                          + reply.body().path("message").asText());
+            return reply.status() == 400 ? USAGE_ERROR : FAILED;
+        }
+        List<String> links = new ArrayList<>();
+        reply.body().path("links").forEach(link -> links.add(link.asText()));
+        out().println(done + ": " + (links.isEmpty() ? "끊긴 링크 없음 / no link cut"
+                                                     : "끊긴 링크 / cut links " + String.join(", ", links)));
+        return OK;
+    }
+
+    @FunctionalInterface
+    private interface StackCall {
+        StackClient.Reply send(StackClient stack) throws IOException;
     }
 
     private int inject(Target target, Connection connection, Supplier<FaultEffect> effect) {

@@ -42,6 +42,11 @@ final class StackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** DELETEs {@code path} with {@code Authorization: Bearer <admin token>}. */
+    Reply delete(String path) throws IOException {
+        return send(request(path).header("Authorization", "Bearer " + state.adminToken()).DELETE());
+    }
+
     String url() {
         return state.url();
     }

@@ -2,6 +2,7 @@ package io.theatermsa.gateway;
 
 import io.helidon.webserver.http.HttpService;
 import io.theatermsa.gateway.mesh.MeshAccess;
+import io.theatermsa.gateway.mesh.FaultApiService;
 import io.theatermsa.gateway.mesh.MeshApiService;
 import io.theatermsa.gateway.mesh.MeshApiUnavailable;
 import io.theatermsa.platform.http.Json;
@@ -13,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * The api-gateway: proxies {@code /users}, {@code /movies} and {@code /bookings} through its sidecar, serves
- * {@code /traffic-weights}, the mesh APIs under {@code /api/mesh} and the dashboard at {@code /}. Kubernetes starts
+ * {@code /traffic-weights}, the mesh APIs under {@code /api/mesh}, the faults under {@code /api/faults} and the dashboard at {@code /}. Kubernetes starts
  * it through {@link Main}; the local launcher calls {@link #start} in-process with an emulated sidecar and the
  * emulator's {@link io.theatermsa.gateway.mesh.MeshAdmin}.
  */
@@ -40,6 +41,8 @@ public final class GatewayApp {
         return server
                 .service("/traffic-weights", new TrafficWeightsService(weights, json))
                 .service("/api/mesh", meshOr501(settings, access -> new MeshApiService(access, json)))
+                .service("/api/faults",
+                         meshOr501(settings, access -> new FaultApiService(access, json, Clock.systemUTC())))
                 .service("/api/load",
                          meshOr501(settings, access -> new LoadService(access, settings.identity().service(), json)))
                 .service("/deployment-status",

@@ -26,6 +26,7 @@ import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
 import io.theatermsa.mesh.sidecar.ResponseFlag;
+import io.theatermsa.platform.fault.Fault;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 
 import java.nio.file.Path;
@@ -35,11 +36,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A mesh for the gateway's API tests: a fixed sidecar state, a real {@link AccessLog}, and scenarios loaded with
- * the real {@link MeshConfigLoader} (refused when they have an error), without any emulated traffic.
+ * the real {@link MeshConfigLoader} (refused when they have an error), without any emulated traffic; partitions
+ * and faults are kept in memory.
  */
 final class FakeMeshAdmin implements MeshAdmin {
 
@@ -51,6 +55,8 @@ final class FakeMeshAdmin implements MeshAdmin {
     private final String initialSource;
     private final LoadResult initial;
     private final List<MeshListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<String> cut = new TreeSet<>();
+    private final Map<String, Fault> faults = new ConcurrentSkipListMap<>();
     private final Deque<Previous> history = new ArrayDeque<>();
     private long generation = 1;
     private String source;
@@ -184,5 +190,47 @@ final class FakeMeshAdmin implements MeshAdmin {
                               PodStatus.SOURCE_ANSWERING),
                 new PodStatus("sleep", "ctx1", "theater-msa", "sleep-0", "node-1", "Running",
                               PodStatus.SOURCE_KUBERNETES));
+    }
+
+    @Override
+    public synchronized List<String> cutLinks() {
+        return List.copyOf(cut);
+    }
+
+    @Override
+    public synchronized List<String> partition(String from, String to, boolean oneWay) {
+        cut.add(from + " -> " + to);
+        if (!oneWay) {
+            cut.add(to + " -> " + from);
+        }
+        return cutLinks();
+    }
+
+    @Override
+    public synchronized List<String> heal() {
+        cut.clear();
+        return cutLinks();
+    }
+
+    @Override
+    public List<Fault> faults() {
+        return List.copyOf(faults.values());
+    }
+
+    @Override
+    public void inject(Fault fault) {
+        faults.put(fault.id(), fault);
+    }
+
+    @Override
+    public boolean clearFault(String id) {
+        return faults.remove(id) != null;
+    }
+
+    @Override
+    public long clearFaults() {
+        long count = faults.size();
+        faults.clear();
+        return count;
     }
 }

@@ -4,6 +4,7 @@ import io.theatermsa.mesh.ApplyResult;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.MeshSnapshot;
+import io.theatermsa.mesh.NetworkPartitions;
 import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
@@ -141,6 +142,11 @@ public final class LocalMesh {
 
     public List<ConfiguredSplit> configuredSplits() {
         return controlPlane.current().configuredSplits();
+    }
+
+    /** The network cuts between the clusters, read by every sidecar on every attempt. */
+    public NetworkPartitions partitions() {
+        return controlPlane.partitions();
     }
 
     public EndpointRegistry registry() {

@@ -10,6 +10,9 @@ import io.theatermsa.gateway.mesh.PodStatus;
 import io.theatermsa.gateway.mesh.ScenarioChange;
 import io.theatermsa.gateway.mesh.SidecarClusters;
 import io.theatermsa.mesh.ApplyResult;
+import io.theatermsa.mesh.NetworkPartitions;
+import io.theatermsa.platform.fault.Fault;
+import io.theatermsa.platform.fault.FaultChannel;
 import io.theatermsa.mesh.cluster.ServiceEndpoints;
 import io.theatermsa.mesh.sidecar.AccessLog;
 
@@ -21,8 +24,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The gateway's {@code /api/mesh} on a local stack: reads the emulated mesh, switches its scenarios. A relative
- * scenario path is taken from the project folder, the way {@code theater up --scenario} takes it.
+ * The gateway's {@code /api/mesh} and {@code /api/faults} on a local stack: reads the emulated mesh, switches its
+ * scenarios, cuts its network, and keeps faults in the stack's Redis. A relative scenario path is taken from the
+ * project folder, the way {@code theater up --scenario} takes it.
  */
 final class LocalMeshAdmin implements MeshAdmin {
 
@@ -32,12 +36,17 @@ final class LocalMeshAdmin implements MeshAdmin {
     private final LocalMesh mesh;
     private final Path home;
     private final Supplier<List<RunningWorkload>> workloads;
+    private final FaultChannel faults;
 
-    /** @param workloads the stack's running workloads, asked on every read */
-    LocalMeshAdmin(LocalMesh mesh, Path home, Supplier<List<RunningWorkload>> workloads) {
+    /**
+     * @param workloads the stack's running workloads, asked on every read
+     * @param faults    the stack's Redis fault store, the one {@code theater fault} writes
+     */
+    LocalMeshAdmin(LocalMesh mesh, Path home, Supplier<List<RunningWorkload>> workloads, FaultChannel faults) {
         this.mesh = mesh;
         this.home = home;
         this.workloads = workloads;
+        this.faults = faults;
     }
 
     @Override
@@ -104,6 +113,48 @@ final class LocalMeshAdmin implements MeshAdmin {
     @Override
     public List<PracticeScenario> scenarios() {
         return PracticeScenario.in(home);
+    }
+
+    @Override
+    public List<String> cutLinks() {
+        return mesh.partitions().cutLinks().stream().map(NetworkPartitions.Link::toString).toList();
+    }
+
+    @Override
+    public List<String> partition(String from, String to, boolean oneWay) {
+        if (oneWay) {
+            mesh.partitions().cutOneWay(from, to);
+        } else {
+            mesh.partitions().partition(from, to);
+        }
+        return cutLinks();
+    }
+
+    @Override
+    public List<String> heal() {
+        mesh.partitions().heal();
+        return cutLinks();
+    }
+
+    @Override
+    public List<Fault> faults() {
+        return faults.all();
+    }
+
+    @Override
+    public void inject(Fault fault) {
+        faults.pruneExpired(fault.created());
+        faults.publish(fault);
+    }
+
+    @Override
+    public boolean clearFault(String id) {
+        return faults.clear(id);
+    }
+
+    @Override
+    public long clearFaults() {
+        return faults.clearAll();
     }
 
     /** Every workload of the stack, all {@code Running} on this machine. */

@@ -5,6 +5,8 @@ import io.theatermsa.gateway.GatewayApp;
 import io.theatermsa.gateway.GatewaySettings;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.movie.MovieServiceApp;
+import io.theatermsa.platform.fault.FaultChannel;
+import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
@@ -70,13 +72,15 @@ public final class LocalStack implements AutoCloseable {
                         (id, redisConnection) -> BookingServiceApp.start(id, settings.bindHost(), 0, redisConnection,
                                 track(started, mesh.sidecarFor(id))));
             }
+            RedisConnector faultStore = track(started, RedisConnector.connect(redis.url()));
+            FaultChannel faults = new FaultChannel(faultStore.connection().sync(), Json.newMapper());
             WorkloadIdentity gatewayId = new WorkloadIdentity(GATEWAY, GATEWAY_CLUSTER,
                                                               pods.next(GATEWAY, GATEWAY_CLUSTER));
             ServiceServer gateway = track(started, GatewayApp.start(
                     GatewaySettings.builder(gatewayId, track(started, mesh.sidecarFor(gatewayId)))
                             .bindHost(settings.bindHost()).port(settings.port())
                             .configuredSplits(mesh::configuredSplits)
-                            .mesh(new LocalMeshAdmin(mesh, settings.home(), () -> List.copyOf(workloads)),
+                            .mesh(new LocalMeshAdmin(mesh, settings.home(), () -> List.copyOf(workloads), faults),
                                   settings.adminToken())
                             .build()));
             String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";

@@ -17,13 +17,20 @@ public final class StackUnderTest implements AutoCloseable {
     /** The checkout (tests run in {@code cli/}). */
     public static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     public static final Path INITIAL = HOME.resolve("k8s/practice/01-initial");
+    /** user-service as one Envoy cluster with outlier detection (consecutive5xxErrors 3, baseEjectionTime 30s). */
+    public static final Path CIRCUIT_BREAKER = HOME.resolve("k8s/practice/06-circuit-breaker-real");
 
     private final LocalStack stack;
     private final HttpApi api;
     private final String token;
 
     public StackUnderTest(String redisUrl, String token) {
-        this.stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, HOME, INITIAL, redisUrl,
+        this(redisUrl, token, INITIAL);
+    }
+
+    /** A stack started on {@code scenario} instead of the first practice scenario. */
+    public StackUnderTest(String redisUrl, String token, Path scenario) {
+        this.stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, HOME, scenario, redisUrl,
                                                               AdminToken.of(token)));
         this.api = new HttpApi(URI.create(stack.url()).getPort());
         this.token = token;
@@ -54,8 +61,15 @@ public final class StackUnderTest implements AutoCloseable {
     }
 
     private HttpResponse<String> change(String path, String json) {
+        return admin("POST", path, json);
+    }
+
+    /** {@code method path} with the admin token and {@code json} as the body (empty for none). */
+    public HttpResponse<String> admin(String method, String path, String json) {
         return api.send(api.at(path).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("Authorization", "Bearer " + token)
+                .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                                               : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     @Override

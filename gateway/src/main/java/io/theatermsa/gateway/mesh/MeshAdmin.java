@@ -3,6 +3,7 @@ package io.theatermsa.gateway.mesh;
 import io.helidon.http.Status;
 import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.sidecar.AccessLog;
+import io.theatermsa.platform.fault.Fault;
 import io.theatermsa.platform.http.ApiException;
 
 import java.nio.file.Path;
@@ -18,6 +19,13 @@ import java.util.Optional;
  * Implementations are thread-safe; each call reads one consistent moment.
  */
 public interface MeshAdmin {
+
+    /** What to do on Kubernetes instead of {@code /api/mesh/partition}. */
+    String PARTITION_ON_KUBERNETES =
+            "; on Kubernetes cut the east-west gateway: scripts/fault-injection-demo.sh partition";
+    /** What to do on Kubernetes instead of {@code /api/faults}. */
+    String FAULTS_ON_KUBERNETES =
+            "; on Kubernetes use theater fault --redis-url with a port-forward to the cinema's Redis";
 
     /** Every client sidecar's upstream clusters, in the shape of Envoy's {@code /clusters?format=json}. */
     List<SidecarClusters> clusters();
@@ -79,8 +87,58 @@ public interface MeshAdmin {
         throw notInThisMode("the scenario list");
     }
 
+    /**
+     * The cross-cluster links cut now, e.g. {@code ctx1 -> ctx2}, ordered by source then destination cluster.
+     * On Kubernetes the documented way is cutting the east-west gateway with
+     * {@code scripts/fault-injection-demo.sh partition}: 501 there.
+     */
+    default List<String> cutLinks() {
+        throw notInThisMode("network partitions", PARTITION_ON_KUBERNETES);
+    }
+
+    /**
+     * Cuts the link from {@code from} to {@code to}, and back too unless {@code oneWay}; returns the links cut now.
+     * Connections across a cut link fail as refused ones ({@code UF}) from the next attempt on.
+     */
+    default List<String> partition(String from, String to, boolean oneWay) {
+        throw notInThisMode("network partitions", PARTITION_ON_KUBERNETES);
+    }
+
+    /** Restores every cross-cluster link; returns the links cut now (none). */
+    default List<String> heal() {
+        throw notInThisMode("network partitions", PARTITION_ON_KUBERNETES);
+    }
+
+    /**
+     * The service-level faults in force ({@code theater fault}'s), oldest first. The gateway on Kubernetes has no
+     * Redis of its own to keep them in: 501 there, and {@code theater fault --redis-url} over a port-forward is
+     * the way.
+     */
+    default List<Fault> faults() {
+        throw notInThisMode("service faults", FAULTS_ON_KUBERNETES);
+    }
+
+    /** Puts {@code fault} in force and announces it to every instance. */
+    default void inject(Fault fault) {
+        throw notInThisMode("service faults", FAULTS_ON_KUBERNETES);
+    }
+
+    /** Ends fault {@code id}; false when there is none. */
+    default boolean clearFault(String id) {
+        throw notInThisMode("service faults", FAULTS_ON_KUBERNETES);
+    }
+
+    /** Ends every fault; returns how many were stored. */
+    default long clearFaults() {
+        throw notInThisMode("service faults", FAULTS_ON_KUBERNETES);
+    }
+
     private static ApiException notInThisMode(String what) {
+        return notInThisMode(what, "");
+    }
+
+    private static ApiException notInThisMode(String what, String instead) {
         return new ApiException(Status.NOT_IMPLEMENTED_501, "not_available_in_this_mode",
-                what + " is not available in this mode of the gateway");
+                what + " is not available in this mode of the gateway" + instead);
     }
 }

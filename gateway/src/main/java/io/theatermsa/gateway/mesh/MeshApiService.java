@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * {@code /api/mesh}: what the mesh is doing (also live, as Server-Sent Events), the scenario switch, the weight
- * editor and rollback. Reads need nothing; changes need the admin token. See the gateway README for the shapes.
+ * editor, rollback and network partitions. Reads need nothing; changes need the admin token. See the gateway README for the shapes.
  */
 public final class MeshApiService implements HttpService {
 
@@ -48,6 +48,9 @@ public final class MeshApiService implements HttpService {
              .post("/scenario/reset", this::reset)
              .post("/scenario/rollback", this::rollback)
              .put("/weights/{service}", this::weights)
+             .get("/partition", this::cutLinks)
+             .post("/partition", this::partition)
+             .delete("/partition", this::heal)
              .any("/clusters", AllowedMethods.only(Method.GET))
              .any("/config", AllowedMethods.only(Method.GET))
              .any("/access-log", AllowedMethods.only(Method.GET))
@@ -57,7 +60,8 @@ public final class MeshApiService implements HttpService {
              .any("/scenario", AllowedMethods.only(Method.POST))
              .any("/scenario/reset", AllowedMethods.only(Method.POST))
              .any("/scenario/rollback", AllowedMethods.only(Method.POST))
-             .any("/weights/{service}", AllowedMethods.only(Method.PUT));
+             .any("/weights/{service}", AllowedMethods.only(Method.PUT))
+             .any("/partition", AllowedMethods.only(Method.GET, Method.POST, Method.DELETE));
     }
 
     @Override
@@ -111,6 +115,21 @@ public final class MeshApiService implements HttpService {
             return;
         }
         json.send(res, Status.OK_200, Map.of("service", service, "weights", weights, "generation", change.generation()));
+    }
+
+    private void cutLinks(ServerRequest req, ServerResponse res) {
+        json.ok(res, Map.of("links", admin.cutLinks()));
+    }
+
+    private void partition(ServerRequest req, ServerResponse res) {
+        access.authorizeChange(req, res);
+        PartitionRequest cut = json.read(req, PartitionRequest.class).checked();
+        json.ok(res, Map.of("links", admin.partition(cut.from(), cut.to(), cut.oneWay())));
+    }
+
+    private void heal(ServerRequest req, ServerResponse res) {
+        access.authorizeChange(req, res);
+        json.ok(res, Map.of("links", admin.heal()));
     }
 
     private void send(ServerResponse res, ScenarioReply reply) {
