@@ -1,5 +1,5 @@
 // Entry point: language, tabs, the live access records, the service sections, the mesh state, and the
-// history, topology, controls and cinema panels. Each concern lives in its own module.
+// history, topology, controls, faults and cinema panels. Each concern lives in its own module.
 
 import { initLanguage, t } from './i18n.js';
 import { SECTIONS } from './sections.js';
@@ -13,6 +13,7 @@ import { Charts } from './charts.js';
 import { Topology } from './topology.js';
 import { Controls } from './controls.js';
 import { Cinema } from './cinema.js';
+import { Faults } from './faults.js';
 
 initLanguage();
 const weights = new ConfiguredWeights();
@@ -55,6 +56,8 @@ const onConfigChanged = () => {
   mesh.refreshEjections();
 };
 new Controls(weights, onConfigChanged).start();
+const faults = new Faults();
+faults.start();
 cinema.start();
 
 weights.reload();
@@ -67,6 +70,7 @@ initTabs((tab) => {
     topology.resize();
   }
   if (tab === 'cinema') cinema.showing();
+  if (tab === 'drive') faults.reload();
 });
 await events.start();
 controllers.forEach((controller) => controller.run(1));

@@ -142,6 +142,26 @@ class DashboardBrowserTest {
         assertThat(unexpectedConsoleErrors()).isEmpty();
     }
 
+    /** Without a mesh admin (as on Kubernetes) the faults panel gets 501 and says what to use instead. */
+    @Test
+    void theFaultsPanelSaysWhatToUseWhenTheGatewayAnswers501() {
+        driver.get(fixture.uri("/").toString());
+        driver.findElement(By.cssSelector("[data-tab='drive']")).click();
+
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                d.findElement(By.id("faults-status")).getText().startsWith("Kubernetes 에서는")
+                && d.findElement(By.id("partition-status")).getText().startsWith("Kubernetes 에서는"));
+        assertThat(driver.findElement(By.id("faults-status")).getText()).contains("theater fault --redis-url");
+        assertThat(driver.findElement(By.id("partition-status")).getText())
+                .contains("scripts/fault-injection-demo.sh partition");
+        assertThat(driver.findElement(By.cssSelector("#fault-form button[type='submit']")).isEnabled()).isFalse();
+
+        driver.findElement(By.cssSelector("button[data-lang='en']")).click();
+        assertThat(driver.findElement(By.id("faults-status")).getText()).startsWith("This gateway does not handle faults")
+                .contains("on Kubernetes use theater fault --redis-url");
+        assertThat(unexpectedConsoleErrors()).isEmpty();
+    }
+
     /**
      * Console errors other than Chromium's own note about the deliberate mesh 503s of booking-service
      * ("Failed to load resource ... 503"), which is the browser reporting a real response, not a page fault, and the
@@ -153,7 +173,8 @@ class DashboardBrowserTest {
                 .map(LogEntry::getMessage)
                 .filter(message -> !(message.contains("/bookings/") && message.contains("503")))
                 // this fixture has no mesh admin: the page asks for the mesh views and gets the documented 501
-                .filter(message -> !((message.contains("/api/mesh/") || message.contains("/deployment-status"))
+                .filter(message -> !((message.contains("/api/mesh/") || message.contains("/api/faults")
+                        || message.contains("/deployment-status"))
                         && message.contains("501")))
                 .toList();
     }
