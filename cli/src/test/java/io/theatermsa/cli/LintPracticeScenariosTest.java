@@ -53,6 +53,7 @@ class LintPracticeScenariosTest {
                 new Case("07-locality-failover", List.of()),
                 new Case("08-timeouts-retries", List.of()),
                 new Case("09-mtls-authz", List.of()),
+                new Case("10-service-faults", List.of()),
                 new Case("99-scenarios", withAborts));
     }
 

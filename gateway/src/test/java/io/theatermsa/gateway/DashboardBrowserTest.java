@@ -1,5 +1,6 @@
 package io.theatermsa.gateway;
 
+import io.theatermsa.gateway.testing.BrowserSession;
 import io.theatermsa.gateway.ScriptedSidecar.Hop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

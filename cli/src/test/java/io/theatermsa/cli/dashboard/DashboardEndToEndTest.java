@@ -1,5 +1,6 @@
 package io.theatermsa.cli.dashboard;
 
+import io.theatermsa.gateway.testing.BrowserSession;
 import io.theatermsa.cli.local.StackUnderTest;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;

@@ -1,5 +1,6 @@
 package io.theatermsa.cli.dashboard;
 
+import io.theatermsa.gateway.testing.BrowserSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.RedisClient;
 import io.theatermsa.cli.local.LocalStack;

@@ -1,4 +1,4 @@
-package io.theatermsa.gateway;
+package io.theatermsa.gateway.testing;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,11 +21,11 @@ import java.util.stream.Stream;
  * downloads anything. A missing browser fails the test with a clear message; {@code THEATER_SKIP_BROWSER=1}
  * (environment or system property) skips it instead.
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String SKIP = "THEATER_SKIP_BROWSER";
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final String SKIP = "THEATER_SKIP_BROWSER";
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -36,7 +36,7 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** Starts a browser with a fresh profile and browser console logging on. */
-    static BrowserSession start(int width, int height) throws IOException {
+    public static BrowserSession start(int width, int height) throws IOException {
         boolean skip = "1".equals(System.getenv(SKIP)) || "1".equals(System.getProperty(SKIP));
         Assumptions.assumeFalse(skip, SKIP + "=1: the dashboard browser test is skipped");
         requireExecutable(CHROMIUM, "chromium");
@@ -57,7 +57,7 @@ final class BrowserSession implements AutoCloseable {
         return new BrowserSession(profile, new ChromeDriver(service, options));
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
