@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -306,7 +307,11 @@ final class OutboundRouter {
         Optional<String> header = request.headers().firstValue(TIMEOUT_HEADER);
         if (header.isPresent()) {
             try {
-                return Duration.ofMillis(Long.parseLong(header.get().trim())).toNanos();
+                long millis = Long.parseLong(header.get().trim());
+                // Envoy ignores a value it cannot use; beyond an int of milliseconds no socket timeout can hold it.
+                if (millis >= 0 && millis <= Integer.MAX_VALUE) {
+                    return TimeUnit.MILLISECONDS.toNanos(millis);
+                }
             } catch (NumberFormatException e) {
                 // Envoy ignores an unparsable value and keeps the route's timeout.
             }

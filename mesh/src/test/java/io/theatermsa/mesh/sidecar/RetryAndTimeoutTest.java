@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -271,6 +272,20 @@ class RetryAndTimeoutTest {
 
             assertThat(response.status()).isEqualTo(504);
             assertThat(f.lastEntry().flagsText()).isEqualTo("UT");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "99999999999999999", "soon"})
+    @DisplayName("§3.3 an unusable x-envoy-upstream-rq-timeout-ms is ignored: the route's timeout (none) stays")
+    void unusableTimeoutHeaderIsIgnored(String value) {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(usersCtx1.endpoint());
+
+            OutboundResponse response = f.get("/users", Map.of("x-envoy-upstream-rq-timeout-ms", List.of(value)));
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(f.lastEntry().flagsText()).isEqualTo("-");
         }
     }
 

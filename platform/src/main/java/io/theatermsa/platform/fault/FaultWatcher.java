@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -31,6 +32,7 @@ public final class FaultWatcher implements FaultBoard {
 
     private static final System.Logger LOG = System.getLogger(FaultWatcher.class.getName());
 
+    private final AtomicBoolean reloadQueued = new AtomicBoolean();
     private final WorkloadIdentity identity;
     private final FaultChannel channel;
     private final RedisConnector redis;
@@ -79,7 +81,8 @@ public final class FaultWatcher implements FaultBoard {
 
     /** Asks for a reload on the watcher's thread now, as an announcement does. */
     public void reloadSoon() {
-        if (!thread.isShutdown()) {
+        // A burst of announcements needs one reload, not one Redis round trip each.
+        if (!thread.isShutdown() && reloadQueued.compareAndSet(false, true)) {
             thread.execute(this::reload);
         }
     }
@@ -90,6 +93,7 @@ public final class FaultWatcher implements FaultBoard {
     }
 
     private void reload() {
+        reloadQueued.set(false);
         try {
             snapshot.set(FaultSnapshot.of(channel.activeAt(clock.instant()), identity));
             if (channelDown) {

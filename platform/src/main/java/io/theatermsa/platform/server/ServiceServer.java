@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -133,7 +134,8 @@ public final class ServiceServer implements AutoCloseable {
         private int port;
         private ReadinessCheck readiness = ReadinessCheck.ALWAYS;
         private FaultBoard faults = FaultBoard.NONE;
-        private RandomGenerator random = RandomGenerator.getDefault();
+        // Request threads draw concurrently: each draw uses the calling thread's own generator.
+        private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
 
         private Builder(WorkloadIdentity identity, JsonBodies json) {
             this.identity = Objects.requireNonNull(identity);

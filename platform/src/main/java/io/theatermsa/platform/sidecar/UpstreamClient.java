@@ -7,7 +7,6 @@ import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpHeaders;
@@ -63,13 +62,9 @@ public final class UpstreamClient implements AutoCloseable {
             return new OutboundResponse(response.status().code(), responseHeaders(response), body);
         } catch (DataReader.InsufficientDataAvailableException e) {
             throw new UpstreamFailure(UpstreamFailure.Reason.RESET, "connection closed before a response", e);
-        } catch (UncheckedIOException e) {
-            throw classify(e);
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof java.io.IOException) {
-                throw classify(e);
-            }
-            throw e;
+            // Whatever else the client throws, no HTTP response came back: to a proxy that is a reset.
+            throw classify(e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.theatermsa.booking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.Method;
+import io.theatermsa.platform.identity.IdentityHeaders;
 import io.theatermsa.platform.sidecar.OutboundRequest;
 import io.theatermsa.platform.sidecar.OutboundResponse;
 import io.theatermsa.platform.sidecar.ServiceAddress;
@@ -27,10 +28,13 @@ final class RemoteLookup {
         this.mapper = mapper;
     }
 
-    /** {@code GET path} on {@code service}, with the caller's trace headers; empty on 404. */
+    /**
+     * {@code GET path} on {@code service}, with the caller's trace headers; empty on the service's own 404. A 404 the
+     * mesh made (no route, an injected abort: no identity header) means the service could not be asked.
+     */
     <T> Optional<T> find(ServiceAddress service, String path, Class<T> type, Map<String, List<String>> traceHeaders) {
         OutboundResponse response = sidecar.send(OutboundRequest.of(service, Method.GET, path, traceHeaders));
-        if (response.status() == 404) {
+        if (response.status() == 404 && answeredByTheService(response)) {
             return Optional.empty();
         }
         if (!response.isSuccess()) {
@@ -42,5 +46,9 @@ final class RemoteLookup {
             throw new UpstreamUnavailable(service.host() + " answered " + response.status()
                     + " with a body that is not the expected JSON");
         }
+    }
+
+    private static boolean answeredByTheService(OutboundResponse response) {
+        return response.headers().firstValue(IdentityHeaders.SERVICE_NAME.defaultCase()).isPresent();
     }
 }

@@ -328,6 +328,15 @@ class BookingServiceTest {
     }
 
     @Test
+    void aMeshNoRoute404IsUnavailableNotAnUnknownUser() {
+        String movie = newMovie();
+        sidecar.replyLocally(ServiceAddress.USER, 404, "");
+        HttpResponse<String> r = book(booking("1", movie, "1", "A1"));
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(json(r).get("error").asText()).isEqualTo("upstream_unavailable");
+    }
+
+    @Test
     void anInjectedAbortOnMovieServiceIs503NamingIt() {
         sidecar.replyLocally(ServiceAddress.MOVIE, 500, "fault filter abort");
         HttpResponse<String> r = book(booking("1", "1", "1", "A1"));
