@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The gateway's load runs: at most one running, the last {@value #KEPT} kept. A run's reports get their
  * {@code byFlag} counts from the mesh's access log: the gateway sidecar's entries whose {@code x-request-id} is the
- * run's ({@code <run id>-<n>}).
+ * run's ({@code <run id>-<n>}). Once a run has ended its counts are read one last time and kept: every entry is
+ * written before its response reaches the run, and the ring would otherwise forget them as newer traffic arrives.
  */
 final class LoadRuns {
 
@@ -86,7 +88,7 @@ final class LoadRuns {
 
     private LoadReport report(Started started) {
         LoadReport report = started.run().report();
-        return report.withFlags(flags(started));
+        return report.withFlags(started.flags(this::flags));
     }
 
     private Map<String, Long> flags(Started started) {
@@ -114,6 +116,36 @@ final class LoadRuns {
         }
     }
 
-    private record Started(LoadRun run, long firstSequence) {
+    /** A run with where its access-log entries start, and its flag counts once it has ended. */
+    private static final class Started {
+        private final LoadRun run;
+        private final long firstSequence;
+        private volatile Map<String, Long> settledFlags;
+
+        Started(LoadRun run, long firstSequence) {
+            this.run = run;
+            this.firstSequence = firstSequence;
+        }
+
+        LoadRun run() {
+            return run;
+        }
+
+        long firstSequence() {
+            return firstSequence;
+        }
+
+        Map<String, Long> flags(Function<Started, Map<String, Long>> count) {
+            Map<String, Long> settled = settledFlags;
+            if (settled != null) {
+                return settled;
+            }
+            boolean ended = run.state() != LoadRun.State.RUNNING;
+            Map<String, Long> flags = Map.copyOf(count.apply(this));
+            if (ended) {
+                settledFlags = flags;
+            }
+            return flags;
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.theatermsa.gateway.ScriptedSidecar.Hop;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.gateway.mesh.MeshAccess;
+import io.theatermsa.mesh.sidecar.ResponseFlag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +160,17 @@ class DashboardApiTest {
         }
         assertThat(finding.get("title").get("ko").asText()).isNotBlank();
         assertThat(finding.get("title").get("en").asText()).isNotBlank();
+    }
+
+    @Test
+    void aFinishedRunsFlagCountsAreSettledAndDoNotFollowTheAccessLog() throws Exception {
+        String id = mapper.readTree(send("POST", "/api/load", "{\"path\":\"/users/\",\"requests\":10}",
+                bearer(TOKEN)).body()).get("id").asText();
+        JsonNode finished = awaitLoad(id);
+
+        mesh.record(id + "-1", 503, ResponseFlag.NO_HEALTHY_UPSTREAM);
+
+        assertThat(mapper.readTree(get("/api/load/" + id).body()).get("byFlag")).isEqualTo(finished.get("byFlag"));
     }
 
     @Test

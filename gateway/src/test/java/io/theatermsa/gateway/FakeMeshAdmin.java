@@ -80,7 +80,12 @@ final class FakeMeshAdmin implements MeshAdmin {
 
     /** Appends an entry for a call from the gateway that a ctx2 pod answered with {@code status}. */
     long record(int status, ResponseFlag... flags) {
-        return accessLog.append(new AccessLogEntry(1_700_000_000_000L, GatewayFixture.GATEWAY, "req-" + status,
+        return record("req-" + status, status, flags);
+    }
+
+    /** The same, for a request with id {@code requestId}. */
+    long record(String requestId, int status, ResponseFlag... flags) {
+        return accessLog.append(new AccessLogEntry(1_700_000_000_000L, GatewayFixture.GATEWAY, requestId,
                 "GET", "/users/", "user-service:8081", "theater-msa/user-service-vs", "split", USER_CTX2, "ctx2",
                 "user-service-ctx2-pod-b", "ctx2", "127.0.0.1:18081", status, Set.of(flags), "via_upstream", 3, 1));
     }
