@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The dashboard's backend in front of a {@link FakeMeshAdmin}: the weight editor, rollback, scenario list,
@@ -257,24 +258,14 @@ class DashboardApiTest {
         assertThat(get("/api/mesh/events?since=abc").statusCode()).isEqualTo(400);
     }
 
-    private void awaitSubscribed() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (mesh.listeners() == 0) {
-            assertThat(System.nanoTime()).as("a subscriber within 10 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private void awaitSubscribed() {
+        await("a subscriber").atMost(Duration.ofSeconds(10)).until(() -> mesh.listeners() > 0);
     }
 
-    private JsonNode awaitLoad(String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            JsonNode report = mapper.readTree(get("/api/load/" + id).body());
-            if (!report.get("state").asText().equals("running")) {
-                return report;
-            }
-            assertThat(System.nanoTime()).as("the run ends within 30 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private JsonNode awaitLoad(String id) {
+        return await("the run ends").atMost(Duration.ofSeconds(30))
+                .until(() -> mapper.readTree(get("/api/load/" + id).body()),
+                       report -> !report.get("state").asText().equals("running"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

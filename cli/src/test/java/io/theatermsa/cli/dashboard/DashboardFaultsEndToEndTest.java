@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -42,7 +43,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.StreamSupport;
 
-import static io.theatermsa.platform.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -96,7 +96,7 @@ class DashboardFaultsEndToEndTest {
     void anEjectionShowsItsCountdown() throws Exception {
         faults.publish(new Fault("dash-cb", FaultTarget.cluster("user-service", "ctx2"),
                                  new FaultEffect.Error(100, 503), Instant.now(), Duration.ofMinutes(2)));
-        eventually(Duration.ofSeconds(10), () -> {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
             stack.api().get("/users/");
             return ctx2UserHost().map(DashboardFaultsEndToEndTest::ejected).orElse(false);
         });

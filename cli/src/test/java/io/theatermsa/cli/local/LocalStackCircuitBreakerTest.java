@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
-import static io.theatermsa.platform.testing.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,7 +69,7 @@ class LocalStackCircuitBreakerTest {
 
         faults.publish(new Fault("cb-e2e", FaultTarget.cluster("user-service", "ctx2"),
                                  new FaultEffect.Error(100, 503), Instant.now(), Duration.ofMinutes(2)));
-        eventually(DEADLINE, () -> {
+        await().atMost(DEADLINE).until(() -> {
             api.get("/users/");
             return ctx2UserHost().map(LocalStackCircuitBreakerTest::ejected).orElse(false);
         });

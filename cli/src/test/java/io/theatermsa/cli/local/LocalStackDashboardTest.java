@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The dashboard's backend on a whole local stack (real redis-server, real HTTP on loopback): weights, rollback,
@@ -130,16 +131,10 @@ class LocalStackDashboardTest {
         return ids;
     }
 
-    private static JsonNode awaitLoad(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode report = HttpApi.json(api.get("/api/load/" + id));
-            if (!report.get("state").asText().equals("running")) {
-                return report;
-            }
-            assertThat(System.nanoTime()).as("the run ends within 60 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static JsonNode awaitLoad(String id) {
+        return await("the run ends").atMost(Duration.ofSeconds(60))
+                .until(() -> HttpApi.json(api.get("/api/load/" + id)),
+                       report -> !report.get("state").asText().equals("running"));
     }
 
     private static HttpResponse<String> change(String method, String path, String json) {

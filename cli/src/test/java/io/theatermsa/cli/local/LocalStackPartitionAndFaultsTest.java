@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import static io.theatermsa.platform.testing.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,12 +74,12 @@ class LocalStackPartitionAndFaultsTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = HttpApi.json(created).get("id").asText();
 
-        eventually(Duration.ofSeconds(5), () -> canary().statusCode() == 418);
+        await().atMost(Duration.ofSeconds(5)).until(() -> canary().statusCode() == 418);
         assertThat(HttpApi.json(api.get("/api/faults")).get("faults")).extracting(f -> f.get("id").asText())
                 .containsExactly(id);
 
         assertThat(stack.admin("DELETE", "/api/faults/" + id, "").statusCode()).isEqualTo(200);
-        eventually(Duration.ofSeconds(5), () -> canary().statusCode() == 200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> canary().statusCode() == 200);
     }
 
     private static HttpResponse<String> canary() {

@@ -44,6 +44,7 @@ import java.util.stream.Stream;
 
 import static io.theatermsa.gateway.kubernetes.MockClusters.NS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway's Kubernetes mode end to end: fabric8's CRUD mock API server is ctx1 (a second one is ctx2), a JDK
@@ -434,7 +435,7 @@ class KubernetesMeshAdminTest {
                 Path.of("01-initial"), token);
         KubernetesMeshAdmin admin = new KubernetesMeshAdmin(GATEWAY, settings, client, remote, Json.newMapper());
         toClose.add(admin);
-        MockClusters.await("informers synced", INFORMERS, admin::synced);
+        await("informers synced").atMost(INFORMERS).until(admin::synced);
         Sidecar sidecar = upstream != null ? upstream : new DirectSidecar(Duration.ofSeconds(1));
         toClose.add(sidecar);
         gateway = GatewayApp.start(GatewaySettings.builder(GATEWAY, admin.observing(sidecar)).configuredSplits(admin::configuredSplits)
@@ -473,7 +474,7 @@ class KubernetesMeshAdminTest {
 
     private JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
-        MockClusters.await(path + " to change", INFORMERS, () -> {
+        await(path + " to change").atMost(INFORMERS).until(() -> {
             last[0] = get(path, 200);
             return condition.test(last[0]);
         });

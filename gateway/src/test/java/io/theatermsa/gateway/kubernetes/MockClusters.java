@@ -72,16 +72,6 @@ final class MockClusters {
                 .withReady(true).endContainerStatus().endStatus().build();
     }
 
-    /** Waits until {@code condition} holds, failing after {@code limit}: informers deliver asynchronously. */
-    static void await(String what, Duration limit, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + limit + ": " + what);
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-        }
-    }
 
     /** Reads like a CRUD server, refuses every write with the API server's 403 Status, as a read-only Role does. */
     private static final class ReadOnlyDispatcher extends KubernetesCrudDispatcher {

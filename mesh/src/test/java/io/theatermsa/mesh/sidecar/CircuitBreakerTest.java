@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * mesh-semantics §5, §6, §8.3 end to end: connection-pool overflow, the seed's circuit breaker that could not trip
@@ -119,7 +120,7 @@ class CircuitBreakerTest {
                 for (int i = 0; i < n; i++) {
                     calls.add(clients.submit(() -> f.get("/hang")));
                 }
-                SidecarFixture.await(() -> f.accessLog.lastSequence() >= n - 2);
+                await().atMost(Duration.ofSeconds(10)).until(() -> f.accessLog.lastSequence() >= n - 2);
                 slow.release();
             }
 

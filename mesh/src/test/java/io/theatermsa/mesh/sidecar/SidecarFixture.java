@@ -144,16 +144,6 @@ final class SidecarFixture implements AutoCloseable {
                 .mapToLong(s -> Long.parseLong(s.value())).findFirst().orElse(0);
     }
 
-    /** Waits, with a deadline rather than a guess, until {@code condition} holds. */
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 10s");
-            }
-            Thread.sleep(1);
-        }
-    }
 
     /** The sidecar's cluster named {@code outbound|8081|<subset>|user-service...}. */
     UpstreamCluster cluster(String subset) {

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 
 import static io.theatermsa.mesh.sidecar.SidecarFixture.userRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** mesh-semantics §3.3, §5 and §7: a request timing out while pending, and an upstream closing without a response. */
 class UpstreamFailureTest {
@@ -44,7 +46,7 @@ class UpstreamFailureTest {
                       route: [{destination: {host: user-service}}]
                     """));
             Future<OutboundResponse> holder = clients.submit(() -> f.get("/hang"));
-            SidecarFixture.await(() -> slow.requests() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> slow.requests() == 1);
 
             OutboundResponse r = f.get("/users/1");
 

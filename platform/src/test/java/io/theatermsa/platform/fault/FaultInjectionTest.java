@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import static io.theatermsa.platform.testing.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static io.theatermsa.platform.testing.HttpApi.assertIdentity;
 import static io.theatermsa.platform.testing.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,7 +94,7 @@ class FaultInjectionTest {
         Fault fault = new Fault("f" + ++nextId, target, effect, clock.instant(), duration);
         channel.publish(fault);
         for (Instance instance : seenBy) {
-            eventually(PICKUP, () -> instance.watcher().current().faults().contains(fault));
+            await().atMost(PICKUP).until(() -> instance.watcher().current().faults().contains(fault));
         }
         return fault;
     }
@@ -102,7 +102,7 @@ class FaultInjectionTest {
     void clear(Fault fault, Instance... seenBy) {
         channel.clear(fault.id());
         for (Instance instance : seenBy) {
-            eventually(PICKUP, () -> !instance.watcher().current().faults().contains(fault));
+            await().atMost(PICKUP).until(() -> !instance.watcher().current().faults().contains(fault));
         }
     }
 
@@ -155,7 +155,7 @@ class FaultInjectionTest {
         Fault hang = publish(FaultTarget.service(SERVICE), new FaultEffect.Hang(), Duration.ofMinutes(1), instance);
 
         CompletableFuture<Integer> held = CompletableFuture.supplyAsync(() -> instance.api().get("/hello").statusCode());
-        eventually(PICKUP, () -> instance.api().get("/metrics").body().contains("kind=\"hang\""));
+        await().atMost(PICKUP).until(() -> instance.api().get("/metrics").body().contains("kind=\"hang\""));
         assertThat(held).isNotDone();
         clear(hang, instance);
 
@@ -168,12 +168,12 @@ class FaultInjectionTest {
         int port = instance.server().port();
         Fault down = publish(FaultTarget.service(SERVICE), new FaultEffect.Down(), Duration.ofMinutes(1), instance);
 
-        eventually(PICKUP, () -> !instance.server().isListening());
+        await().atMost(PICKUP).until(() -> !instance.server().isListening());
         assertThatThrownBy(() -> instance.api().get("/hello"))
                 .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(ConnectException.class);
         clear(down, instance);
 
-        eventually(PICKUP, () -> instance.server().isListening());
+        await().atMost(PICKUP).until(() -> instance.server().isListening());
         assertThat(instance.server().port()).isEqualTo(port);
         assertThat(instance.api().get("/hello").statusCode()).isEqualTo(200);
     }
@@ -182,11 +182,11 @@ class FaultInjectionTest {
     void downEndsWhenItExpiresOnTheClock() {
         Instance instance = start("greeting-ctx2-0");
         publish(FaultTarget.service(SERVICE), new FaultEffect.Down(), Duration.ofSeconds(30), instance);
-        eventually(PICKUP, () -> !instance.server().isListening());
+        await().atMost(PICKUP).until(() -> !instance.server().isListening());
 
         clock.advance(Duration.ofSeconds(30));
 
-        eventually(PICKUP, () -> instance.server().isListening());
+        await().atMost(PICKUP).until(() -> instance.server().isListening());
         assertThat(instance.api().get("/hello").statusCode()).isEqualTo(200);
     }
 
@@ -250,7 +250,7 @@ class FaultInjectionTest {
         } finally {
             endpoint.start();
         }
-        eventually(PICKUP, () -> admin.readiness().check().up());
+        await().atMost(PICKUP).until(() -> admin.readiness().check().up());
         // Published once the channel is back: picked up without a restart.
         publish(FaultTarget.service(SERVICE), new FaultEffect.Error(100, 504), Duration.ofSeconds(10), instance);
         assertThat(statuses(instance, 3)).containsOnly(504);

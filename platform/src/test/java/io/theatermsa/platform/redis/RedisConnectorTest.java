@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.theatermsa.platform.testing.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(RealRedis.class)
@@ -32,7 +32,7 @@ class RedisConnectorTest {
                     connected.completeExceptionally(e);
                 }
             });
-            eventually(DEADLINE, () -> refused.get() >= 2);
+            await().atMost(DEADLINE).until(() -> refused.get() >= 2);
             assertThat(connected).isNotDone();
         } finally {
             endpoint.start();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.theatermsa.platform.testing.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,7 +83,7 @@ class StartupTaskTest {
             endpoint.stop();
             Optional<Thread> retrying;
             try {
-                eventually(DEADLINE, () -> !connector.readiness().check().up());
+                await().atMost(DEADLINE).until(() -> !connector.readiness().check().up());
                 retrying = new StartupTask("mark started", () -> redis.set("startup-task", "done"))
                         .runEventually(() -> true);
                 assertThat(retrying).isPresent();

@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.theatermsa.platform.testing.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static io.theatermsa.platform.testing.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +61,7 @@ class BookingRedisOutageTest {
         HttpApi api = new HttpApi(bookings.port());
         HttpApi movies = new HttpApi(movieServer.port());
         try {
-            eventually(RECOVERY, () -> new HttpApi(users.port()).get("/users/1").statusCode() == 200);
+            await().atMost(RECOVERY).until(() -> new HttpApi(users.port()).get("/users/1").statusCode() == 200);
             List<String> movieIds = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 movieIds.add(json(movies.post("/movies/", BookingServiceTest.movieBody())).get("id").asText());
@@ -75,16 +75,16 @@ class BookingRedisOutageTest {
                 for (String movie : movieIds) {
                     load.add(pool.submit(() -> bookSeats(api, movie, running, created, failures)));
                 }
-                eventually(RECOVERY, () -> created.size() >= THREADS);
+                await().atMost(RECOVERY).until(() -> created.size() >= THREADS);
                 endpoint.stop();
                 try {
-                    eventually(RECOVERY, () -> failures.get() > 0);
-                    eventually(RECOVERY, () -> api.get("/health/ready").statusCode() == 503);
+                    await().atMost(RECOVERY).until(() -> failures.get() > 0);
+                    await().atMost(RECOVERY).until(() -> api.get("/health/ready").statusCode() == 503);
                 } finally {
                     endpoint.start();
                 }
                 int beforeRecovery = created.size();
-                eventually(RECOVERY, () -> created.size() >= beforeRecovery + THREADS);
+                await().atMost(RECOVERY).until(() -> created.size() >= beforeRecovery + THREADS);
             } finally {
                 running.set(false);
             }
@@ -92,7 +92,7 @@ class BookingRedisOutageTest {
                 f.get();
             }
             pool.close();
-            eventually(RECOVERY, () -> api.get("/health/ready").statusCode() == 200
+            await().atMost(RECOVERY).until(() -> api.get("/health/ready").statusCode() == 200
                                        && movies.get("/health/ready").statusCode() == 200);
             assertThat(created).isNotEmpty().doesNotHaveDuplicates();
             for (String id : created) {

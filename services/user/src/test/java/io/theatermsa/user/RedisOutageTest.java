@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static io.theatermsa.platform.testing.HttpApi.assertIdentity;
-import static io.theatermsa.platform.testing.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static io.theatermsa.platform.testing.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ class RedisOutageTest {
                 assertThat(api.get("/users/").statusCode()).isEqualTo(200);
                 endpoint.stop();
                 try {
-                    eventually(RECOVERY, () -> api.get("/users/").statusCode() == 503);
+                    await().atMost(RECOVERY).until(() -> api.get("/users/").statusCode() == 503);
                     HttpResponse<String> down = api.post("/users/", "{\"name\":\"a\",\"email\":\"a@b.co\"}");
                     assertThat(down.statusCode()).isEqualTo(503);
                     assertThat(json(down).get("error").asText()).isEqualTo("unavailable");
@@ -44,7 +44,7 @@ class RedisOutageTest {
                 } finally {
                     endpoint.start();
                 }
-                eventually(RECOVERY, () -> api.get("/users/").statusCode() == 200);
+                await().atMost(RECOVERY).until(() -> api.get("/users/").statusCode() == 200);
                 assertThat(api.get("/health/ready").statusCode()).isEqualTo(200);
             }
         }
@@ -57,7 +57,7 @@ class RedisOutageTest {
             endpoint.stop();
             ServiceServer server;
             try {
-                eventually(RECOVERY, () -> !connector.readiness().check().up());
+                await().atMost(RECOVERY).until(() -> !connector.readiness().check().up());
                 server = UserServiceApp.start(IDENTITY, "127.0.0.1", 0, connector);
                 assertThat(new HttpApi(server.port()).get("/health/ready").statusCode()).isEqualTo(503);
             } finally {
@@ -65,7 +65,7 @@ class RedisOutageTest {
             }
             try (server) {
                 HttpApi api = new HttpApi(server.port());
-                eventually(RECOVERY, () -> api.get("/users/").statusCode() == 200 && json(api.get("/users/")).size() == 3);
+                await().atMost(RECOVERY).until(() -> api.get("/users/").statusCode() == 200 && json(api.get("/users/")).size() == 3);
             }
         }
     }
