@@ -18,7 +18,7 @@ class MainTest {
 
     @Test
     void onKubernetesTheGatewayListensOn8080OnAllInterfacesAsApiGateway() {
-        ServiceEnvironment env = Main.environment(Map.of("HOSTNAME", "api-gateway-ctx1-5d8f-abcde"));
+        ServiceEnvironment env = Main.environment(Map.of("HOSTNAME", "api-gateway-ctx1-5d8f-abcde", "CLUSTER_NAME", "ctx1"));
 
         assertThat(env.port()).isEqualTo(8080);
         assertThat(env.bindHost()).isEqualTo("0.0.0.0");

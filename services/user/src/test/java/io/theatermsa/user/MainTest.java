@@ -11,7 +11,8 @@ class MainTest {
 
     @Test
     void userServiceListensOn8081OnAllInterfacesByDefault() {
-        ServiceEnvironment env = ServiceEnvironment.read("user-service", Main.PORT, Map.of("HOSTNAME", "user-service-ctx1-0"));
+        ServiceEnvironment env = ServiceEnvironment.read("user-service", Main.PORT, Map.of("HOSTNAME", "user-service-ctx1-0",
+                "CLUSTER_NAME", "ctx1"));
         assertThat(env.port()).isEqualTo(8081);
         assertThat(env.bindHost()).isEqualTo("0.0.0.0");
         assertThat(env.identity().cluster()).isEqualTo("ctx1");
