@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.theatermsa.platform.fault.FaultBoard;
 import io.theatermsa.platform.fault.FaultFilter;
+import io.theatermsa.platform.fault.FaultWatcher;
 import io.theatermsa.platform.fault.InjectedFaults;
 import io.theatermsa.platform.health.HealthService;
 import io.theatermsa.platform.health.ReadinessCheck;
@@ -13,6 +14,7 @@ import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.identity.IdentityHeaders;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.metrics.RequestMetrics;
+import io.theatermsa.platform.redis.RedisConnector;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -166,6 +168,14 @@ public final class ServiceServer implements AutoCloseable {
         public Builder faults(FaultBoard faults) {
             this.faults = Objects.requireNonNull(faults);
             return this;
+        }
+
+        /**
+         * The Redis the workload keeps its data in: it is ready while Redis answers, and it obeys the service-level
+         * faults aimed at it there ({@code FaultWatcher.watch(redis, identity)}).
+         */
+        public Builder store(RedisConnector redis) {
+            return readiness(redis.readiness()).faults(FaultWatcher.watch(redis, identity));
         }
 
         /** Where injected error rates and latency distributions draw from; tests may pass a seeded one. */

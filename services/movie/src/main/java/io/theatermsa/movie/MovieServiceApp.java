@@ -1,7 +1,6 @@
 package io.theatermsa.movie;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import io.theatermsa.platform.fault.FaultWatcher;
 import io.theatermsa.platform.http.CollectionResource;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
@@ -28,11 +27,10 @@ public final class MovieServiceApp {
         ServiceServer server = ServiceServer.builder(identity, json)
                 .host(bindHost)
                 .port(port)
-                .readiness(redis.readiness())
-                .faults(FaultWatcher.watch(redis, identity))
+                .store(redis)
                 .service(resource.path(), resource)
                 .start();
-        new MovieSeed(commands, movies).plantEventually(server::isRunning);
+        MovieSeed.of(commands, movies).plantEventually(server::isRunning);
         return server;
     }
 }

@@ -1,7 +1,6 @@
 package io.theatermsa.user;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import io.theatermsa.platform.fault.FaultWatcher;
 import io.theatermsa.platform.http.CollectionResource;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
@@ -27,11 +26,10 @@ public final class UserServiceApp {
         ServiceServer server = ServiceServer.builder(identity, json)
                 .host(bindHost)
                 .port(port)
-                .readiness(redis.readiness())
-                .faults(FaultWatcher.watch(redis, identity))
+                .store(redis)
                 .service(users.path(), users)
                 .start();
-        new UserSeed(commands, json.mapper()).plantEventually(server::isRunning);
+        UserSeed.of(commands, json.mapper()).plantEventually(server::isRunning);
         return server;
     }
 }
