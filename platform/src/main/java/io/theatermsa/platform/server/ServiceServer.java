@@ -15,6 +15,7 @@ import io.theatermsa.platform.identity.IdentityHeaders;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.metrics.RequestMetrics;
 import io.theatermsa.platform.redis.RedisConnector;
+import io.theatermsa.platform.redis.SeedData;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -136,6 +137,7 @@ public final class ServiceServer implements AutoCloseable {
         private int port;
         private ReadinessCheck readiness = ReadinessCheck.ALWAYS;
         private FaultBoard faults = FaultBoard.NONE;
+        private final List<SeedData> seeds = new ArrayList<>();
         // Request threads draw concurrently: each draw uses the calling thread's own generator.
         private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
 
@@ -176,6 +178,12 @@ public final class ServiceServer implements AutoCloseable {
          */
         public Builder store(RedisConnector redis) {
             return readiness(redis.readiness()).faults(FaultWatcher.watch(redis, identity));
+        }
+
+        /** Data to plant once the server runs: now if Redis answers, else in the background while it runs. */
+        public Builder seed(SeedData seed) {
+            seeds.add(Objects.requireNonNull(seed));
+            return this;
         }
 
         /** Where injected error rates and latency distributions draw from; tests may pass a seeded one. */
@@ -221,6 +229,7 @@ public final class ServiceServer implements AutoCloseable {
             };
             ServiceServer server = new ServiceServer(identity, listen, port, faults);
             new ListeningSupervisor(server, faults, injected).watch();
+            seeds.forEach(seed -> seed.plantEventually(server::isRunning));
             return server;
         }
     }

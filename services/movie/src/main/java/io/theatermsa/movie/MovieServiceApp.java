@@ -24,13 +24,12 @@ public final class MovieServiceApp {
         MovieStore movies = new MovieStore(commands, json.mapper());
         CollectionResource<Movie, MovieDraft> resource = new CollectionResource<>(
                 "/movies", movies, MovieDraft.class, Movie::id, json);
-        ServiceServer server = ServiceServer.builder(identity, json)
+        return ServiceServer.builder(identity, json)
                 .host(bindHost)
                 .port(port)
                 .store(redis)
                 .service(resource.path(), resource)
+                .seed(MovieSeed.of(commands, movies))
                 .start();
-        MovieSeed.of(commands, movies).plantEventually(server::isRunning);
-        return server;
     }
 }

@@ -23,13 +23,12 @@ public final class UserServiceApp {
         RedisCommands<String, String> commands = redis.connection().sync();
         CollectionResource<User, UserDraft> users = new CollectionResource<>(
                 "/users", new UserStore(commands, json.mapper()), UserDraft.class, User::id, json);
-        ServiceServer server = ServiceServer.builder(identity, json)
+        return ServiceServer.builder(identity, json)
                 .host(bindHost)
                 .port(port)
                 .store(redis)
                 .service(users.path(), users)
+                .seed(UserSeed.of(commands, json.mapper()))
                 .start();
-        UserSeed.of(commands, json.mapper()).plantEventually(server::isRunning);
-        return server;
     }
 }
