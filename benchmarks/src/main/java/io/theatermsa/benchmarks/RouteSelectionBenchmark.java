@@ -57,7 +57,8 @@ public class RouteSelectionBenchmark {
         }
         snapshot = applied.snapshot();
         host = HostName.ofAuthority("svc-37", "theater-msa");
-        Map<String, String> labels = Map.of("app", "api-gateway", "cluster", "ctx1");
+        // The calling workload's labels; no route matches on them, so any cluster name will do.
+        Map<String, String> labels = Map.of("app", "api-gateway", "cluster", "bench");
         canaryRequest = request("/users/1", Map.of("x-canary", List.of("true")), labels);
         defaultRequest = request("/users/1", Map.of("user-agent", List.of("bench")), labels);
         regexRequest = request("/api/v2/users", Map.of("end-user", List.of("kim@vip.example")), labels);

@@ -176,13 +176,18 @@ final class FaultCommand {
              description = {"실행 중인 로컬 스택의 클러스터 간 네트워크를 끊습니다 / cut the network between the running "
                             + "local stack's clusters",
                             "Kubernetes: scripts/fault-injection-demo.sh partition"})
-    int partition(@Option(names = "--from", defaultValue = "ctx1", description = "출발 클러스터 / from (default ctx1)")
+    int partition(@Option(names = "--from", description = "출발 클러스터 (기본: 토폴로지의 첫 클러스터) / from "
+                                                           + "(default: the topology's first cluster, ctx1)")
                   String from,
-                  @Option(names = "--to", defaultValue = "ctx2", description = "도착 클러스터 / to (default ctx2)")
+                  @Option(names = "--to", description = "도착 클러스터 (기본: 두 번째 클러스터) / to "
+                                                         + "(default: the topology's second cluster, ctx2)")
                   String to,
                   @Option(names = "--one-way", description = "from -> to 방향만 / cut from -> to only")
                   boolean oneWay) {
-        ObjectNode body = Json.newMapper().createObjectNode().put("from", from).put("to", to).put("oneWay", oneWay);
+        // A cluster left out is filled in by the gateway, from the topology it runs.
+        ObjectNode body = Json.newMapper().createObjectNode().put("oneWay", oneWay);
+        Optional.ofNullable(from).ifPresent(cluster -> body.put("from", cluster));
+        Optional.ofNullable(to).ifPresent(cluster -> body.put("to", cluster));
         return withStack(stack -> stack.post(PARTITION_API, body.toString()), "끊김 / cut");
     }
 

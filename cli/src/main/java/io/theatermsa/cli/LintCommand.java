@@ -103,7 +103,8 @@ final class LintCommand implements Callable<Integer> {
             missing.forEach(p -> err.println("오류: 경로가 없습니다 / error: no such file or directory: " + p));
             return USAGE_ERROR;
         }
-        Inventory inventory = InventoryReader.read(Stream.concat(sources.stream(), targets.stream()).toList());
+        Inventory inventory = InventoryReader.read(Stream.concat(sources.stream(), targets.stream()).toList(),
+                                                  theater.topology());
         Linter linter = new Linter();
         List<Target> results = new ArrayList<>();
         for (Path target : targets) {

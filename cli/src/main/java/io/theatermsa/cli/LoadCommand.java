@@ -167,8 +167,11 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
         MeshView.Split split = mesh.splitFor(load.path()).orElse(null);
-        Significance significance = Significance.of(report.byCluster(), split == null ? null : split.weights());
-        LoadResult result = new LoadResult(base + load.path(), report, flagsKnown, logged, split, significance);
+        List<String> clusters = theater.topology().clusterNames();
+        Significance significance = Significance.of(clusters, report.byCluster(),
+                                                    split == null ? null : split.weights());
+        LoadResult result = new LoadResult(base + load.path(), report, flagsKnown, logged, split, significance,
+                                           clusters);
         print(result);
         boolean unreachable = report.completed() > 0 && report.byStatus().keySet().equals(java.util.Set.of("-1"));
         if (unreachable || "failed".equals(report.state())) {

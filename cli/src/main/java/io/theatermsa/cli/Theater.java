@@ -1,5 +1,6 @@
 package io.theatermsa.cli;
 
+import io.theatermsa.platform.topology.Topology;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,19 +22,26 @@ public final class Theater implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final Path home;
+    private final Topology topology;
 
-    /** The command working in {@link ProjectHome#resolve()}. */
+    /** The command working in {@link ProjectHome#resolve()}, on the topology the environment names. */
     public Theater() {
-        this(ProjectHome.resolve());
+        this(ProjectHome.resolve(), Topology.fromEnvironment(System.getenv()));
     }
 
-    /** The command working in {@code home}: where {@code .theater/state.json} and {@code k8s/practice} are. */
-    Theater(Path home) {
+    /** The command working in {@code home} (where {@code .theater/state.json} and {@code k8s/practice} are). */
+    Theater(Path home, Topology topology) {
         this.home = home;
+        this.topology = topology;
     }
 
     Path home() {
         return home;
+    }
+
+    /** The clusters and services a local stack runs, lint assumes and load runs report on. */
+    Topology topology() {
+        return topology;
     }
 
     public static void main(String[] args) {

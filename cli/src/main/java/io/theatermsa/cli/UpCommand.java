@@ -64,7 +64,7 @@ final class UpCommand implements Callable<Integer> {
         LocalStack stack;
         try {
             stack = LocalStack.start(new LocalStack.Settings(BIND_HOST, port, home, scenarioDir,
-                                                             System.getenv("REDIS_URL"), token));
+                                                             System.getenv("REDIS_URL"), token, theater.topology()));
         } catch (RuntimeException e) {
             System.err.println("오류: 시작하지 못했습니다 / error: could not start: " + e.getMessage());
             return 1;

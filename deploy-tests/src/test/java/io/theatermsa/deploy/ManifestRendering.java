@@ -55,9 +55,11 @@ final class ManifestRendering {
         }
     }
 
+    /** The scenarios under k8s/practice ({@code NN-name}); {@code shared/} holds what several of them include. */
     static List<Path> practiceDirectories() throws IOException {
         try (Stream<Path> dirs = Files.list(K8S.resolve("practice"))) {
-            return dirs.filter(Files::isDirectory).sorted().toList();
+            return dirs.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches("\\d+-.+")).sorted()
+                    .toList();
         }
     }
 

@@ -1,32 +1,26 @@
 package io.theatermsa.gateway;
 
 import io.theatermsa.platform.sidecar.ServiceAddress;
+import io.theatermsa.platform.topology.Topology;
+import io.theatermsa.platform.topology.Workload;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The three services behind the gateway: the path prefix the gateway forwards, the Service it forwards to, and
- * the name the original Go gateway used in its {@code /traffic-weights} keys ({@code UserServiceCtx1Weight}).
+ * A service behind the gateway: the path prefix the gateway forwards and the Service it forwards to, as the
+ * topology lists them.
  */
-enum CinemaService {
-    USER("/users", ServiceAddress.USER, "UserService"),
-    MOVIE("/movies", ServiceAddress.MOVIE, "MovieService"),
-    BOOKING("/bookings", ServiceAddress.BOOKING, "BookingService");
+record CinemaService(String pathPrefix, ServiceAddress address) {
 
-    private final String pathPrefix;
-    private final ServiceAddress address;
-    private final String legacyName;
-
-    CinemaService(String pathPrefix, ServiceAddress address, String legacyName) {
-        this.pathPrefix = pathPrefix;
-        this.address = address;
-        this.legacyName = legacyName;
+    /** The topology's services, in its order. */
+    static List<CinemaService> of(Topology topology) {
+        return topology.services().stream().map(CinemaService::of).toList();
     }
 
-    String pathPrefix() {
-        return pathPrefix;
-    }
-
-    ServiceAddress address() {
-        return address;
+    static CinemaService of(Workload service) {
+        return new CinemaService(service.path(), service.address());
     }
 
     /** The Service name, e.g. {@code user-service}: the host a VirtualService names. */
@@ -34,8 +28,17 @@ enum CinemaService {
         return address.host();
     }
 
-    /** The original gateway's key for this service's configured weight towards {@code cluster}. */
-    String legacyWeightKey(Cluster cluster) {
-        return legacyName + cluster.legacyName() + "Weight";
+    /**
+     * The original Go gateway's {@code /traffic-weights} key for {@code service}'s configured weight towards
+     * {@code cluster}, made from the names: {@code user-service}, {@code ctx1} → {@code UserServiceCtx1Weight}.
+     */
+    static String legacyWeightKey(String service, String cluster) {
+        return capitalized(service) + capitalized(cluster) + "Weight";
+    }
+
+    private static String capitalized(String name) {
+        return Arrays.stream(name.split("-")).filter(part -> !part.isEmpty())
+                .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
+                .collect(Collectors.joining());
     }
 }

@@ -2,6 +2,7 @@ package io.theatermsa.gateway;
 
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.platform.http.ApiException;
+import io.theatermsa.platform.topology.Topology;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,9 +15,11 @@ import java.util.function.Supplier;
 final class ConfiguredWeights {
 
     private final Supplier<List<ConfiguredSplit>> splits;
+    private final Topology topology;
 
-    ConfiguredWeights(Supplier<List<ConfiguredSplit>> splits) {
+    ConfiguredWeights(Supplier<List<ConfiguredSplit>> splits, Topology topology) {
         this.splits = splits;
+        this.topology = topology;
     }
 
     /** @throws ApiException 503 when the configuration cannot be read; the dashboard then shows "unknown" */
@@ -30,6 +33,6 @@ final class ConfiguredWeights {
         if (current == null) {
             throw ApiException.unavailable("the mesh configuration is not loaded");
         }
-        return TrafficWeights.from(current);
+        return TrafficWeights.from(topology, current);
     }
 }

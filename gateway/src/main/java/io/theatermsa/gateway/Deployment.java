@@ -1,6 +1,7 @@
 package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.mesh.PodStatus;
+import io.theatermsa.platform.topology.Topology;
 
 import java.util.Optional;
 
@@ -14,9 +15,9 @@ import java.util.Optional;
 record Deployment(String service, String cluster, String namespace, String podName, String nodeName, String status,
                   String port, String icon, String lastChecked, String source) {
 
-    /** The row of {@code pod}, or empty when it is not one of the cinema's workloads. */
-    static Optional<Deployment> of(PodStatus pod, String lastChecked) {
-        return CinemaWorkload.of(pod.service()).map(w -> new Deployment(w.displayName(), pod.cluster(),
+    /** The row of {@code pod}, or empty when it is not one of the topology's workloads. */
+    static Optional<Deployment> of(PodStatus pod, Topology topology, String lastChecked) {
+        return topology.find(pod.service()).map(w -> new Deployment(w.title(), pod.cluster(),
                 pod.namespace(), pod.pod(), pod.node(), pod.status(), Integer.toString(w.port()), w.icon(),
                 lastChecked, pod.source()));
     }

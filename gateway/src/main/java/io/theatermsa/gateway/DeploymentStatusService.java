@@ -6,6 +6,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.theatermsa.gateway.mesh.MeshAdmin;
 import io.theatermsa.platform.http.JsonBodies;
+import io.theatermsa.platform.topology.Topology;
 
 import java.util.Optional;
 
@@ -13,11 +14,13 @@ import java.util.Optional;
 final class DeploymentStatusService implements HttpService {
 
     private final MeshAdmin admin;
+    private final Topology topology;
     private final CheckTime time;
     private final JsonBodies json;
 
-    DeploymentStatusService(MeshAdmin admin, CheckTime time, JsonBodies json) {
+    DeploymentStatusService(MeshAdmin admin, Topology topology, CheckTime time, JsonBodies json) {
         this.admin = admin;
+        this.topology = topology;
         this.time = time;
         this.json = json;
     }
@@ -29,6 +32,6 @@ final class DeploymentStatusService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         String checked = time.now();
-        json.ok(res, admin.pods().stream().map(pod -> Deployment.of(pod, checked)).flatMap(Optional::stream).toList());
+        json.ok(res, admin.pods().stream().map(pod -> Deployment.of(pod, topology, checked)).flatMap(Optional::stream).toList());
     }
 }

@@ -8,12 +8,15 @@ import io.theatermsa.gateway.mesh.MeshApiUnavailable;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.server.ServiceServer;
+import io.theatermsa.platform.topology.Topology;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * The api-gateway: proxies {@code /users}, {@code /movies} and {@code /bookings} through its sidecar, serves
+ * The api-gateway: proxies the topology's services ({@code /users}, {@code /movies}, {@code /bookings}) through
+ * its sidecar, serves
  * {@code /traffic-weights}, the mesh APIs under {@code /api/mesh}, the faults under {@code /api/faults} and the dashboard at {@code /}. Kubernetes starts
  * it through {@link Main}; the local launcher calls {@link #start} in-process with an emulated sidecar and the
  * emulator's {@link io.theatermsa.gateway.mesh.MeshAdmin}.
@@ -31,24 +34,27 @@ public final class GatewayApp {
         BoundedBody body = new BoundedBody(BoundedBody.DEFAULT_LIMIT_BYTES);
         ServiceServer.Builder server = ServiceServer.builder(settings.identity(), json)
                 .host(settings.bindHost()).port(settings.port());
-        for (CinemaService service : CinemaService.values()) {
+        Topology topology = settings.topology();
+        List<CinemaService> services = CinemaService.of(topology);
+        for (CinemaService service : services) {
             server.service(service.pathPrefix(),
                            new ProxyService(service, settings.sidecar(), body, settings.observer()));
         }
-        ConfiguredWeights weights = new ConfiguredWeights(settings.configuredSplits());
+        ConfiguredWeights weights = new ConfiguredWeights(settings.configuredSplits(), topology);
         CheckTime time = new CheckTime(Clock.system(CheckTime.KOREA));
         String cluster = settings.identity().cluster();
         return server
                 .service("/traffic-weights", new TrafficWeightsService(weights, json))
-                .service("/api/mesh", meshOr501(settings, access -> new MeshApiService(access, json)))
+                .service("/api/mesh", meshOr501(settings, access -> new MeshApiService(access, json, topology)))
                 .service("/api/faults",
                          meshOr501(settings, access -> new FaultApiService(access, json, Clock.systemUTC())))
                 .service("/api/load",
-                         meshOr501(settings, access -> new LoadService(access, settings.identity().service(), json)))
+                         meshOr501(settings, access -> new LoadService(access, settings.identity().service(), services, json)))
                 .service("/deployment-status",
-                         meshOr501(settings, access -> new DeploymentStatusService(access.admin(), time, json)))
+                         meshOr501(settings, access -> new DeploymentStatusService(access.admin(), topology, time, json)))
                 .service("/topology",
-                         meshOr501(settings, access -> new TopologyService(access.admin(), weights, cluster, time, json)))
+                         meshOr501(settings, access -> new TopologyService(access.admin(), weights, topology, cluster, time,
+                                                                         json)))
                 .service("/", Dashboard.service())
                 .start();
     }

@@ -6,6 +6,7 @@ import io.theatermsa.gateway.mesh.MeshAdmin;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.Sidecar;
+import io.theatermsa.platform.topology.Topology;
 
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +25,11 @@ import java.util.function.Supplier;
  * @param mesh             what {@code /api/mesh}, {@code /deployment-status} and {@code /topology} read and change;
  *                         empty: those endpoints answer 501
  * @param observer         told of every answer the proxy relays
+ * @param topology         the services the gateway forwards to and the clusters it reports on
  */
 public record GatewaySettings(WorkloadIdentity identity, String bindHost, int port, Sidecar sidecar,
                               Supplier<List<ConfiguredSplit>> configuredSplits, Optional<MeshAccess> mesh,
-                              ProxyObserver observer) {
+                              ProxyObserver observer, Topology topology) {
 
     public GatewaySettings {
         Objects.requireNonNull(identity, "identity");
@@ -36,6 +38,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         Objects.requireNonNull(configuredSplits, "configuredSplits");
         Objects.requireNonNull(mesh, "mesh");
         Objects.requireNonNull(observer, "observer");
+        Objects.requireNonNull(topology, "topology");
     }
 
     /** Settings for {@code identity} sending through {@code sidecar}; the rest has defaults. */
@@ -43,7 +46,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         return new Builder(identity, sidecar);
     }
 
-    /** Defaults: loopback, port 0, no configured splits, no mesh access, no proxy observer. */
+    /** Defaults: loopback, port 0, no configured splits, no mesh access, no proxy observer, the bundled topology. */
     public static final class Builder {
         private final WorkloadIdentity identity;
         private final Sidecar sidecar;
@@ -52,6 +55,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         private Supplier<List<ConfiguredSplit>> configuredSplits = List::of;
         private MeshAccess mesh;
         private ProxyObserver observer = ProxyObserver.NONE;
+        private Topology topology = Topology.bundled();
 
         private Builder(WorkloadIdentity identity, Sidecar sidecar) {
             this.identity = identity;
@@ -90,9 +94,14 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
             return this;
         }
 
+        public Builder topology(Topology topology) {
+            this.topology = topology;
+            return this;
+        }
+
         public GatewaySettings build() {
             return new GatewaySettings(identity, bindHost, port, sidecar, configuredSplits, Optional.ofNullable(mesh),
-                                       observer);
+                                       observer, topology);
         }
     }
 }

@@ -17,7 +17,7 @@ import io.theatermsa.platform.http.JsonBodies;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,10 +28,12 @@ final class LoadService implements HttpService {
 
     private final MeshAccess access;
     private final LoadRuns runs;
+    private final List<CinemaService> services;
     private final JsonBodies json;
 
-    LoadService(MeshAccess access, String gatewayService, JsonBodies json) {
+    LoadService(MeshAccess access, String gatewayService, List<CinemaService> services, JsonBodies json) {
         this.access = access;
+        this.services = List.copyOf(services);
         this.runs = new LoadRuns(access.admin(), gatewayService);
         this.json = json;
     }
@@ -76,14 +78,15 @@ final class LoadService implements HttpService {
     }
 
     /** @throws ApiException.InvalidFieldsException 400 unless the path is one of the proxied services' */
-    private static LoadSpec proxied(LoadSpec spec) {
+    private LoadSpec proxied(LoadSpec spec) {
         String path = spec.path() == null ? "" : spec.path();
-        boolean proxied = Arrays.stream(CinemaService.values()).map(CinemaService::pathPrefix)
+        boolean proxied = services.stream().map(CinemaService::pathPrefix)
                 .anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/")
                                     || path.startsWith(prefix + "?"));
         if (!proxied) {
-            throw new ApiException.InvalidFieldsException(java.util.List.of(new FieldError("path",
-                    "must be one of the gateway's proxied routes (/users, /movies, /bookings ...), not '" + path + "'")));
+            String routes = String.join(", ", services.stream().map(CinemaService::pathPrefix).toList());
+            throw new ApiException.InvalidFieldsException(List.of(new FieldError("path",
+                    "must be one of the gateway's proxied routes (" + routes + " ...), not '" + path + "'")));
         }
         return spec;
     }

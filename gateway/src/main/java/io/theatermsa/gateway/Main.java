@@ -3,35 +3,36 @@ package io.theatermsa.gateway;
 import io.theatermsa.gateway.kubernetes.KubernetesMode;
 import io.theatermsa.gateway.kubernetes.KubernetesSettings;
 import io.theatermsa.platform.server.ServiceEnvironment;
+import io.theatermsa.platform.server.ServiceLauncher;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.server.ShutdownSequence;
 import io.theatermsa.platform.sidecar.DirectSidecar;
 import io.theatermsa.platform.sidecar.Sidecar;
+import io.theatermsa.platform.topology.Topology;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway in its container on Kubernetes: {@code PORT} (8080), {@code BIND_HOST} ({@code 0.0.0.0}),
+ * The gateway in its container on Kubernetes: {@code PORT} (the topology's, 8080), {@code BIND_HOST} ({@code 0.0.0.0}),
  * {@code CLUSTER_NAME} and {@code HOSTNAME} name the workload; the pod's Envoy does the mesh work, so the
  * sidecar is a plain HTTP client. With a service account mounted, {@link KubernetesMode} serves the mesh
  * endpoints ({@link KubernetesSettings} lists its environment).
  */
 public final class Main {
 
-    static final String SERVICE_NAME = "api-gateway";
-    static final int DEFAULT_PORT = 8080;
-
     private Main() {
     }
 
     public static void main(String[] args) {
-        ServiceEnvironment env = environment(System.getenv());
+        Topology topology = Topology.fromEnvironment(System.getenv());
+        ServiceEnvironment env = environment(System.getenv(), topology);
         Sidecar sidecar = new DirectSidecar(Duration.ofSeconds(2));
         Optional<KubernetesMode> kubernetes = KubernetesMode.start(env.identity(),
-                KubernetesSettings.read(System.getenv(), env.identity().cluster()), KubernetesMode.SERVICE_ACCOUNT_TOKEN);
-        ServiceServer server = GatewayApp.start(settings(env, sidecar, kubernetes));
+                KubernetesSettings.read(System.getenv(), env.identity().cluster(), topology),
+                KubernetesMode.SERVICE_ACCOUNT_TOKEN);
+        ServiceServer server = GatewayApp.start(settings(env, sidecar, kubernetes, topology));
         ShutdownSequence.of(server, sidecar, () -> kubernetes.ifPresent(KubernetesMode::close))
                 .runOnExit("api-gateway-shutdown");
         System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
@@ -39,8 +40,8 @@ public final class Main {
                 + (kubernetes.isPresent() ? "" : "; no service account: /api/mesh answers 501"));
     }
 
-    static ServiceEnvironment environment(Map<String, String> env) {
-        return ServiceEnvironment.read(SERVICE_NAME, DEFAULT_PORT, env);
+    static ServiceEnvironment environment(Map<String, String> env, Topology topology) {
+        return ServiceLauncher.environment(topology.gateway().name(), topology, env);
     }
 
     /**
@@ -48,10 +49,11 @@ public final class Main {
      * configured splits and the pods, the proxy tells it who answered); without one, {@code /traffic-weights}
      * reports every service as not configured and the mesh endpoints answer 501.
      */
-    static GatewaySettings settings(ServiceEnvironment env, Sidecar sidecar, Optional<KubernetesMode> kubernetes) {
+    static GatewaySettings settings(ServiceEnvironment env, Sidecar sidecar, Optional<KubernetesMode> kubernetes,
+                                    Topology topology) {
         Sidecar observedSidecar = kubernetes.map(mode -> mode.admin().observing(sidecar)).orElse(sidecar);
         GatewaySettings.Builder settings = GatewaySettings.builder(env.identity(), observedSidecar)
-                .bindHost(env.bindHost()).port(env.port());
+                .bindHost(env.bindHost()).port(env.port()).topology(topology);
         kubernetes.ifPresent(mode -> settings.configuredSplits(mode.admin()::configuredSplits)
                 .observer(mode.admin().observer()).mesh(mode.access()));
         return settings.build();

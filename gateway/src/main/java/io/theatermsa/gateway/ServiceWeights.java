@@ -27,10 +27,10 @@ record ServiceWeights(String service, String path, boolean configured, String vi
         return new ServiceWeights(service.host(), service.pathPrefix(), false, null, null, null, null, null);
     }
 
-    static ServiceWeights of(CinemaService service, ConfiguredSplit split) {
+    static ServiceWeights of(CinemaService service, ConfiguredSplit split, List<String> clusters) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        for (Cluster cluster : Cluster.values()) {
-            weights.put(cluster.id(), split.percentFor(cluster.id()));
+        for (String cluster : clusters) {
+            weights.put(cluster, split.percentFor(cluster));
         }
         double pinned = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         return new ServiceWeights(service.host(), service.pathPrefix(), true, split.virtualService(), split.route(),
@@ -38,7 +38,7 @@ record ServiceWeights(String service, String path, boolean configured, String vi
     }
 
     /** The configured percent towards {@code cluster}, rounded as the original gateway's integer keys; 0 when unknown. */
-    int legacyPercent(Cluster cluster) {
-        return configured ? (int) Math.round(weights.get(cluster.id())) : 0;
+    int legacyPercent(String cluster) {
+        return configured ? (int) Math.round(weights.get(cluster)) : 0;
     }
 }

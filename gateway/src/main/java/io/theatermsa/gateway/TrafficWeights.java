@@ -1,8 +1,8 @@
 package io.theatermsa.gateway;
 
 import io.theatermsa.mesh.ConfiguredSplit;
+import io.theatermsa.platform.topology.Topology;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,28 +15,32 @@ import java.util.Optional;
  * old clients keep parsing; a service the configuration does not cover reads 0/0 there. The {@code services}
  * list tells the truth in full: a service without a split is {@code "configured": false}, never an invented
  * 0/0 or 50/50.
+ *
+ * @param clusters the topology's clusters, in order
+ * @param services one entry per topology service, in order
  */
-record TrafficWeights(List<ServiceWeights> services) {
+record TrafficWeights(List<String> clusters, List<ServiceWeights> services) {
 
     TrafficWeights {
+        clusters = List.copyOf(clusters);
         services = List.copyOf(services);
     }
 
-    static TrafficWeights from(List<ConfiguredSplit> splits) {
-        return new TrafficWeights(Arrays.stream(CinemaService.values())
+    static TrafficWeights from(Topology topology, List<ConfiguredSplit> splits) {
+        List<String> clusters = topology.clusterNames();
+        return new TrafficWeights(clusters, CinemaService.of(topology).stream()
                 .map(service -> splitFor(service, splits)
-                        .map(split -> ServiceWeights.of(service, split))
+                        .map(split -> ServiceWeights.of(service, split, clusters))
                         .orElseGet(() -> ServiceWeights.unconfigured(service)))
                 .toList());
     }
 
-    /** The response body: the six legacy keys, then {@code services}. */
+    /** The response body: the legacy keys (six for the course's topology), then {@code services}. */
     Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
-        CinemaService[] all = CinemaService.values();
-        for (int i = 0; i < all.length; i++) {
-            for (Cluster cluster : Cluster.values()) {
-                body.put(all[i].legacyWeightKey(cluster), services.get(i).legacyPercent(cluster));
+        for (ServiceWeights service : services) {
+            for (String cluster : clusters) {
+                body.put(CinemaService.legacyWeightKey(service.service(), cluster), service.legacyPercent(cluster));
             }
         }
         body.put("services", services);

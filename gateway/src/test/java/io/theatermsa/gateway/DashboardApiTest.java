@@ -72,7 +72,7 @@ class DashboardApiTest {
             """;
 
     private final FakeMeshAdmin mesh = new FakeMeshAdmin("k8s/practice/01-initial", SPLIT);
-    private final GatewayFixture fixture = new GatewayFixture(Map.of(CinemaService.USER, List.of(Hop.CTX1, Hop.CTX2)),
+    private final GatewayFixture fixture = new GatewayFixture(Map.of(GatewayFixture.USER, List.of(Hop.CTX1, Hop.CTX2)),
             List::of, new MeshAccess(mesh, AdminToken.of(TOKEN)));
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();

@@ -43,9 +43,9 @@ class DashboardBrowserTest {
     @BeforeEach
     void start() throws Exception {
         fixture = new GatewayFixture(Map.of(
-                CinemaService.USER, List.of(Hop.CTX1, Hop.CTX1, Hop.CTX2),
-                CinemaService.MOVIE, List.of(Hop.CTX2, Hop.CTX2, Hop.CTX1),
-                CinemaService.BOOKING, List.of(Hop.CTX1, Hop.CTX2, Hop.LOCAL_REPLY)),
+                GatewayFixture.USER, List.of(Hop.CTX1, Hop.CTX1, Hop.CTX2),
+                GatewayFixture.MOVIE, List.of(Hop.CTX2, Hop.CTX2, Hop.CTX1),
+                GatewayFixture.BOOKING, List.of(Hop.CTX1, Hop.CTX2, Hop.LOCAL_REPLY)),
                 () -> List.of(TrafficWeightsServiceTest.USER_70_30, TrafficWeightsServiceTest.MOVIE_30_70));
         browser = BrowserSession.start(1440, 1500);
         driver = browser.driver();

@@ -7,6 +7,7 @@ import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.server.ServiceServer;
+import io.theatermsa.platform.topology.Topology;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -23,13 +24,18 @@ import java.util.function.Supplier;
  */
 final class GatewayFixture implements AutoCloseable {
 
+    static final Topology TOPOLOGY = Topology.bundled();
+    static final CinemaService USER = CinemaService.of(TOPOLOGY.workload("user-service"));
+    static final CinemaService MOVIE = CinemaService.of(TOPOLOGY.workload("movie-service"));
+    static final CinemaService BOOKING = CinemaService.of(TOPOLOGY.workload("booking-service"));
+
     static final WorkloadIdentity GATEWAY = new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-pod-g");
 
     static final Map<CinemaService, String> LISTS = Map.of(
-            CinemaService.USER, "[{\"id\":1,\"name\":\"홍길동\",\"email\":\"hong@example.com\"},"
+            USER, "[{\"id\":1,\"name\":\"홍길동\",\"email\":\"hong@example.com\"},"
                     + "{\"id\":2,\"name\":\"김영희\",\"email\":\"kim@example.com\"}]",
-            CinemaService.MOVIE, "[{\"id\":1,\"title\":\"기생충\",\"genre\":\"드라마\",\"year\":2019}]",
-            CinemaService.BOOKING, "[{\"id\":1,\"userId\":1,\"movieId\":1,\"seats\":2}]");
+            MOVIE, "[{\"id\":1,\"title\":\"기생충\",\"genre\":\"드라마\",\"year\":2019}]",
+            BOOKING, "[{\"id\":1,\"userId\":1,\"movieId\":1,\"seats\":2}]");
 
     private final List<ServiceServer> stubServers = new ArrayList<>();
     private final Map<String, StubService> stubs = new HashMap<>();
@@ -44,7 +50,7 @@ final class GatewayFixture implements AutoCloseable {
     GatewayFixture(Map<CinemaService, List<Hop>> scripts, Supplier<List<ConfiguredSplit>> splits, MeshAccess mesh) {
         JsonBodies json = new JsonBodies(Json.newMapper());
         Map<String, Map<Hop, Integer>> ports = new HashMap<>();
-        for (CinemaService service : CinemaService.values()) {
+        for (CinemaService service : CinemaService.of(TOPOLOGY)) {
             Map<Hop, Integer> byCluster = new EnumMap<>(Hop.class);
             byCluster.put(Hop.CTX1, startStub(service, "ctx1", "pod-a", json));
             byCluster.put(Hop.CTX2, startStub(service, "ctx2", "pod-b", json));

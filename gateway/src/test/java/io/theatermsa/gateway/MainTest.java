@@ -4,6 +4,7 @@ import io.theatermsa.gateway.kubernetes.KubernetesMode;
 import io.theatermsa.gateway.kubernetes.KubernetesSettings;
 import io.theatermsa.platform.server.ServiceEnvironment;
 import io.theatermsa.platform.sidecar.DirectSidecar;
+import io.theatermsa.platform.topology.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MainTest {
 
+    private static final Topology TOPOLOGY = Topology.bundled();
+
     @Test
     void onKubernetesTheGatewayListensOn8080OnAllInterfacesAsApiGateway() {
-        ServiceEnvironment env = Main.environment(Map.of("HOSTNAME", "api-gateway-ctx1-5d8f-abcde"));
+        ServiceEnvironment env = Main.environment(Map.of("HOSTNAME", "api-gateway-ctx1-5d8f-abcde", "CLUSTER_NAME", "ctx1"),
+                TOPOLOGY);
 
         assertThat(env.port()).isEqualTo(8080);
         assertThat(env.bindHost()).isEqualTo("0.0.0.0");
@@ -28,7 +32,8 @@ class MainTest {
 
     @Test
     void portAndClusterComeFromTheEnvironment() {
-        ServiceEnvironment env = Main.environment(Map.of("PORT", "9090", "CLUSTER_NAME", "ctx2", "HOSTNAME", "gw-0"));
+        ServiceEnvironment env = Main.environment(Map.of("PORT", "9090", "CLUSTER_NAME", "ctx2", "HOSTNAME", "gw-0"),
+                TOPOLOGY);
 
         assertThat(env.port()).isEqualTo(9090);
         assertThat(env.identity().cluster()).isEqualTo("ctx2");
@@ -37,11 +42,11 @@ class MainTest {
 
     @Test
     void withoutAServiceAccountTheGatewayStartsWithoutMeshAdminAndNoConfiguredSplits(@TempDir Path dir) {
-        ServiceEnvironment env = Main.environment(Map.of("HOSTNAME", "gw-0"));
+        ServiceEnvironment env = Main.environment(Map.of("HOSTNAME", "gw-0"), TOPOLOGY);
         Optional<KubernetesMode> kubernetes = KubernetesMode.start(env.identity(),
-                KubernetesSettings.read(Map.of(), "ctx1"), dir.resolve("no-token"));
+                KubernetesSettings.read(Map.of(), "ctx1", TOPOLOGY), dir.resolve("no-token"));
 
-        GatewaySettings settings = Main.settings(env, new DirectSidecar(Duration.ofSeconds(1)), kubernetes);
+        GatewaySettings settings = Main.settings(env, new DirectSidecar(Duration.ofSeconds(1)), kubernetes, TOPOLOGY);
 
         assertThat(kubernetes).isEmpty();
         assertThat(settings.mesh()).isEmpty();

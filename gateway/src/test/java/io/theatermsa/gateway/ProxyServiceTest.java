@@ -27,9 +27,9 @@ class ProxyServiceTest {
 
     /** user-service alternates ctx1, ctx2; movie-service always ctx2; booking-service is a mesh local reply. */
     private final GatewayFixture fixture = new GatewayFixture(Map.of(
-            CinemaService.USER, List.of(Hop.CTX1, Hop.CTX2),
-            CinemaService.MOVIE, List.of(Hop.CTX2),
-            CinemaService.BOOKING, List.of(Hop.LOCAL_REPLY)), List::of);
+            GatewayFixture.USER, List.of(Hop.CTX1, Hop.CTX2),
+            GatewayFixture.MOVIE, List.of(Hop.CTX2),
+            GatewayFixture.BOOKING, List.of(Hop.LOCAL_REPLY)), List::of);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterAll
@@ -46,7 +46,7 @@ class ProxyServiceTest {
     }
 
     private Received lastReceivedByMovieService() {
-        return fixture.stub(CinemaService.MOVIE, "ctx2").last();
+        return fixture.stub(GatewayFixture.MOVIE, "ctx2").last();
     }
 
     @Test
@@ -83,7 +83,7 @@ class ProxyServiceTest {
         HttpResponse<String> r = send(at("/movies/").GET());
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo(GatewayFixture.LISTS.get(CinemaService.MOVIE));
+        assertThat(r.body()).isEqualTo(GatewayFixture.LISTS.get(GatewayFixture.MOVIE));
         assertThat(r.headers().firstValue("x-stub-header")).hasValue("from-upstream");
         assertThat(r.headers().allValues("set-cookie")).containsExactly("a=1", "b=2");
         assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
@@ -93,10 +93,10 @@ class ProxyServiceTest {
     }
 
     static Stream<Prefix> prefixes() {
-        return Stream.of(new Prefix("/movies", CinemaService.MOVIE), new Prefix("/movies/", CinemaService.MOVIE),
-                new Prefix("/movies/1/showtimes/2", CinemaService.MOVIE),
-                new Prefix("/users", CinemaService.USER), new Prefix("/users/42", CinemaService.USER),
-                new Prefix("/bookings", CinemaService.BOOKING), new Prefix("/bookings/user/1", CinemaService.BOOKING));
+        return Stream.of(new Prefix("/movies", GatewayFixture.MOVIE), new Prefix("/movies/", GatewayFixture.MOVIE),
+                new Prefix("/movies/1/showtimes/2", GatewayFixture.MOVIE),
+                new Prefix("/users", GatewayFixture.USER), new Prefix("/users/42", GatewayFixture.USER),
+                new Prefix("/bookings", GatewayFixture.BOOKING), new Prefix("/bookings/user/1", GatewayFixture.BOOKING));
     }
 
     @ParameterizedTest

@@ -25,7 +25,8 @@ class PracticeScenariosTest {
 
     static Stream<Path> scenarios() throws IOException {
         try (Stream<Path> dirs = Files.list(PRACTICE)) {
-            return dirs.filter(Files::isDirectory).sorted().toList().stream();
+            return dirs.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches("\\d+-.+"))
+                    .sorted().toList().stream();
         }
     }
 

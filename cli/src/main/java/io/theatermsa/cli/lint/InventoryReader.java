@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.platform.topology.Topology;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,16 +37,16 @@ public final class InventoryReader {
 
     /**
      * The inventory of everything in {@code paths}; what they lack (Services, or workloads) is taken from
-     * {@link KnownTopology}.
+     * {@code topology} ({@link KnownTopology}).
      */
-    public static Inventory read(List<Path> paths) {
+    public static Inventory read(List<Path> paths, Topology topology) {
         InventoryReader reader = new InventoryReader();
         paths.forEach(p -> reader.read(p, null));
-        return reader.inventory();
+        return reader.inventory(topology);
     }
 
-    private Inventory inventory() {
-        Inventory known = KnownTopology.inventory();
+    private Inventory inventory(Topology topology) {
+        Inventory known = KnownTopology.inventory(topology);
         if (services.isEmpty() && workloads.isEmpty()) {
             return known;
         }

@@ -1,37 +1,35 @@
 package io.theatermsa.cli.lint;
 
-import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.platform.topology.Topology;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
- * The course's topology, used when the linted input has no Services or Deployments: user, movie and booking in
- * ctx1 and ctx2, the api-gateway in ctx1, Redis in ctx2 (a Redis Service in both), one pod each, pod labels
- * {@code app} and {@code cluster} (the rendered {@code k8s/clusters/*} overlays).
+ * The topology's workloads, used when the linted input has no Services or Deployments: a Service per workload
+ * selecting {@code app}, and per cluster a workload with the topology's pod count and the pod labels {@code app} and
+ * {@code cluster} (as in the rendered {@code k8s/clusters/*} overlays).
  */
 public final class KnownTopology {
-
-    private static final List<String> CINEMA = List.of("user-service", "movie-service", "booking-service");
 
     private KnownTopology() {
     }
 
-    public static Inventory inventory() {
-        List<ServiceDefinition> services = Stream.concat(CINEMA.stream(), Stream.of("api-gateway", "redis"))
-                .map(name -> new ServiceDefinition(name, HostName.DEFAULT_NAMESPACE, Map.of("app", name)))
+    public static Inventory inventory(Topology topology) {
+        String namespace = topology.namespace();
+        List<ServiceDefinition> services = topology.workloads().stream()
+                .map(w -> new ServiceDefinition(w.name(), namespace, Map.of("app", w.name())))
                 .toList();
-        Stream<Workload> cinema = CINEMA.stream()
-                .flatMap(app -> Stream.of("ctx1", "ctx2").map(cluster -> pod(app, cluster)));
-        List<Workload> workloads = Stream.concat(cinema, Stream.of(pod("api-gateway", "ctx1"), pod("redis", "ctx2")))
+        List<Workload> workloads = topology.workloads().stream()
+                .flatMap(w -> w.clusters().stream().map(cluster -> Workload.of(w.name() + "-" + cluster, namespace,
+                        Map.of("app", w.name(), "cluster", cluster), w.podsIn(cluster))))
                 .toList();
-        return new Inventory(services, workloads, new Text(
-                "알려진 토폴로지 (user, movie, booking: ctx1·ctx2 / api-gateway: ctx1 / redis: ctx2, 각 파드 1개)",
-                "known topology (user, movie, booking in ctx1 and ctx2, api-gateway in ctx1, redis in ctx2, one pod each)"));
-    }
-
-    private static Workload pod(String app, String cluster) {
-        return Workload.of(app + "-" + cluster, HostName.DEFAULT_NAMESPACE, Map.of("app", app, "cluster", cluster), 1);
+        String layout = topology.workloads().stream()
+                .map(w -> w.name() + " " + w.pods().entrySet().stream().filter(e -> e.getValue() > 0)
+                        .map(e -> e.getKey() + "×" + e.getValue()).collect(Collectors.joining("·")))
+                .collect(Collectors.joining(", "));
+        return new Inventory(services, workloads,
+                new Text("알려진 토폴로지 (" + layout + ")", "known topology (" + layout + ")"));
     }
 }

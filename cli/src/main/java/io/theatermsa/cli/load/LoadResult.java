@@ -1,5 +1,6 @@
 package io.theatermsa.cli.load;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.theatermsa.loadgen.LoadReport;
 
 import java.util.Comparator;
@@ -18,9 +19,10 @@ import java.util.Map;
  * @param accessLogged how many of the gateway sidecar's access-log records belong to the run; null when unknown
  * @param split        the configured split of the service the path belongs to; null when none is known
  * @param significance the run's split against it
+ * @param clusters     the topology's clusters, each listed even when no request reached it
  */
 public record LoadResult(String target, LoadReport report, boolean flagsKnown, Long accessLogged,
-                         MeshView.Split split, Significance significance) {
+                         MeshView.Split split, Significance significance, @JsonIgnore List<String> clusters) {
 
     /** The report as text: fortio's figures under Korean-first headings. */
     public List<String> lines() {
@@ -64,7 +66,7 @@ public record LoadResult(String target, LoadReport report, boolean flagsKnown, L
         line(out, "클러스터별 / per cluster (X-Service-Cluster) vs configured"
                   + (split == null ? "" : " (" + split.service() + ", /traffic-weights)") + ":");
         line(out, String.format(Locale.ROOT, "  %-8s %8s %9s %12s", "CLUSTER", "COUNT", "ACTUAL", "CONFIGURED"));
-        for (String cluster : clusters()) {
+        for (String cluster : rows()) {
             long n = report.byCluster().getOrDefault(cluster, 0L);
             Double configured = split == null || split.weights() == null ? null : split.weights().get(cluster);
             line(out, String.format(Locale.ROOT, "  %-8s %8d %7s %% %12s", cluster, n, percent(n),
@@ -79,11 +81,12 @@ public record LoadResult(String target, LoadReport report, boolean flagsKnown, L
         return out.toString().lines().toList();
     }
 
-    private List<String> clusters() {
-        java.util.TreeSet<String> clusters = new java.util.TreeSet<>(Significance.CLUSTERS);
-        clusters.addAll(report.byCluster().keySet());
-        clusters.remove(LoadReport.NO_CLUSTER);
-        List<String> all = new java.util.ArrayList<>(clusters);
+    /** The clusters to print a row for: the topology's and any other that answered, then local replies. */
+    private List<String> rows() {
+        java.util.TreeSet<String> seen = new java.util.TreeSet<>(clusters);
+        seen.addAll(report.byCluster().keySet());
+        seen.remove(LoadReport.NO_CLUSTER);
+        List<String> all = new java.util.ArrayList<>(seen);
         if (report.byCluster().containsKey(LoadReport.NO_CLUSTER)) {
             all.add(LoadReport.NO_CLUSTER);
         }

@@ -18,23 +18,24 @@ import java.util.Map;
 public record Significance(String verdict, long n, Double chi2, Integer df, Double p) {
 
     public static final int MIN_REQUESTS = 30;
-    public static final List<String> CLUSTERS = List.of("ctx1", "ctx2");
-
-    /** The test of {@code counts} (per cluster) against {@code weights} (per cluster, percent); null weights: na. */
-    public static Significance of(Map<String, Long> counts, Map<String, Double> weights) {
-        long n = CLUSTERS.stream().mapToLong(c -> counts.getOrDefault(c, 0L)).sum();
+    /**
+     * The test of {@code counts} (per cluster) against {@code weights} (per cluster, percent) over {@code clusters}
+     * (the topology's; a count elsewhere, such as a local reply's, is left out); null weights: na.
+     */
+    public static Significance of(List<String> clusters, Map<String, Long> counts, Map<String, Double> weights) {
+        long n = clusters.stream().mapToLong(c -> counts.getOrDefault(c, 0L)).sum();
         if (weights == null) {
             return new Significance("na", n, null, null, null);
         }
         if (n < MIN_REQUESTS) {
             return new Significance("few", n, null, null, null);
         }
-        double total = CLUSTERS.stream().mapToDouble(c -> weights.getOrDefault(c, 0.0)).sum();
+        double total = clusters.stream().mapToDouble(c -> weights.getOrDefault(c, 0.0)).sum();
         if (total <= 0) {
             return new Significance("na", n, null, null, null);
         }
-        List<String> live = CLUSTERS.stream().filter(c -> weights.getOrDefault(c, 0.0) > 0).toList();
-        long impossible = CLUSTERS.stream().filter(c -> !live.contains(c)).mapToLong(c -> counts.getOrDefault(c, 0L))
+        List<String> live = clusters.stream().filter(c -> weights.getOrDefault(c, 0.0) > 0).toList();
+        long impossible = clusters.stream().filter(c -> !live.contains(c)).mapToLong(c -> counts.getOrDefault(c, 0L))
                 .sum();
         int df = live.size() - 1;
         if (impossible > 0) {

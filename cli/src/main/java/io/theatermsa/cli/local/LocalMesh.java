@@ -17,6 +17,7 @@ import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.EmulatedSidecar;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.Sidecar;
+import io.theatermsa.platform.topology.Topology;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -40,8 +41,8 @@ public final class LocalMesh {
     static final int HISTORY = 20;
 
     private final MeshControlPlane controlPlane = new MeshControlPlane();
-    private final EndpointRegistry registry = CinemaServices.registry();
-    private final MeshConfigLoader loader = new MeshConfigLoader(registry);
+    private final EndpointRegistry registry;
+    private final MeshConfigLoader loader;
     private final AccessLog accessLog = new AccessLog();
     private final List<EmulatedSidecar> sidecars = new CopyOnWriteArrayList<>();
     private final List<Consumer<InForce>> listeners = new CopyOnWriteArrayList<>();
@@ -52,7 +53,9 @@ public final class LocalMesh {
     private final List<Diagnostic> findings;
     private volatile InForce inForce;
 
-    private LocalMesh(Path scenario) {
+    private LocalMesh(Path scenario, Topology topology) {
+        this.registry = registry(topology);
+        this.loader = new MeshConfigLoader(registry);
         this.initial = new Scenario(scenario.toString(), loader.load(scenario));
         ApplyResult result = put(initial);
         if (!result.applied()) {
@@ -64,12 +67,19 @@ public final class LocalMesh {
     }
 
     /**
-     * Loads {@code scenario} (a directory or file of Istio YAML) into a new mesh.
+     * Loads {@code scenario} (a directory or file of Istio YAML) into a new mesh of {@code topology}'s services.
      *
      * @throws IllegalArgumentException listing every error when the configuration is refused
      */
-    public static LocalMesh load(Path scenario) {
-        return new LocalMesh(scenario);
+    public static LocalMesh load(Path scenario, Topology topology) {
+        return new LocalMesh(scenario, topology);
+    }
+
+    /** The topology's services with the ports callers use, without endpoints yet. */
+    private static EndpointRegistry registry(Topology topology) {
+        EndpointRegistry registry = new EndpointRegistry();
+        topology.services().forEach(service -> registry.register(service.name(), service.port()));
+        return registry;
     }
 
     /** Warnings and notes found while loading the first scenario (errors refuse the load instead). */

@@ -10,26 +10,25 @@ import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
-import io.theatermsa.platform.sidecar.ServiceAddress;
+import io.theatermsa.platform.topology.Topology;
+import io.theatermsa.platform.topology.Workload;
 import io.theatermsa.user.UserServiceApp;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
 /**
- * The whole cinema on one machine: Redis, user/movie/booking in two emulated clusters, and the gateway in ctx1,
- * all in this JVM. Each workload has its own identity, its own Redis connection and, when it calls others, its own
+ * The whole cinema on one machine, as the topology lays it out: Redis, each service's pods in each emulated cluster,
+ * and the gateway in its cluster, all in this JVM. Each workload has its own identity, its own Redis connection and, when it calls others, its own
  * emulated sidecar driven by the scenario's VirtualServices and DestinationRules.
  */
 public final class LocalStack implements AutoCloseable {
-
-    public static final List<String> CLUSTERS = List.of("ctx1", "ctx2");
-    public static final String GATEWAY = "api-gateway";
-    public static final String GATEWAY_CLUSTER = "ctx1";
 
     private final LocalRedis redis;
     private final LocalMesh mesh;
@@ -54,37 +53,41 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(Settings settings) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            LocalMesh mesh = LocalMesh.load(settings.scenario());
+            Topology topology = settings.topology();
+            LocalMesh mesh = LocalMesh.load(settings.scenario(), topology);
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
             PodNames pods = new PodNames(RandomGenerator.getDefault());
             List<RunningWorkload> workloads = new CopyOnWriteArrayList<>();
-            for (String cluster : CLUSTERS) {
-                startService(ServiceAddress.USER, cluster, pods, settings, redis, mesh, started, workloads,
-                        (id, redisConnection) -> UserServiceApp.start(id, settings.bindHost(), 0, redisConnection));
-            }
-            for (String cluster : CLUSTERS) {
-                startService(ServiceAddress.MOVIE, cluster, pods, settings, redis, mesh, started, workloads,
-                        (id, redisConnection) -> MovieServiceApp.start(id, settings.bindHost(), 0, redisConnection));
-            }
-            for (String cluster : CLUSTERS) {
-                startService(ServiceAddress.BOOKING, cluster, pods, settings, redis, mesh, started, workloads,
-                        (id, redisConnection) -> BookingServiceApp.start(id, settings.bindHost(), 0, redisConnection,
-                                track(started, mesh.sidecarFor(id))));
+            Map<String, ServiceStarter> starters = Map.of(
+                    "user-service", (id, connection) -> UserServiceApp.start(id, settings.bindHost(), 0, connection),
+                    "movie-service", (id, connection) -> MovieServiceApp.start(id, settings.bindHost(), 0, connection),
+                    "booking-service", (id, connection) -> BookingServiceApp.start(id, settings.bindHost(), 0,
+                            connection, track(started, mesh.sidecarFor(id)), topology));
+            for (Workload service : topology.services()) {
+                ServiceStarter starter = Optional.ofNullable(starters.get(service.name())).orElseThrow(
+                        () -> new IllegalArgumentException("no local implementation of " + service.name()));
+                for (String cluster : service.clusters()) {
+                    for (int pod = 0; pod < service.podsIn(cluster); pod++) {
+                        startService(service.name(), cluster, pods, settings, redis, mesh, started, workloads, starter);
+                    }
+                }
             }
             RedisConnector faultStore = track(started, RedisConnector.connect(redis.url()));
             FaultChannel faults = new FaultChannel(faultStore.connection().sync(), Json.newMapper());
-            WorkloadIdentity gatewayId = new WorkloadIdentity(GATEWAY, GATEWAY_CLUSTER,
-                                                              pods.next(GATEWAY, GATEWAY_CLUSTER));
+            String gatewayName = topology.gateway().name();
+            String gatewayCluster = topology.gatewayCluster();
+            WorkloadIdentity gatewayId = new WorkloadIdentity(gatewayName, gatewayCluster,
+                                                              pods.next(gatewayName, gatewayCluster));
             ServiceServer gateway = track(started, GatewayApp.start(
                     GatewaySettings.builder(gatewayId, track(started, mesh.sidecarFor(gatewayId)))
-                            .bindHost(settings.bindHost()).port(settings.port())
+                            .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
                             .configuredSplits(mesh::configuredSplits)
                             .mesh(new LocalMeshAdmin(mesh, settings.home(), () -> List.copyOf(workloads), faults),
                                   settings.adminToken())
                             .build()));
             String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
-            workloads.add(0, new RunningWorkload(GATEWAY, GATEWAY_CLUSTER, gatewayId.pod(),
+            workloads.add(0, new RunningWorkload(gatewayName, gatewayCluster, gatewayId.pod(),
                                                  "http://" + settings.bindHost() + ":" + gateway.port()));
             return new LocalStack(redis, mesh, url, workloads, started);
         } catch (RuntimeException e) {
@@ -120,10 +123,10 @@ public final class LocalStack implements AutoCloseable {
         ServiceServer start(WorkloadIdentity identity, RedisConnector redis);
     }
 
-    private static void startService(ServiceAddress service, String cluster, PodNames pods, Settings settings,
+    private static void startService(String service, String cluster, PodNames pods, Settings settings,
                                      LocalRedis redis, LocalMesh mesh, Deque<AutoCloseable> started,
                                      List<RunningWorkload> workloads, ServiceStarter starter) {
-        WorkloadIdentity identity = new WorkloadIdentity(service.host(), cluster, pods.next(service.host(), cluster));
+        WorkloadIdentity identity = new WorkloadIdentity(service, cluster, pods.next(service, cluster));
         RedisConnector connection = track(started, RedisConnector.connect(redis.url()));
         ServiceServer server = track(started, starter.start(identity, connection));
         mesh.registerPod(identity, settings.bindHost(), server.port());
@@ -155,8 +158,9 @@ public final class LocalStack implements AutoCloseable {
      * @param scenario   the mesh config directory (VirtualServices and DestinationRules)
      * @param redisUrl   an existing Redis to use, or {@code null} to start the embedded one
      * @param adminToken what changing the mesh through the gateway requires
+     * @param topology   the clusters, the services and how many pods of each run in each cluster
      */
     public record Settings(String bindHost, int port, Path home, Path scenario, String redisUrl,
-                           AdminToken adminToken) {
+                           AdminToken adminToken, Topology topology) {
     }
 }

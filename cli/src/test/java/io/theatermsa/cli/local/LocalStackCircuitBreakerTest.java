@@ -10,6 +10,7 @@ import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
+import io.theatermsa.platform.topology.Topology;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +102,7 @@ class LocalStackCircuitBreakerTest {
     private static Optional<JsonNode> ctx2UserHost() {
         JsonNode sidecars = HttpApi.json(api.get("/api/mesh/clusters")).get("sidecars");
         return StreamSupport.stream(sidecars.spliterator(), false)
-                .filter(s -> s.get("workload").get("service").asText().equals(LocalStack.GATEWAY))
+                .filter(s -> s.get("workload").get("service").asText().equals(Topology.bundled().gateway().name()))
                 .flatMap(s -> StreamSupport.stream(s.get("cluster_statuses").spliterator(), false))
                 .filter(c -> c.get("name").asText().startsWith("outbound|8081||user-service"))
                 .flatMap(c -> StreamSupport.stream(c.path("host_statuses").spliterator(), false))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
+import io.theatermsa.platform.topology.Topology;
 import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,8 @@ class LocalStackTest {
         }
         Path home = Path.of("..").toAbsolutePath().normalize();
         stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, home,
-                home.resolve("k8s/practice/01-initial"), redis.url(), AdminToken.of("local-stack-test")));
+                home.resolve("k8s/practice/01-initial"), redis.url(), AdminToken.of("local-stack-test"),
+                Topology.bundled()));
     }
 
     @AfterAll

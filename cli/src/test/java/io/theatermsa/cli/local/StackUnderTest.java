@@ -2,6 +2,7 @@ package io.theatermsa.cli.local;
 
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.platform.testing.HttpApi;
+import io.theatermsa.platform.topology.Topology;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ public final class StackUnderTest implements AutoCloseable {
     /** A stack started on {@code scenario} instead of the first practice scenario. */
     public StackUnderTest(String redisUrl, String token, Path scenario) {
         this.stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, HOME, scenario, redisUrl,
-                                                              AdminToken.of(token)));
+                                                              AdminToken.of(token), Topology.bundled()));
         this.api = new HttpApi(URI.create(stack.url()).getPort());
         this.token = token;
     }

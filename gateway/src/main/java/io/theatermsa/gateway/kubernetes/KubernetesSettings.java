@@ -1,6 +1,7 @@
 package io.theatermsa.gateway.kubernetes;
 
 import io.theatermsa.gateway.mesh.AdminToken;
+import io.theatermsa.platform.topology.Topology;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,12 +11,12 @@ import java.util.Optional;
 /**
  * The gateway's Kubernetes mode, from its environment.
  *
- * @param namespace        {@code NAMESPACE} (downward API), default {@value #DEFAULT_NAMESPACE}
+ * @param namespace        {@code NAMESPACE} (downward API), default: the topology's namespace
  * @param envoyAdmin       {@code ENVOY_ADMIN_URL}, default {@value #DEFAULT_ENVOY_ADMIN}
  * @param remoteKubeconfig {@code REMOTE_KUBECONFIG}: a kubeconfig file for the other cluster (mounted from an
  *                         optional Secret); absent or missing file: the other cluster's pods are known only from
  *                         the responses they answer, and scenarios are written to this cluster only
- * @param remoteCluster    {@code REMOTE_CLUSTER_NAME}, default: {@code ctx2} when this is {@code ctx1}, else {@code ctx1}
+ * @param remoteCluster    {@code REMOTE_CLUSTER_NAME}, default: the topology's first cluster other than this one
  * @param scenarioRoot     {@code SCENARIO_ROOT}, default {@value #DEFAULT_SCENARIO_ROOT}
  * @param initialScenario  {@code INITIAL_SCENARIO}, relative to the root, what reset applies; default
  *                         {@value #DEFAULT_INITIAL_SCENARIO}
@@ -25,17 +26,17 @@ public record KubernetesSettings(String namespace, URI envoyAdmin, Optional<Path
                                  String remoteCluster, Path scenarioRoot, Path initialScenario,
                                  Optional<AdminToken> adminToken) {
 
-    public static final String DEFAULT_NAMESPACE = "theater-msa";
     public static final String DEFAULT_ENVOY_ADMIN = "http://localhost:15000";
     public static final String DEFAULT_SCENARIO_ROOT = "/app/scenarios";
     public static final String DEFAULT_INITIAL_SCENARIO = "01-initial";
 
-    /** The settings of a gateway running in {@code cluster}, from {@code env}. */
-    public static KubernetesSettings read(Map<String, String> env, String cluster) {
-        return new KubernetesSettings(value(env, "NAMESPACE").orElse(DEFAULT_NAMESPACE),
+    /** The settings of a gateway running in {@code cluster} of {@code topology}, from {@code env}. */
+    public static KubernetesSettings read(Map<String, String> env, String cluster, Topology topology) {
+        return new KubernetesSettings(value(env, "NAMESPACE").orElse(topology.namespace()),
                 URI.create(value(env, "ENVOY_ADMIN_URL").orElse(DEFAULT_ENVOY_ADMIN)),
                 value(env, "REMOTE_KUBECONFIG").map(Path::of),
-                value(env, "REMOTE_CLUSTER_NAME").orElse(cluster.equals("ctx1") ? "ctx2" : "ctx1"),
+                value(env, "REMOTE_CLUSTER_NAME").orElseGet(() -> topology.clusterNames().stream()
+                        .filter(other -> !other.equals(cluster)).findFirst().orElse(cluster)),
                 Path.of(value(env, "SCENARIO_ROOT").orElse(DEFAULT_SCENARIO_ROOT)),
                 Path.of(value(env, "INITIAL_SCENARIO").orElse(DEFAULT_INITIAL_SCENARIO)),
                 value(env, "ADMIN_TOKEN").map(AdminToken::of));

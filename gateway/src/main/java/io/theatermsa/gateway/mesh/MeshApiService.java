@@ -9,6 +9,8 @@ import io.helidon.webserver.http.ServerResponse;
 import io.theatermsa.platform.http.AllowedMethods;
 import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.JsonBodies;
+import io.theatermsa.platform.topology.Topology;
+import io.theatermsa.platform.topology.Workload;
 
 import java.time.Duration;
 import java.util.Map;
@@ -23,14 +25,17 @@ public final class MeshApiService implements HttpService {
     private final MeshAdmin admin;
     private final JsonBodies json;
     private final MeshEvents events;
+    private final Topology topology;
 
-    public MeshApiService(MeshAccess access, JsonBodies json) {
-        this(access, json, MeshEvents.QUEUE_CAPACITY, MeshEvents.HEARTBEAT);
+    /** @param topology the services whose weights may be set and the clusters that may be cut apart */
+    public MeshApiService(MeshAccess access, JsonBodies json, Topology topology) {
+        this(access, json, topology, MeshEvents.QUEUE_CAPACITY, MeshEvents.HEARTBEAT);
     }
 
     /** With the event stream's per-client queue and heartbeat chosen (tests). */
-    MeshApiService(MeshAccess access, JsonBodies json, int eventQueueCapacity, Duration heartbeat) {
+    MeshApiService(MeshAccess access, JsonBodies json, Topology topology, int eventQueueCapacity, Duration heartbeat) {
         this.access = access;
+        this.topology = topology;
         this.admin = access.admin();
         this.json = json;
         this.events = new MeshEvents(admin, json.mapper(), eventQueueCapacity, heartbeat);
@@ -107,8 +112,9 @@ public final class MeshApiService implements HttpService {
 
     private void weights(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        String service = WeightsRequest.knownService(req.path().pathParameters().get("service"));
-        Map<String, Integer> weights = json.read(req, WeightsRequest.class).checked();
+        String service = WeightsRequest.knownService(req.path().pathParameters().get("service"),
+                topology.services().stream().map(Workload::name).toList());
+        Map<String, Integer> weights = json.read(req, WeightsRequest.class).checked(topology.clusterNames());
         ScenarioChange change = admin.setWeights(service, weights);
         if (!change.applied()) {
             send(res, ScenarioReply.of(change));
@@ -123,7 +129,7 @@ public final class MeshApiService implements HttpService {
 
     private void partition(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        PartitionRequest cut = json.read(req, PartitionRequest.class).checked();
+        PartitionRequest cut = json.read(req, PartitionRequest.class).checked(topology.clusterNames());
         json.ok(res, Map.of("links", admin.partition(cut.from(), cut.to(), cut.oneWay())));
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/mesh/partition}: {@code {"from": "ctx1", "to": "ctx2", "oneWay": false}}. Every
- * field may be left out: {@code ctx1}, {@code ctx2} and both directions.
+ * field may be left out: the topology's first cluster, its second, and both directions.
  *
  * @param from   the cluster whose sidecars cannot connect (one-way), or one side (both ways)
  * @param to     the cluster they cannot reach, or the other side
@@ -16,22 +16,19 @@ import java.util.List;
  */
 record PartitionRequest(String from, String to, Boolean oneWay) {
 
-    static final String DEFAULT_FROM = "ctx1";
-    static final String DEFAULT_TO = "ctx2";
-
     /**
-     * The request with its defaults filled in.
+     * The request with its defaults filled in from {@code clusters}, the topology's.
      *
      * @throws ApiException.InvalidFieldsException 400 for an unknown cluster or a cluster cut from itself
      */
-    PartitionRequest checked() {
-        PartitionRequest filled = new PartitionRequest(from == null ? DEFAULT_FROM : from,
-                                                       to == null ? DEFAULT_TO : to, Boolean.TRUE.equals(oneWay));
+    PartitionRequest checked(List<String> clusters) {
+        PartitionRequest filled = new PartitionRequest(from == null ? clusters.getFirst() : from,
+                to == null ? clusters.get(Math.min(1, clusters.size() - 1)) : to, Boolean.TRUE.equals(oneWay));
         List<FieldError> problems = new ArrayList<>();
         for (String field : List.of("from", "to")) {
             String cluster = field.equals("from") ? filled.from : filled.to;
-            if (!WeightsRequest.CLUSTERS.contains(cluster)) {
-                problems.add(new FieldError(field, "is not a cluster: use " + WeightsRequest.CLUSTERS));
+            if (!clusters.contains(cluster)) {
+                problems.add(new FieldError(field, "is not a cluster: use " + clusters));
             }
         }
         if (problems.isEmpty() && filled.from.equals(filled.to)) {

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One practice scenario, a directory under {@code k8s/practice} (or the gateway's {@code SCENARIO_ROOT}), with the
- * one-line description its author gave: the first comment line of its {@code virtualservices.yaml}, else the title
- * of its {@code README.md}.
+ * One practice scenario, a directory under {@code k8s/practice} (or the gateway's {@code SCENARIO_ROOT}) named
+ * {@code NN-name}, with the one-line description its author gave: the first comment line of its
+ * {@code virtualservices.yaml}, else the title of its {@code README.md}. Other directories there ({@code shared/})
+ * hold what several scenarios include and are not scenarios themselves.
  *
  * @param name        the directory name, e.g. {@code 01-initial}
  * @param path        the path to apply it with, e.g. {@code k8s/practice/01-initial}
@@ -21,6 +23,8 @@ public record PracticeScenario(String name, String path, String description) {
 
     /** The practice folder of the project. */
     public static final String FOLDER = "k8s/practice";
+
+    private static final Pattern SCENARIO_NAME = Pattern.compile("\\d+-.+");
 
     /** The scenarios in the project folder {@code home}, by name; none when the folder is missing. */
     public static List<PracticeScenario> in(Path home) {
@@ -34,7 +38,7 @@ public record PracticeScenario(String name, String path, String description) {
         }
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(Files::isDirectory)
-                    .filter(dir -> !dir.getFileName().toString().startsWith("."))
+                    .filter(dir -> SCENARIO_NAME.matcher(dir.getFileName().toString()).matches())
                     .sorted()
                     .map(dir -> new PracticeScenario(dir.getFileName().toString(),
                             prefix + dir.getFileName(), describe(dir)))

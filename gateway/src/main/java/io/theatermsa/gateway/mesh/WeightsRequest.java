@@ -2,7 +2,6 @@ package io.theatermsa.gateway.mesh;
 
 import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.ApiException.FieldError;
-import io.theatermsa.platform.sidecar.ServiceAddress;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,31 +14,27 @@ import java.util.TreeMap;
  */
 record WeightsRequest(Map<String, Integer> weights) {
 
-    static final List<String> CLUSTERS = List.of("ctx1", "ctx2");
-    static final List<String> SERVICES = List.of(ServiceAddress.USER.host(), ServiceAddress.MOVIE.host(),
-                                                 ServiceAddress.BOOKING.host());
-
-    /** @throws ApiException 404 for a service the cinema does not have */
-    static String knownService(String service) {
-        if (!SERVICES.contains(service)) {
+    /** @throws ApiException 404 for a service the cinema does not have ({@code services}: the topology's) */
+    static String knownService(String service, List<String> services) {
+        if (!services.contains(service)) {
             throw ApiException.notFound("service", service);
         }
         return service;
     }
 
     /**
-     * The weight per cluster, every cluster present.
+     * The weight per cluster, every one of {@code clusters} present.
      *
      * @throws ApiException.InvalidFieldsException 400 for an unknown cluster, a negative weight, a total of 0
      */
-    Map<String, Integer> checked() {
+    Map<String, Integer> checked(List<String> clusters) {
         List<FieldError> problems = new ArrayList<>();
         if (weights == null || weights.isEmpty()) {
             problems.add(new FieldError("weights", "is required, e.g. {\"ctx1\": 70, \"ctx2\": 30}"));
         } else {
             weights.forEach((cluster, weight) -> {
-                if (!CLUSTERS.contains(cluster)) {
-                    problems.add(new FieldError("weights." + cluster, "is not a cluster: use " + CLUSTERS));
+                if (!clusters.contains(cluster)) {
+                    problems.add(new FieldError("weights." + cluster, "is not a cluster: use " + clusters));
                 } else if (weight == null || weight < 0) {
                     problems.add(new FieldError("weights." + cluster, "must be a weight of 0 or more"));
                 }
@@ -52,7 +47,7 @@ record WeightsRequest(Map<String, Integer> weights) {
             throw new ApiException.InvalidFieldsException(problems);
         }
         Map<String, Integer> all = new TreeMap<>();
-        CLUSTERS.forEach(cluster -> all.put(cluster, weights.getOrDefault(cluster, 0)));
+        clusters.forEach(cluster -> all.put(cluster, weights.getOrDefault(cluster, 0)));
         return all;
     }
 }

@@ -29,9 +29,9 @@ public final class ClusterManager implements AutoCloseable {
                                                      random, IntervalTimers.MANUAL));
     }
 
-    /** {@link #manual} in {@code ctx1} with the system ticker and thread-local randomness. */
-    public static ClusterManager manual() {
-        return manual("ctx1", Ticker.SYSTEM, () -> ThreadLocalRandom.current().nextLong());
+    /** {@link #manual} in {@code localCluster} with the system ticker and thread-local randomness. */
+    public static ClusterManager manual(String localCluster) {
+        return manual(localCluster, Ticker.SYSTEM, () -> ThreadLocalRandom.current().nextLong());
     }
 
     public ClusterContext context() {

@@ -117,7 +117,7 @@ class UpstreamClusterTest {
     @DisplayName("§6.11 multi-network: own cluster's pods one by one, the other cluster as one east-west gateway host")
     void theOtherClustersPodsAreOneEastWestGatewayHost() {
         registry.add(Endpoint.local("user-service", "ctx2", "user-ctx2-b", "127.0.0.1", 9004));
-        UpstreamCluster all = ClusterManager.manual().cluster(new EnvoyClusterName(8081, "", USERS),
+        UpstreamCluster all = ClusterManager.manual("ctx1").cluster(new EnvoyClusterName(8081, "", USERS),
                                                               config("", Map.of(), null));
 
         List<UpstreamHost> hosts = all.hosts(registry.service("user-service").orElseThrow());

@@ -9,7 +9,6 @@ import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.OutboundRequest;
 import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.ServiceAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,7 +95,7 @@ class EmulatedSidecarTest {
     }
 
     private OutboundResponse get(String path, Map<String, List<String>> headers) {
-        return sidecar.send(OutboundRequest.of(ServiceAddress.USER, Method.GET, path, headers));
+        return sidecar.send(OutboundRequest.of(SidecarFixture.USER, Method.GET, path, headers));
     }
 
     private AccessLogEntry lastEntry() {
@@ -261,7 +260,7 @@ class EmulatedSidecarTest {
 
     @Test
     void aServiceNobodyRegisteredHasNoHealthyUpstream() {
-        OutboundResponse response = sidecar.send(OutboundRequest.of(ServiceAddress.MOVIE, Method.GET, "/movies",
+        OutboundResponse response = sidecar.send(OutboundRequest.of(SidecarFixture.MOVIE, Method.GET, "/movies",
                                                                     Map.of()));
 
         assertThat(response.status()).isEqualTo(503);

@@ -6,7 +6,6 @@ import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.OutboundRequest;
 import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.ServiceAddress;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -162,6 +161,6 @@ class NetworkPartitionTest {
     private static OutboundResponse call(EmulatedSidecar sidecar, Map<String, String> headers) {
         Map<String, List<String>> values = new TreeMap<>();
         headers.forEach((name, value) -> values.put(name, List.of(value)));
-        return sidecar.send(OutboundRequest.of(ServiceAddress.USER, Method.GET, "/users", values));
+        return sidecar.send(OutboundRequest.of(SidecarFixture.USER, Method.GET, "/users", values));
     }
 }

@@ -8,7 +8,6 @@ import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.OutboundRequest;
 import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.ServiceAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -62,7 +61,7 @@ class PracticeInitialSplitTest {
     private static Map<String, Integer> servingClusters(int calls, Map<String, List<String>> headers) {
         Map<String, Integer> counts = new TreeMap<>();
         for (int i = 0; i < calls; i++) {
-            OutboundResponse response = sidecar.send(OutboundRequest.of(ServiceAddress.USER, Method.GET, "/users/",
+            OutboundResponse response = sidecar.send(OutboundRequest.of(SidecarFixture.USER, Method.GET, "/users/",
                                                                         headers));
             assertThat(response.status()).isEqualTo(200);
             counts.merge(response.headers().firstValue("x-service-cluster").orElseThrow(), 1, Integer::sum);

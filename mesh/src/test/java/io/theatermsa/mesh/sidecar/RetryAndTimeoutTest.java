@@ -70,7 +70,7 @@ class RetryAndTimeoutTest {
         HostName users = new HostName("user-service", "theater-msa");
         TrafficPolicy policy = new TrafficPolicy(null, maxRetries == null ? null : new ConnectionPoolSettings(null,
                 new ConnectionPoolSettings.Http(null, null, null, maxRetries, null, null, null, null)), null);
-        return ClusterManager.manual().cluster(new EnvoyClusterName(8081, "", users),
+        return ClusterManager.manual("ctx1").cluster(new EnvoyClusterName(8081, "", users),
                 new ClusterConfig(users, "", Map.of(), io.theatermsa.mesh.cluster.LoadBalancerKind.ROUND_ROBIN,
                                   policy));
     }

@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class SidecarFixture implements AutoCloseable {
 
+    static final ServiceAddress USER = new ServiceAddress("user-service", 8081);
+    static final ServiceAddress MOVIE = new ServiceAddress("movie-service", 8082);
+
     static final WorkloadIdentity GATEWAY = new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0");
     static final String USERS_FQDN = "user-service.theater-msa.svc.cluster.local";
     /** user-service's DestinationRule with one subset per emulated cluster; ends with a document separator. */
@@ -110,7 +113,7 @@ final class SidecarFixture implements AutoCloseable {
     }
 
     OutboundResponse get(String path, Map<String, List<String>> headers) {
-        return sidecar.send(OutboundRequest.of(ServiceAddress.USER, Method.GET, path, headers));
+        return sidecar.send(OutboundRequest.of(USER, Method.GET, path, headers));
     }
 
     AccessLogEntry lastEntry() {

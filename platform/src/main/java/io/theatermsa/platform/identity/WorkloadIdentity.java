@@ -23,15 +23,14 @@ public record WorkloadIdentity(String service, String cluster, String pod) {
     }
 
     /**
-     * The identity of a workload deployed on Kubernetes: {@code CLUSTER_NAME} names the cluster; without it
-     * the cluster is read from the pod name ({@code HOSTNAME}) the way the original project did.
+     * The identity of a workload deployed on Kubernetes, as its environment states it: {@code CLUSTER_NAME} names
+     * the cluster (the manifests set it through the Downward API from the pod's {@code cluster} label) and
+     * {@code HOSTNAME} the pod. The cluster is never guessed from a name: without {@code CLUSTER_NAME} it is
+     * {@value #UNKNOWN_CLUSTER}.
      */
     public static WorkloadIdentity fromEnvironment(String service, Map<String, String> env) {
         String pod = env.getOrDefault("HOSTNAME", service);
-        String cluster = env.get("CLUSTER_NAME");
-        if (cluster == null || cluster.isBlank()) {
-            cluster = pod.contains("ctx1") ? "ctx1" : pod.contains("ctx2") ? "ctx2" : UNKNOWN_CLUSTER;
-        }
-        return new WorkloadIdentity(service, cluster, pod);
+        String cluster = env.getOrDefault("CLUSTER_NAME", "").strip();
+        return new WorkloadIdentity(service, cluster.isEmpty() ? UNKNOWN_CLUSTER : cluster, pod);
     }
 }

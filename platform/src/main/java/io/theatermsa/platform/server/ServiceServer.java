@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.theatermsa.platform.fault.FaultBoard;
 import io.theatermsa.platform.fault.FaultFilter;
+import io.theatermsa.platform.fault.FaultWatcher;
 import io.theatermsa.platform.fault.InjectedFaults;
 import io.theatermsa.platform.health.HealthService;
 import io.theatermsa.platform.health.ReadinessCheck;
@@ -13,6 +14,8 @@ import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.identity.IdentityHeaders;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.metrics.RequestMetrics;
+import io.theatermsa.platform.redis.RedisConnector;
+import io.theatermsa.platform.redis.SeedData;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -134,6 +137,7 @@ public final class ServiceServer implements AutoCloseable {
         private int port;
         private ReadinessCheck readiness = ReadinessCheck.ALWAYS;
         private FaultBoard faults = FaultBoard.NONE;
+        private final List<SeedData> seeds = new ArrayList<>();
         // Request threads draw concurrently: each draw uses the calling thread's own generator.
         private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
 
@@ -165,6 +169,20 @@ public final class ServiceServer implements AutoCloseable {
          */
         public Builder faults(FaultBoard faults) {
             this.faults = Objects.requireNonNull(faults);
+            return this;
+        }
+
+        /**
+         * The Redis the workload keeps its data in: it is ready while Redis answers, and it obeys the service-level
+         * faults aimed at it there ({@code FaultWatcher.watch(redis, identity)}).
+         */
+        public Builder store(RedisConnector redis) {
+            return readiness(redis.readiness()).faults(FaultWatcher.watch(redis, identity));
+        }
+
+        /** Data to plant once the server runs: now if Redis answers, else in the background while it runs. */
+        public Builder seed(SeedData seed) {
+            seeds.add(Objects.requireNonNull(seed));
             return this;
         }
 
@@ -211,6 +229,7 @@ public final class ServiceServer implements AutoCloseable {
             };
             ServiceServer server = new ServiceServer(identity, listen, port, faults);
             new ListeningSupervisor(server, faults, injected).watch();
+            seeds.forEach(seed -> seed.plantEventually(server::isRunning));
             return server;
         }
     }

@@ -1,14 +1,11 @@
 package io.theatermsa.platform.sidecar;
 
 /**
- * A Kubernetes Service the cinema's workloads call, by its in-namespace name and port.
+ * A Kubernetes Service the cinema's workloads call, by its in-namespace name and port (the topology's
+ * {@code io.theatermsa.platform.topology.Workload#address()}).
  *
  * @param host the Service name, e.g. {@code user-service}
  * @param port the Service port, e.g. {@code 8081}
  */
 public record ServiceAddress(String host, int port) {
-
-    public static final ServiceAddress USER = new ServiceAddress("user-service", 8081);
-    public static final ServiceAddress MOVIE = new ServiceAddress("movie-service", 8082);
-    public static final ServiceAddress BOOKING = new ServiceAddress("booking-service", 8083);
 }

@@ -21,9 +21,17 @@ class ServiceEnvironmentTest {
     @Test
     void portBindHostAndIdentityComeFromTheEnvironment() {
         ServiceEnvironment env = ServiceEnvironment.read("movie-service", 8082, Map.of(
-                "PORT", "9090", "BIND_HOST", "127.0.0.1", "HOSTNAME", "movie-service-ctx2-7d9c-x2k4q"));
+                "PORT", "9090", "BIND_HOST", "127.0.0.1", "HOSTNAME", "movie-service-ctx2-7d9c-x2k4q",
+                "CLUSTER_NAME", "ctx2"));
         assertThat(env).isEqualTo(new ServiceEnvironment(
                 new WorkloadIdentity("movie-service", "ctx2", "movie-service-ctx2-7d9c-x2k4q"), "127.0.0.1", 9090));
+    }
+
+    @Test
+    void theClusterIsNeverGuessedFromThePodName() {
+        ServiceEnvironment env = ServiceEnvironment.read("movie-service", 8082,
+                Map.of("HOSTNAME", "movie-service-ctx2-7d9c-x2k4q", "CLUSTER_NAME", " "));
+        assertThat(env.identity().cluster()).isEqualTo(WorkloadIdentity.UNKNOWN_CLUSTER);
     }
 
     @Test

@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UpstreamClientTest {
 
+    private static final ServiceAddress USER = new ServiceAddress("user-service", 8081);
+
     private static WebServer upstream;
     private static final UpstreamClient CLIENT = new UpstreamClient(Duration.ofSeconds(1));
 
@@ -41,7 +43,7 @@ class UpstreamClientTest {
     @Test
     void pathAndQueryReachTheUpstreamByteForByte() {
         OutboundResponse response = CLIENT.exchange("127.0.0.1", upstream.port(),
-                OutboundRequest.of(ServiceAddress.USER, Method.GET, "/users/a%20b?q=%2F&sort=name&sort=id", Map.of()),
+                OutboundRequest.of(USER, Method.GET, "/users/a%20b?q=%2F&sort=name&sort=id", Map.of()),
                 null);
         assertThat(response.headers().firstValue("x-seen-path")).hasValue("/users/a%20b");
         assertThat(response.headers().firstValue("x-seen-query")).hasValue("q=%2F&sort=name&sort=id");
@@ -62,7 +64,7 @@ class UpstreamClientTest {
     @Test
     void theUpstreamSeesTheLogicalAuthorityAsHost() {
         OutboundResponse response = CLIENT.exchange("127.0.0.1", upstream.port(),
-                OutboundRequest.of(ServiceAddress.USER, Method.GET, "/users/", Map.of()), null);
+                OutboundRequest.of(USER, Method.GET, "/users/", Map.of()), null);
         assertThat(response.headers().firstValue("x-seen-host")).hasValue("user-service:8081");
     }
 
@@ -77,7 +79,7 @@ class UpstreamClientTest {
                 }
             });
             assertThatThrownBy(() -> CLIENT.exchange("127.0.0.1", silent.getLocalPort(),
-                    OutboundRequest.of(ServiceAddress.USER, Method.GET, "/users/", Map.of()), Duration.ofSeconds(5)))
+                    OutboundRequest.of(USER, Method.GET, "/users/", Map.of()), Duration.ofSeconds(5)))
                     .isInstanceOfSatisfying(UpstreamFailure.class,
                             f -> assertThat(f.reason()).isEqualTo(UpstreamFailure.Reason.RESET));
         }
@@ -90,7 +92,7 @@ class UpstreamClientTest {
             closedPort = socket.getLocalPort();
         }
         assertThatThrownBy(() -> CLIENT.exchange("127.0.0.1", closedPort,
-                OutboundRequest.of(ServiceAddress.USER, Method.GET, "/users/", Map.of()), null))
+                OutboundRequest.of(USER, Method.GET, "/users/", Map.of()), null))
                 .isInstanceOfSatisfying(UpstreamFailure.class,
                         f -> assertThat(f.reason()).isEqualTo(UpstreamFailure.Reason.CONNECT_FAILURE));
     }

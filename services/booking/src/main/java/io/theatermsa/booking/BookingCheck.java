@@ -15,16 +15,20 @@ import java.util.Optional;
 final class BookingCheck {
 
     private final RemoteLookup remote;
+    private final ServiceAddress users;
+    private final ServiceAddress movies;
 
-    BookingCheck(RemoteLookup remote) {
+    /** @param users where user-service answers, @param movies where movie-service answers (the topology's) */
+    BookingCheck(RemoteLookup remote, ServiceAddress users, ServiceAddress movies) {
         this.remote = remote;
+        this.users = users;
+        this.movies = movies;
     }
 
     void requireBookable(BookingRequest request, Map<String, List<String>> traceHeaders) {
-        Optional<JsonNode> user = remote.find(ServiceAddress.USER, "/users/" + request.userId(), JsonNode.class,
-                                              traceHeaders);
-        Optional<MovieSchedule> movie = remote.find(ServiceAddress.MOVIE, "/movies/" + request.movieId(),
-                                                    MovieSchedule.class, traceHeaders);
+        Optional<JsonNode> user = remote.find(users, "/users/" + request.userId(), JsonNode.class, traceHeaders);
+        Optional<MovieSchedule> movie = remote.find(movies, "/movies/" + request.movieId(), MovieSchedule.class,
+                                                    traceHeaders);
         Optional<MovieSchedule.Showing> showing = movie.flatMap(m -> m.showtime(request.showtimeId()));
         FieldChecks checks = new FieldChecks()
                 .check(user.isPresent(), "userId", "no user '" + request.userId() + "' exists")

@@ -5,7 +5,6 @@ import io.theatermsa.movie.MovieServiceApp;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
-import io.theatermsa.platform.sidecar.ServiceAddress;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
@@ -53,11 +52,11 @@ class BookingRedisOutageTest {
                                                    "127.0.0.1", 0, connectors.get(0));
         ServiceServer movieServer = MovieServiceApp.start(new WorkloadIdentity("movie-service", "ctx1", "movie-0"),
                                                           "127.0.0.1", 0, connectors.get(1));
-        ForwardingSidecar sidecar = new ForwardingSidecar(Map.of(ServiceAddress.USER, users.port(),
-                                                                 ServiceAddress.MOVIE, movieServer.port()));
+        ForwardingSidecar sidecar = new ForwardingSidecar(Map.of(ForwardingSidecar.USER, users.port(),
+                                                                 ForwardingSidecar.MOVIE, movieServer.port()));
         ServiceServer bookings = BookingServiceApp.start(
                 new WorkloadIdentity("booking-service", "ctx1", "booking-0"), "127.0.0.1", 0, connectors.get(2),
-                sidecar);
+                sidecar, ForwardingSidecar.TOPOLOGY);
         HttpApi api = new HttpApi(bookings.port());
         HttpApi movies = new HttpApi(movieServer.port());
         try {

@@ -7,7 +7,6 @@ import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.ServiceAddress;
 import io.theatermsa.platform.testing.AllAtOnce;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;
@@ -57,9 +56,10 @@ class BookingServiceTest {
                                                    "127.0.0.1", 0, CONNECTORS.get(0));
         ServiceServer movieServer = MovieServiceApp.start(new WorkloadIdentity("movie-service", "ctx2", "movie-0"),
                                                           "127.0.0.1", 0, CONNECTORS.get(1));
-        sidecar = new ForwardingSidecar(Map.of(ServiceAddress.USER, users.port(), ServiceAddress.MOVIE,
+        sidecar = new ForwardingSidecar(Map.of(ForwardingSidecar.USER, users.port(), ForwardingSidecar.MOVIE,
                                                movieServer.port()));
-        ServiceServer bookings = BookingServiceApp.start(IDENTITY, "127.0.0.1", 0, CONNECTORS.get(2), sidecar);
+        ServiceServer bookings = BookingServiceApp.start(IDENTITY, "127.0.0.1", 0, CONNECTORS.get(2), sidecar,
+                                                         ForwardingSidecar.TOPOLOGY);
         SERVERS.addAll(List.of(users, movieServer, bookings));
         api = new HttpApi(bookings.port());
         movies = new HttpApi(movieServer.port());
@@ -316,7 +316,7 @@ class BookingServiceTest {
     @Test
     void aMeshLocalReplyForUserServiceIs503AndWritesNothing() {
         String movie = newMovie();
-        sidecar.replyLocally(ServiceAddress.USER, 503, "no healthy upstream");
+        sidecar.replyLocally(ForwardingSidecar.USER, 503, "no healthy upstream");
         long before = writes();
         HttpResponse<String> r = book(booking("1", movie, "1", "A1"));
         assertThat(r.statusCode()).isEqualTo(503);
@@ -330,7 +330,7 @@ class BookingServiceTest {
     @Test
     void aMeshNoRoute404IsUnavailableNotAnUnknownUser() {
         String movie = newMovie();
-        sidecar.replyLocally(ServiceAddress.USER, 404, "");
+        sidecar.replyLocally(ForwardingSidecar.USER, 404, "");
         HttpResponse<String> r = book(booking("1", movie, "1", "A1"));
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(json(r).get("error").asText()).isEqualTo("upstream_unavailable");
@@ -338,7 +338,7 @@ class BookingServiceTest {
 
     @Test
     void anInjectedAbortOnMovieServiceIs503NamingIt() {
-        sidecar.replyLocally(ServiceAddress.MOVIE, 500, "fault filter abort");
+        sidecar.replyLocally(ForwardingSidecar.MOVIE, 500, "fault filter abort");
         HttpResponse<String> r = book(booking("1", "1", "1", "A1"));
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(json(r).get("message").asText()).isEqualTo("movie-service answered 500: fault filter abort");

@@ -6,6 +6,7 @@ import io.theatermsa.platform.sidecar.ServiceAddress;
 import io.theatermsa.platform.sidecar.Sidecar;
 import io.theatermsa.platform.sidecar.UpstreamClient;
 import io.theatermsa.platform.sidecar.UpstreamFailure;
+import io.theatermsa.platform.topology.Topology;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * what it sent, and can answer for a service itself the way Envoy's local replies do.
  */
 final class ForwardingSidecar implements Sidecar {
+
+    static final Topology TOPOLOGY = Topology.bundled();
+    static final ServiceAddress USER = TOPOLOGY.workload("user-service").address();
+    static final ServiceAddress MOVIE = TOPOLOGY.workload("movie-service").address();
 
     private final UpstreamClient upstream = new UpstreamClient(Duration.ofSeconds(2));
     private final Map<String, Integer> ports;

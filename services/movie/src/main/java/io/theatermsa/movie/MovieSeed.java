@@ -2,15 +2,11 @@ package io.theatermsa.movie;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import io.theatermsa.platform.redis.LuaScript;
-import io.theatermsa.platform.redis.StartupTask;
+import io.theatermsa.platform.redis.SeedData;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
-/**
- * The three movies every fresh installation starts with, planted by one Lua script guarded by the
- * {@code movies:seeded} marker: any number of instances may start at once, exactly one plants them.
- */
+/** The three movies every fresh installation starts with, guarded by the {@code movies:seeded} marker. */
 final class MovieSeed {
 
     static final String MARKER = "movies:seeded";
@@ -28,24 +24,12 @@ final class MovieSeed {
 
     private static final LuaScript SEED = LuaScript.load(MovieSeed.class, "seed-movies.lua");
 
-    private final RedisCommands<String, String> redis;
-    private final MovieStore movies;
-
-    MovieSeed(RedisCommands<String, String> redis, MovieStore movies) {
-        this.redis = redis;
-        this.movies = movies;
+    private MovieSeed() {
     }
 
-    /** Plants the seed movies unless an instance already did; returns how many this call planted. */
-    long plant() {
-        String[] withoutIds = MOVIES.stream().map(m -> movies.write(m.withId(null))).toArray(String[]::new);
-        Long planted = SEED.integer(redis, new String[] {MARKER, MovieStore.SEQUENCE, MovieStore.INDEX}, withoutIds);
-        return Math.max(planted, 0);
-    }
-
-    /** Plants now if Redis answers; otherwise keeps retrying in the background while {@code wanted} holds. */
-    void plantEventually(BooleanSupplier wanted) {
-        new StartupTask("seed movies", this::plant).runEventually(wanted);
+    static SeedData of(RedisCommands<String, String> redis, MovieStore movies) {
+        return new SeedData("movies", SEED, redis, List.of(MARKER, MovieStore.SEQUENCE, MovieStore.INDEX),
+                () -> MOVIES.stream().map(m -> movies.write(m.withId(null))).toArray(String[]::new));
     }
 
     private static ShowtimeDraft showtime(String startsAt, String hall, int rows, int columns) {

@@ -1,7 +1,6 @@
 package io.theatermsa.movie;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import io.theatermsa.platform.fault.FaultWatcher;
 import io.theatermsa.platform.http.CollectionResource;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
@@ -25,14 +24,12 @@ public final class MovieServiceApp {
         MovieStore movies = new MovieStore(commands, json.mapper());
         CollectionResource<Movie, MovieDraft> resource = new CollectionResource<>(
                 "/movies", movies, MovieDraft.class, Movie::id, json);
-        ServiceServer server = ServiceServer.builder(identity, json)
+        return ServiceServer.builder(identity, json)
                 .host(bindHost)
                 .port(port)
-                .readiness(redis.readiness())
-                .faults(FaultWatcher.watch(redis, identity))
+                .store(redis)
                 .service(resource.path(), resource)
+                .seed(MovieSeed.of(commands, movies))
                 .start();
-        new MovieSeed(commands, movies).plantEventually(server::isRunning);
-        return server;
     }
 }

@@ -4,16 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.theatermsa.platform.redis.LuaScript;
-import io.theatermsa.platform.redis.StartupTask;
+import io.theatermsa.platform.redis.SeedData;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
-/**
- * The three users every fresh installation starts with, planted by one Lua script guarded by the
- * {@code users:seeded} marker: any number of instances may start at once, exactly one plants them.
- */
+/** The three users every fresh installation starts with, guarded by the {@code users:seeded} marker. */
 final class UserSeed {
 
     static final String MARKER = "users:seeded";
@@ -24,36 +20,25 @@ final class UserSeed {
 
     private static final LuaScript SEED = LuaScript.load(UserSeed.class, "seed-users.lua");
 
-    private final RedisCommands<String, String> redis;
-    private final ObjectMapper mapper;
-
-    UserSeed(RedisCommands<String, String> redis, ObjectMapper mapper) {
-        this.redis = redis;
-        this.mapper = mapper;
+    private UserSeed() {
     }
 
-    /** Plants the seed users unless an instance already did; returns how many this call planted. */
-    long plant() {
-        Long planted = SEED.integer(redis, new String[] {MARKER, UserStore.SEQUENCE, UserStore.EMAILS, UserStore.INDEX},
-                                    arguments());
-        return Math.max(planted, 0);
+    static SeedData of(RedisCommands<String, String> redis, ObjectMapper mapper) {
+        return new SeedData("users", SEED, redis, List.of(MARKER, UserStore.SEQUENCE, UserStore.EMAILS, UserStore.INDEX),
+                            () -> arguments(mapper));
     }
 
-    /** Plants now if Redis answers; otherwise keeps retrying in the background while {@code wanted} holds. */
-    void plantEventually(BooleanSupplier wanted) {
-        new StartupTask("seed users", this::plant).runEventually(wanted);
-    }
-
-    private String[] arguments() {
+    /** Per user: its email key, then its JSON without an id (the script assigns ids). */
+    private static String[] arguments(ObjectMapper mapper) {
         List<String> args = new ArrayList<>();
         for (UserDraft draft : USERS) {
             args.add(EmailKey.of(draft.email()));
-            args.add(withoutId(draft.withId(null)));
+            args.add(withoutId(draft.withId(null), mapper));
         }
         return args.toArray(String[]::new);
     }
 
-    private String withoutId(User user) {
+    private static String withoutId(User user, ObjectMapper mapper) {
         try {
             return mapper.writeValueAsString(user);
         } catch (JsonProcessingException e) {

@@ -1,7 +1,6 @@
 package io.theatermsa.user;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import io.theatermsa.platform.fault.FaultWatcher;
 import io.theatermsa.platform.http.CollectionResource;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
@@ -24,14 +23,12 @@ public final class UserServiceApp {
         RedisCommands<String, String> commands = redis.connection().sync();
         CollectionResource<User, UserDraft> users = new CollectionResource<>(
                 "/users", new UserStore(commands, json.mapper()), UserDraft.class, User::id, json);
-        ServiceServer server = ServiceServer.builder(identity, json)
+        return ServiceServer.builder(identity, json)
                 .host(bindHost)
                 .port(port)
-                .readiness(redis.readiness())
-                .faults(FaultWatcher.watch(redis, identity))
+                .store(redis)
                 .service(users.path(), users)
+                .seed(UserSeed.of(commands, json.mapper()))
                 .start();
-        new UserSeed(commands, json.mapper()).plantEventually(server::isRunning);
-        return server;
     }
 }

@@ -1,6 +1,8 @@
 package io.theatermsa.user;
 
 import io.theatermsa.platform.server.ServiceEnvironment;
+import io.theatermsa.platform.server.ServiceLauncher;
+import io.theatermsa.platform.topology.Topology;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -11,7 +13,8 @@ class MainTest {
 
     @Test
     void userServiceListensOn8081OnAllInterfacesByDefault() {
-        ServiceEnvironment env = ServiceEnvironment.read("user-service", Main.PORT, Map.of("HOSTNAME", "user-service-ctx1-0"));
+        ServiceEnvironment env = ServiceLauncher.environment(Main.SERVICE, Topology.bundled(),
+                Map.of("HOSTNAME", "user-service-ctx1-0", "CLUSTER_NAME", "ctx1"));
         assertThat(env.port()).isEqualTo(8081);
         assertThat(env.bindHost()).isEqualTo("0.0.0.0");
         assertThat(env.identity().cluster()).isEqualTo("ctx1");

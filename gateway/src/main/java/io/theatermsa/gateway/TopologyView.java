@@ -1,9 +1,10 @@
 package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.mesh.PodStatus;
+import io.theatermsa.platform.topology.Topology;
+import io.theatermsa.platform.topology.Workload;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,26 +20,25 @@ import java.util.stream.Collectors;
  * its pods, and the other cluster's share to that cluster's east-west gateway (port 15443), which forwards it to
  * the pods there. Each flow names its service; the weight is the configured percent.
  */
-record Topology(List<ClusterInfo> clusters, List<ServiceInfo> services, List<Flow> trafficFlow, String lastUpdated) {
+record TopologyView(List<ClusterInfo> clusters, List<ServiceInfo> services, List<Flow> trafficFlow, String lastUpdated) {
 
     static final String EAST_WEST = "eastwest-gateway";
 
-    static Topology of(List<PodStatus> pods, TrafficWeights weights, String gatewayCluster, String now) {
-        List<PodStatus> cinema = pods.stream().filter(p -> CinemaWorkload.of(p.service()).isPresent()).toList();
-        return new Topology(Arrays.stream(Cluster.values()).map(c -> ClusterInfo.of(c.id(), cinema)).toList(),
-                Arrays.stream(CinemaWorkload.values()).map(w -> ServiceInfo.of(w, cinema))
+    static TopologyView of(List<PodStatus> pods, Topology topology, TrafficWeights weights, String gatewayCluster,
+                           String now) {
+        List<PodStatus> cinema = pods.stream().filter(p -> topology.find(p.service()).isPresent()).toList();
+        return new TopologyView(topology.clusterNames().stream().map(c -> ClusterInfo.of(c, cinema)).toList(),
+                topology.workloads().stream().map(w -> ServiceInfo.of(w, cinema))
                         .flatMap(Optional::stream).toList(),
-                flows(weights, gatewayCluster), now);
+                flows(topology, weights, gatewayCluster), now);
     }
 
-    private static List<Flow> flows(TrafficWeights weights, String gatewayCluster) {
-        String gateway = CinemaWorkload.API_GATEWAY.service() + "-" + gatewayCluster;
+    private static List<Flow> flows(Topology topology, TrafficWeights weights, String gatewayCluster) {
+        String gateway = topology.gateway().name() + "-" + gatewayCluster;
         List<Flow> flows = new ArrayList<>(List.of(new Flow("", "external", gateway, 100, "external")));
-        CinemaService[] services = CinemaService.values();
-        for (int i = 0; i < services.length; i++) {
-            ServiceWeights split = weights.services().get(i);
-            for (Cluster cluster : Cluster.values()) {
-                flows.addAll(Flow.towards(services[i].host(), gateway, gatewayCluster, cluster.id(),
+        for (ServiceWeights split : weights.services()) {
+            for (String cluster : weights.clusters()) {
+                flows.addAll(Flow.towards(split.service(), gateway, gatewayCluster, cluster,
                                           split.legacyPercent(cluster)));
             }
         }
@@ -66,12 +66,12 @@ record Topology(List<ClusterInfo> clusters, List<ServiceInfo> services, List<Flo
     /** One workload with its pods per cluster ({@code deployments}: cluster → pod names, comma-separated). */
     record ServiceInfo(String name, String icon, Map<String, String> deployments, String port) {
 
-        static Optional<ServiceInfo> of(CinemaWorkload workload, List<PodStatus> pods) {
-            Map<String, String> byCluster = pods.stream().filter(p -> p.service().equals(workload.service()))
+        static Optional<ServiceInfo> of(Workload workload, List<PodStatus> pods) {
+            Map<String, String> byCluster = pods.stream().filter(p -> p.service().equals(workload.name()))
                     .collect(Collectors.groupingBy(PodStatus::cluster, TreeMap::new,
                             Collectors.mapping(PodStatus::pod, Collectors.joining(", "))));
             return byCluster.isEmpty() ? Optional.empty() : Optional.of(
-                    new ServiceInfo(workload.service(), workload.icon(), byCluster, Integer.toString(workload.port())));
+                    new ServiceInfo(workload.name(), workload.icon(), byCluster, Integer.toString(workload.port())));
         }
     }
 
