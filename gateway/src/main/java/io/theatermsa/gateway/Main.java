@@ -2,11 +2,11 @@ package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.kubernetes.KubernetesMode;
 import io.theatermsa.gateway.kubernetes.KubernetesSettings;
+import io.theatermsa.mesh.sidecar.Sidecar;
 import io.theatermsa.platform.server.ServiceEnvironment;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.server.ShutdownSequence;
 import io.theatermsa.platform.sidecar.DirectSidecar;
-import io.theatermsa.platform.sidecar.Sidecar;
 
 import java.time.Duration;
 import java.util.Map;

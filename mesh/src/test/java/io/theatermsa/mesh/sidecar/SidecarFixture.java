@@ -1,36 +1,28 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.helidon.http.Method;
 import io.theatermsa.mesh.ManualTicker;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.RecordingSleeper;
 import io.theatermsa.mesh.admin.ClusterStatuses;
-import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.IntervalTimers;
 import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.config.LoadResult;
 import io.theatermsa.mesh.config.MeshConfigLoader;
-import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.ServiceAddress;
-
 import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A gateway sidecar in ctx1 with a manual ticker, a recording sleeper and manual interval timers, calling
- * user-service (port 8081) on real loopback upstreams.
+ * user-service (port 8081) on {@link ScriptedPod}s in memory.
  */
 final class SidecarFixture implements AutoCloseable {
 
@@ -56,6 +48,7 @@ final class SidecarFixture implements AutoCloseable {
     final AccessLog accessLog = new AccessLog();
     final ManualTicker ticker = new ManualTicker();
     final RecordingSleeper sleeper = new RecordingSleeper(ticker);
+    final ScriptedUpstream upstream = new ScriptedUpstream(ticker);
     final EmulatedSidecar sidecar;
 
     /** Mirrored requests wait in {@link #mirrors} until a test runs them. */
@@ -67,7 +60,7 @@ final class SidecarFixture implements AutoCloseable {
 
     SidecarFixture(RandomGenerator random, NetworkView view) {
         registry.register("user-service", 8081);
-        sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY)
+        sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY, upstream)
                 .random(random).ticker(ticker).sleeper(sleeper).intervalTimers(IntervalTimers.MANUAL)
                 .mirrorExecutor(mirrors).networkView(view).build();
     }
@@ -99,9 +92,10 @@ final class SidecarFixture implements AutoCloseable {
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
 
-    void register(Endpoint... endpoints) {
-        for (Endpoint e : endpoints) {
-            registry.add(e);
+    /** Puts the pods on the in-memory network and registers them as user-service endpoints. */
+    void register(ScriptedPod... pods) {
+        for (ScriptedPod pod : pods) {
+            registry.add(upstream.add(pod));
         }
     }
 
@@ -110,7 +104,7 @@ final class SidecarFixture implements AutoCloseable {
     }
 
     OutboundResponse get(String path, Map<String, List<String>> headers) {
-        return sidecar.send(OutboundRequest.of(ServiceAddress.USER, Method.GET, path, headers));
+        return sidecar.send(OutboundRequest.of("user-service", 8081, "GET", path, headers));
     }
 
     AccessLogEntry lastEntry() {

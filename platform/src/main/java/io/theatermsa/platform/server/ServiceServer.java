@@ -3,6 +3,7 @@ package io.theatermsa.platform.server;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.fault.FaultBoard;
 import io.theatermsa.platform.fault.FaultFilter;
 import io.theatermsa.platform.fault.InjectedFaults;
@@ -11,7 +12,6 @@ import io.theatermsa.platform.health.ReadinessCheck;
 import io.theatermsa.platform.http.ErrorHandling;
 import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.identity.IdentityHeaders;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.metrics.RequestMetrics;
 
 import java.io.UncheckedIOException;

@@ -1,5 +1,10 @@
 package io.theatermsa.platform.sidecar;
 
+import io.theatermsa.mesh.sidecar.OutboundRequest;
+
+import java.util.List;
+import java.util.Map;
+
 /**
  * A Kubernetes Service the cinema's workloads call, by its in-namespace name and port.
  *
@@ -11,4 +16,9 @@ public record ServiceAddress(String host, int port) {
     public static final ServiceAddress USER = new ServiceAddress("user-service", 8081);
     public static final ServiceAddress MOVIE = new ServiceAddress("movie-service", 8082);
     public static final ServiceAddress BOOKING = new ServiceAddress("booking-service", 8083);
+
+    /** A body-less request to this Service with the given headers. */
+    public OutboundRequest request(String method, String path, Map<String, List<String>> headers) {
+        return OutboundRequest.of(host, port, method, path, headers);
+    }
 }

@@ -1,8 +1,8 @@
 package io.theatermsa.platform.fault;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
