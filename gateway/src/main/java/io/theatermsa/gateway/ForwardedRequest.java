@@ -2,7 +2,7 @@ package io.theatermsa.gateway;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import io.theatermsa.platform.sidecar.OutboundRequest;
+import io.theatermsa.mesh.sidecar.OutboundRequest;
 import io.theatermsa.platform.sidecar.ServiceAddress;
 import io.theatermsa.platform.trace.TraceHeaders;
 
@@ -28,7 +28,7 @@ record ForwardedRequest(OutboundRequest outbound, String requestId) {
         Map<String, List<String>> headers = endToEndHeaders(req);
         String requestId = headers.computeIfAbsent(TraceHeaders.REQUEST_ID,
                 name -> List.of(TraceHeaders.newRequestId())).getFirst();
-        OutboundRequest outbound = new OutboundRequest(to.host(), to.port(), req.prologue().method(),
+        OutboundRequest outbound = new OutboundRequest(to.host(), to.port(), req.prologue().method().text(),
                 pathAndQuery(req), HttpHeaders.of(headers, (name, value) -> true), body.read(req));
         return new ForwardedRequest(outbound, requestId);
     }

@@ -4,8 +4,8 @@ import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.gateway.mesh.MeshAdmin;
 import io.theatermsa.mesh.ConfiguredSplit;
-import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.Sidecar;
+import io.theatermsa.mesh.sidecar.Sidecar;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.topology.Topology;
 
 import java.util.List;

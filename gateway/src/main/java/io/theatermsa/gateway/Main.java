@@ -2,12 +2,12 @@ package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.kubernetes.KubernetesMode;
 import io.theatermsa.gateway.kubernetes.KubernetesSettings;
+import io.theatermsa.mesh.sidecar.Sidecar;
 import io.theatermsa.platform.server.ServiceEnvironment;
 import io.theatermsa.platform.server.ServiceLauncher;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.server.ShutdownSequence;
 import io.theatermsa.platform.sidecar.DirectSidecar;
-import io.theatermsa.platform.sidecar.Sidecar;
 import io.theatermsa.platform.topology.Topology;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.theatermsa.gateway;
 
-import io.theatermsa.platform.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
 
 /**
  * Told of every answer the gateway relays from its sidecar, before it is written back. On Kubernetes the gateway

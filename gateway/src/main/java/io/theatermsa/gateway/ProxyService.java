@@ -4,8 +4,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.Sidecar;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.Sidecar;
 
 /**
  * Forwards every request under one service's path prefix ({@code /users}, {@code /users/**}, any method) through

@@ -4,8 +4,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
 import io.theatermsa.platform.identity.IdentityHeaders;
-import io.theatermsa.platform.sidecar.OutboundResponse;
 import io.theatermsa.platform.trace.TraceHeaders;
 
 import java.util.List;

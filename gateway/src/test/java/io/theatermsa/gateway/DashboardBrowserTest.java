@@ -121,7 +121,7 @@ class DashboardBrowserTest {
         assertThat(cell("bookings", "actual", "none")).isEqualTo("3 (27.3%)");
         assertThat(section("users").findElements(By.cssSelector(".data__item"))).hasSize(2);
         assertThat(section("users").getText()).contains("홍길동");
-        assertThat(fixture.sidecar().sent()).noneMatch(r -> !r.method().text().equals("GET"));
+        assertThat(fixture.sidecar().sent()).noneMatch(r -> !r.method().equals("GET"));
 
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);

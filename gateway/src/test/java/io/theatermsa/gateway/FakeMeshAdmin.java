@@ -26,8 +26,8 @@ import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
 import io.theatermsa.mesh.sidecar.ResponseFlag;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.fault.Fault;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;

@@ -3,9 +3,9 @@ package io.theatermsa.gateway;
 import io.theatermsa.gateway.ScriptedSidecar.Hop;
 import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.mesh.ConfiguredSplit;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.topology.Topology;
 

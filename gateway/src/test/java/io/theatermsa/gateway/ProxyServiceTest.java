@@ -107,7 +107,7 @@ class ProxyServiceTest {
         var sent = fixture.sidecar().sent().getLast();
         assertThat(sent.host()).isEqualTo(prefix.service().host());
         assertThat(sent.port()).isEqualTo(prefix.service().address().port());
-        assertThat(sent.method().text()).isEqualTo("DELETE");
+        assertThat(sent.method()).isEqualTo("DELETE");
         assertThat(sent.path()).isEqualTo(prefix.path());
     }
 

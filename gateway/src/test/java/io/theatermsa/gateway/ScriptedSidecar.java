@@ -1,8 +1,8 @@
 package io.theatermsa.gateway;
 
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.Sidecar;
+import io.theatermsa.mesh.sidecar.OutboundRequest;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.Sidecar;
 import io.theatermsa.platform.sidecar.UpstreamClient;
 
 import java.time.Duration;

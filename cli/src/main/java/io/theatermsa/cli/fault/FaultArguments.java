@@ -1,7 +1,7 @@
 package io.theatermsa.cli.fault;
 
+import io.theatermsa.mesh.config.DurationText;
 import io.theatermsa.platform.fault.Delay;
-import io.theatermsa.platform.fault.DurationText;
 import io.theatermsa.platform.fault.Ramp;
 
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class FaultArguments {
 
     public static Duration duration(String option, String text) {
         try {
-            return DurationText.parse(text);
+            return DurationText.parseTyped(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }

@@ -15,8 +15,9 @@ import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.config.Severity;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.EmulatedSidecar;
-import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.Sidecar;
+import io.theatermsa.mesh.sidecar.Sidecar;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
+import io.theatermsa.platform.sidecar.UpstreamClient;
 import io.theatermsa.platform.topology.Topology;
 
 import java.nio.file.Path;
@@ -139,7 +140,8 @@ public final class LocalMesh {
 
     /** A new emulated sidecar for a client workload; the caller closes it. */
     public Sidecar sidecarFor(WorkloadIdentity workload) {
-        EmulatedSidecar sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, workload)
+        EmulatedSidecar sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, workload,
+                                                          new UpstreamClient(EmulatedSidecar.CONNECT_TIMEOUT))
                 .networkView(NETWORK_VIEW).build();
         sidecars.add(sidecar);
         return sidecar;

@@ -2,8 +2,8 @@ package io.theatermsa.gateway.kubernetes;
 
 import io.theatermsa.gateway.ProxyObserver;
 import io.theatermsa.gateway.mesh.PodStatus;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
 import io.theatermsa.platform.identity.IdentityHeaders;
-import io.theatermsa.platform.sidecar.OutboundResponse;
 
 import java.util.Comparator;
 import java.util.List;

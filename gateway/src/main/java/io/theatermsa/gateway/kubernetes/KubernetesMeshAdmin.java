@@ -10,7 +10,6 @@ import io.theatermsa.gateway.mesh.SplitWeights;
 import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.config.Diagnostic;
 import io.theatermsa.mesh.config.VirtualService;
-import io.theatermsa.platform.sidecar.Sidecar;
 import io.theatermsa.gateway.ProxyObserver;
 import io.theatermsa.gateway.mesh.ConfigInForce;
 import io.theatermsa.gateway.mesh.MeshAdmin;
@@ -24,7 +23,8 @@ import io.theatermsa.mesh.cluster.ServiceEndpoints;
 import io.theatermsa.mesh.config.LoadResult;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.sidecar.AccessLog;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.sidecar.Sidecar;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.gateway.mesh.MeshAccess;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

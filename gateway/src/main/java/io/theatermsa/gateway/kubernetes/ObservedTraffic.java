@@ -3,11 +3,11 @@ package io.theatermsa.gateway.kubernetes;
 import io.theatermsa.gateway.ProxyObserver;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
+import io.theatermsa.mesh.sidecar.OutboundRequest;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.Sidecar;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.identity.IdentityHeaders;
-import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.Sidecar;
 import io.theatermsa.platform.trace.TraceHeaders;
 
 import java.time.Clock;
@@ -60,7 +60,7 @@ final class ObservedTraffic implements ProxyObserver {
                 : request.headers().firstValue(TraceHeaders.REQUEST_ID).orElse(UNKNOWN);
         try {
             log.append(new AccessLogEntry(known ? sent.startMillis() : clock.millis(), gateway, requestId,
-                    request == null ? UNKNOWN : request.method().text(),
+                    request == null ? UNKNOWN : request.method(),
                     request == null ? UNKNOWN : request.path(),
                     request == null ? UNKNOWN : request.authority(),
                     UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN,

@@ -3,7 +3,7 @@ package io.theatermsa.gateway.mesh;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.theatermsa.mesh.admin.ClusterStatuses;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.theatermsa.gateway.mesh;
 
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

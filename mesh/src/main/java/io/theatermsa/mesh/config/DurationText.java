@@ -2,34 +2,65 @@ package io.theatermsa.mesh.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads Istio duration strings: Go syntax, one or more {@code <decimal><unit>} terms with units {@code h},
- * {@code m}, {@code s}, {@code ms}, {@code us}/{@code µs}, {@code ns} ({@code 1s}, {@code 0.5s}, {@code 100ms},
- * {@code 1m30s}).
+ * The one duration reader. Istio's duration strings are Go syntax: one or more {@code <decimal><unit>} terms with
+ * units {@code h}, {@code m}, {@code s}, {@code ms}, {@code us}/{@code µs}, {@code ns} ({@code 1s}, {@code 0.5s},
+ * {@code 100ms}, {@code 1m30s}). People typing a fault's duration may also write a bare number of milliseconds
+ * ({@code 800}) or a space before the unit ({@code 1.5 s}).
  */
-final class DurationText {
+public final class DurationText {
 
     private static final Pattern TERM = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(h|ms|m|s|us|µs|ns)");
+    private static final Pattern TYPED = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
     private DurationText() {
     }
 
-    /** The duration, or {@code null} when {@code text} is not a duration. */
-    static Duration parse(String text) {
-        Matcher m = TERM.matcher(text.trim());
+    /** The duration {@code text} (Istio's syntax) denotes; empty when it is not one. */
+    public static Optional<Duration> parse(String text) {
+        String trimmed = text.trim();
+        Matcher m = TERM.matcher(trimmed);
         BigDecimal nanos = BigDecimal.ZERO;
         int end = 0;
         while (m.find() && m.start() == end) {
             nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
             end = m.end();
         }
-        if (end == 0 || end != text.trim().length()) {
-            return null;
+        if (end == 0 || end != trimmed.length()) {
+            return Optional.empty();
         }
-        return Duration.ofNanos(nanos.longValue());
+        // Beyond ~292 years the value saturates instead of wrapping round to a short or negative duration.
+        return Optional.of(Duration.ofNanos(nanos.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue()));
+    }
+
+    /**
+     * A duration as people type it: {@code 800ms}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is
+     * milliseconds.
+     *
+     * @throws IllegalArgumentException when {@code text} is not a duration
+     */
+    public static Duration parseTyped(String text) {
+        Matcher m = TYPED.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration such as 800ms, 1.5s, 2m or 1h");
+        }
+        return parse(m.group(1) + (m.group(2) == null ? "ms" : m.group(2))).orElseThrow();
+    }
+
+    /** The shortest exact text: {@code 800ms}, {@code 2s}, {@code 1m30s} is written {@code 90s}. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 3_600_000 == 0 && millis > 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0 && millis > 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 && millis > 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     private static long unitNanos(String unit) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A YAML node with its field path and the object it belongs to. Typed reads return {@code null} for an absent
@@ -161,11 +162,11 @@ final class SpecNode {
         if (text == null) {
             return null;
         }
-        Duration d = DurationText.parse(text);
-        if (d == null) {
+        Optional<Duration> d = DurationText.parse(text);
+        if (d.isEmpty()) {
             report(Code.INVALID_DURATION, field, "'" + text + "' is not a duration such as 1s, 0.5s or 100ms");
         }
-        return d;
+        return d.orElse(null);
     }
 
     List<String> strings(String field) {

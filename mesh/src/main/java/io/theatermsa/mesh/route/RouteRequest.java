@@ -1,6 +1,6 @@
 package io.theatermsa.mesh.route;
 
-import io.theatermsa.platform.sidecar.OutboundRequest;
+import io.theatermsa.mesh.sidecar.OutboundRequest;
 
 import java.net.http.HttpHeaders;
 import java.util.HashMap;
@@ -39,7 +39,7 @@ public final class RouteRequest {
 
     /** The view of an outbound call made by a workload with {@code sourceLabels} in {@code sourceNamespace}. */
     public static RouteRequest of(OutboundRequest request, Map<String, String> sourceLabels, String sourceNamespace) {
-        return new RouteRequest(request.method().text(), request.path(), request.authority(), request.port(),
+        return new RouteRequest(request.method(), request.path(), request.authority(), request.port(),
                                 request.headers(), sourceLabels, sourceNamespace);
     }
 

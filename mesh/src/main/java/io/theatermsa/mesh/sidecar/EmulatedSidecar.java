@@ -12,11 +12,7 @@ import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.config.HostName;
-import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.Sidecar;
-import io.theatermsa.platform.sidecar.UpstreamClient;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -43,16 +39,15 @@ public final class EmulatedSidecar implements Sidecar {
 
     /** The {@code server} header of responses through an outbound sidecar (mesh-semantics §7.2). */
     static final String SERVER = "envoy";
-    /** Istio's default connect timeout ({@code meshConfig.connectTimeout}). */
-    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Istio's default connect timeout ({@code meshConfig.connectTimeout}), for the exchange a sidecar is given. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final SourceWorkload source;
     private final ClusterManager clusters;
     private final EndpointRegistry registry;
     private final OutboundRouter router;
     private final AccessLog accessLog;
-    private final UpstreamClient upstream;
-    private final boolean ownsUpstream;
+    private final UpstreamExchange upstream;
     private final ScheduledIntervalTimers ownedTimers;
     private final FaultFilter faults;
     private final Executor mirrors;
@@ -68,8 +63,7 @@ public final class EmulatedSidecar implements Sidecar {
         this.clusters = new ClusterManager(new ClusterContext(b.identity.cluster(), b.labels, b.networkView, b.ticker,
                 b.random, b.timers == null ? ownedTimers : b.timers));
         this.accessLog = b.accessLog;
-        this.ownsUpstream = b.upstream == null;
-        this.upstream = ownsUpstream ? new UpstreamClient(DEFAULT_CONNECT_TIMEOUT) : b.upstream;
+        this.upstream = b.upstream;
         this.router = new OutboundRouter(b.controlPlane, b.registry, clusters, source, upstream, b.ticker, b.sleeper,
                                          b.random);
         this.faults = new FaultFilter(b.random, b.sleeper);
@@ -84,12 +78,12 @@ public final class EmulatedSidecar implements Sidecar {
     }
 
     /**
-     * Starts a sidecar for {@code workload}; its pod labels default to {@link Endpoint#localLabels}, its
-     * namespace to {@link HostName#DEFAULT_NAMESPACE}.
+     * Starts a sidecar for {@code workload} that forwards through {@code upstream} (closed with the sidecar); its pod
+     * labels default to {@link Endpoint#localLabels}, its namespace to {@link HostName#DEFAULT_NAMESPACE}.
      */
     public static Builder builder(MeshControlPlane controlPlane, EndpointRegistry registry, AccessLog accessLog,
-                                  WorkloadIdentity workload) {
-        return new Builder(controlPlane, registry, accessLog, workload);
+                                  WorkloadIdentity workload, UpstreamExchange upstream) {
+        return new Builder(controlPlane, registry, accessLog, workload, upstream);
     }
 
     @Override
@@ -186,9 +180,7 @@ public final class EmulatedSidecar implements Sidecar {
         if (ownedMirrors != null) {
             ownedMirrors.shutdownNow();
         }
-        if (ownsUpstream) {
-            upstream.close();
-        }
+        upstream.close();
     }
 
     private static OutboundResponse reply(StreamInfo info, LocalReply reply) {
@@ -202,30 +194,31 @@ public final class EmulatedSidecar implements Sidecar {
         return new UUID(high, low).toString();
     }
 
-    /** Configures an {@link EmulatedSidecar}; everything but the four constructor arguments has a default. */
+    /** Configures an {@link EmulatedSidecar}; everything but the five constructor arguments has a default. */
     public static final class Builder {
         private final MeshControlPlane controlPlane;
         private final EndpointRegistry registry;
         private final AccessLog accessLog;
         private final WorkloadIdentity identity;
+        private final UpstreamExchange upstream;
         private String namespace = HostName.DEFAULT_NAMESPACE;
         private Map<String, String> labels;
         /** Asks for the current thread's generator on every draw, so virtual threads never share a seed. */
         private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
         private Ticker ticker = Ticker.SYSTEM;
         private InstantSource clock = InstantSource.system();
-        private UpstreamClient upstream;
         private NetworkView networkView = NetworkView.MULTI_NETWORK;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private IntervalTimers timers;
         private Executor mirrors;
 
         private Builder(MeshControlPlane controlPlane, EndpointRegistry registry, AccessLog accessLog,
-                        WorkloadIdentity identity) {
+                        WorkloadIdentity identity, UpstreamExchange upstream) {
             this.controlPlane = Objects.requireNonNull(controlPlane, "controlPlane");
             this.registry = Objects.requireNonNull(registry, "registry");
             this.accessLog = Objects.requireNonNull(accessLog, "accessLog");
             this.identity = Objects.requireNonNull(identity, "identity");
+            this.upstream = Objects.requireNonNull(upstream, "upstream");
             this.labels = Endpoint.localLabels(identity.service(), identity.cluster());
         }
 
@@ -255,12 +248,6 @@ public final class EmulatedSidecar implements Sidecar {
         /** Wall clock for access-log start times (default: the system clock). */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock);
-            return this;
-        }
-
-        /** A client to share between sidecars; the sidecar then does not close it. Default: its own. */
-        public Builder upstream(UpstreamClient upstream) {
-            this.upstream = Objects.requireNonNull(upstream);
             return this;
         }
 

@@ -2,7 +2,6 @@ package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.Sleeper;
 import io.theatermsa.mesh.route.FaultPolicy;
-import io.theatermsa.platform.sidecar.OutboundRequest;
 
 import java.util.random.RandomGenerator;
 

@@ -1,6 +1,5 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.theatermsa.platform.sidecar.OutboundResponse;
 
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;

@@ -23,10 +23,6 @@ import io.theatermsa.mesh.route.RouteAction;
 import io.theatermsa.mesh.route.RouteDestination;
 import io.theatermsa.mesh.route.RouteRequest;
 import io.theatermsa.mesh.route.RouteTable;
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.UpstreamClient;
-import io.theatermsa.platform.sidecar.UpstreamFailure;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -60,14 +56,14 @@ final class OutboundRouter {
     private final EndpointRegistry registry;
     private final ClusterManager clusters;
     private final SourceWorkload source;
-    private final UpstreamClient upstream;
+    private final UpstreamExchange upstream;
     private final Ticker ticker;
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final ConcurrentHashMap<String, HostName> hostsByAuthority = new ConcurrentHashMap<>();
 
     OutboundRouter(MeshControlPlane controlPlane, EndpointRegistry registry, ClusterManager clusters,
-                   SourceWorkload source, UpstreamClient upstream, Ticker ticker, Sleeper sleeper,
+                   SourceWorkload source, UpstreamExchange upstream, Ticker ticker, Sleeper sleeper,
                    RandomGenerator random) {
         this.controlPlane = controlPlane;
         this.registry = registry;

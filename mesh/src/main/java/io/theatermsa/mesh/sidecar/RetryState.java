@@ -4,7 +4,6 @@ import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.cluster.UpstreamHost;
 import io.theatermsa.mesh.route.RetryOn;
 import io.theatermsa.mesh.route.RetryPolicy;
-import io.theatermsa.platform.sidecar.OutboundResponse;
 
 import java.time.Duration;
 import java.util.HashSet;

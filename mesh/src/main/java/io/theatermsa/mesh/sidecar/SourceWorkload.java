@@ -1,6 +1,6 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.util.Map;
 

@@ -4,7 +4,6 @@ import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.UpstreamHost;
 import io.theatermsa.mesh.route.Route;
 import io.theatermsa.mesh.route.RouteDestination;
-import io.theatermsa.platform.sidecar.OutboundRequest;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -87,7 +86,7 @@ final class StreamInfo {
     }
 
     AccessLogEntry toEntry(int status, long endNanos) {
-        return new AccessLogEntry(startMillis, source.identity(), requestId, request.method().text(), request.path(),
+        return new AccessLogEntry(startMillis, source.identity(), requestId, request.method(), request.path(),
                 request.authority(), virtualService, route, envoyCluster, subset,
                 upstream == null ? "" : upstream.pod(), upstream == null ? "" : upstream.cluster(),
                 upstreamHost, status, flags, details,

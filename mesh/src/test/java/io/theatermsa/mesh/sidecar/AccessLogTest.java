@@ -1,7 +1,7 @@
 package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.Subscription;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

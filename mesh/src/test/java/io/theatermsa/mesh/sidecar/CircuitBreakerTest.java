@@ -3,9 +3,6 @@ package io.theatermsa.mesh.sidecar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.theatermsa.mesh.admin.ClusterStatuses;
 import io.theatermsa.mesh.cluster.NetworkView;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -47,23 +44,13 @@ class CircuitBreakerTest {
                 route: [{destination: {host: user-service, subset: ctx1}}]
             """;
 
-    private static TestUpstream users;
-
-    @BeforeAll
-    static void start() {
-        users = TestUpstream.start("user-service", "ctx1", "user-service-ctx1-0");
-    }
-
-    @AfterAll
-    static void stop() {
-        users.close();
-    }
+    private static final ScriptedPod users = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-0");
 
     @Test
     @DisplayName("field-notes §2: the seed's breaker (injected 500s, 2 errors, max 50%, minHealth 30, one pod) never ejects")
     void seedCircuitBreakerNeverEjects() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(users.endpoint());
+            f.register(users);
             f.apply(SUBSET_RULE.formatted("""
                     outlierDetection: {consecutive5xxErrors: 2, interval: 1s, baseEjectionTime: 30s, maxEjectionPercent: 50, minHealthPercent: 30}""",
                     "fault: {abort: {httpStatus: 500, percentage: {value: 100}}}"));
@@ -81,7 +68,7 @@ class CircuitBreakerTest {
     @DisplayName("§6.4–§6.7 a correct breaker (real 5xx, maxEjectionPercent 100) ejects, then returns at an interval tick")
     void correctCircuitBreakerEjectsAndReturns() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(users.endpoint());
+            f.register(users);
             f.apply(SUBSET_RULE.formatted("""
                     outlierDetection: {consecutive5xxErrors: 2, interval: 1s, baseEjectionTime: 30s, maxEjectionPercent: 100}""",
                     "retries: {attempts: 0}"));
@@ -109,8 +96,8 @@ class CircuitBreakerTest {
     @DisplayName("§5.2 §5.3 §5.4 maxConnections 1 + http1MaxPendingRequests 1: the rest overflow with 503 UO")
     void circuitBreakingTaskOverflowsConcurrentRequests() throws Exception {
         try (SidecarFixture f = new SidecarFixture(new Random(1));
-             TestUpstream slow = TestUpstream.start("user-service", "ctx1", "user-service-ctx1-slow")) {
-            f.register(slow.endpoint());
+             ScriptedPod slow = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-slow")) {
+            f.register(slow);
             f.apply(SUBSET_RULE.formatted("""
                     connectionPool: {tcp: {maxConnections: 1}, http: {http1MaxPendingRequests: 1, maxRequestsPerConnection: 1}}""",
                     "retries: {attempts: 3, retryOn: 5xx}"));
@@ -147,7 +134,7 @@ class CircuitBreakerTest {
     @DisplayName("§8.3 clusterStatuses in Envoy's /clusters?format=json shape")
     void clusterStatusesHaveEnvoysShape() throws Exception {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(users.endpoint());
+            f.register(users);
             f.apply(SUBSET_RULE.formatted("connectionPool: {tcp: {maxConnections: 0}, http: {maxRetries: 3}}",
                                           "name: only"));
             f.get("/users");

@@ -1,22 +1,16 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.helidon.http.Method;
+import io.theatermsa.mesh.ManualTicker;
 import io.theatermsa.mesh.MeshControlPlane;
-import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.config.LoadResult;
 import io.theatermsa.mesh.config.MeshConfigLoader;
-import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -25,7 +19,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The emulated sidecar against real loopback upstreams: local replies (mesh-semantics §7.2) and forwarding. */
+/** The emulated sidecar against pods in memory: local replies (mesh-semantics §7.2) and forwarding. */
 class EmulatedSidecarTest {
 
     private static final WorkloadIdentity GATEWAY = new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0");
@@ -43,25 +37,17 @@ class EmulatedSidecarTest {
             ---
             """;
 
-    private static TestUpstream usersCtx1;
+    private static final ScriptedPod usersCtx1 = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-0");
 
     private final MeshControlPlane controlPlane = new MeshControlPlane();
     private final EndpointRegistry registry = new EndpointRegistry();
     private final AccessLog accessLog = new AccessLog();
-    private final EmulatedSidecar sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY)
+    private final ScriptedUpstream upstream = new ScriptedUpstream(new ManualTicker());
+    private final EmulatedSidecar sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY,
+                                                                    upstream)
             .random(new Random(42))
             .clock(InstantSource.fixed(START))
             .build();
-
-    @BeforeAll
-    static void startUpstreams() {
-        usersCtx1 = TestUpstream.start("user-service", "ctx1", "user-service-ctx1-0");
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        usersCtx1.close();
-    }
 
     @AfterEach
     void closeSidecar() {
@@ -87,15 +73,15 @@ class EmulatedSidecarTest {
                 """.formatted(subset);
     }
 
-    private void registerUsers(Endpoint... endpoints) {
+    private void registerUsers(ScriptedPod... pods) {
         registry.register("user-service", 8081);
-        for (Endpoint e : endpoints) {
-            registry.add(e);
+        for (ScriptedPod pod : pods) {
+            registry.add(upstream.add(pod));
         }
     }
 
     private OutboundResponse get(String path, Map<String, List<String>> headers) {
-        return sidecar.send(OutboundRequest.of(SidecarFixture.USER, Method.GET, path, headers));
+        return sidecar.send(OutboundRequest.of("user-service", 8081, "GET", path, headers));
     }
 
     private AccessLogEntry lastEntry() {
@@ -105,7 +91,7 @@ class EmulatedSidecarTest {
     @Test
     void forwardsToThePickedPodAndAddsEnvoysHeaders() {
         apply(routeTo("ctx1"));
-        registerUsers(usersCtx1.endpoint());
+        registerUsers(usersCtx1);
 
         OutboundResponse response = get("/users/1", Map.of("x-request-id", List.of("req-1")));
 
@@ -139,7 +125,7 @@ class EmulatedSidecarTest {
     @Test
     void generatesARequestIdWhenTheCallerSentNone() {
         apply(routeTo("ctx1"));
-        registerUsers(usersCtx1.endpoint());
+        registerUsers(usersCtx1);
 
         OutboundResponse response = get("/users", Map.of());
 
@@ -161,7 +147,7 @@ class EmulatedSidecarTest {
                   - match: [{headers: {x-canary: {exact: "true"}}}]
                     route: [{destination: {host: user-service, subset: ctx2}}]
                 """);
-        registerUsers(usersCtx1.endpoint());
+        registerUsers(usersCtx1);
 
         OutboundResponse response = get("/users", Map.of());
 
@@ -184,7 +170,7 @@ class EmulatedSidecarTest {
     void undefinedSubsetIs503NoCluster() {
         LoadResult config = new MeshConfigLoader().load("nc.yaml", routeTo("ctx3"));
         assertThat(controlPlane.apply(config).applied()).as("a warning does not refuse the config").isTrue();
-        registerUsers(usersCtx1.endpoint());
+        registerUsers(usersCtx1);
 
         OutboundResponse response = get("/users", Map.of());
 
@@ -202,7 +188,7 @@ class EmulatedSidecarTest {
     @DisplayName("§1.9 subset that selects no pod: 503 no healthy upstream, UH")
     void subsetWithoutEndpointsIs503NoHealthyUpstream() {
         apply(routeTo("ctx2"));
-        registerUsers(usersCtx1.endpoint());
+        registerUsers(usersCtx1);
 
         OutboundResponse response = get("/users", Map.of());
 
@@ -217,36 +203,9 @@ class EmulatedSidecarTest {
     }
 
     @Test
-    @DisplayName("§3.1 §7.2 refused connection: retried twice by Istio's default policy, then 503 UF,URX")
-    void refusedConnectionIsRetriedByTheDefaultPolicyThen503UpstreamConnectFailure() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        apply(routeTo("ctx1"));
-        registerUsers(Endpoint.local("user-service", "ctx1", "user-service-ctx1-gone", "127.0.0.1", closedPort));
-
-        OutboundResponse response = get("/users", Map.of());
-
-        assertThat(response.status()).isEqualTo(503);
-        assertThat(response.bodyText()).isEqualTo("upstream connect error or disconnect/reset before headers. "
-                + "retried and the latest reset reason: remote connection failure, "
-                + "transport failure reason: delayed connect error: 111");
-        assertThat(response.headers().firstValue("content-type")).hasValue("text/plain");
-        assertThat(response.headers().firstValue("server")).hasValue("envoy");
-        AccessLogEntry entry = lastEntry();
-        assertThat(entry.flagsText()).isEqualTo("UF,URX");
-        assertThat(entry.attemptCount()).isEqualTo(3);
-        assertThat(entry.responseCodeDetails())
-                .isEqualTo("upstream_reset_before_response_started{remote_connection_failure,delayed_connect_error:_111}");
-        assertThat(entry.upstreamPod()).as("a host was picked before the connect failed")
-                .isEqualTo("user-service-ctx1-gone");
-    }
-
-    @Test
     @DisplayName("§1.7 a host without VirtualService goes to its default cluster")
     void hostWithoutVirtualServiceUsesTheDefaultRouteAndCluster() {
-        registerUsers(usersCtx1.endpoint());
+        registerUsers(usersCtx1);
 
         OutboundResponse response = get("/users", Map.of());
 
@@ -260,7 +219,7 @@ class EmulatedSidecarTest {
 
     @Test
     void aServiceNobodyRegisteredHasNoHealthyUpstream() {
-        OutboundResponse response = sidecar.send(OutboundRequest.of(SidecarFixture.MOVIE, Method.GET, "/movies",
+        OutboundResponse response = sidecar.send(OutboundRequest.of("movie-service", 8082, "GET", "/movies",
                                                                     Map.of()));
 
         assertThat(response.status()).isEqualTo(503);

@@ -3,9 +3,6 @@ package io.theatermsa.mesh.sidecar;
 import io.theatermsa.mesh.config.FaultInjection;
 import io.theatermsa.mesh.route.FaultPolicy;
 import io.theatermsa.mesh.route.FractionalPercent;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,17 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** mesh-semantics §2: the fault filter before the router. */
 class FaultInjectionTest {
 
-    private static TestUpstream users;
-
-    @BeforeAll
-    static void start() {
-        users = TestUpstream.start("user-service", "ctx1", "user-service-ctx1-0");
-    }
-
-    @AfterAll
-    static void stop() {
-        users.close();
-    }
+    private static final ScriptedPod users = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-0");
 
     private static String vs(String fault, String extra) {
         return """
@@ -63,7 +50,7 @@ class FaultInjectionTest {
         assertThat(policy.delay().percentage().numerator()).isZero();
         assertThat(policy.abort().percentage().numerator()).isZero();
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(users.endpoint());
+            f.register(users);
             f.apply(vs("{delay: {fixedDelay: 7s}, abort: {httpStatus: 500}}", ""));
             for (int i = 0; i < 20; i++) {
                 assertThat(f.get("/users").status()).isEqualTo(200);
@@ -100,7 +87,7 @@ class FaultInjectionTest {
     @DisplayName("§2.3 §7.2 abort: configured status, body 'fault filter abort', FI, fault_filter_abort, no upstream")
     void abortIsALocalReplyWithFaultFilterBody() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(users.endpoint());
+            f.register(users);
             f.apply(vs("{abort: {httpStatus: 418, percentage: {value: 100}}}", ""));
 
             OutboundResponse response = f.get("/users");
@@ -121,7 +108,7 @@ class FaultInjectionTest {
     void delayThenIndependentAbortDraw() {
         // draws: route pick, delay (0 → delayed), abort (0 → aborted)
         try (SidecarFixture f = new SidecarFixture(() -> 0L)) {
-            f.register(users.endpoint());
+            f.register(users);
             f.apply(vs("{delay: {fixedDelay: 2s, percentage: {value: 100}}, "
                        + "abort: {httpStatus: 503, percentage: {value: 50}}}", ""));
 
@@ -136,7 +123,7 @@ class FaultInjectionTest {
     @DisplayName("§2.3 §3.6 the delay really waits, is not part of the route timeout nor of upstream service time")
     void delayIsNotPartOfRouteTimeout() {
         try (SidecarFixture f = new SidecarFixture(new Random(3))) {
-            f.register(users.endpoint());
+            f.register(users);
             f.apply(vs("{delay: {fixedDelay: 7s, percentage: {value: 100}}}", "timeout: 1s"));
 
             OutboundResponse response = f.get("/users");
@@ -154,7 +141,7 @@ class FaultInjectionTest {
     @DisplayName("§2.3 §6.3 an abort is never retried and never reaches outlier detection")
     void abortIsNeverRetriedAndDoesNotFeedOutlierDetection() {
         try (SidecarFixture f = new SidecarFixture(new Random(5))) {
-            f.register(users.endpoint());
+            f.register(users);
             f.apply(vs("{abort: {httpStatus: 500, percentage: {value: 100}}}",
                        "retries: {attempts: 5, retryOn: 5xx}"));
             int before = users.requests();
@@ -174,7 +161,7 @@ class FaultInjectionTest {
     @DisplayName("§2.3 §10.4 grpcStatus abort (UNCONFIRMED): gRPC callers get grpc-status, others the mapped HTTP status")
     void grpcStatusAbortIsTrailersOnlyForGrpcCallers() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(users.endpoint());
+            f.register(users);
             f.apply(vs("{abort: {grpcStatus: UNAVAILABLE, percentage: {value: 100}}}", ""));
 
             OutboundResponse grpc = f.get("/users", Map.of("content-type", List.of("application/grpc")));

@@ -1,11 +1,8 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.NetworkView;
-import io.theatermsa.platform.sidecar.OutboundResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,12 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalityFailoverTest {
 
-    @RegisterExtension
     static final UserPods PODS = new UserPods("user-service-ctx1-0", "user-service-ctx2-0", "user-service-ctx2-1");
 
     /** A ctx1 pod nobody listens for: every attempt to it is a connect failure (503 UF). */
-    private static final Endpoint CTX1_DOWN =
-            Endpoint.local("user-service", "ctx1", "user-service-ctx1-down", "127.0.0.1", 1);
+    private static final ScriptedPod CTX1_DOWN = ScriptedPod.refusing("user-service", "ctx1", "user-service-ctx1-down");
 
 
     private static String rule(String trafficPolicy) {
@@ -47,7 +42,7 @@ class LocalityFailoverTest {
     @DisplayName("§6.10 a retry stays in the failing P0 unless retryRemoteLocalities lets it reach ctx2")
     void retryRemoteLocalitiesMovesTheRetryToTheNextPriority(boolean remote, int status, String flags, String pod) {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(CTX1_DOWN, PODS.get("user-service-ctx2-0").endpoint());
+            f.register(CTX1_DOWN, PODS.get("user-service-ctx2-0"));
             f.apply(rule("{outlierDetection: {consecutive5xxErrors: 100}}") + userRoutes("""
                     - retries: {attempts: 1, retryOn: connect-failure, retryRemoteLocalities: %s}
                       route: [{destination: {host: user-service}}]
@@ -67,7 +62,7 @@ class LocalityFailoverTest {
     @DisplayName("multicluster.md §3 failoverPriority [topology.istio.io/cluster=ctx2] sends a ctx1 client to ctx2")
     void fixedValueFailoverPriorityPrefersThatCluster() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint());
+            f.register(PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"));
             f.apply(rule("""
                     {outlierDetection: {consecutive5xxErrors: 5},
                      loadBalancer: {localityLbSetting: {failoverPriority: ["topology.istio.io/cluster=ctx2"]}}}""")
@@ -83,7 +78,7 @@ class LocalityFailoverTest {
     @DisplayName("multicluster.md §3 failoverPriority [topology.istio.io/cluster] keeps a ctx1 client in ctx1")
     void clusterLabelFailoverPriorityPrefersTheClientsCluster() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint());
+            f.register(PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"));
             f.apply(rule("""
                     {outlierDetection: {consecutive5xxErrors: 5},
                      loadBalancer: {localityLbSetting: {failoverPriority: ["topology.istio.io/cluster"]}}}""")
@@ -101,9 +96,9 @@ class LocalityFailoverTest {
             "MULTI_NETWORK, 'istio-eastwestgateway.ctx2=true, user-service-ctx1-0=false'"})
     @DisplayName("§6.11 FLAT: every remote pod is its own host, so a failing one is ejected alone; multi-network ejects the gateway")
     void flatViewEjectsOneRemotePod(NetworkView view, String expected) {
-        Endpoint gone = Endpoint.local("user-service", "ctx2", "user-service-ctx2-gone", "127.0.0.1", 1);
+        ScriptedPod gone = ScriptedPod.refusing("user-service", "ctx2", "user-service-ctx2-gone");
         try (SidecarFixture f = new SidecarFixture(new Random(1), view)) {
-            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint(), PODS.get("user-service-ctx2-1").endpoint(), gone);
+            f.register(PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"), PODS.get("user-service-ctx2-1"), gone);
             f.apply(rule("""
                     {outlierDetection: {consecutive5xxErrors: 1, maxEjectionPercent: 100},
                      loadBalancer: {simple: ROUND_ROBIN, localityLbSetting: {enabled: false}}}""")

@@ -1,10 +1,7 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.theatermsa.mesh.cluster.Endpoint;
-import io.theatermsa.platform.sidecar.OutboundResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,13 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MirrorTest {
 
-    @RegisterExtension
     static final UserPods PODS = new UserPods("user-service-ctx1-0", "user-service-ctx2-0");
 
 
-    private static SidecarFixture sidecar(String mirror, Endpoint... endpoints) {
+    private static SidecarFixture sidecar(String mirror, ScriptedPod... pods) {
         SidecarFixture f = new SidecarFixture(new Random(1));
-        f.register(endpoints);
+        f.register(pods);
         f.apply(SUBSETS_BY_CLUSTER + userRoutes("""
                 - %s
                   route: [{destination: {host: user-service, subset: ctx1}}]
@@ -38,7 +34,7 @@ class MirrorTest {
     @DisplayName("§1.10 the caller gets its answer before the mirror copy is even sent; the copy is logged as a mirror")
     void callerNeverWaitsForTheMirror() {
         try (SidecarFixture f = sidecar("mirror: {host: user-service, subset: ctx2}",
-                                        PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint())) {
+                                        PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"))) {
             int mirroredBefore = PODS.get("user-service-ctx2-0").requests();
 
             OutboundResponse r = f.get("/users/1");
@@ -63,8 +59,8 @@ class MirrorTest {
     @Test
     @DisplayName("§1.10 a failing mirror changes nothing for the caller: its 503 UF is only in the mirror's log entry")
     void mirroredResponsesAreIgnored() {
-        Endpoint closed = Endpoint.local("user-service", "ctx2", "user-service-ctx2-gone", "127.0.0.1", 1);
-        try (SidecarFixture f = sidecar("mirror: {host: user-service, subset: ctx2}", PODS.get("user-service-ctx1-0").endpoint(), closed)) {
+        ScriptedPod closed = ScriptedPod.refusing("user-service", "ctx2", "user-service-ctx2-gone");
+        try (SidecarFixture f = sidecar("mirror: {host: user-service, subset: ctx2}", PODS.get("user-service-ctx1-0"), closed)) {
             OutboundResponse r = f.get("/users/1");
             f.mirrors.runAll();
 
@@ -90,7 +86,7 @@ class MirrorTest {
     void mirrorPercentages(String mirror, int copies) {
         String entry = mirror.startsWith("{") ? mirror.substring(1, mirror.length() - 1).replace(", mirrorPercentage",
                 "\n  mirrorPercentage") : mirror;
-        try (SidecarFixture f = sidecar(entry, PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint())) {
+        try (SidecarFixture f = sidecar(entry, PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"))) {
             assertThat(f.get("/users/1").status()).isEqualTo(200);
 
             assertThat(f.mirrors.runAll()).isEqualTo(copies);

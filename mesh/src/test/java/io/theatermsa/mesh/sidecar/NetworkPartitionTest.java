@@ -1,14 +1,10 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.helidon.http.Method;
 import io.theatermsa.mesh.cluster.IntervalTimers;
 import io.theatermsa.mesh.cluster.NetworkView;
-import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NetworkPartitionTest {
 
-    @RegisterExtension
     static final UserPods PODS = new UserPods("user-service-ctx1-0", "user-service-ctx2-0");
 
     private static final String REFUSED = "upstream connect error or disconnect/reset before headers. retried and "
@@ -53,7 +48,7 @@ class NetworkPartitionTest {
     @DisplayName("§11 a route pinned to ctx2 is 503 UF,URX with Envoy's refused-connect body while partitioned, 200 after heal")
     void pinnedToTheOtherClusterFailsUntilHealed(NetworkView view, String hostname, String gatewayAddress) {
         try (SidecarFixture f = new SidecarFixture(new Random(1), view)) {
-            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint());
+            f.register(PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"));
             f.apply(SUBSETS_BY_CLUSTER + userRoutes("- route: [{destination: {host: user-service, subset: ctx2}}]"));
             assertThat(f.get("/users").bodyText()).isEqualTo("user-service-ctx2-0");
             long generation = f.controlPlane.current().generation();
@@ -87,7 +82,7 @@ class NetworkPartitionTest {
     @DisplayName("§11 a one-way cut (ctx2's east-west gateway scaled to 0) leaves ctx2 → ctx1 working")
     void oneWayCutLeavesTheReverseDirection() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint());
+            f.register(PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"));
             f.apply(SUBSETS_BY_CLUSTER + userRoutes("""
                     - match: [{headers: {x-to: {exact: ctx1}}}]
                       route: [{destination: {host: user-service, subset: ctx1}}]
@@ -96,7 +91,7 @@ class NetworkPartitionTest {
             f.controlPlane.partitions().cutOneWay("ctx1", "ctx2");
 
             try (EmulatedSidecar booking = EmulatedSidecar.builder(f.controlPlane, f.registry, f.accessLog,
-                            new WorkloadIdentity("booking-service", "ctx2", "booking-service-ctx2-0"))
+                            new WorkloadIdentity("booking-service", "ctx2", "booking-service-ctx2-0"), f.upstream)
                     .intervalTimers(IntervalTimers.MANUAL).build()) {
                 assertThat(f.get("/users").status()).isEqualTo(503);
                 assertThat(call(booking, Map.of("x-to", "ctx1")).bodyText()).isEqualTo("user-service-ctx1-0");
@@ -109,7 +104,7 @@ class NetworkPartitionTest {
     @DisplayName("§11 §3.1 with pods in both clusters, default retries move a refused attempt to the local pod: no errors")
     void defaultRetriesHideThePartitionBehindTheLocalPod() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint());
+            f.register(PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"));
             f.apply(ONE_CLUSTER_RULE.formatted(""));
             f.controlPlane.partitions().partition("ctx1", "ctx2");
 
@@ -133,7 +128,7 @@ class NetworkPartitionTest {
     @DisplayName("§11 §6.3 refused connects eject the partitioned gateway; after heal it returns at the tick after baseEjectionTime")
     void outlierDetectionEjectsThePartitionedGatewayUntilHealed() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint());
+            f.register(PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"));
             f.apply(ONE_CLUSTER_RULE.formatted("""
                     outlierDetection: {consecutive5xxErrors: 2, interval: 10s, baseEjectionTime: 30s, maxEjectionPercent: 50}"""));
             f.controlPlane.partitions().partition("ctx1", "ctx2");
@@ -161,6 +156,6 @@ class NetworkPartitionTest {
     private static OutboundResponse call(EmulatedSidecar sidecar, Map<String, String> headers) {
         Map<String, List<String>> values = new TreeMap<>();
         headers.forEach((name, value) -> values.put(name, List.of(value)));
-        return sidecar.send(OutboundRequest.of(SidecarFixture.USER, Method.GET, "/users", values));
+        return sidecar.send(OutboundRequest.of("user-service", 8081, "GET", "/users", values));
     }
 }

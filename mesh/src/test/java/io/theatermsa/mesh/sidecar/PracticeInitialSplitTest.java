@@ -1,13 +1,11 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.helidon.http.Method;
+import io.theatermsa.mesh.ManualTicker;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.config.LoadResult;
 import io.theatermsa.mesh.config.MeshConfigLoader;
-import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -22,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real {@code k8s/practice/01-initial} YAML through an emulated sidecar with the production random source,
- * against two real upstream pods labelled ctx1 and ctx2 (mesh-semantics §1.1, §1.8).
+ * against two pods labelled ctx1 and ctx2 (mesh-semantics §1.1, §1.8).
  */
 class PracticeInitialSplitTest {
 
@@ -30,38 +28,36 @@ class PracticeInitialSplitTest {
     /** χ² critical value for 1 degree of freedom at p = 0.001. */
     private static final double CHI_SQUARE_CRITICAL = 10.828;
 
-    private static TestUpstream ctx1;
-    private static TestUpstream ctx2;
     private static EmulatedSidecar sidecar;
     private static AccessLog accessLog;
 
     @BeforeAll
     static void startStack() {
-        ctx1 = TestUpstream.start("user-service", "ctx1", "user-service-ctx1-0");
-        ctx2 = TestUpstream.start("user-service", "ctx2", "user-service-ctx2-0");
+        ScriptedPod ctx1 = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-0");
+        ScriptedPod ctx2 = ScriptedPod.start("user-service", "ctx2", "user-service-ctx2-0");
+        ScriptedUpstream upstream = new ScriptedUpstream(new ManualTicker());
         EndpointRegistry registry = new EndpointRegistry();
         registry.register("user-service", 8081);
-        registry.add(ctx1.endpoint());
-        registry.add(ctx2.endpoint());
+        registry.add(upstream.add(ctx1));
+        registry.add(upstream.add(ctx2));
         MeshControlPlane controlPlane = new MeshControlPlane();
         LoadResult initial = new MeshConfigLoader(registry).load(Path.of("../k8s/practice/01-initial"));
         assertThat(controlPlane.apply(initial).applied()).isTrue();
         accessLog = new AccessLog();
         sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog,
-                                          new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0")).build();
+                                          new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0"), upstream)
+                .build();
     }
 
     @AfterAll
     static void stopStack() {
         sidecar.close();
-        ctx1.close();
-        ctx2.close();
     }
 
     private static Map<String, Integer> servingClusters(int calls, Map<String, List<String>> headers) {
         Map<String, Integer> counts = new TreeMap<>();
         for (int i = 0; i < calls; i++) {
-            OutboundResponse response = sidecar.send(OutboundRequest.of(SidecarFixture.USER, Method.GET, "/users/",
+            OutboundResponse response = sidecar.send(OutboundRequest.of("user-service", 8081, "GET", "/users/",
                                                                         headers));
             assertThat(response.status()).isEqualTo(200);
             counts.merge(response.headers().firstValue("x-service-cluster").orElseThrow(), 1, Integer::sum);

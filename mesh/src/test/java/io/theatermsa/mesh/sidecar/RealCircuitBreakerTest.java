@@ -1,8 +1,6 @@
 package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.admin.ClusterStatuses;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,27 +23,19 @@ class RealCircuitBreakerTest {
 
     private static final String GATEWAY_HOST = "istio-eastwestgateway.ctx2";
 
-    private TestUpstream ctx1;
-    private TestUpstream ctx2;
+    private final ScriptedPod ctx1 = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-0");
+    private final ScriptedPod ctx2 = ScriptedPod.start("user-service", "ctx2", "user-service-ctx2-0");
 
     @BeforeEach
-    void start() {
-        ctx1 = TestUpstream.start("user-service", "ctx1", "user-service-ctx1-0");
-        ctx2 = TestUpstream.start("user-service", "ctx2", "user-service-ctx2-0");
+    void failCtx2() {
         ctx2.answerEveryRequestWith(503);
-    }
-
-    @AfterEach
-    void stop() {
-        ctx1.close();
-        ctx2.close();
     }
 
     @Test
     @DisplayName("06: three 503s from ctx2 eject its gateway for 30 s; the split moves to ctx1, then ctx2 returns at a tick")
     void fixedBreakerEjectsTheFailingClusterAndReturnsIt() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(ctx1.endpoint(), ctx2.endpoint());
+            f.register(ctx1, ctx2);
             f.applyScenario("06-circuit-breaker-real");
 
             List<String> answers = calls(f, 6);
@@ -74,7 +64,7 @@ class RealCircuitBreakerTest {
     @DisplayName("02 side by side: the same 503s never eject the ctx2 subset's only host (maxEjectionPercent 50)")
     void originalBreakerNeverEjectsTheFailingCluster() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(ctx1.endpoint(), ctx2.endpoint());
+            f.register(ctx1, ctx2);
             f.applyScenario("02-circuit-breaker");
 
             List<String> answers = calls(f, 30);

@@ -10,9 +10,6 @@ import io.theatermsa.mesh.config.HttpRetry;
 import io.theatermsa.mesh.config.TrafficPolicy;
 import io.theatermsa.mesh.route.RetryOn;
 import io.theatermsa.mesh.route.RetryPolicy;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,20 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** mesh-semantics §3: Istio's retry policy, Envoy's retry decisions, back-off and timeouts. */
 class RetryAndTimeoutTest {
 
-    private static TestUpstream usersCtx1;
-    private static TestUpstream usersCtx2;
-
-    @BeforeAll
-    static void start() {
-        usersCtx1 = TestUpstream.start("user-service", "ctx1", "user-service-ctx1-0");
-        usersCtx2 = TestUpstream.start("user-service", "ctx2", "user-service-ctx2-0");
-    }
-
-    @AfterAll
-    static void stop() {
-        usersCtx1.close();
-        usersCtx2.close();
-    }
+    private static final ScriptedPod usersCtx1 = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-0");
+    private static final ScriptedPod usersCtx2 = ScriptedPod.start("user-service", "ctx2", "user-service-ctx2-0");
 
     private static String vs(String routeExtra) {
         return """
@@ -159,7 +144,7 @@ class RetryAndTimeoutTest {
     @DisplayName("§3.1 the default policy does not retry a 503 (Istio ≥ 1.24)")
     void defaultPolicyDoesNotRetry503() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(usersCtx1.endpoint());
+            f.register(usersCtx1);
 
             OutboundResponse response = f.get("/status/503");
 
@@ -173,7 +158,7 @@ class RetryAndTimeoutTest {
     @DisplayName("§3.2 §3.4 §3.5 exhausted retries pass the last response on with URX; attempt count grows")
     void exhaustedRetriesPassTheLastResponseOnWithUrx() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(usersCtx1.endpoint());
+            f.register(usersCtx1);
             f.apply(vs("retries: {attempts: 2, retryOn: 5xx}"));
 
             OutboundResponse response = f.get("/status/500");
@@ -192,8 +177,8 @@ class RetryAndTimeoutTest {
     @DisplayName("§3.2 a retry that succeeds returns the upstream response without flags")
     void retryThatSucceedsHasNoFlags() {
         try (SidecarFixture f = new SidecarFixture(new Random(1));
-             TestUpstream flaky = TestUpstream.start("user-service", "ctx1", "user-service-ctx1-flaky")) {
-            f.register(flaky.endpoint());
+             ScriptedPod flaky = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-flaky")) {
+            f.register(flaky);
             f.apply(vs("retries: {attempts: 3, retryOn: gateway-error}"));
 
             OutboundResponse response = f.get("/flaky/2");
@@ -208,7 +193,7 @@ class RetryAndTimeoutTest {
     @DisplayName("§1.8 §6.9 a retry reuses the weighted cluster picked at route time")
     void retryReusesTheSameWeightedCluster() {
         try (SidecarFixture f = new SidecarFixture(new Random(11))) {
-            f.register(usersCtx1.endpoint(), usersCtx2.endpoint());
+            f.register(usersCtx1, usersCtx2);
             f.apply("""
                     apiVersion: networking.istio.io/v1
                     kind: DestinationRule
@@ -248,7 +233,7 @@ class RetryAndTimeoutTest {
     @DisplayName("§3.3 route timeout expiry: 504 'upstream request timeout', UT, response_timeout, not retried")
     void routeTimeoutIs504UpstreamTimeout() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(usersCtx1.endpoint());
+            f.register(usersCtx1);
             f.apply(vs("timeout: 100ms\n    retries: {attempts: 3, retryOn: 5xx}"));
 
             OutboundResponse response = f.get("/hang");
@@ -266,7 +251,7 @@ class RetryAndTimeoutTest {
     @DisplayName("§3.3 x-envoy-upstream-rq-timeout-ms sets the timeout of a route that has none")
     void timeoutHeaderOverridesTheRoute() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(usersCtx1.endpoint());
+            f.register(usersCtx1);
 
             OutboundResponse response = f.get("/hang", Map.of("x-envoy-upstream-rq-timeout-ms", List.of("100")));
 
@@ -280,7 +265,7 @@ class RetryAndTimeoutTest {
     @DisplayName("§3.3 an unusable x-envoy-upstream-rq-timeout-ms is ignored: the route's timeout (none) stays")
     void unusableTimeoutHeaderIsIgnored(String value) {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(usersCtx1.endpoint());
+            f.register(usersCtx1);
 
             OutboundResponse response = f.get("/users", Map.of("x-envoy-upstream-rq-timeout-ms", List.of(value)));
 
@@ -293,7 +278,7 @@ class RetryAndTimeoutTest {
     @DisplayName("§3.3 §3.4 per-try timeouts are retried; the last one is 504 UT upstream_per_try_timeout with URX")
     void perTryTimeoutIsRetriedThen504() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(usersCtx1.endpoint());
+            f.register(usersCtx1);
             f.apply(vs("retries: {attempts: 1, perTryTimeout: 100ms, retryOn: 5xx}"));
 
             OutboundResponse response = f.get("/hang");
@@ -307,10 +292,31 @@ class RetryAndTimeoutTest {
     }
 
     @Test
+    @DisplayName("§3.3 §3.6 an answer within the route timeout counts in upstream service time; a slower one is 504 UT")
+    void answerSlowerThanTheRouteTimeoutTimesOut() {
+        try (SidecarFixture f = new SidecarFixture(new Random(1));
+             ScriptedPod slow = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-slow")) {
+            f.register(slow);
+            f.apply(vs("timeout: 1s"));
+
+            slow.takes(Duration.ofMillis(400));
+            OutboundResponse inTime = f.get("/users");
+            slow.takes(Duration.ofSeconds(2));
+            OutboundResponse late = f.get("/users");
+
+            assertThat(inTime.status()).isEqualTo(200);
+            assertThat(inTime.headers().firstValue("x-envoy-upstream-service-time")).hasValue("400");
+            assertThat(late.status()).isEqualTo(504);
+            assertThat(f.lastEntry().flagsText()).isEqualTo("UT");
+            assertThat(f.lastEntry().responseCodeDetails()).isEqualTo("response_timeout");
+        }
+    }
+
+    @Test
     @DisplayName("§3.3 §6.3 a timeout feeds outlier detection as a gateway error (504)")
     void timeoutsFeedOutlierDetectionAs504() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {
-            f.register(usersCtx1.endpoint());
+            f.register(usersCtx1);
             f.apply(vs("timeout: 100ms") + """
                     ---
                     apiVersion: networking.istio.io/v1

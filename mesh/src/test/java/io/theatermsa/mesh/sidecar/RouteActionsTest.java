@@ -1,10 +1,8 @@
 package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.route.RouteAction;
-import io.theatermsa.platform.sidecar.OutboundResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,16 +16,15 @@ import static io.theatermsa.mesh.sidecar.SidecarFixture.SUBSETS_BY_CLUSTER;
 import static io.theatermsa.mesh.sidecar.SidecarFixture.userRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** mesh-semantics §1.10: redirect, directResponse and header operations through one sidecar, on loopback. */
+/** mesh-semantics §1.10: redirect, directResponse and header operations through one sidecar. */
 class RouteActionsTest {
 
-    @RegisterExtension
     static final UserPods PODS = new UserPods("user-service-ctx1-0", "user-service-ctx2-0");
 
 
     private static SidecarFixture sidecar(String routes) {
         SidecarFixture f = new SidecarFixture(new Random(1));
-        f.register(PODS.get("user-service-ctx1-0").endpoint(), PODS.get("user-service-ctx2-0").endpoint());
+        f.register(PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"));
         f.apply(SUBSETS_BY_CLUSTER + userRoutes(routes));
         return f;
     }

@@ -1,41 +1,31 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.helidon.http.Method;
 import io.theatermsa.mesh.ManualTicker;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.RecordingSleeper;
 import io.theatermsa.mesh.admin.ClusterStatuses;
-import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.IntervalTimers;
 import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.config.LoadResult;
 import io.theatermsa.mesh.config.MeshConfigLoader;
-import io.theatermsa.platform.identity.WorkloadIdentity;
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
-import io.theatermsa.platform.sidecar.ServiceAddress;
-
 import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A gateway sidecar in ctx1 with a manual ticker, a recording sleeper and manual interval timers, calling
- * user-service (port 8081) on real loopback upstreams.
+ * user-service (port 8081) on {@link ScriptedPod}s in memory.
  */
 final class SidecarFixture implements AutoCloseable {
 
-    static final ServiceAddress USER = new ServiceAddress("user-service", 8081);
-    static final ServiceAddress MOVIE = new ServiceAddress("movie-service", 8082);
 
     static final WorkloadIdentity GATEWAY = new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0");
     static final String USERS_FQDN = "user-service.theater-msa.svc.cluster.local";
@@ -59,6 +49,7 @@ final class SidecarFixture implements AutoCloseable {
     final AccessLog accessLog = new AccessLog();
     final ManualTicker ticker = new ManualTicker();
     final RecordingSleeper sleeper = new RecordingSleeper(ticker);
+    final ScriptedUpstream upstream = new ScriptedUpstream(ticker);
     final EmulatedSidecar sidecar;
 
     /** Mirrored requests wait in {@link #mirrors} until a test runs them. */
@@ -70,7 +61,7 @@ final class SidecarFixture implements AutoCloseable {
 
     SidecarFixture(RandomGenerator random, NetworkView view) {
         registry.register("user-service", 8081);
-        sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY)
+        sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY, upstream)
                 .random(random).ticker(ticker).sleeper(sleeper).intervalTimers(IntervalTimers.MANUAL)
                 .mirrorExecutor(mirrors).networkView(view).build();
     }
@@ -102,9 +93,10 @@ final class SidecarFixture implements AutoCloseable {
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
 
-    void register(Endpoint... endpoints) {
-        for (Endpoint e : endpoints) {
-            registry.add(e);
+    /** Puts the pods on the in-memory network and registers them as user-service endpoints. */
+    void register(ScriptedPod... pods) {
+        for (ScriptedPod pod : pods) {
+            registry.add(upstream.add(pod));
         }
     }
 
@@ -113,7 +105,7 @@ final class SidecarFixture implements AutoCloseable {
     }
 
     OutboundResponse get(String path, Map<String, List<String>> headers) {
-        return sidecar.send(OutboundRequest.of(USER, Method.GET, path, headers));
+        return sidecar.send(OutboundRequest.of("user-service", 8081, "GET", path, headers));
     }
 
     AccessLogEntry lastEntry() {

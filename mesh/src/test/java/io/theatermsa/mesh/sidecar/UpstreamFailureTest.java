@@ -1,15 +1,8 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.theatermsa.mesh.cluster.Endpoint;
-import io.theatermsa.platform.sidecar.OutboundResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +22,8 @@ class UpstreamFailureTest {
         // Closed in reverse: the slow pod first (releasing /hang), then the client threads, then the sidecar.
         try (SidecarFixture f = new SidecarFixture(new Random(1));
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
-             TestUpstream slow = TestUpstream.start("user-service", "ctx1", "user-service-ctx1-slow")) {
-            f.register(slow.endpoint());
+             ScriptedPod slow = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-slow")) {
+            f.register(slow);
             f.apply("""
                     apiVersion: networking.istio.io/v1
                     kind: DestinationRule
@@ -66,14 +59,9 @@ class UpstreamFailureTest {
 
     @Test
     @DisplayName("§7.1 §7.2 an upstream that closes the connection without answering: 503 UC, connection termination")
-    void upstreamResetAfterConnectIsConnectionTermination() throws Exception {
-        // Closed in reverse: the socket first (ending accept), then its thread, then the sidecar.
-        try (SidecarFixture f = new SidecarFixture(new Random(1));
-             ExecutorService server = Executors.newVirtualThreadPerTaskExecutor();
-             ServerSocket closer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            server.submit(() -> closeAfterReadingRequests(closer));
-            f.register(Endpoint.local("user-service", "ctx1", "user-service-ctx1-closer", "127.0.0.1",
-                                      closer.getLocalPort()));
+    void upstreamResetAfterConnectIsConnectionTermination() {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(ScriptedPod.resetting("user-service", "ctx1", "user-service-ctx1-closer"));
             f.apply(userRoutes("""
                     - retries: {attempts: 0}
                       route: [{destination: {host: user-service}}]
@@ -90,25 +78,5 @@ class UpstreamFailureTest {
                     .isEqualTo("upstream_reset_before_response_started{connection_termination}");
             assertThat(e.upstreamPod()).isEqualTo("user-service-ctx1-closer");
         }
-    }
-
-    /** Accepts connections, reads the request head and closes without a byte of response. */
-    private static Void closeAfterReadingRequests(ServerSocket closer) {
-        while (!closer.isClosed()) {
-            try (Socket s = closer.accept()) {
-                InputStream in = s.getInputStream();
-                int state = 0;
-                while (state < 4) {
-                    int b = in.read();
-                    if (b < 0) {
-                        break;
-                    }
-                    state = (b == '\r' || b == '\n') ? state + 1 : 0;
-                }
-            } catch (IOException closed) {
-                return null;
-            }
-        }
-        return null;
     }
 }

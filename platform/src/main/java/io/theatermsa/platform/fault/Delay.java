@@ -2,6 +2,7 @@ package io.theatermsa.platform.fault;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.theatermsa.mesh.config.DurationText;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.theatermsa.platform.fault;
 
+import io.theatermsa.mesh.config.DurationText;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

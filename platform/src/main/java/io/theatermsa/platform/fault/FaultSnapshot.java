@@ -1,6 +1,6 @@
 package io.theatermsa.platform.fault;
 
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.theatermsa.platform.fault;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.util.Objects;
 

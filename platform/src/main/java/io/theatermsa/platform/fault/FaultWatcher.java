@@ -3,8 +3,8 @@ package io.theatermsa.platform.fault;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 
 import java.lang.System.Logger.Level;

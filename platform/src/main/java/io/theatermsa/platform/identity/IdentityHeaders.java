@@ -3,6 +3,7 @@ package io.theatermsa.platform.identity;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 /** The three response headers that tell which workload answered, compatible with the original project. */
 public final class IdentityHeaders {

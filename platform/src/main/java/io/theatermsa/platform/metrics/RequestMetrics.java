@@ -10,7 +10,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 /**
  * Per-workload request metrics, served at {@code /metrics} in Prometheus text. Each workload owns its registry

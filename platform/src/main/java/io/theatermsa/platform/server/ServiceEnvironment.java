@@ -1,6 +1,6 @@
 package io.theatermsa.platform.server;
 
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.util.Map;
 import java.util.Objects;

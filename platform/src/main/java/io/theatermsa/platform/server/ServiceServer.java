@@ -3,16 +3,16 @@ package io.theatermsa.platform.server;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.fault.FaultBoard;
-import io.theatermsa.platform.fault.FaultFilter;
 import io.theatermsa.platform.fault.FaultWatcher;
+import io.theatermsa.platform.fault.ServiceFaultFilter;
 import io.theatermsa.platform.fault.InjectedFaults;
 import io.theatermsa.platform.health.HealthService;
 import io.theatermsa.platform.health.ReadinessCheck;
 import io.theatermsa.platform.http.ErrorHandling;
 import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.identity.IdentityHeaders;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.metrics.RequestMetrics;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.redis.SeedData;
@@ -29,7 +29,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Starts one workload's HTTP server the way every workload of the project is served: identity headers on every
- * response, request metrics, service-level faults ({@link FaultFilter}; {@code /health/*} and {@code /metrics}
+ * response, request metrics, service-level faults ({@link ServiceFaultFilter}; {@code /health/*} and {@code /metrics}
  * exempt), JSON errors, {@code /health/live}, {@code /health/ready}, {@code /metrics}, then the workload's own routes.
  * Requests run on virtual threads (Helidon SE 4).
  *
@@ -207,7 +207,7 @@ public final class ServiceServer implements AutoCloseable {
         public ServiceServer start() {
             RequestMetrics metrics = new RequestMetrics(identity);
             InjectedFaults injected = new InjectedFaults(metrics.registry());
-            FaultFilter faultFilter = new FaultFilter(faults, random, json, injected);
+            ServiceFaultFilter faultFilter = new ServiceFaultFilter(faults, random, json, injected);
             HealthService health = new HealthService(readiness, json);
             IntFunction<WebServer> listen = boundPort -> {
                 HttpRouting.Builder routing = HttpRouting.builder()

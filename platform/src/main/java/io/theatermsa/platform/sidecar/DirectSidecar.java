@@ -1,5 +1,10 @@
 package io.theatermsa.platform.sidecar;
 
+import io.theatermsa.mesh.sidecar.OutboundRequest;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.Sidecar;
+import io.theatermsa.mesh.sidecar.UpstreamFailure;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,14 @@ package io.theatermsa.platform.sidecar;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.ClientRequestHeaders;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
+import io.theatermsa.mesh.sidecar.OutboundRequest;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.UpstreamExchange;
+import io.theatermsa.mesh.sidecar.UpstreamFailure;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -18,10 +23,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sends one HTTP/1.1 exchange to a concrete address over pooled keep-alive connections. Both sidecars use it:
- * the direct one to a Service name, the emulated one to the pod it picked.
+ * The mesh's {@link UpstreamExchange} over Helidon's WebClient: one HTTP/1.1 exchange to a concrete address over
+ * pooled keep-alive connections. Both sidecars use it: the direct one to a Service name, the emulated one to the
+ * pod it picked.
  */
-public final class UpstreamClient implements AutoCloseable {
+public final class UpstreamClient implements UpstreamExchange {
 
     /** Connection-level headers that a proxy never forwards (RFC 9110 §7.6.1) plus those the client sets. */
     private static final Set<String> NOT_FORWARDED = Set.of(
@@ -38,15 +44,10 @@ public final class UpstreamClient implements AutoCloseable {
                 .build();
     }
 
-    /**
-     * Sends {@code request} to {@code http://address:port}, waiting at most {@code timeout} for the response
-     * ({@code null}: no limit).
-     *
-     * @throws UpstreamFailure when no HTTP response came back
-     */
+    @Override
     public OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout) {
         // The path and query are sent byte for byte, as a proxy must: no re-encoding of '?' or '%XX'.
-        HttpClientRequest call = client.method(request.method())
+        HttpClientRequest call = client.method(Method.create(request.method()))
                 .skipUriEncoding(true)
                 .uri("http://" + address + ":" + port + request.path())
                 .headers(headers -> {

@@ -1,8 +1,8 @@
 package io.theatermsa.platform.fault;
 
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.testing.HttpApi;

@@ -1,8 +1,9 @@
 package io.theatermsa.platform.fault;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.theatermsa.mesh.config.DurationText;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,14 +55,14 @@ class FaultModelTest {
         assertThatThrownBy(() -> new Fault("f", USERS, new FaultEffect.Down(), T0, Duration.ZERO))
                 .hasMessageContaining("more than 0");
         assertThatThrownBy(() -> new FaultTarget("user-service", "ctx1", "pod-1")).hasMessageContaining("not both");
-        assertThatThrownBy(() -> DurationText.parse("soon")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> DurationText.parseTyped("soon")).hasMessageContaining("not a duration");
     }
 
     @Test
     void durationsReadAsPeopleTypeThem() {
-        assertThat(DurationText.parse("800ms")).isEqualTo(Duration.ofMillis(800));
-        assertThat(DurationText.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
-        assertThat(DurationText.parse("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(DurationText.parseTyped("800ms")).isEqualTo(Duration.ofMillis(800));
+        assertThat(DurationText.parseTyped("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(DurationText.parseTyped("2m")).isEqualTo(Duration.ofMinutes(2));
         assertThat(DurationText.format(Duration.ofSeconds(90))).isEqualTo("90s");
     }
 

@@ -1,6 +1,6 @@
 package io.theatermsa.platform.http;
 
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.testing.HttpApi;
 import org.junit.jupiter.api.AfterAll;

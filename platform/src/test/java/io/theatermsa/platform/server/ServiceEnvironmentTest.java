@@ -1,6 +1,6 @@
 package io.theatermsa.platform.server;
 
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,7 +1,9 @@
 package io.theatermsa.platform.sidecar;
 
-import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
+import io.theatermsa.mesh.sidecar.OutboundRequest;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.UpstreamFailure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class UpstreamClientTest {
     @Test
     void pathAndQueryReachTheUpstreamByteForByte() {
         OutboundResponse response = CLIENT.exchange("127.0.0.1", upstream.port(),
-                OutboundRequest.of(USER, Method.GET, "/users/a%20b?q=%2F&sort=name&sort=id", Map.of()),
+                USER.request("GET", "/users/a%20b?q=%2F&sort=name&sort=id", Map.of()),
                 null);
         assertThat(response.headers().firstValue("x-seen-path")).hasValue("/users/a%20b");
         assertThat(response.headers().firstValue("x-seen-query")).hasValue("q=%2F&sort=name&sort=id");
@@ -51,7 +53,7 @@ class UpstreamClientTest {
 
     @Test
     void bodyAndHeadersAreForwardedButHopByHopHeadersAreNot() {
-        OutboundRequest request = new OutboundRequest("user-service", 8081, Method.POST, "/users/",
+        OutboundRequest request = new OutboundRequest("user-service", 8081, "POST", "/users/",
                 java.net.http.HttpHeaders.of(Map.of("x-request-id", List.of("r-1"), "connection", List.of("close"),
                         "content-type", List.of("application/json")), (k, v) -> true),
                 "{\"name\":\"홍길동\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -64,7 +66,7 @@ class UpstreamClientTest {
     @Test
     void theUpstreamSeesTheLogicalAuthorityAsHost() {
         OutboundResponse response = CLIENT.exchange("127.0.0.1", upstream.port(),
-                OutboundRequest.of(USER, Method.GET, "/users/", Map.of()), null);
+                USER.request("GET", "/users/", Map.of()), null);
         assertThat(response.headers().firstValue("x-seen-host")).hasValue("user-service:8081");
     }
 
@@ -79,7 +81,7 @@ class UpstreamClientTest {
                 }
             });
             assertThatThrownBy(() -> CLIENT.exchange("127.0.0.1", silent.getLocalPort(),
-                    OutboundRequest.of(USER, Method.GET, "/users/", Map.of()), Duration.ofSeconds(5)))
+                    USER.request("GET", "/users/", Map.of()), Duration.ofSeconds(5)))
                     .isInstanceOfSatisfying(UpstreamFailure.class,
                             f -> assertThat(f.reason()).isEqualTo(UpstreamFailure.Reason.RESET));
         }
@@ -92,7 +94,7 @@ class UpstreamClientTest {
             closedPort = socket.getLocalPort();
         }
         assertThatThrownBy(() -> CLIENT.exchange("127.0.0.1", closedPort,
-                OutboundRequest.of(USER, Method.GET, "/users/", Map.of()), null))
+                USER.request("GET", "/users/", Map.of()), null))
                 .isInstanceOfSatisfying(UpstreamFailure.class,
                         f -> assertThat(f.reason()).isEqualTo(UpstreamFailure.Reason.CONNECT_FAILURE));
     }

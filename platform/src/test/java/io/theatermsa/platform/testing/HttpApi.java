@@ -2,7 +2,7 @@ package io.theatermsa.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

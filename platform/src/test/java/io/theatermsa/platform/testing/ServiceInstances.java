@@ -1,7 +1,7 @@
 package io.theatermsa.platform.testing;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
 

@@ -1,12 +1,12 @@
 package io.theatermsa.booking;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import io.theatermsa.mesh.sidecar.Sidecar;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
-import io.theatermsa.platform.sidecar.Sidecar;
 import io.theatermsa.platform.topology.Topology;
 
 import java.time.Clock;

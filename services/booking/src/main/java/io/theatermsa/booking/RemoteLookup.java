@@ -1,12 +1,10 @@
 package io.theatermsa.booking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.http.Method;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.Sidecar;
 import io.theatermsa.platform.identity.IdentityHeaders;
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
 import io.theatermsa.platform.sidecar.ServiceAddress;
-import io.theatermsa.platform.sidecar.Sidecar;
 
 import java.io.IOException;
 import java.util.List;
@@ -33,7 +31,7 @@ final class RemoteLookup {
      * mesh made (no route, an injected abort: no identity header) means the service could not be asked.
      */
     <T> Optional<T> find(ServiceAddress service, String path, Class<T> type, Map<String, List<String>> traceHeaders) {
-        OutboundResponse response = sidecar.send(OutboundRequest.of(service, Method.GET, path, traceHeaders));
+        OutboundResponse response = sidecar.send(service.request("GET", path, traceHeaders));
         if (response.status() == 404 && answeredByTheService(response)) {
             return Optional.empty();
         }

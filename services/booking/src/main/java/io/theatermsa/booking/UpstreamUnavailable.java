@@ -1,8 +1,8 @@
 package io.theatermsa.booking;
 
 import io.helidon.http.Status;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
 import io.theatermsa.platform.http.ApiException;
-import io.theatermsa.platform.sidecar.OutboundResponse;
 import io.theatermsa.platform.sidecar.ServiceAddress;
 
 /** 503: a service booking depends on failed, or the mesh answered for it (e.g. {@code no healthy upstream}). */

@@ -2,11 +2,11 @@ package io.theatermsa.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.theatermsa.mesh.sidecar.OutboundRequest;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.movie.MovieServiceApp;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
-import io.theatermsa.platform.sidecar.OutboundRequest;
 import io.theatermsa.platform.testing.AllAtOnce;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;

@@ -1,11 +1,11 @@
 package io.theatermsa.booking;
 
-import io.theatermsa.platform.sidecar.OutboundRequest;
-import io.theatermsa.platform.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.OutboundRequest;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
+import io.theatermsa.mesh.sidecar.Sidecar;
+import io.theatermsa.mesh.sidecar.UpstreamFailure;
 import io.theatermsa.platform.sidecar.ServiceAddress;
-import io.theatermsa.platform.sidecar.Sidecar;
 import io.theatermsa.platform.sidecar.UpstreamClient;
-import io.theatermsa.platform.sidecar.UpstreamFailure;
 import io.theatermsa.platform.topology.Topology;
 
 import java.time.Duration;

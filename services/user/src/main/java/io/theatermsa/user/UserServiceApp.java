@@ -1,10 +1,10 @@
 package io.theatermsa.user;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.CollectionResource;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.http.JsonBodies;
-import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
 

@@ -1,6 +1,6 @@
 package io.theatermsa.user;
 
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.testing.HttpApi;

@@ -1,7 +1,7 @@
 package io.theatermsa.user;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;

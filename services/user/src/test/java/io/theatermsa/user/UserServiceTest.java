@@ -2,7 +2,7 @@ package io.theatermsa.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.theatermsa.platform.identity.WorkloadIdentity;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.testing.AllAtOnce;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;

@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  * from its Service endpoints, so the mesh would never send it traffic and outlier detection (the lesson) would
  * have nothing to eject. A {@code down} fault is different: the whole port goes away, as with a crashed pod.
  */
-public final class FaultFilter implements Filter {
+public final class ServiceFaultFilter implements Filter {
 
     /** How often a held (hanging) request checks whether its fault has ended. */
     static final Duration HANG_POLL = Duration.ofMillis(20);
@@ -29,7 +29,7 @@ public final class FaultFilter implements Filter {
     private final JsonBodies json;
     private final InjectedFaults injected;
 
-    public FaultFilter(FaultBoard board, RandomGenerator random, JsonBodies json, InjectedFaults injected) {
+    public ServiceFaultFilter(FaultBoard board, RandomGenerator random, JsonBodies json, InjectedFaults injected) {
         this.board = board;
         this.random = random;
         this.json = json;

@@ -1,4 +1,4 @@
-package io.theatermsa.platform.sidecar;
+package io.theatermsa.mesh.sidecar;
 
 /**
  * A call that produced no HTTP response: the connection could not be made, was reset, or timed out.

@@ -1,4 +1,4 @@
-package io.theatermsa.platform.identity;
+package io.theatermsa.mesh.workload;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,11 +1,11 @@
-package io.theatermsa.platform.sidecar;
+package io.theatermsa.mesh.sidecar;
 
 /**
  * The one way a workload calls another: every outbound HTTP call (gateway to a service, booking to user and
  * movie) goes through the calling workload's sidecar.
  * <p>
- * On Kubernetes the sidecar is a plain HTTP client ({@link DirectSidecar}) and the real Envoy next to the
- * container does the mesh work. Locally it is an emulated sidecar that applies the VirtualServices and
+ * On Kubernetes the sidecar is a plain HTTP client (platform's {@code DirectSidecar}) and the real Envoy next to
+ * the container does the mesh work. Locally it is an {@link EmulatedSidecar} that applies the VirtualServices and
  * DestinationRules itself. Each client workload owns one sidecar, with its own state, as in Envoy.
  */
 public interface Sidecar extends AutoCloseable {

@@ -1,6 +1,4 @@
-package io.theatermsa.platform.sidecar;
-
-import io.helidon.http.Method;
+package io.theatermsa.mesh.sidecar;
 
 import java.net.http.HttpHeaders;
 import java.util.List;
@@ -13,12 +11,12 @@ import java.util.Objects;
  *
  * @param host    the destination service's host name, e.g. {@code user-service}
  * @param port    the destination service's port, e.g. {@code 8081}
- * @param method  the HTTP method
+ * @param method  the HTTP method as sent, e.g. {@code GET}
  * @param path    path and query, e.g. {@code /users/1?x=y}
  * @param headers request headers (case-insensitive look-up)
  * @param body    request body, empty when none
  */
-public record OutboundRequest(String host, int port, Method method, String path, HttpHeaders headers, byte[] body) {
+public record OutboundRequest(String host, int port, String method, String path, HttpHeaders headers, byte[] body) {
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -31,8 +29,9 @@ public record OutboundRequest(String host, int port, Method method, String path,
     }
 
     /** A body-less request with the given headers. */
-    public static OutboundRequest of(ServiceAddress to, Method method, String path, Map<String, List<String>> headers) {
-        return new OutboundRequest(to.host(), to.port(), method, path, HttpHeaders.of(headers, (k, v) -> true), NO_BODY);
+    public static OutboundRequest of(String host, int port, String method, String path,
+                                     Map<String, List<String>> headers) {
+        return new OutboundRequest(host, port, method, path, HttpHeaders.of(headers, (k, v) -> true), NO_BODY);
     }
 
     /** {@code host:port}, the HTTP authority the mesh matches on. */

@@ -1,4 +1,4 @@
-package io.theatermsa.platform.sidecar;
+package io.theatermsa.mesh.sidecar;
 
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;

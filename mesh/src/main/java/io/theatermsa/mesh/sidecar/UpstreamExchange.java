@@ -1,0 +1,22 @@
+package io.theatermsa.mesh.sidecar;
+
+import java.time.Duration;
+
+/**
+ * One HTTP exchange with a concrete address, the only place a sidecar touches the network: the emulated sidecar
+ * calls it with the pod (or east-west gateway) it picked, the direct one with the Service name. Implementations
+ * live outside the mesh (platform's is an HTTP/1.1 client over keep-alive connections; tests script one in memory).
+ */
+public interface UpstreamExchange extends AutoCloseable {
+
+    /**
+     * Sends {@code request} to {@code address:port} with the request's authority as its {@code host}, waiting at
+     * most {@code timeout} for the response ({@code null}: no limit).
+     *
+     * @throws UpstreamFailure when no HTTP response came back: refused, reset or timed out
+     */
+    OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout);
+
+    @Override
+    void close();
+}
