@@ -4,7 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.platform.http.JsonBodies;
 
 import java.util.Optional;
@@ -12,12 +12,12 @@ import java.util.Optional;
 /** {@code GET /deployment-status}: every cinema pod of both clusters, as the original gateway listed them. */
 final class DeploymentStatusService implements HttpService {
 
-    private final MeshAdmin admin;
+    private final MeshState state;
     private final CheckTime time;
     private final JsonBodies json;
 
-    DeploymentStatusService(MeshAdmin admin, CheckTime time, JsonBodies json) {
-        this.admin = admin;
+    DeploymentStatusService(MeshState state, CheckTime time, JsonBodies json) {
+        this.state = state;
         this.time = time;
         this.json = json;
     }
@@ -29,6 +29,6 @@ final class DeploymentStatusService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         String checked = time.now();
-        json.ok(res, admin.pods().stream().map(pod -> Deployment.of(pod, checked)).flatMap(Optional::stream).toList());
+        json.ok(res, state.pods().stream().map(pod -> Deployment.of(pod, checked)).flatMap(Optional::stream).toList());
     }
 }

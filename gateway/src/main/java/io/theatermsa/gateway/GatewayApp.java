@@ -16,7 +16,7 @@ import java.util.function.Function;
  * The api-gateway: proxies {@code /users}, {@code /movies} and {@code /bookings} through its sidecar, serves
  * {@code /traffic-weights}, the mesh APIs under {@code /api/mesh}, the faults under {@code /api/faults} and the dashboard at {@code /}. Kubernetes starts
  * it through {@link Main}; the local launcher calls {@link #start} in-process with an emulated sidecar and the
- * emulator's {@link io.theatermsa.gateway.mesh.MeshAdmin}.
+ * emulator's {@link io.theatermsa.gateway.admin.AdminRoles}.
  */
 public final class GatewayApp {
 
@@ -44,11 +44,11 @@ public final class GatewayApp {
                 .service("/api/faults",
                          meshOr501(settings, access -> new FaultApiService(access, json, Clock.systemUTC())))
                 .service("/api/load",
-                         meshOr501(settings, access -> new LoadService(access, settings.identity().service(), json)))
+                         meshOr501(settings, access -> new LoadService(access, json)))
                 .service("/deployment-status",
-                         meshOr501(settings, access -> new DeploymentStatusService(access.admin(), time, json)))
+                         meshOr501(settings, access -> new DeploymentStatusService(access.state(), time, json)))
                 .service("/topology",
-                         meshOr501(settings, access -> new TopologyService(access.admin(), weights, cluster, time, json)))
+                         meshOr501(settings, access -> new TopologyService(access.state(), weights, cluster, time, json)))
                 .service("/", Dashboard.service())
                 .start();
     }

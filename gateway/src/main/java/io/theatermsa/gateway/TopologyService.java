@@ -4,21 +4,21 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.platform.http.JsonBodies;
 
 /** {@code GET /topology}: both clusters, the cinema's pods in them and the configured traffic flows. */
 final class TopologyService implements HttpService {
 
-    private final MeshAdmin admin;
+    private final MeshState state;
     private final ConfiguredWeights weights;
     private final String gatewayCluster;
     private final CheckTime time;
     private final JsonBodies json;
 
-    TopologyService(MeshAdmin admin, ConfiguredWeights weights, String gatewayCluster, CheckTime time,
+    TopologyService(MeshState state, ConfiguredWeights weights, String gatewayCluster, CheckTime time,
                     JsonBodies json) {
-        this.admin = admin;
+        this.state = state;
         this.weights = weights;
         this.gatewayCluster = gatewayCluster;
         this.time = time;
@@ -31,6 +31,6 @@ final class TopologyService implements HttpService {
     }
 
     private void topology(ServerRequest req, ServerResponse res) {
-        json.ok(res, Topology.of(admin.pods(), weights.current(), gatewayCluster, time.now()));
+        json.ok(res, Topology.of(state.pods(), weights.current(), gatewayCluster, time.now()));
     }
 }

@@ -1,7 +1,12 @@
 package io.theatermsa.gateway;
 
+import io.theatermsa.gateway.admin.AdminRoles;
+import io.theatermsa.gateway.admin.LoadRuns;
+import io.theatermsa.gateway.admin.MeshConfiguration;
+import io.theatermsa.gateway.admin.MeshState;
+import io.theatermsa.gateway.admin.Partitions;
+import io.theatermsa.gateway.admin.ServiceFaults;
 import io.theatermsa.gateway.mesh.ConfigInForce;
-import io.theatermsa.gateway.mesh.MeshAdmin;
 import io.theatermsa.gateway.mesh.MeshListener;
 import io.theatermsa.gateway.mesh.PracticeScenario;
 import io.theatermsa.gateway.mesh.SplitWeights;
@@ -45,7 +50,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the real {@link MeshConfigLoader} (refused when they have an error), without any emulated traffic; partitions
  * and faults are kept in memory.
  */
-final class FakeMeshAdmin implements MeshAdmin {
+final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Partitions {
 
     static final WorkloadIdentity BOOKING = new WorkloadIdentity("booking-service", "ctx2", "booking-service-ctx2-pod-b");
     static final String USER_CTX2 = "outbound|8081|ctx2|user-service.theater-msa.svc.cluster.local";
@@ -62,7 +67,7 @@ final class FakeMeshAdmin implements MeshAdmin {
     private String source;
     private LoadResult config;
 
-    FakeMeshAdmin(String initialSource, String yaml) {
+    FakeMesh(String initialSource, String yaml) {
         this.initialSource = initialSource;
         this.initial = new MeshConfigLoader().load(initialSource, yaml);
         this.source = initialSource;
@@ -71,6 +76,12 @@ final class FakeMeshAdmin implements MeshAdmin {
 
     AccessLog accessLog() {
         return accessLog;
+    }
+
+    /** Every role, as a local stack offers them, with load runs over this mesh's access log. */
+    AdminRoles roles() {
+        return AdminRoles.builder(this).configuration(this).faults(this).partitions(this)
+                .loadRuns(new LoadRuns(this, GatewayFixture.GATEWAY.service())).build();
     }
 
     /** Every path {@link #apply} was asked for. */
@@ -117,6 +128,11 @@ final class FakeMeshAdmin implements MeshAdmin {
     @Override
     public long lastAccessLogSequence() {
         return accessLog.lastSequence();
+    }
+
+    @Override
+    public boolean observedAccessLog() {
+        return false;
     }
 
     @Override

@@ -3,6 +3,13 @@ package io.theatermsa.cli.local;
 import io.theatermsa.booking.BookingServiceApp;
 import io.theatermsa.gateway.GatewayApp;
 import io.theatermsa.gateway.GatewaySettings;
+import io.theatermsa.gateway.admin.AdminRoles;
+import io.theatermsa.gateway.admin.LoadRuns;
+import io.theatermsa.gateway.admin.local.LocalMesh;
+import io.theatermsa.gateway.admin.local.LocalMeshConfiguration;
+import io.theatermsa.gateway.admin.local.LocalMeshState;
+import io.theatermsa.gateway.admin.local.LocalPartitions;
+import io.theatermsa.gateway.admin.local.RedisServiceFaults;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.movie.MovieServiceApp;
 import io.theatermsa.platform.fault.FaultChannel;
@@ -54,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(Settings settings) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            LocalMesh mesh = LocalMesh.load(settings.scenario());
+            LocalMesh mesh = LocalMesh.load(settings.scenario(), CinemaServices.registry());
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
             PodNames pods = new PodNames(RandomGenerator.getDefault());
@@ -80,8 +87,7 @@ public final class LocalStack implements AutoCloseable {
                     GatewaySettings.builder(gatewayId, track(started, mesh.sidecarFor(gatewayId)))
                             .bindHost(settings.bindHost()).port(settings.port())
                             .configuredSplits(mesh::configuredSplits)
-                            .mesh(new LocalMeshAdmin(mesh, settings.home(), () -> List.copyOf(workloads), faults),
-                                  settings.adminToken())
+                            .mesh(roles(mesh, settings.home(), workloads, faults), settings.adminToken())
                             .build()));
             String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
             workloads.add(0, new RunningWorkload(GATEWAY, GATEWAY_CLUSTER, gatewayId.pod(),
@@ -113,6 +119,18 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         closeAll(toClose);
+    }
+
+    /** Every admin role, each over the emulator or the stack's Redis. */
+    private static AdminRoles roles(LocalMesh mesh, Path home, List<RunningWorkload> workloads, FaultChannel faults) {
+        LocalMeshState state = new LocalMeshState(mesh, () -> workloads.stream()
+                .map(w -> new WorkloadIdentity(w.service(), w.cluster(), w.pod())).toList());
+        return AdminRoles.builder(state)
+                .configuration(new LocalMeshConfiguration(mesh, home))
+                .faults(new RedisServiceFaults(faults))
+                .partitions(new LocalPartitions(mesh))
+                .loadRuns(new LoadRuns(state, GATEWAY))
+                .build();
     }
 
     @FunctionalInterface

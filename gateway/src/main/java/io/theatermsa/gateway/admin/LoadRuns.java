@@ -1,9 +1,12 @@
-package io.theatermsa.gateway;
+package io.theatermsa.gateway.admin;
 
-import io.theatermsa.gateway.mesh.MeshAdmin;
 import io.theatermsa.loadgen.LoadReport;
 import io.theatermsa.loadgen.LoadRun;
 import io.theatermsa.loadgen.LoadSpec;
+import io.theatermsa.loadgen.LoggedRequest;
+import io.theatermsa.loadgen.RequestLog;
+import io.theatermsa.loadgen.RunCorrelation;
+import io.theatermsa.loadgen.RunRecords;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
 import io.theatermsa.platform.http.ApiException;
@@ -13,27 +16,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
- * The gateway's load runs: at most one running, the last {@value #KEPT} kept. A run's reports get their
- * {@code byFlag} counts from the mesh's access log: the gateway sidecar's entries whose {@code x-request-id} is the
- * run's ({@code <run id>-<n>}). Once a run has ended its counts are read one last time and kept: every entry is
- * written before its response reaches the run, and the ring would otherwise forget them as newer traffic arrives.
+ * The gateway's load runs ({@code /api/load}): at most one running, the last {@value #KEPT} kept. A run's reports
+ * get their {@code byFlag} counts from the mesh state's access log through {@link RunCorrelation}. Once a run has
+ * ended its counts are read one last time and kept: the ring would otherwise forget them as newer traffic arrives.
  */
-final class LoadRuns {
+public final class LoadRuns {
 
     static final int KEPT = 20;
 
-    private final MeshAdmin admin;
+    private final RequestLog log;
     private final String gatewayService;
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Started> runs = new LinkedHashMap<>();
 
-    LoadRuns(MeshAdmin admin, String gatewayService) {
-        this.admin = admin;
+    /**
+     * @param state          whose access log the runs' flags are read from
+     * @param gatewayService the gateway's service name: its sidecar's records carry it as their source
+     */
+    public LoadRuns(MeshState state, String gatewayService) {
+        this.log = new StateLog(state);
         this.gatewayService = gatewayService;
     }
 
@@ -43,13 +49,14 @@ final class LoadRuns {
      * @throws ApiException 409 {@code load_running} while another run is running
      * @throws io.theatermsa.loadgen.InvalidLoadSpec for a spec that cannot run
      */
-    synchronized LoadRun start(URI base, LoadSpec spec) {
+    public synchronized LoadRun start(URI base, LoadSpec spec) {
         if (runs.values().stream().anyMatch(s -> s.run().state() == LoadRun.State.RUNNING)) {
             throw ApiException.conflict("load_running", "a load run is running; stop it first (DELETE /api/load/<id>)");
         }
-        long firstSequence = lastSequence();
-        LoadRun run = LoadRun.start("load" + ids.incrementAndGet(), base, spec);
-        runs.put(run.id(), new Started(run, firstSequence));
+        String id = "load" + ids.incrementAndGet();
+        RunCorrelation correlation = RunCorrelation.before(log, id, gatewayService);
+        LoadRun run = LoadRun.start(id, base, spec);
+        runs.put(run.id(), new Started(run, correlation));
         if (runs.size() > KEPT) {
             runs.remove(runs.keySet().iterator().next());
         }
@@ -57,24 +64,24 @@ final class LoadRuns {
     }
 
     /** @throws ApiException 404 for an unknown run */
-    LoadReport report(String id) {
-        return report(started(id));
+    public LoadReport report(String id) {
+        return started(id).report();
     }
 
     /** Stops the run and waits (boundedly) for its final report. */
-    LoadReport stop(String id) throws InterruptedException {
+    public LoadReport stop(String id) throws InterruptedException {
         Started started = started(id);
         started.run().stop();
         started.run().await(LoadRun.REQUEST_TIMEOUT);
-        return report(started);
+        return started.report();
     }
 
-    synchronized List<LoadReport> all() {
-        return new ArrayList<>(runs.values()).stream().map(this::report).toList();
+    public synchronized List<LoadReport> all() {
+        return new ArrayList<>(runs.values()).stream().map(Started::report).toList();
     }
 
     /** Stops every run (the server is stopping). */
-    synchronized void stopAll() {
+    public synchronized void stopAll() {
         runs.values().forEach(s -> s.run().stop());
     }
 
@@ -86,66 +93,58 @@ final class LoadRuns {
         return started;
     }
 
-    private LoadReport report(Started started) {
-        LoadReport report = started.run().report();
-        return report.withFlags(started.flags(this::flags));
-    }
-
-    private Map<String, Long> flags(Started started) {
-        String prefix = started.run().id() + "-";
-        Map<String, Long> flags = new TreeMap<>();
-        try {
-            for (AccessLog.Numbered record : admin.accessLogAfter(started.firstSequence())) {
-                AccessLogEntry entry = record.entry();
-                if (!entry.mirror() && entry.requestId().startsWith(prefix)
-                        && entry.source().service().equals(gatewayService)) {
-                    flags.merge(entry.flagsText(), 1L, Long::sum);
-                }
-            }
-        } catch (RuntimeException e) {
-            return Map.of();     // a mode without an access log (Kubernetes): the flags are not visible
-        }
-        return flags;
-    }
-
-    private long lastSequence() {
-        try {
-            return admin.lastAccessLogSequence();
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /** A run with where its access-log entries start, and its flag counts once it has ended. */
+    /** A run with its correlation, and its flag counts once it has ended. */
     private static final class Started {
         private final LoadRun run;
-        private final long firstSequence;
+        private final RunCorrelation correlation;
         private volatile Map<String, Long> settledFlags;
 
-        Started(LoadRun run, long firstSequence) {
+        Started(LoadRun run, RunCorrelation correlation) {
             this.run = run;
-            this.firstSequence = firstSequence;
+            this.correlation = correlation;
         }
 
         LoadRun run() {
             return run;
         }
 
-        long firstSequence() {
-            return firstSequence;
+        LoadReport report() {
+            return run.report().withFlags(flags());
         }
 
-        Map<String, Long> flags(Function<Started, Map<String, Long>> count) {
+        private Map<String, Long> flags() {
             Map<String, Long> settled = settledFlags;
             if (settled != null) {
                 return settled;
             }
             boolean ended = run.state() != LoadRun.State.RUNNING;
-            Map<String, Long> flags = Map.copyOf(count.apply(this));
+            Map<String, Long> flags = correlation.records().map(RunRecords::byFlag).orElse(Map.of());
             if (ended) {
                 settledFlags = flags;
             }
             return flags;
+        }
+    }
+
+    /** The mesh state's access log, read in this process. */
+    private record StateLog(MeshState state) implements RequestLog {
+
+        @Override
+        public OptionalLong lastSequence() {
+            return OptionalLong.of(state.lastAccessLogSequence());
+        }
+
+        @Override
+        public Optional<List<LoggedRequest>> after(long after, int limit) {
+            List<AccessLog.Numbered> records = state.accessLogAfter(after);
+            return Optional.of(records.subList(0, Math.min(limit, records.size())).stream()
+                    .map(StateLog::logged).toList());
+        }
+
+        private static LoggedRequest logged(AccessLog.Numbered record) {
+            AccessLogEntry entry = record.entry();
+            return new LoggedRequest(record.sequence(), entry.requestId(), entry.source().service(), entry.mirror(),
+                                     entry.flagsText(), entry.upstreamCluster());
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.kubernetes;
+package io.theatermsa.gateway.admin.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

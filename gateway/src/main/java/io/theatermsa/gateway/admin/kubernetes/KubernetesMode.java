@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.kubernetes;
+package io.theatermsa.gateway.admin.kubernetes;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The gateway's mesh admin when it runs in a cluster: the clients (this cluster's from the mounted service account,
- * the other one's from {@code REMOTE_KUBECONFIG}) and the {@link KubernetesMeshAdmin} over them. Close it after
+ * The gateway's admin roles when it runs in a cluster: the clients (this cluster's from the mounted service account,
+ * the other one's from {@code REMOTE_KUBECONFIG}) and the {@link KubernetesMesh} over them. Close it after
  * the server: informers first, then the clients.
  */
 public final class KubernetesMode implements AutoCloseable {
@@ -26,19 +26,19 @@ public final class KubernetesMode implements AutoCloseable {
 
     private final KubernetesClient local;
     private final Optional<KubernetesClient> remote;
-    private final KubernetesMeshAdmin admin;
+    private final KubernetesMesh mesh;
     private final Optional<AdminToken> token;
 
-    private KubernetesMode(KubernetesClient local, Optional<KubernetesClient> remote, KubernetesMeshAdmin admin,
+    private KubernetesMode(KubernetesClient local, Optional<KubernetesClient> remote, KubernetesMesh mesh,
                            Optional<AdminToken> token) {
         this.local = local;
         this.remote = remote;
-        this.admin = admin;
+        this.mesh = mesh;
         this.token = token;
     }
 
     /**
-     * Starts the mesh admin when a service account is mounted at {@code serviceAccountToken}; empty otherwise (the
+     * Starts the admin roles when a service account is mounted at {@code serviceAccountToken}; empty otherwise (the
      * gateway then answers 501 on {@code /api/mesh}).
      */
     public static Optional<KubernetesMode> start(WorkloadIdentity gateway, KubernetesSettings settings,
@@ -50,16 +50,16 @@ public final class KubernetesMode implements AutoCloseable {
         Optional<KubernetesClient> remote = settings.remoteKubeconfig().filter(Files::isReadable)
                 .map(KubernetesMode::clientOf);
         return Optional.of(new KubernetesMode(local, remote,
-                new KubernetesMeshAdmin(gateway, settings, local, remote, Json.newMapper()), settings.adminToken()));
+                new KubernetesMesh(gateway, settings, local, remote, Json.newMapper()), settings.adminToken()));
     }
 
-    public KubernetesMeshAdmin admin() {
-        return admin;
+    public KubernetesMesh mesh() {
+        return mesh;
     }
 
-    /** The mesh admin with {@code ADMIN_TOKEN}; without one every change is refused. */
+    /** The admin roles with {@code ADMIN_TOKEN}; without one every change is refused. */
     public MeshAccess access() {
-        return new MeshAccess(admin, token);
+        return new MeshAccess(mesh.roles(), token);
     }
 
     private static KubernetesClient clientOf(Path kubeconfig) {
@@ -72,7 +72,7 @@ public final class KubernetesMode implements AutoCloseable {
 
     @Override
     public void close() {
-        admin.close();
+        mesh.close();
         remote.ifPresent(KubernetesClient::close);
         local.close();
     }

@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.kubernetes;
+package io.theatermsa.gateway.admin.kubernetes;
 
 import io.helidon.http.Status;
 import io.theatermsa.platform.http.ApiException;

@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.kubernetes;
+package io.theatermsa.gateway.admin.kubernetes;
 
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 

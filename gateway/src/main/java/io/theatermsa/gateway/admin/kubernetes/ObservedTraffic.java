@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.kubernetes;
+package io.theatermsa.gateway.admin.kubernetes;
 
 import io.theatermsa.gateway.ProxyObserver;
 import io.theatermsa.mesh.sidecar.AccessLog;

@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.kubernetes;
+package io.theatermsa.gateway.admin.kubernetes;
 
 import io.theatermsa.gateway.mesh.PracticeScenario;
 import io.theatermsa.platform.http.ApiException;

@@ -1,4 +1,4 @@
-package io.theatermsa.cli.local;
+package io.theatermsa.gateway.admin.local;
 
 import io.theatermsa.mesh.ApplyResult;
 import io.theatermsa.mesh.ConfiguredSplit;
@@ -40,8 +40,8 @@ public final class LocalMesh {
     static final int HISTORY = 20;
 
     private final MeshControlPlane controlPlane = new MeshControlPlane();
-    private final EndpointRegistry registry = CinemaServices.registry();
-    private final MeshConfigLoader loader = new MeshConfigLoader(registry);
+    private final EndpointRegistry registry;
+    private final MeshConfigLoader loader;
     private final AccessLog accessLog = new AccessLog();
     private final List<EmulatedSidecar> sidecars = new CopyOnWriteArrayList<>();
     private final List<Consumer<InForce>> listeners = new CopyOnWriteArrayList<>();
@@ -52,7 +52,9 @@ public final class LocalMesh {
     private final List<Diagnostic> findings;
     private volatile InForce inForce;
 
-    private LocalMesh(Path scenario) {
+    private LocalMesh(Path scenario, EndpointRegistry registry) {
+        this.registry = registry;
+        this.loader = new MeshConfigLoader(registry);
         this.initial = new Scenario(scenario.toString(), loader.load(scenario));
         ApplyResult result = put(initial);
         if (!result.applied()) {
@@ -64,12 +66,13 @@ public final class LocalMesh {
     }
 
     /**
-     * Loads {@code scenario} (a directory or file of Istio YAML) into a new mesh.
+     * Loads {@code scenario} (a directory or file of Istio YAML) into a new mesh of the services {@code registry}
+     * knows; the mesh registers the pods it is told of there.
      *
      * @throws IllegalArgumentException listing every error when the configuration is refused
      */
-    public static LocalMesh load(Path scenario) {
-        return new LocalMesh(scenario);
+    public static LocalMesh load(Path scenario, EndpointRegistry registry) {
+        return new LocalMesh(scenario, registry);
     }
 
     /** Warnings and notes found while loading the first scenario (errors refuse the load instead). */

@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.kubernetes;
+package io.theatermsa.gateway.admin.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +42,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static io.theatermsa.gateway.kubernetes.MockClusters.NS;
+import static io.theatermsa.gateway.admin.kubernetes.MockClusters.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  * HTTP server on loopback is the pod's Envoy admin, and the gateway answers over real HTTP.
  */
 @EnableKubernetesMockClient(crud = true)
-class KubernetesMeshAdminTest {
+class KubernetesMeshTest {
 
     static final Duration INFORMERS = Duration.ofSeconds(10);
     static final String TOKEN = "k8s-admin-token-9f";
@@ -176,11 +176,11 @@ class KubernetesMeshAdminTest {
 
     @Test
     void withoutARemoteKubeconfigTheOtherClustersPodsAreThoseSeenAnswering() throws Exception {
-        KubernetesMeshAdmin admin = start(Optional.empty());
+        KubernetesMesh mesh = start(Optional.empty());
 
-        admin.observer().answered(OutboundResponse.text(200, "[]", Map.of("X-Service-Name", List.of("movie-service"),
+        mesh.observer().answered(OutboundResponse.text(200, "[]", Map.of("X-Service-Name", List.of("movie-service"),
                 "X-Service-Cluster", List.of("ctx2"), "X-Pod-Name", List.of("movie-service-ctx2-q"))));
-        admin.observer().answered(OutboundResponse.text(503, "no healthy upstream", Map.of()));
+        mesh.observer().answered(OutboundResponse.text(503, "no healthy upstream", Map.of()));
 
         JsonNode pods = get("/deployment-status", 200);
         assertThat(pods).hasSize(1);
@@ -425,22 +425,22 @@ class KubernetesMeshAdminTest {
         return weights;
     }
 
-    private KubernetesMeshAdmin start(Optional<KubernetesClient> remote) {
+    private KubernetesMesh start(Optional<KubernetesClient> remote) {
         return startWith(remote, Optional.of(AdminToken.of(TOKEN)));
     }
 
-    private KubernetesMeshAdmin startWith(Optional<KubernetesClient> remote, Optional<AdminToken> token) {
+    private KubernetesMesh startWith(Optional<KubernetesClient> remote, Optional<AdminToken> token) {
         URI envoyUrl = URI.create(envoy == null ? "http://127.0.0.1:1" : "http://127.0.0.1:" + envoy.getAddress().getPort());
         KubernetesSettings settings = new KubernetesSettings(NS, envoyUrl, Optional.empty(), "ctx2", scenarios,
                 Path.of("01-initial"), token);
-        KubernetesMeshAdmin admin = new KubernetesMeshAdmin(GATEWAY, settings, client, remote, Json.newMapper());
-        toClose.add(admin);
-        await("informers synced").atMost(INFORMERS).until(admin::synced);
+        KubernetesMesh mesh = new KubernetesMesh(GATEWAY, settings, client, remote, Json.newMapper());
+        toClose.add(mesh);
+        await("informers synced").atMost(INFORMERS).until(mesh::synced);
         Sidecar sidecar = upstream != null ? upstream : new DirectSidecar(Duration.ofSeconds(1));
         toClose.add(sidecar);
-        gateway = GatewayApp.start(GatewaySettings.builder(GATEWAY, admin.observing(sidecar)).configuredSplits(admin::configuredSplits)
-                .observer(admin.observer()).mesh(new MeshAccess(admin, token)).build());
-        return admin;
+        gateway = GatewayApp.start(GatewaySettings.builder(GATEWAY, mesh.observing(sidecar)).configuredSplits(mesh::configuredSplits)
+                .observer(mesh.observer()).mesh(new MeshAccess(mesh.roles(), token)).build());
+        return mesh;
     }
 
     private KubernetesMockServer remote(boolean forbidWrites) {
