@@ -1,8 +1,8 @@
 package io.theatermsa.gateway;
 
+import io.theatermsa.gateway.admin.AdminRoles;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.gateway.mesh.MeshAccess;
-import io.theatermsa.gateway.admin.AdminRoles;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.Sidecar;
