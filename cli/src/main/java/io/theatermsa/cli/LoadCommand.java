@@ -10,6 +10,8 @@ import io.theatermsa.loadgen.InvalidLoadSpec;
 import io.theatermsa.loadgen.LoadReport;
 import io.theatermsa.loadgen.LoadRun;
 import io.theatermsa.loadgen.LoadSpec;
+import io.theatermsa.loadgen.RunCorrelation;
+import io.theatermsa.loadgen.RunRecords;
 import io.theatermsa.platform.http.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -51,6 +52,8 @@ final class LoadCommand implements Callable<Integer> {
     static final int COMPLETED = 0;
     static final int UNREACHABLE = 1;
     static final int USAGE_ERROR = 2;
+    /** How long the report waits for the access-log records of the run's last requests. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(s|m)?");
     private static final Pattern HEADER = Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+)\\s*:\\s*(.*)");
@@ -136,8 +139,8 @@ final class LoadCommand implements Callable<Integer> {
 
     private int run(URI base, LoadSpec load) throws InterruptedException {
         MeshView mesh = new MeshView(base);
-        OptionalLong since = mesh.lastSequence();
         String id = "cli" + UUID.randomUUID().toString().substring(0, 8);
+        RunCorrelation correlation = RunCorrelation.before(mesh, id, MeshView.GATEWAY_SERVICE);
         LoadRun run;
         try {
             run = LoadRun.start(id, base, load);
@@ -158,13 +161,11 @@ final class LoadCommand implements Callable<Integer> {
         }
         boolean flagsKnown = false;
         Long logged = null;
-        if (since.isPresent()) {
-            Optional<MeshView.RunRecords> records = mesh.records(id, since.getAsLong(), report.completed());
-            if (records.isPresent()) {
-                flagsKnown = true;
-                logged = records.get().count();
-                report = report.withFlags(records.get().byFlag());
-            }
+        Optional<RunRecords> records = correlation.awaitRecords(report.completed(), SETTLE);
+        if (records.isPresent()) {
+            flagsKnown = true;
+            logged = records.get().count();
+            report = report.withFlags(records.get().byFlag());
         }
         MeshView.Split split = mesh.splitFor(load.path()).orElse(null);
         List<String> clusters = theater.topology().clusterNames();

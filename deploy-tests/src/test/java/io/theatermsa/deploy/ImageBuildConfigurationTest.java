@@ -97,7 +97,7 @@ class ImageBuildConfigurationTest {
         Element path = child(child(child(child(gateway, "configuration"), "extraDirectories"), "paths"), "path");
         assertThat(text(path, "from")).isEqualTo("${project.basedir}/../k8s/practice");
         assertThat(text(path, "into")).isEqualTo("/app/scenarios");
-        assertThat(read(REPO.resolve("gateway/src/main/java/io/theatermsa/gateway/kubernetes/KubernetesSettings.java")))
+        assertThat(read(REPO.resolve("gateway/src/main/java/io/theatermsa/gateway/admin/kubernetes/KubernetesSettings.java")))
                 .contains("\"/app/scenarios\"");
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * its sidecar, serves
  * {@code /traffic-weights}, the mesh APIs under {@code /api/mesh}, the faults under {@code /api/faults} and the dashboard at {@code /}. Kubernetes starts
  * it through {@link Main}; the local launcher calls {@link #start} in-process with an emulated sidecar and the
- * emulator's {@link io.theatermsa.gateway.mesh.MeshAdmin}.
+ * emulator's {@link io.theatermsa.gateway.admin.AdminRoles}.
  */
 public final class GatewayApp {
 
@@ -49,11 +49,11 @@ public final class GatewayApp {
                 .service("/api/faults",
                          meshOr501(settings, access -> new FaultApiService(access, json, Clock.systemUTC())))
                 .service("/api/load",
-                         meshOr501(settings, access -> new LoadService(access, settings.identity().service(), services, json)))
+                         meshOr501(settings, access -> new LoadService(access, services, json)))
                 .service("/deployment-status",
-                         meshOr501(settings, access -> new DeploymentStatusService(access.admin(), topology, time, json)))
+                         meshOr501(settings, access -> new DeploymentStatusService(access.state(), topology, time, json)))
                 .service("/topology",
-                         meshOr501(settings, access -> new TopologyService(access.admin(), weights, topology, cluster, time,
+                         meshOr501(settings, access -> new TopologyService(access.state(), weights, topology, cluster, time,
                                                                          json)))
                 .service("/", Dashboard.service())
                 .start();

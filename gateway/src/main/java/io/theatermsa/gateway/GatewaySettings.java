@@ -1,8 +1,8 @@
 package io.theatermsa.gateway;
 
+import io.theatermsa.gateway.admin.AdminRoles;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.gateway.mesh.MeshAccess;
-import io.theatermsa.gateway.mesh.MeshAdmin;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.mesh.sidecar.Sidecar;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * @param port             port to bind, 0 for a free one
  * @param sidecar          the gateway's outbound sidecar; the caller owns it and closes it after the server
  * @param configuredSplits the current mesh configuration's splits, asked on every {@code /traffic-weights} read
- * @param mesh             what {@code /api/mesh}, {@code /deployment-status} and {@code /topology} read and change;
- *                         empty: those endpoints answer 501
+ * @param mesh             the admin roles the mode offers, with the token changes need: what {@code /api/mesh},
+ *                         {@code /api/faults}, {@code /api/load}, {@code /deployment-status} and {@code /topology}
+ *                         read and change; empty: those endpoints answer 501
  * @param observer         told of every answer the proxy relays
  * @param topology         the services the gateway forwards to and the clusters it reports on
  */
@@ -77,9 +78,9 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
             return this;
         }
 
-        /** Serves {@code /api/mesh} from {@code admin}; changes need {@code token}. */
-        public Builder mesh(MeshAdmin admin, AdminToken token) {
-            return mesh(new MeshAccess(admin, token));
+        /** Serves {@code /api/mesh} and the other admin APIs from {@code roles}; changes need {@code token}. */
+        public Builder mesh(AdminRoles roles, AdminToken token) {
+            return mesh(new MeshAccess(roles, token));
         }
 
         /** Serves {@code /api/mesh} (and the deployment views) as {@code access} allows. */

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.theatermsa.gateway.admin.LoadRuns;
 import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.loadgen.InvalidLoadSpec;
 import io.theatermsa.loadgen.LoadSpec;
@@ -27,14 +28,12 @@ import java.util.Map;
 final class LoadService implements HttpService {
 
     private final MeshAccess access;
-    private final LoadRuns runs;
     private final List<CinemaService> services;
     private final JsonBodies json;
 
-    LoadService(MeshAccess access, String gatewayService, List<CinemaService> services, JsonBodies json) {
+    LoadService(MeshAccess access, List<CinemaService> services, JsonBodies json) {
         this.access = access;
         this.services = List.copyOf(services);
-        this.runs = new LoadRuns(access.admin(), gatewayService);
         this.json = json;
     }
 
@@ -50,18 +49,18 @@ final class LoadService implements HttpService {
 
     @Override
     public void afterStop() {
-        runs.stopAll();
+        access.roles().loadRuns().ifPresent(LoadRuns::stopAll);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        json.ok(res, Map.of("runs", runs.all()));
+        json.ok(res, Map.of("runs", access.loadRuns().all()));
     }
 
     private void start(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
         LoadSpec spec = proxied(json.read(req, LoadSpec.class));
         try {
-            json.send(res, Status.ACCEPTED_202, Map.of("id", runs.start(self(req), spec).id()));
+            json.send(res, Status.ACCEPTED_202, Map.of("id", access.loadRuns().start(self(req), spec).id()));
         } catch (InvalidLoadSpec e) {
             throw new ApiException.InvalidFieldsException(
                     e.problems().stream().map(p -> new FieldError(p.field(), p.problem())).toList());
@@ -69,12 +68,12 @@ final class LoadService implements HttpService {
     }
 
     private void report(ServerRequest req, ServerResponse res) {
-        json.ok(res, runs.report(req.path().pathParameters().get("id")));
+        json.ok(res, access.loadRuns().report(req.path().pathParameters().get("id")));
     }
 
     private void stop(ServerRequest req, ServerResponse res) throws InterruptedException {
         access.authorizeChange(req, res);
-        json.ok(res, runs.stop(req.path().pathParameters().get("id")));
+        json.ok(res, access.loadRuns().stop(req.path().pathParameters().get("id")));
     }
 
     /** @throws ApiException.InvalidFieldsException 400 unless the path is one of the proxied services' */

@@ -1,7 +1,7 @@
 package io.theatermsa.gateway;
 
-import io.theatermsa.gateway.kubernetes.KubernetesMode;
-import io.theatermsa.gateway.kubernetes.KubernetesSettings;
+import io.theatermsa.gateway.admin.kubernetes.KubernetesMode;
+import io.theatermsa.gateway.admin.kubernetes.KubernetesSettings;
 import io.theatermsa.mesh.sidecar.Sidecar;
 import io.theatermsa.platform.server.ServiceEnvironment;
 import io.theatermsa.platform.server.ServiceLauncher;
@@ -45,17 +45,17 @@ public final class Main {
     }
 
     /**
-     * The gateway's settings: with the Kubernetes mesh admin when running in a cluster (its informers give the
+     * The gateway's settings: with the Kubernetes admin roles when running in a cluster (its informers give the
      * configured splits and the pods, the proxy tells it who answered); without one, {@code /traffic-weights}
      * reports every service as not configured and the mesh endpoints answer 501.
      */
     static GatewaySettings settings(ServiceEnvironment env, Sidecar sidecar, Optional<KubernetesMode> kubernetes,
                                     Topology topology) {
-        Sidecar observedSidecar = kubernetes.map(mode -> mode.admin().observing(sidecar)).orElse(sidecar);
+        Sidecar observedSidecar = kubernetes.map(mode -> mode.mesh().observing(sidecar)).orElse(sidecar);
         GatewaySettings.Builder settings = GatewaySettings.builder(env.identity(), observedSidecar)
                 .bindHost(env.bindHost()).port(env.port()).topology(topology);
-        kubernetes.ifPresent(mode -> settings.configuredSplits(mode.admin()::configuredSplits)
-                .observer(mode.admin().observer()).mesh(mode.access()));
+        kubernetes.ifPresent(mode -> settings.configuredSplits(mode.mesh()::configuredSplits)
+                .observer(mode.mesh().observer()).mesh(mode.access()));
         return settings.build();
     }
 }

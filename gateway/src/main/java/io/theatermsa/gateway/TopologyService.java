@@ -4,23 +4,23 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.theatermsa.gateway.mesh.MeshAdmin;
+import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.topology.Topology;
 
 /** {@code GET /topology}: the clusters, the cinema's pods in them and the configured traffic flows. */
 final class TopologyService implements HttpService {
 
-    private final MeshAdmin admin;
+    private final MeshState state;
     private final ConfiguredWeights weights;
     private final Topology topology;
     private final String gatewayCluster;
     private final CheckTime time;
     private final JsonBodies json;
 
-    TopologyService(MeshAdmin admin, ConfiguredWeights weights, Topology topology, String gatewayCluster,
+    TopologyService(MeshState state, ConfiguredWeights weights, Topology topology, String gatewayCluster,
                     CheckTime time, JsonBodies json) {
-        this.admin = admin;
+        this.state = state;
         this.weights = weights;
         this.topology = topology;
         this.gatewayCluster = gatewayCluster;
@@ -34,6 +34,6 @@ final class TopologyService implements HttpService {
     }
 
     private void topology(ServerRequest req, ServerResponse res) {
-        json.ok(res, TopologyView.of(admin.pods(), topology, weights.current(), gatewayCluster, time.now()));
+        json.ok(res, TopologyView.of(state.pods(), topology, weights.current(), gatewayCluster, time.now()));
     }
 }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dashboard's backend in front of a {@link FakeMeshAdmin}: the weight editor, rollback, scenario list,
+ * The dashboard's backend in front of a {@link FakeMesh}: the weight editor, rollback, scenario list,
  * findings, load runs and the live event stream, over real HTTP.
  */
 class DashboardApiTest {
@@ -71,9 +71,9 @@ class DashboardApiTest {
               - {name: ctx1, labels: {cluster: ctx1}}
             """;
 
-    private final FakeMeshAdmin mesh = new FakeMeshAdmin("k8s/practice/01-initial", SPLIT);
+    private final FakeMesh mesh = new FakeMesh("k8s/practice/01-initial", SPLIT);
     private final GatewayFixture fixture = new GatewayFixture(Map.of(GatewayFixture.USER, List.of(Hop.CTX1, Hop.CTX2)),
-            List::of, new MeshAccess(mesh, AdminToken.of(TOKEN)));
+            List::of, new MeshAccess(mesh.roles(), AdminToken.of(TOKEN)));
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 

@@ -15,7 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /deployment-status} and {@code /topology} in front of a {@link FakeMeshAdmin}, and without one. */
+/** {@code /deployment-status} and {@code /topology} in front of a {@link FakeMesh}, and without one. */
 class DeploymentViewsTest {
 
     static final ConfiguredSplit USER_70_30 = new ConfiguredSplit("user-service", "theater-msa/user-service-vs",
@@ -73,7 +73,7 @@ class DeploymentViewsTest {
 
     private static GatewayFixture withMesh() {
         return new GatewayFixture(Map.of(), () -> List.of(USER_70_30),
-                new MeshAccess(new FakeMeshAdmin("k8s/practice/01-initial", MeshApiServiceTest.VALID), AdminToken.of("t")));
+                new MeshAccess(new FakeMesh("k8s/practice/01-initial", MeshApiServiceTest.VALID).roles(), AdminToken.of("t")));
     }
 
     private JsonNode get(GatewayFixture fixture, String path, int expected) throws Exception {

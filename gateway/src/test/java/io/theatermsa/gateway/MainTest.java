@@ -1,7 +1,7 @@
 package io.theatermsa.gateway;
 
-import io.theatermsa.gateway.kubernetes.KubernetesMode;
-import io.theatermsa.gateway.kubernetes.KubernetesSettings;
+import io.theatermsa.gateway.admin.kubernetes.KubernetesMode;
+import io.theatermsa.gateway.admin.kubernetes.KubernetesSettings;
 import io.theatermsa.platform.server.ServiceEnvironment;
 import io.theatermsa.platform.sidecar.DirectSidecar;
 import io.theatermsa.platform.topology.Topology;

@@ -26,7 +26,7 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /api/mesh} over real HTTP in front of a {@link FakeMeshAdmin}: shapes, parameters, the admin token. */
+/** {@code /api/mesh} over real HTTP in front of a {@link FakeMesh}: shapes, parameters, the admin token. */
 class MeshApiServiceTest {
 
     static final String TOKEN = "test-token-7Qx2";
@@ -52,9 +52,9 @@ class MeshApiServiceTest {
                   weight: -10
             """;
 
-    private final FakeMeshAdmin mesh = new FakeMeshAdmin("k8s/practice/01-initial", VALID);
+    private final FakeMesh mesh = new FakeMesh("k8s/practice/01-initial", VALID);
     private final GatewayFixture fixture = new GatewayFixture(Map.of(), List::of,
-            new MeshAccess(mesh, AdminToken.of(TOKEN)));
+            new MeshAccess(mesh.roles(), AdminToken.of(TOKEN)));
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -74,7 +74,7 @@ class MeshApiServiceTest {
         assertThat(sidecars.get(0).get("workload").get("service").asText()).isEqualTo("api-gateway");
         assertThat(sidecars.get(0).get("workload").get("pod").asText()).isEqualTo(GatewayFixture.GATEWAY.pod());
         JsonNode cluster = sidecars.get(0).get("cluster_statuses").get(0);
-        assertThat(cluster.get("name").asText()).isEqualTo(FakeMeshAdmin.USER_CTX2);
+        assertThat(cluster.get("name").asText()).isEqualTo(FakeMesh.USER_CTX2);
         JsonNode host = cluster.get("host_statuses").get(0);
         assertThat(host.get("health_status").get("failed_outlier_check").asBoolean()).isTrue();
         assertThat(host.get("ejection").get("time_left_ms").asLong()).isEqualTo(27_500);

@@ -2,14 +2,10 @@ package io.theatermsa.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.theatermsa.gateway.admin.AdminRoles;
+import io.theatermsa.gateway.admin.LoadRuns;
 import io.theatermsa.gateway.mesh.AdminToken;
-import io.theatermsa.gateway.mesh.ConfigInForce;
 import io.theatermsa.gateway.mesh.MeshAccess;
-import io.theatermsa.gateway.mesh.MeshAdmin;
-import io.theatermsa.gateway.mesh.PodStatus;
-import io.theatermsa.gateway.mesh.ScenarioChange;
-import io.theatermsa.gateway.mesh.SidecarClusters;
-import io.theatermsa.mesh.sidecar.AccessLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/mesh/partition} and {@code /api/faults} over real HTTP in front of a {@link FakeMeshAdmin}: the admin
+ * {@code /api/mesh/partition} and {@code /api/faults} over real HTTP in front of a {@link FakeMesh}: the admin
  * token, the shapes, validation, and the 501 of a mode that has neither (Kubernetes).
  */
 class PartitionAndFaultApiTest {
@@ -35,9 +31,9 @@ class PartitionAndFaultApiTest {
             {"target": {"service": "user-service", "cluster": "ctx2"},
              "effect": {"kind": "error", "ratePercent": 100, "status": 503}, "duration": "PT60S"}""";
 
-    private final FakeMeshAdmin mesh = new FakeMeshAdmin("k8s/practice/01-initial", MeshApiServiceTest.VALID);
+    private final FakeMesh mesh = new FakeMesh("k8s/practice/01-initial", MeshApiServiceTest.VALID);
     private final GatewayFixture fixture = new GatewayFixture(Map.of(), List::of,
-            new MeshAccess(mesh, AdminToken.of(TOKEN)));
+            new MeshAccess(mesh.roles(), AdminToken.of(TOKEN)));
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -135,7 +131,7 @@ class PartitionAndFaultApiTest {
     @Test
     void aModeWithoutPartitionsOrFaultsAnswers501SayingWhatToDoInstead() throws Exception {
         try (GatewayFixture kubernetes = new GatewayFixture(Map.of(), List::of,
-                new MeshAccess(new ReadOnlyMesh(mesh), AdminToken.of(TOKEN)))) {
+                new MeshAccess(kubernetesRoles(), AdminToken.of(TOKEN)))) {
             HttpResponse<String> partition = send(kubernetes, "GET", "/api/mesh/partition", "", null);
             HttpResponse<String> faults = send(kubernetes, "POST", "/api/faults", ERROR_FAULT, TOKEN);
 
@@ -166,41 +162,9 @@ class PartitionAndFaultApiTest {
                 .constructCollectionType(List.class, String.class));
     }
 
-    /** Only what every mode has, as the gateway on Kubernetes: partitions and faults keep their 501 defaults. */
-    private record ReadOnlyMesh(MeshAdmin mesh) implements MeshAdmin {
-        @Override
-        public List<SidecarClusters> clusters() {
-            return mesh.clusters();
-        }
-
-        @Override
-        public ConfigInForce config() {
-            return mesh.config();
-        }
-
-        @Override
-        public List<AccessLog.Numbered> accessLogAfter(long after) {
-            return mesh.accessLogAfter(after);
-        }
-
-        @Override
-        public long lastAccessLogSequence() {
-            return mesh.lastAccessLogSequence();
-        }
-
-        @Override
-        public ScenarioChange apply(Path path) {
-            return mesh.apply(path);
-        }
-
-        @Override
-        public ScenarioChange reset() {
-            return mesh.reset();
-        }
-
-        @Override
-        public List<PodStatus> pods() {
-            return mesh.pods();
-        }
+    /** Only the roles the gateway on Kubernetes offers: no partitions, no faults. */
+    private AdminRoles kubernetesRoles() {
+        return AdminRoles.builder(mesh).configuration(mesh).loadRuns(new LoadRuns(mesh, GatewayFixture.GATEWAY.service()))
+                .build();
     }
 }

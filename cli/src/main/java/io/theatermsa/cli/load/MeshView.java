@@ -2,6 +2,8 @@ package io.theatermsa.cli.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.theatermsa.loadgen.LoggedRequest;
+import io.theatermsa.loadgen.RequestLog;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,24 +11,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 
 /**
- * What a gateway tells about a load run besides the responses: the response flags from its sidecar's access log
- * ({@code /api/mesh/access-log?since=}), as the dashboard's load does, and the configured split of the service the
- * run's path belongs to ({@code /traffic-weights}). Every read is optional: a gateway without an access log
- * (Kubernetes answers 501) or another server just leaves it unknown.
+ * What a gateway tells about a load run besides the responses, over HTTP: its access log
+ * ({@code /api/mesh/access-log?since=}), which {@link io.theatermsa.loadgen.RunCorrelation} matches to the run as
+ * the dashboard's load runs do, and the configured split of the service the run's path belongs to
+ * ({@code /traffic-weights}). Every read is optional: a gateway without the mesh APIs (501) or another server just
+ * leaves it unknown.
  */
-public final class MeshView {
+public final class MeshView implements RequestLog {
 
     /** The gateway's service name: its sidecar's access-log records carry it as their source. */
     public static final String GATEWAY_SERVICE = "api-gateway";
-    private static final int PAGE = 1000;
-    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final URI base;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -36,7 +38,7 @@ public final class MeshView {
         this.base = base;
     }
 
-    /** The sequence number of the newest access-log record (0 for none); empty when there is no access log. */
+    @Override
     public OptionalLong lastSequence() {
         return get("/api/mesh/access-log?limit=1").map(page -> {
             JsonNode records = page.path("records");
@@ -44,42 +46,17 @@ public final class MeshView {
         }).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    /**
-     * The gateway sidecar's access-log records after {@code since} whose {@code x-request-id} starts with
-     * {@code runId + "-"}, counted per response flag and per upstream cluster. Waits (at most 2 s) until
-     * {@code expected} records are there, since a record may be written just after its response.
-     */
-    public Optional<RunRecords> records(String runId, long since, long expected) {
-        String prefix = runId + "-";
-        Map<String, Long> flags = new TreeMap<>();
-        Map<String, Long> clusters = new TreeMap<>();
-        long matched = 0;
-        long next = since;
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (true) {
-            Optional<JsonNode> page = get("/api/mesh/access-log?since=" + next + "&limit=" + PAGE);
-            if (page.isEmpty()) {
-                return Optional.empty();
+    @Override
+    public Optional<List<LoggedRequest>> after(long after, int limit) {
+        return get("/api/mesh/access-log?since=" + after + "&limit=" + limit).map(page -> {
+            List<LoggedRequest> records = new ArrayList<>();
+            for (JsonNode record : page.path("records")) {
+                records.add(new LoggedRequest(record.path("sequence").asLong(), record.path("requestId").asText(""),
+                        record.path("source").path("service").asText(""), record.path("mirror").asBoolean(false),
+                        record.path("responseFlags").asText("-"), record.path("upstreamCluster").asText("")));
             }
-            JsonNode records = page.get().path("records");
-            for (JsonNode record : records) {
-                if (!record.path("mirror").asBoolean(false) && record.path("requestId").asText("").startsWith(prefix)
-                    && GATEWAY_SERVICE.equals(record.path("source").path("service").asText())) {
-                    flags.merge(record.path("responseFlags").asText("-"), 1L, Long::sum);
-                    String cluster = record.path("upstreamCluster").asText("");
-                    clusters.merge(cluster.isEmpty() ? "none" : cluster, 1L, Long::sum);
-                    matched++;
-                }
-            }
-            next = page.get().path("next").asLong(next);
-            if (records.size() == PAGE) {
-                continue;
-            }
-            if (matched >= expected || System.nanoTime() > deadline) {
-                return Optional.of(new RunRecords(matched, flags, clusters));
-            }
-            sleep();
-        }
+            return records;
+        });
     }
 
     /** The configured split of the service whose route {@code path} is under; empty when none or unknown. */
@@ -98,16 +75,6 @@ public final class MeshView {
             }
             return Optional.empty();
         });
-    }
-
-    /**
-     * A run's records in the gateway sidecar's access log.
-     *
-     * @param count    how many
-     * @param byFlag   count per response flag ({@code -} for none)
-     * @param byCluster count per upstream cluster ({@code none}: a local reply)
-     */
-    public record RunRecords(long count, Map<String, Long> byFlag, Map<String, Long> byCluster) {
     }
 
     /**
@@ -131,14 +98,6 @@ public final class MeshView {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -3,7 +3,15 @@ package io.theatermsa.cli.local;
 import io.theatermsa.booking.BookingServiceApp;
 import io.theatermsa.gateway.GatewayApp;
 import io.theatermsa.gateway.GatewaySettings;
+import io.theatermsa.gateway.admin.AdminRoles;
+import io.theatermsa.gateway.admin.LoadRuns;
+import io.theatermsa.gateway.admin.local.LocalMesh;
+import io.theatermsa.gateway.admin.local.LocalMeshConfiguration;
+import io.theatermsa.gateway.admin.local.LocalMeshState;
+import io.theatermsa.gateway.admin.local.LocalPartitions;
+import io.theatermsa.gateway.admin.local.RedisServiceFaults;
 import io.theatermsa.gateway.mesh.AdminToken;
+import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.movie.MovieServiceApp;
 import io.theatermsa.platform.fault.FaultChannel;
@@ -54,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Topology topology = settings.topology();
-            LocalMesh mesh = LocalMesh.load(settings.scenario(), topology);
+            LocalMesh mesh = LocalMesh.load(settings.scenario(), registry(topology));
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
             PodNames pods = new PodNames(RandomGenerator.getDefault());
@@ -83,8 +91,7 @@ public final class LocalStack implements AutoCloseable {
                     GatewaySettings.builder(gatewayId, track(started, mesh.sidecarFor(gatewayId)))
                             .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
                             .configuredSplits(mesh::configuredSplits)
-                            .mesh(new LocalMeshAdmin(mesh, settings.home(), () -> List.copyOf(workloads), faults),
-                                  settings.adminToken())
+                            .mesh(roles(mesh, topology, settings.home(), workloads, faults), settings.adminToken())
                             .build()));
             String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
             workloads.add(0, new RunningWorkload(gatewayName, gatewayCluster, gatewayId.pod(),
@@ -118,9 +125,29 @@ public final class LocalStack implements AutoCloseable {
         closeAll(toClose);
     }
 
+    /** Every admin role, each over the emulator or the stack's Redis. */
+    private static AdminRoles roles(LocalMesh mesh, Topology topology, Path home, List<RunningWorkload> workloads,
+                                    FaultChannel faults) {
+        LocalMeshState state = new LocalMeshState(mesh, topology.namespace(), () -> workloads.stream()
+                .map(w -> new WorkloadIdentity(w.service(), w.cluster(), w.pod())).toList());
+        return AdminRoles.builder(state)
+                .configuration(new LocalMeshConfiguration(mesh, home))
+                .faults(new RedisServiceFaults(faults))
+                .partitions(new LocalPartitions(mesh))
+                .loadRuns(new LoadRuns(state, topology.gateway().name()))
+                .build();
+    }
+
     @FunctionalInterface
     private interface ServiceStarter {
         ServiceServer start(WorkloadIdentity identity, RedisConnector redis);
+    }
+
+    /** The topology's services with the ports callers use, without endpoints yet: the pods register as they start. */
+    private static EndpointRegistry registry(Topology topology) {
+        EndpointRegistry registry = new EndpointRegistry();
+        topology.services().forEach(service -> registry.register(service.name(), service.port()));
+        return registry;
     }
 
     private static void startService(String service, String cluster, PodNames pods, Settings settings,

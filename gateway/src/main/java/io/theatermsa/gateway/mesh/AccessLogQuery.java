@@ -1,6 +1,7 @@
 package io.theatermsa.gateway.mesh;
 
 import io.helidon.common.parameters.Parameters;
+import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.ApiException.FieldError;
@@ -33,14 +34,14 @@ record AccessLogQuery(OptionalLong since, int limit) {
                                   limit == null ? DEFAULT_LIMIT : limit.intValue());
     }
 
-    /** The page of {@code admin}'s access log this query asks for. */
-    AccessLogPage read(MeshAdmin admin) {
-        boolean observed = admin.observedAccessLog();
+    /** The page of {@code state}'s access log this query asks for. */
+    AccessLogPage read(MeshState state) {
+        boolean observed = state.observedAccessLog();
         if (since.isPresent()) {
-            List<AccessLog.Numbered> after = admin.accessLogAfter(since.getAsLong());
+            List<AccessLog.Numbered> after = state.accessLogAfter(since.getAsLong());
             return AccessLogPage.of(after.subList(0, Math.min(limit, after.size())), since.getAsLong(), observed);
         }
-        List<AccessLog.Numbered> newest = admin.accessLogAfter(Math.max(0, admin.lastAccessLogSequence() - limit));
+        List<AccessLog.Numbered> newest = state.accessLogAfter(Math.max(0, state.lastAccessLogSequence() - limit));
         return AccessLogPage.of(newest.subList(Math.max(0, newest.size() - limit), newest.size()), 0, observed);
     }
 

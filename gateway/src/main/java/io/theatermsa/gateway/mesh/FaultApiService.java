@@ -17,18 +17,16 @@ import java.util.Map;
 /**
  * {@code /api/faults}: the service-level faults {@code theater fault} injects, listed, injected and cleared from
  * the dashboard. Reads need nothing; changes need the admin token. Locally they go to the stack's Redis; the
- * gateway on Kubernetes answers 501 (see {@link MeshAdmin#faults()}).
+ * gateway on Kubernetes answers 501 (see {@link MeshAccess#faults()}).
  */
 public final class FaultApiService implements HttpService {
 
     private final MeshAccess access;
-    private final MeshAdmin admin;
     private final JsonBodies json;
     private final Clock clock;
 
     public FaultApiService(MeshAccess access, JsonBodies json, Clock clock) {
         this.access = access;
-        this.admin = access.admin();
         this.json = json;
         this.clock = clock;
     }
@@ -45,21 +43,21 @@ public final class FaultApiService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Instant now = clock.instant();
-        json.ok(res, Map.of("faults", admin.faults().stream().filter(f -> f.isActiveAt(now))
+        json.ok(res, Map.of("faults", access.faults().faults().stream().filter(f -> f.isActiveAt(now))
                 .map(f -> ActiveFault.of(f, now)).toList()));
     }
 
     private void inject(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
         Fault fault = json.read(req, FaultRequest.class).toFault(clock.instant());
-        admin.inject(fault);
+        access.faults().inject(fault);
         json.created(res, "/api/faults/" + fault.id(), ActiveFault.of(fault, fault.created()));
     }
 
     private void clear(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
         String id = req.path().pathParameters().get("id");
-        if (!admin.clearFault(id)) {
+        if (!access.faults().clearFault(id)) {
             throw ApiException.notFound("fault", id);
         }
         json.ok(res, Map.of("cleared", 1));
@@ -67,6 +65,6 @@ public final class FaultApiService implements HttpService {
 
     private void clearAll(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        json.ok(res, Map.of("cleared", admin.clearFaults()));
+        json.ok(res, Map.of("cleared", access.faults().clearFaults()));
     }
 }

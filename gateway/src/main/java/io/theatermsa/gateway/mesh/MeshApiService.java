@@ -6,6 +6,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.platform.http.AllowedMethods;
 import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.JsonBodies;
@@ -22,7 +23,7 @@ import java.util.Map;
 public final class MeshApiService implements HttpService {
 
     private final MeshAccess access;
-    private final MeshAdmin admin;
+    private final MeshState state;
     private final JsonBodies json;
     private final MeshEvents events;
     private final Topology topology;
@@ -36,9 +37,9 @@ public final class MeshApiService implements HttpService {
     MeshApiService(MeshAccess access, JsonBodies json, Topology topology, int eventQueueCapacity, Duration heartbeat) {
         this.access = access;
         this.topology = topology;
-        this.admin = access.admin();
+        this.state = access.state();
         this.json = json;
-        this.events = new MeshEvents(admin, json.mapper(), eventQueueCapacity, heartbeat);
+        this.events = new MeshEvents(state, json.mapper(), eventQueueCapacity, heartbeat);
     }
 
     @Override
@@ -75,38 +76,38 @@ public final class MeshApiService implements HttpService {
     }
 
     private void clusters(ServerRequest req, ServerResponse res) {
-        json.ok(res, Map.of("sidecars", admin.clusters()));
+        json.ok(res, Map.of("sidecars", state.clusters()));
     }
 
     private void config(ServerRequest req, ServerResponse res) {
-        json.ok(res, admin.config());
+        json.ok(res, state.config());
     }
 
     private void accessLog(ServerRequest req, ServerResponse res) {
-        json.ok(res, AccessLogQuery.from(req.query()).read(admin));
+        json.ok(res, AccessLogQuery.from(req.query()).read(state));
     }
 
     private void findings(ServerRequest req, ServerResponse res) {
-        json.ok(res, Map.of("findings", admin.config().diagnostics()));
+        json.ok(res, Map.of("findings", state.config().diagnostics()));
     }
 
     private void scenarios(ServerRequest req, ServerResponse res) {
-        json.ok(res, Map.of("scenarios", admin.scenarios()));
+        json.ok(res, Map.of("scenarios", access.configuration().scenarios()));
     }
 
     private void apply(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        send(res, ScenarioReply.of(admin.apply(json.read(req, ScenarioRequest.class).scenario())));
+        send(res, ScenarioReply.of(access.configuration().apply(json.read(req, ScenarioRequest.class).scenario())));
     }
 
     private void reset(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        send(res, ScenarioReply.of(admin.reset()));
+        send(res, ScenarioReply.of(access.configuration().reset()));
     }
 
     private void rollback(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        send(res, ScenarioReply.of(admin.rollback().orElseThrow(() -> ApiException.conflict("nothing_to_roll_back",
+        send(res, ScenarioReply.of(access.configuration().rollback().orElseThrow(() -> ApiException.conflict("nothing_to_roll_back",
                 "no earlier configuration is kept: nothing was applied since the stack started (or all was rolled back)"))));
     }
 
@@ -115,7 +116,7 @@ public final class MeshApiService implements HttpService {
         String service = WeightsRequest.knownService(req.path().pathParameters().get("service"),
                 topology.services().stream().map(Workload::name).toList());
         Map<String, Integer> weights = json.read(req, WeightsRequest.class).checked(topology.clusterNames());
-        ScenarioChange change = admin.setWeights(service, weights);
+        ScenarioChange change = access.configuration().setWeights(service, weights);
         if (!change.applied()) {
             send(res, ScenarioReply.of(change));
             return;
@@ -124,18 +125,18 @@ public final class MeshApiService implements HttpService {
     }
 
     private void cutLinks(ServerRequest req, ServerResponse res) {
-        json.ok(res, Map.of("links", admin.cutLinks()));
+        json.ok(res, Map.of("links", access.partitions().cutLinks()));
     }
 
     private void partition(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
         PartitionRequest cut = json.read(req, PartitionRequest.class).checked(topology.clusterNames());
-        json.ok(res, Map.of("links", admin.partition(cut.from(), cut.to(), cut.oneWay())));
+        json.ok(res, Map.of("links", access.partitions().partition(cut.from(), cut.to(), cut.oneWay())));
     }
 
     private void heal(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        json.ok(res, Map.of("links", admin.heal()));
+        json.ok(res, Map.of("links", access.partitions().heal()));
     }
 
     private void send(ServerResponse res, ScenarioReply reply) {

@@ -8,8 +8,8 @@ import io.helidon.webserver.http.ServerResponse;
 import io.theatermsa.platform.http.ApiException;
 
 /**
- * {@code /api/mesh}, {@code /deployment-status} and {@code /topology} of a gateway started without a
- * {@link MeshAdmin} (outside a cluster, with no service account): every request is a JSON 501; retrying will not
+ * {@code /api/mesh}, {@code /api/faults}, {@code /api/load}, {@code /deployment-status} and {@code /topology} of a
+ * gateway started without admin roles (outside a cluster, with no service account): every request is a JSON 501; retrying will not
  * help, which is what 503 would suggest.
  */
 public final class MeshApiUnavailable implements HttpService {

@@ -8,6 +8,7 @@ import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
+import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.platform.http.ApiException;
@@ -34,14 +35,14 @@ final class MeshEvents {
     static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    private final MeshAdmin admin;
+    private final MeshState state;
     private final ObjectMapper mapper;
     private final int capacity;
     private final Duration heartbeat;
     private final Set<EventQueue> open = ConcurrentHashMap.newKeySet();
 
-    MeshEvents(MeshAdmin admin, ObjectMapper mapper, int capacity, Duration heartbeat) {
-        this.admin = admin;
+    MeshEvents(MeshState state, ObjectMapper mapper, int capacity, Duration heartbeat) {
+        this.state = state;
         this.mapper = mapper;
         this.capacity = capacity;
         this.heartbeat = heartbeat;
@@ -52,7 +53,7 @@ final class MeshEvents {
         OptionalLong since = resumeFrom(req);
         EventQueue queue = new EventQueue(capacity);
         open.add(queue);
-        try (Subscription subscription = admin.subscribe(queue)) {
+        try (Subscription subscription = state.subscribe(queue)) {
             SseSink sink = res.sink(SseSink.TYPE);
             try {
                 sink.emit(SseEvent.builder().comment("theater mesh events").build());
@@ -77,7 +78,7 @@ final class MeshEvents {
 
     private long replay(SseSink sink, long since) {
         long last = since;
-        for (AccessLog.Numbered record : admin.accessLogAfter(since)) {
+        for (AccessLog.Numbered record : state.accessLogAfter(since)) {
             sink.emit(access(record));
             last = record.sequence();
         }
@@ -107,7 +108,7 @@ final class MeshEvents {
 
     private SseEvent access(AccessLog.Numbered record) {
         return event("access", Long.toString(record.sequence()),
-                     new AccessLogPage.Record(record.sequence(), record.entry(), admin.observedAccessLog()));
+                     new AccessLogPage.Record(record.sequence(), record.entry(), state.observedAccessLog()));
     }
 
     private SseEvent event(String name, String id, Object data) {

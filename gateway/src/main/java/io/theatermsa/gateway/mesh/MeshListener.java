@@ -2,7 +2,7 @@ package io.theatermsa.gateway.mesh;
 
 import io.theatermsa.mesh.sidecar.AccessLog;
 
-/** Told of what the mesh does as it happens ({@link MeshAdmin#subscribe}); both calls must return at once. */
+/** Told of what the mesh does as it happens ({@link io.theatermsa.gateway.admin.MeshState#subscribe}); both calls must return at once. */
 public interface MeshListener {
 
     /** A request went through a sidecar. */

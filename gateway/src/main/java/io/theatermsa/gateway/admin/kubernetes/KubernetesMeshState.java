@@ -1,0 +1,79 @@
+package io.theatermsa.gateway.admin.kubernetes;
+
+import io.theatermsa.gateway.admin.MeshState;
+import io.theatermsa.gateway.mesh.ConfigInForce;
+import io.theatermsa.gateway.mesh.MeshListener;
+import io.theatermsa.gateway.mesh.PodStatus;
+import io.theatermsa.gateway.mesh.SidecarClusters;
+import io.theatermsa.mesh.Subscription;
+import io.theatermsa.mesh.cluster.NetworkView;
+import io.theatermsa.mesh.sidecar.AccessLog;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
+
+import java.util.List;
+
+/**
+ * The mesh state on Kubernetes, from what the gateway can see: the VirtualServices and DestinationRules its
+ * informers cache ({@link MeshConfigWatch}), its own Envoy's {@code /clusters?format=json} ({@link EnvoyAdmin}),
+ * the pods of both clusters ({@link ClusterPods}), and its own observations of the answers it relays
+ * ({@link ObservedTraffic}) as the access log.
+ */
+final class KubernetesMeshState implements MeshState {
+
+    private final WorkloadIdentity gateway;
+    private final MeshConfigWatch config;
+    private final ClusterPods pods;
+    private final EnvoyAdmin envoy;
+    private final ObservedTraffic observed;
+
+    KubernetesMeshState(WorkloadIdentity gateway, MeshConfigWatch config, ClusterPods pods, EnvoyAdmin envoy,
+                        ObservedTraffic observed) {
+        this.gateway = gateway;
+        this.config = config;
+        this.pods = pods;
+        this.envoy = envoy;
+        this.observed = observed;
+    }
+
+    @Override
+    public List<SidecarClusters> clusters() {
+        return List.of(SidecarClusters.ofEnvoy(gateway, envoy.outboundClusters()));
+    }
+
+    @Override
+    public ConfigInForce config() {
+        return config.config(new ConfigInForce.Network(NetworkView.MULTI_NETWORK, pods.endpointsByService()));
+    }
+
+    /** The gateway's observed records ({@link ObservedTraffic}), not Envoy's log. */
+    @Override
+    public List<AccessLog.Numbered> accessLogAfter(long after) {
+        return observed.log().since(after);
+    }
+
+    @Override
+    public long lastAccessLogSequence() {
+        return observed.log().lastSequence();
+    }
+
+    /** True: this mode's access records are the gateway's observations, not Envoy's log (no flags, no route). */
+    @Override
+    public boolean observedAccessLog() {
+        return true;
+    }
+
+    @Override
+    public List<PodStatus> pods() {
+        return pods.pods();
+    }
+
+    @Override
+    public Subscription subscribe(MeshListener listener) {
+        Subscription access = observed.log().subscribe(listener::accessed);
+        Subscription changes = config.subscribe(listener);
+        return () -> {
+            access.close();
+            changes.close();
+        };
+    }
+}
