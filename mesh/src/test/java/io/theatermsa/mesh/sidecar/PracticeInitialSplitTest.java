@@ -3,7 +3,7 @@ package io.theatermsa.mesh.sidecar;
 import io.helidon.http.Method;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.OutboundRequest;
@@ -45,7 +45,7 @@ class PracticeInitialSplitTest {
         registry.add(ctx1.endpoint());
         registry.add(ctx2.endpoint());
         MeshControlPlane controlPlane = new MeshControlPlane();
-        LoadResult initial = new MeshConfigLoader(registry).load(Path.of("../k8s/practice/01-initial"));
+        LoadedConfig initial = new MeshConfigLoader(registry).load(Path.of("../k8s/practice/01-initial"));
         assertThat(controlPlane.apply(initial).applied()).isTrue();
         accessLog = new AccessLog();
         sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog,

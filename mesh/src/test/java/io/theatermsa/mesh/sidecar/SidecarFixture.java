@@ -10,7 +10,7 @@ import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.IntervalTimers;
 import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.cluster.UpstreamCluster;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.platform.identity.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.OutboundRequest;
@@ -85,7 +85,7 @@ final class SidecarFixture implements AutoCloseable {
     }
 
     void apply(String yaml) {
-        LoadResult config = new MeshConfigLoader().load("test.yaml", yaml);
+        LoadedConfig config = new MeshConfigLoader().load("test.yaml", yaml);
         assertThat(config.errors()).isEmpty();
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
@@ -94,7 +94,7 @@ final class SidecarFixture implements AutoCloseable {
     void applyScenario(String name) {
         registry.register("movie-service", 8082);
         registry.register("booking-service", 8083);
-        LoadResult config = new MeshConfigLoader(registry).load(PRACTICE.resolve(name));
+        LoadedConfig config = new MeshConfigLoader(registry).load(PRACTICE.resolve(name));
         assertThat(config.errors()).isEmpty();
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
