@@ -21,7 +21,7 @@ import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.cluster.ServiceEndpoints;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.platform.identity.WorkloadIdentity;
@@ -186,7 +186,7 @@ public final class KubernetesMeshAdmin implements MeshAdmin, AutoCloseable {
     @Override
     public synchronized ScenarioChange apply(Path path) {
         Path scenario = scenarios.resolve(path);
-        LoadResult loaded = loader.load(scenario);
+        LoadedConfig loaded = loader.load(scenario);
         if (loaded.hasErrors()) {
             return new ScenarioChange(false, config.generation(), scenario.toString(), loaded.diagnostics());
         }
@@ -199,9 +199,9 @@ public final class KubernetesMeshAdmin implements MeshAdmin, AutoCloseable {
      */
     @Override
     public synchronized ScenarioChange setWeights(String service, Map<String, Integer> weights) {
-        LoadResult current = config.loaded();
+        LoadedConfig current = config.loaded();
         String source = config.source() + " + weights " + service + " " + weights;
-        LoadResult edited = loader.load(source, SplitWeights.rewrite(current, service, weights));
+        LoadedConfig edited = loader.load(source, SplitWeights.rewrite(current, service, weights));
         if (edited.hasErrors()) {
             return new ScenarioChange(false, config.generation(), source, edited.diagnostics());
         }
@@ -235,7 +235,7 @@ public final class KubernetesMeshAdmin implements MeshAdmin, AutoCloseable {
         Map<String, GenericKubernetesResource> restored = new LinkedHashMap<>();
         config.objects().forEach(o -> restored.put(MeshConfigWatch.key(o), o));
         last.previous().forEach(o -> restored.put(MeshConfigWatch.key(o), o));
-        LoadResult result = loader.load(source, restored.values().stream().map(serialization::asYaml)
+        LoadedConfig result = loader.load(source, restored.values().stream().map(serialization::asYaml)
                 .collect(Collectors.joining("\n---\n")));
         if (result.hasErrors()) {
             return Optional.of(new ScenarioChange(false, config.generation(), source, result.diagnostics()));
