@@ -73,6 +73,23 @@ class LintCommandTest {
     }
 
     @Test
+    void aWarningThatBreaksTrafficStaysAWarningAndStillFailsLint() throws IOException {
+        Path file = Files.writeString(home.resolve("scenario.yaml"),
+                                      virtualService("user-service", "{host: user-service, subset: ctx1}"));
+
+        CommandRun text = lint("--lang", "en", file.toString());
+        JsonNode report = new ObjectMapper().readTree(lint("--json", file.toString()).out());
+
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.out()).contains("Warning [THT-W001] Subset not found: (VirtualService theater-msa/user-service-vs)")
+                .contains("summary: 0 errors, 1 warnings, 0 info")
+                .contains("failing: 1 warnings that break traffic");
+        assertThat(report.at("/targets/0/findings/0/severity").asText()).isEqualTo("WARNING");
+        assertThat(report.at("/summary/failing").asInt()).isEqualTo(1);
+        assertThat(report.at("/exitCode").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aDirectoryAndSeveralPathsAreLintedTogether() throws IOException {
         Path dir = Files.createDirectories(home.resolve("scenario"));
         Files.writeString(dir.resolve("a.yaml"), CLEAN);
