@@ -3,12 +3,14 @@ package io.theatermsa.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.theatermsa.cli.lint.Finding;
 import io.theatermsa.cli.lint.Inventory;
 import io.theatermsa.cli.lint.InventoryReader;
 import io.theatermsa.cli.lint.Language;
 import io.theatermsa.cli.lint.Linter;
+import io.theatermsa.mesh.config.Diagnostic;
+import io.theatermsa.mesh.config.Gate;
 import io.theatermsa.mesh.config.Severity;
+import io.theatermsa.mesh.config.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -28,10 +31,13 @@ import java.util.stream.Stream;
 /**
  * {@code theater lint PATH...}: validates mesh YAML offline, one {@code istioctl analyze}-style line per finding.
  * Services and workloads come from the linted paths and {@code --workloads}, else from the course's topology.
+ * Exit 1 when a finding's {@link Gate} is not {@code NONE}: every error, and the warnings that break traffic although
+ * Istio accepts them ({@code THT-W001}, {@code THT-W004}; see {@code Code}).
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
          description = {"메시 YAML 을 실행 없이 검사합니다 / validate mesh YAML offline",
-                        "종료 코드 / exit: 0 오류 없음 no errors (경고 허용 warnings allowed), 1 오류 있음 errors found, "
+                        "종료 코드 / exit: 0 오류 없음 no errors (경고 허용 warnings allowed), 1 오류 또는 트래픽을 깨는 "
+                        + "경고 (THT-W001, THT-W004) errors, or warnings that break traffic, "
                         + "2 경로 없음·잘못된 옵션 no such path or bad option"})
 final class LintCommand implements Callable<Integer> {
 
@@ -62,24 +68,44 @@ final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The findings for one linted path. */
+    /** The findings for one linted path, as {@code --json} prints them. */
     record Target(String path, List<Finding> findings) {
     }
 
-    /** The totals printed last. */
-    record Summary(long errors, long warnings, long info) {
+    /**
+     * The JSON view of one {@link Diagnostic}.
+     *
+     * @param resource {@code Kind namespace/name}; empty for a problem with a whole file
+     * @param field    the field path; empty for the whole object
+     * @param why      for the traps the course teaches, the one-line reason; {@code null} otherwise
+     */
+    record Finding(String code, Severity severity, Text title, String upstream, String resource, String field,
+                   String file, Text message, Text why) {
 
-        static Summary of(List<Target> targets) {
-            List<Finding> all = targets.stream().flatMap(t -> t.findings().stream()).toList();
-            return new Summary(count(all, Severity.ERROR), count(all, Severity.WARNING), count(all, Severity.INFO));
+        static Finding of(Diagnostic d) {
+            return new Finding(d.code().id(), d.severity(), d.code().title(), d.code().upstream(), d.resource(),
+                               d.fieldPath(), d.file(), d.details(), d.why());
+        }
+    }
+
+    /**
+     * The totals printed last.
+     *
+     * @param failing the findings lint fails on: the errors and the warnings that break traffic
+     */
+    record Summary(long errors, long warnings, long info, long failing) {
+
+        static Summary of(List<Diagnostic> all) {
+            return new Summary(count(all, Severity.ERROR), count(all, Severity.WARNING), count(all, Severity.INFO),
+                               all.stream().filter(d -> d.code().gate() != Gate.NONE).count());
         }
 
         int exitCode() {
-            return errors > 0 ? ERRORS : CLEAN;
+            return failing > 0 ? ERRORS : CLEAN;
         }
 
-        private static long count(List<Finding> findings, Severity severity) {
-            return findings.stream().filter(f -> f.severity() == severity).count();
+        private static long count(List<Diagnostic> findings, Severity severity) {
+            return findings.stream().filter(d -> d.severity() == severity).count();
         }
     }
 
@@ -106,15 +132,17 @@ final class LintCommand implements Callable<Integer> {
         Inventory inventory = InventoryReader.read(Stream.concat(sources.stream(), targets.stream()).toList(),
                                                   theater.topology());
         Linter linter = new Linter();
-        List<Target> results = new ArrayList<>();
+        Map<String, List<Diagnostic>> results = new LinkedHashMap<>();
         for (Path target : targets) {
-            results.add(new Target(target.toString(), linter.lint(target, inventory)));
+            results.put(target.toString(), linter.lint(target, inventory));
         }
-        Summary summary = Summary.of(results);
+        Summary summary = Summary.of(results.values().stream().flatMap(List::stream).toList());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
+            List<Target> views = results.entrySet().stream().map(e -> new Target(e.getKey(),
+                    e.getValue().stream().map(Finding::of).toList())).toList();
             out.println(toJson(new Report(Map.of("ko", inventory.origin().ko(), "en", inventory.origin().en()),
-                                          results, summary, summary.exitCode())));
+                                          views, summary, summary.exitCode())));
         } else {
             print(out, language, inventory, results, summary);
         }
@@ -126,27 +154,33 @@ final class LintCommand implements Callable<Integer> {
         return names.stream().map(p -> ProjectHome.file(theater.home(), p)).toList();
     }
 
-    private static void print(PrintWriter out, Language language, Inventory inventory, List<Target> targets,
-                              Summary summary) {
+    private static void print(PrintWriter out, Language language, Inventory inventory,
+                              Map<String, List<Diagnostic>> targets, Summary summary) {
         boolean korean = language == Language.KOREAN;
-        out.println((korean ? "워크로드 / workloads: " : "workloads: ") + inventory.origin().in(language));
-        for (Target target : targets) {
-            out.println((korean ? "검사 / linting: " : "linting: ") + target.path());
-            for (Finding finding : target.findings()) {
-                out.println("  " + finding.line(language));
-                String why = finding.whyLine(language);
-                if (why != null) {
-                    out.println("      " + why);
+        Locale locale = language.locale();
+        out.println((korean ? "워크로드 / workloads: " : "workloads: ") + inventory.origin().in(locale));
+        targets.forEach((path, findings) -> {
+            out.println((korean ? "검사 / linting: " : "linting: ") + path);
+            for (Diagnostic finding : findings) {
+                out.println("  " + finding.format(locale));
+                if (finding.why() != null) {
+                    out.println("      " + (korean ? "왜 / why: " : "why: ") + finding.why().in(locale));
                 }
             }
-            if (target.findings().isEmpty()) {
+            if (findings.isEmpty()) {
                 out.println(korean ? "  문제 없음 / no findings" : "  no findings");
             }
-        }
+        });
         String totals = summary.errors() + " errors, " + summary.warnings() + " warnings, " + summary.info() + " info";
         out.println(korean ? "요약 / summary: " + totals + " (오류 " + summary.errors() + ", 경고 "
                              + summary.warnings() + ", 정보 " + summary.info() + ")"
                            : "summary: " + totals);
+        long failingWarnings = summary.failing() - summary.errors();
+        if (failingWarnings > 0) {
+            out.println(korean ? "실패 / failing: 트래픽을 깨는 경고 " + failingWarnings + "개 (적용은 되지만 요청이 실패합니다) / "
+                                 + failingWarnings + " warnings that break traffic (applied, but requests fail)"
+                               : "failing: " + failingWarnings + " warnings that break traffic (applied, but requests fail)");
+        }
     }
 
     private static String toJson(Report report) {

@@ -55,7 +55,7 @@ class LintCommandTest {
                 new Case("host nobody serves", virtualService("ratings", "{host: ratings}"), 0,
                          List.of("THT-W002", "THT-L002"), "0 errors, 2 warnings"),
                 new Case("undefined subset breaks traffic", virtualService("user-service",
-                         "{host: user-service, subset: ctx1}"), 1, List.of("THT-W001"), "1 errors, 0 warnings"),
+                         "{host: user-service, subset: ctx1}"), 1, List.of("THT-W001"), "0 errors, 1 warnings"),
                 new Case("negative weight", Scenarios.NEGATIVE_WEIGHT, 1, List.of("THT-E009"), "1 errors"),
                 new Case("not yaml", Scenarios.NOT_YAML, 1, List.of("THT-E001"), "1 errors"));
     }
@@ -70,6 +70,23 @@ class LintCommandTest {
         assertThat(lint.exitCode()).as(lint.out()).isEqualTo(c.exitCode());
         assertThat(lint.out()).contains("검사 / linting: " + file).contains("요약 / summary: " + c.summary());
         c.codes().forEach(code -> assertThat(lint.out()).contains("[" + code + "]"));
+    }
+
+    @Test
+    void aWarningThatBreaksTrafficStaysAWarningAndStillFailsLint() throws IOException {
+        Path file = Files.writeString(home.resolve("scenario.yaml"),
+                                      virtualService("user-service", "{host: user-service, subset: ctx1}"));
+
+        CommandRun text = lint("--lang", "en", file.toString());
+        JsonNode report = new ObjectMapper().readTree(lint("--json", file.toString()).out());
+
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.out()).contains("Warning [THT-W001] Subset not found: (VirtualService theater-msa/user-service-vs)")
+                .contains("summary: 0 errors, 1 warnings, 0 info")
+                .contains("failing: 1 warnings that break traffic");
+        assertThat(report.at("/targets/0/findings/0/severity").asText()).isEqualTo("WARNING");
+        assertThat(report.at("/summary/failing").asInt()).isEqualTo(1);
+        assertThat(report.at("/exitCode").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -131,7 +148,7 @@ class LintCommandTest {
 
         assertThat(lint.out())
                 .contains("경고 [THT-L004] 주입된 abort 는 outlier detection 에 닿지 않음 "
-                          + "(Injected abort never reaches outlier detection): (VirtualService user-service-vs.theater-msa) "
+                          + "(Injected abort never reaches outlier detection): (VirtualService theater-msa/user-service-vs) "
                           + "spec.http[0].fault.abort: x-circuit-test 라우트는")
                 .contains(" / the x-circuit-test route is meant to test the circuit breaker")
                 .contains("왜 / why: 주입된 abort 는 라우터 전에 응답되어 outlier detection 이 세지 않습니다")
@@ -146,7 +163,7 @@ class LintCommandTest {
 
         assertThat(lint.out())
                 .contains("Warning [THT-L004] Injected abort never reaches outlier detection: "
-                          + "(VirtualService user-service-vs.theater-msa) spec.http[0].fault.abort: the x-circuit-test route")
+                          + "(VirtualService theater-msa/user-service-vs) spec.http[0].fault.abort: the x-circuit-test route")
                 .contains("why: injected aborts are answered before the router")
                 .contains("summary: 0 errors, 1 warnings, 0 info")
                 .doesNotContain("경고").doesNotContain("요약");
@@ -163,7 +180,7 @@ class LintCommandTest {
         assertThat(report.at("/targets/0/path").asText()).isEqualTo(file.toString());
         assertThat(finding.path("code").asText()).isEqualTo("THT-L004");
         assertThat(finding.path("severity").asText()).isEqualTo("WARNING");
-        assertThat(finding.path("resource").asText()).isEqualTo("VirtualService user-service-vs.theater-msa");
+        assertThat(finding.path("resource").asText()).isEqualTo("VirtualService theater-msa/user-service-vs");
         assertThat(finding.path("field").asText()).isEqualTo("spec.http[0].fault.abort");
         assertThat(finding.path("file").asText()).isEqualTo(file.toString());
         assertThat(finding.at("/title/en").asText()).isEqualTo("Injected abort never reaches outlier detection");

@@ -35,12 +35,12 @@ class LintRulesTest {
 
     static Stream<Case> corpus() {
         return Stream.of(
-                new Case("unknown-subset", 1, List.of("THT-W001 ERROR")),
-                new Case("duplicate-subset", 1, List.of("THT-W003 WARNING", "THT-W004 ERROR")),
+                new Case("unknown-subset", 1, List.of("THT-W001 WARNING")),
+                new Case("duplicate-subset", 1, List.of("THT-W003 WARNING", "THT-W004 WARNING")),
                 new Case("conflicting-policy", 1, List.of("THT-W003 WARNING", "THT-L003 ERROR")),
                 new Case("merged-rules", 0, List.of("THT-W003 WARNING")),
                 new Case("subset-selects-no-pods", 1, List.of("THT-L001 ERROR")),
-                new Case("unused-subset-selects-no-pods", 0, List.of("THT-L001 INFO")),
+                new Case("unused-subset-selects-no-pods", 0, List.of("THT-L011 INFO")),
                 new Case("workloads-from-input", 1, List.of("THT-L001 ERROR")),
                 new Case("vs-host-without-service", 0, List.of("THT-W002 WARNING", "THT-L002 WARNING")),
                 new Case("unreachable-route", 0, List.of("THT-W005 WARNING")),

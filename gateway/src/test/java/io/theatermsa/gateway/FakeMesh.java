@@ -26,7 +26,7 @@ import io.theatermsa.mesh.admin.ClusterStatuses.Stat;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.cluster.ServiceEndpoints;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
@@ -58,14 +58,14 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
     private final AccessLog accessLog = new AccessLog();
     private final List<Path> applied = new CopyOnWriteArrayList<>();
     private final String initialSource;
-    private final LoadResult initial;
+    private final LoadedConfig initial;
     private final List<MeshListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> cut = new TreeSet<>();
     private final Map<String, Fault> faults = new ConcurrentSkipListMap<>();
     private final Deque<Previous> history = new ArrayDeque<>();
     private long generation = 1;
     private String source;
-    private LoadResult config;
+    private LoadedConfig config;
 
     FakeMesh(String initialSource, String yaml) {
         this.initialSource = initialSource;
@@ -185,7 +185,7 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
         return listeners.size();
     }
 
-    private ScenarioChange put(String offered, LoadResult offeredConfig) {
+    private ScenarioChange put(String offered, LoadedConfig offeredConfig) {
         if (!offeredConfig.hasErrors()) {
             history.push(new Previous(source, config));
             generation++;
@@ -196,7 +196,7 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
         return new ScenarioChange(!offeredConfig.hasErrors(), generation, offered, offeredConfig.diagnostics());
     }
 
-    private record Previous(String source, LoadResult config) {
+    private record Previous(String source, LoadedConfig config) {
     }
 
     /** The pods of the deployment views: the gateway, user-service in both clusters, a pod of another app. */

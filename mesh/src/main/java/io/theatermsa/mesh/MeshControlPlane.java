@@ -1,6 +1,6 @@
 package io.theatermsa.mesh;
 
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,7 +36,7 @@ public final class MeshControlPlane {
      * Compiles {@code config} and puts it in force, then tells the listeners; refuses it when it has an error.
      * Applications are serialised so generations increase in order.
      */
-    public synchronized ApplyResult apply(LoadResult config) {
+    public synchronized ApplyResult apply(LoadedConfig config) {
         if (config.hasErrors()) {
             return new ApplyResult(false, current.get(), config.diagnostics());
         }

@@ -3,7 +3,7 @@ package io.theatermsa.mesh;
 import io.theatermsa.mesh.cluster.ClusterConfig;
 import io.theatermsa.mesh.cluster.HostClusters;
 import io.theatermsa.mesh.config.HostName;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MergedDestinationRule;
 import io.theatermsa.mesh.config.ObjectMeta;
 import io.theatermsa.mesh.config.VirtualService;
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MeshSnapshot {
 
     private final long generation;
-    private final LoadResult config;
+    private final LoadedConfig config;
     private final Map<HostName, RouteTable> routeTables;
     private final Map<HostName, HostClusters> clusters;
     private final List<ConfiguredSplit> configuredSplits;
@@ -33,7 +33,7 @@ public final class MeshSnapshot {
     /** Default clusters of hosts without a DestinationRule, one instance per host so sidecars keep their state. */
     private final ConcurrentHashMap<HostName, ClusterConfig> defaultClusters = new ConcurrentHashMap<>();
 
-    private MeshSnapshot(long generation, LoadResult config, Map<HostName, RouteTable> routeTables,
+    private MeshSnapshot(long generation, LoadedConfig config, Map<HostName, RouteTable> routeTables,
                          Map<HostName, HostClusters> clusters, List<ConfiguredSplit> configuredSplits) {
         this.generation = generation;
         this.config = config;
@@ -44,14 +44,14 @@ public final class MeshSnapshot {
 
     /** The snapshot before any configuration: every host gets its default route. */
     public static MeshSnapshot empty() {
-        return compile(LoadResult.EMPTY, 0);
+        return compile(LoadedConfig.EMPTY, 0);
     }
 
     /**
      * Compiles a validated configuration. VirtualServices that do not apply to sidecars are left out; when
      * several claim a host, the oldest (then by name) owns it, as the validation warning says.
      */
-    static MeshSnapshot compile(LoadResult config, long generation) {
+    static MeshSnapshot compile(LoadedConfig config, long generation) {
         Map<HostName, HostClusters> clusters = new LinkedHashMap<>();
         for (MergedDestinationRule rule : config.mergedDestinationRules()) {
             clusters.put(rule.host(), HostClusters.compile(rule));
@@ -84,7 +84,7 @@ public final class MeshSnapshot {
     }
 
     /** The configuration this snapshot was compiled from, with its warnings. */
-    public LoadResult config() {
+    public LoadedConfig config() {
         return config;
     }
 

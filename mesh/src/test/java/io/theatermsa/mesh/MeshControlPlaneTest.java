@@ -3,7 +3,7 @@ package io.theatermsa.mesh;
 import io.theatermsa.mesh.config.Code;
 import io.theatermsa.mesh.config.Diagnostic;
 import io.theatermsa.mesh.config.HostName;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class MeshControlPlaneTest {
     void configurationWithAnErrorIsRefusedWholeAndTheRunningSnapshotStays() {
         controlPlane.apply(loader.load(INITIAL));
         MeshSnapshot before = controlPlane.current();
-        LoadResult broken = loader.load("broken.yaml", """
+        LoadedConfig broken = loader.load("broken.yaml", """
                 apiVersion: networking.istio.io/v1
                 kind: VirtualService
                 metadata: {name: user-service-vs, namespace: theater-msa}

@@ -1,7 +1,7 @@
 package io.theatermsa.mesh;
 
 import io.theatermsa.mesh.cluster.EndpointRegistry;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,7 +43,7 @@ class PracticeScenariosTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void loadsWithoutErrorsAndWithOneDestinationRulePerHost(Path scenario) {
-        LoadResult result = new MeshConfigLoader(catalog()).load(scenario);
+        LoadedConfig result = new MeshConfigLoader(catalog()).load(scenario);
 
         assertThat(result.errors()).as("errors in %s", scenario.getFileName()).isEmpty();
         assertThat(result.mergedDestinationRules()).as("one DestinationRule per host in %s", scenario.getFileName())

@@ -1,9 +1,12 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Code;
 import io.theatermsa.mesh.config.Destination;
+import io.theatermsa.mesh.config.Diagnostics;
 import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.config.HttpRoute;
 import io.theatermsa.mesh.config.HttpRouteDestination;
+import io.theatermsa.mesh.config.Text;
 import io.theatermsa.mesh.config.TrafficPolicy;
 import io.theatermsa.mesh.config.VirtualService;
 
@@ -20,7 +23,7 @@ final class AbortInvisibleToOutlierDetectionRule implements LintRule {
     static final String CIRCUIT_TEST_HEADER = "x-circuit-test";
 
     @Override
-    public void check(LintInput input, Findings out) {
+    public void check(LintInput input, Diagnostics out) {
         for (VirtualService vs : input.loaded().virtualServices()) {
             for (HttpRoute route : vs.http()) {
                 if (route.fault() == null || route.fault().abort() == null) {
@@ -37,7 +40,7 @@ final class AbortInvisibleToOutlierDetectionRule implements LintRule {
                                 "the DestinationRule of " + host + " has outlierDetection, but"))
                         .orElse(new Text(CIRCUIT_TEST_HEADER + " 라우트는 서킷 브레이커 시험용이지만",
                                 "the " + CIRCUIT_TEST_HEADER + " route is meant to test the circuit breaker, but"));
-                out.add(LintCode.ABORT_INVISIBLE_TO_OUTLIER_DETECTION, vs.meta(),
+                out.add(Code.ABORT_INVISIBLE_TO_OUTLIER_DETECTION, vs.meta(),
                         "spec.http[" + route.index() + "].fault.abort",
                         new Text(reason.ko() + " 라우트 '" + route.displayName()
                                  + "' 의 주입된 abort 로는 어떤 호스트도 배출되지 않습니다",

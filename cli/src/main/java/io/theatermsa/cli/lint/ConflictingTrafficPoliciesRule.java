@@ -1,7 +1,10 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Code;
 import io.theatermsa.mesh.config.DestinationRule;
+import io.theatermsa.mesh.config.Diagnostics;
 import io.theatermsa.mesh.config.MergedDestinationRule;
+import io.theatermsa.mesh.config.Text;
 import io.theatermsa.mesh.config.TrafficPolicy;
 
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.List;
 final class ConflictingTrafficPoliciesRule implements LintRule {
 
     @Override
-    public void check(LintInput input, Findings out) {
+    public void check(LintInput input, Diagnostics out) {
         for (MergedDestinationRule rule : input.merged()) {
             List<DestinationRule> withPolicy = rule.sources().stream()
                     .filter(dr -> !TrafficPolicy.NONE.equals(dr.trafficPolicy())).toList();
@@ -23,7 +26,7 @@ final class ConflictingTrafficPoliciesRule implements LintRule {
             }
             DestinationRule winner = withPolicy.getFirst();
             withPolicy.stream().skip(1).filter(dr -> !dr.trafficPolicy().equals(winner.trafficPolicy()))
-                    .forEach(loser -> out.add(LintCode.CONFLICTING_TRAFFIC_POLICIES, loser.meta(), "spec.trafficPolicy",
+                    .forEach(loser -> out.add(Code.CONFLICTING_TRAFFIC_POLICIES, loser.meta(), "spec.trafficPolicy",
                             new Text("호스트 " + rule.host() + " 에는 " + winner.meta().key()
                                      + " 의 trafficPolicy 가 쓰이고 이 정책은 무시됩니다",
                                      "host " + rule.host() + " gets the trafficPolicy of " + winner.meta().key()

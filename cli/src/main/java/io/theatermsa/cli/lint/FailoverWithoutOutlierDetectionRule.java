@@ -1,6 +1,9 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Code;
+import io.theatermsa.mesh.config.Diagnostics;
 import io.theatermsa.mesh.config.LoadBalancerSettings;
+import io.theatermsa.mesh.config.Text;
 
 /**
  * {@code localityLbSetting.failover} or {@code failoverPriority} that cannot take effect: without
@@ -10,7 +13,7 @@ import io.theatermsa.mesh.config.LoadBalancerSettings;
 final class FailoverWithoutOutlierDetectionRule implements LintRule {
 
     @Override
-    public void check(LintInput input, Findings out) {
+    public void check(LintInput input, Diagnostics out) {
         input.merged().stream().flatMap(rule -> PolicySite.of(rule).stream()).forEach(site -> {
             LoadBalancerSettings lb = site.written().loadBalancer();
             LoadBalancerSettings.LocalityLbSetting locality = lb == null ? null : lb.locality();
@@ -19,12 +22,12 @@ final class FailoverWithoutOutlierDetectionRule implements LintRule {
             }
             String field = site.path() + ".loadBalancer.localityLbSetting";
             if (Boolean.FALSE.equals(locality.enabled())) {
-                out.add(LintCode.FAILOVER_WITHOUT_OUTLIER_DETECTION, site.meta(), field + ".enabled",
+                out.add(Code.FAILOVER_WITHOUT_OUTLIER_DETECTION, site.meta(), field + ".enabled",
                         new Text("enabled: false 라서 failover 설정은 아무 일도 하지 않습니다",
                                  "enabled: false turns locality load balancing off, so the failover setting does nothing"),
                         null);
             } else if (site.effective().outlierDetection() == null) {
-                out.add(LintCode.FAILOVER_WITHOUT_OUTLIER_DETECTION, site.meta(), field,
+                out.add(Code.FAILOVER_WITHOUT_OUTLIER_DETECTION, site.meta(), field,
                         new Text("같은 DestinationRule 에 outlierDetection 이 없어 failover 는 아무 일도 하지 않습니다",
                                  "without outlierDetection in the same DestinationRule the failover does nothing"),
                         new Text("Istio 는 outlierDetection 이 있을 때만 우선순위를 나눕니다; 없으면 어떤 엔드포인트도 비정상이 되지 않습니다",

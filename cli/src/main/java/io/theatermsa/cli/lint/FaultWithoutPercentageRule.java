@@ -1,7 +1,10 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Code;
+import io.theatermsa.mesh.config.Diagnostics;
 import io.theatermsa.mesh.config.FaultInjection;
 import io.theatermsa.mesh.config.HttpRoute;
+import io.theatermsa.mesh.config.Text;
 import io.theatermsa.mesh.config.VirtualService;
 
 /**
@@ -11,7 +14,7 @@ import io.theatermsa.mesh.config.VirtualService;
 final class FaultWithoutPercentageRule implements LintRule {
 
     @Override
-    public void check(LintInput input, Findings out) {
+    public void check(LintInput input, Diagnostics out) {
         for (VirtualService vs : input.loaded().virtualServices()) {
             for (HttpRoute route : vs.http()) {
                 FaultInjection fault = route.fault();
@@ -29,8 +32,8 @@ final class FaultWithoutPercentageRule implements LintRule {
         }
     }
 
-    private static void report(VirtualService vs, String field, String kind, Findings out) {
-        out.add(LintCode.FAULT_NEVER_FIRES, vs.meta(), field,
+    private static void report(VirtualService vs, String field, String kind, Diagnostics out) {
+        out.add(Code.FAULT_NEVER_FIRES, vs.meta(), field,
                 new Text(kind + " 에 percentage 가 없어 어떤 요청에도 적용되지 않습니다",
                          kind + " has no percentage, so it applies to no request"),
                 new Text("percentage 가 없으면 0% 입니다 (100% 가 아닙니다); percentage: {value: 100} 을 쓰세요",

@@ -1,6 +1,9 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Code;
+import io.theatermsa.mesh.config.Diagnostics;
 import io.theatermsa.mesh.config.OutlierDetection;
+import io.theatermsa.mesh.config.Text;
 
 /**
  * {@code consecutiveGatewayErrors} at or above {@code consecutive5xxErrors} (default 5): gateway errors are 5xx, so
@@ -13,7 +16,7 @@ final class GatewayErrorsShadowedRule implements LintRule {
     static final int DEFAULT_CONSECUTIVE_5XX = 5;
 
     @Override
-    public void check(LintInput input, Findings out) {
+    public void check(LintInput input, Diagnostics out) {
         input.merged().stream().flatMap(rule -> PolicySite.of(rule).stream()).forEach(site -> {
             OutlierDetection od = site.written().outlierDetection();
             if (od == null || od.consecutiveGatewayErrors() == null || od.consecutiveGatewayErrors() <= 0) {
@@ -23,7 +26,7 @@ final class GatewayErrorsShadowedRule implements LintRule {
             if (all5xx <= 0 || od.consecutiveGatewayErrors() < all5xx) {
                 return;
             }
-            out.add(LintCode.GATEWAY_ERRORS_SHADOWED, site.meta(),
+            out.add(Code.GATEWAY_ERRORS_SHADOWED, site.meta(),
                     site.path() + ".outlierDetection.consecutiveGatewayErrors",
                     new Text("consecutiveGatewayErrors " + od.consecutiveGatewayErrors() + " >= consecutive5xxErrors "
                              + all5xx + " 라서 효과가 없습니다",

@@ -1,5 +1,7 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Text;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package io.theatermsa.cli.lint;
 
 import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.config.ServiceCatalog;
+import io.theatermsa.mesh.config.Text;
 
 import java.util.List;
 import java.util.Map;

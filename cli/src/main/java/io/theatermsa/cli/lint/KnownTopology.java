@@ -1,5 +1,7 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.config.Text;
 import io.theatermsa.platform.topology.Topology;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.theatermsa.cli.lint;
 
 import io.theatermsa.mesh.config.HostName;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MergedDestinationRule;
 import io.theatermsa.mesh.config.TrafficPolicy;
 import io.theatermsa.mesh.config.VirtualService;
@@ -14,13 +14,13 @@ import java.util.Optional;
  *
  * @param merged the DestinationRules merged per host, as Istio merges them
  */
-public record LintInput(LoadResult loaded, Inventory inventory, List<MergedDestinationRule> merged) {
+public record LintInput(LoadedConfig loaded, Inventory inventory, List<MergedDestinationRule> merged) {
 
     public LintInput {
         merged = List.copyOf(merged);
     }
 
-    public LintInput(LoadResult loaded, Inventory inventory) {
+    public LintInput(LoadedConfig loaded, Inventory inventory) {
         this(loaded, inventory, loaded.mergedDestinationRules());
     }
 

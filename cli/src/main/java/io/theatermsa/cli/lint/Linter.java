@@ -1,10 +1,13 @@
 package io.theatermsa.cli.lint;
 
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.Diagnostic;
+import io.theatermsa.mesh.config.Diagnostics;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Offline validation of mesh YAML: everything the loader validates (the same checks {@code theater up} and
@@ -38,20 +41,19 @@ public final class Linter {
     }
 
     /** Every finding about the file or directory at {@code path}: the loader's, then each rule's. */
-    public List<Finding> lint(Path path, Inventory inventory) {
+    public List<Diagnostic> lint(Path path, Inventory inventory) {
         return check(new MeshConfigLoader(inventory).load(path), inventory);
     }
 
     /** Every finding about YAML text; {@code sourceName} stands in for the file name. */
-    public List<Finding> lint(String sourceName, String yaml, Inventory inventory) {
+    public List<Diagnostic> lint(String sourceName, String yaml, Inventory inventory) {
         return check(new MeshConfigLoader(inventory).load(sourceName, yaml), inventory);
     }
 
-    private List<Finding> check(LoadResult loaded, Inventory inventory) {
-        Findings out = new Findings();
-        loaded.diagnostics().forEach(d -> out.add(Finding.of(d)));
+    private List<Diagnostic> check(LoadedConfig loaded, Inventory inventory) {
+        Diagnostics out = new Diagnostics();
         LintInput input = new LintInput(loaded, inventory);
         rules.forEach(rule -> rule.check(input, out));
-        return out.toList();
+        return Stream.concat(loaded.diagnostics().stream(), out.toList().stream()).toList();
     }
 }

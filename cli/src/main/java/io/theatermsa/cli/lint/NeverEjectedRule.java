@@ -1,5 +1,9 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Code;
+import io.theatermsa.mesh.config.Diagnostics;
+import io.theatermsa.mesh.config.Text;
+
 import java.util.Locale;
 
 /**
@@ -9,7 +13,7 @@ import java.util.Locale;
 final class NeverEjectedRule implements LintRule {
 
     @Override
-    public void check(LintInput input, Findings out) {
+    public void check(LintInput input, Diagnostics out) {
         for (OutlierCluster cluster : OutlierCluster.of(input)) {
             double onePercent = 100.0 / cluster.view().hosts();
             if (onePercent <= cluster.maxEjectionPercent()) {
@@ -18,7 +22,7 @@ final class NeverEjectedRule implements LintRule {
             String percent = String.format(Locale.ROOT, "%.0f%%", onePercent);
             Text what = cluster.site().describe();
             Text view = cluster.view().describe();
-            out.add(LintCode.NEVER_EJECTED, cluster.site().meta(), cluster.site().location(),
+            out.add(Code.NEVER_EJECTED, cluster.site().meta(), cluster.site().location(),
                     new Text(what.ko() + ": " + view.ko() + "; 하나만 배출해도 " + percent + " > "
                              + cluster.maxEjectionPercentText() + " 이므로 절대 배출되지 않습니다",
                              what.en() + ": " + view.en() + "; ejecting one is " + percent + " > "

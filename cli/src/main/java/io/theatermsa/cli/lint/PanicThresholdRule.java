@@ -1,5 +1,9 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Code;
+import io.theatermsa.mesh.config.Diagnostics;
+import io.theatermsa.mesh.config.Text;
+
 import java.util.Locale;
 
 /**
@@ -9,7 +13,7 @@ import java.util.Locale;
 final class PanicThresholdRule implements LintRule {
 
     @Override
-    public void check(LintInput input, Findings out) {
+    public void check(LintInput input, Diagnostics out) {
         for (OutlierCluster cluster : OutlierCluster.of(input)) {
             Integer minHealth = cluster.detector().minHealthPercent();
             int hosts = cluster.view().hosts();
@@ -20,7 +24,7 @@ final class PanicThresholdRule implements LintRule {
             String healthy = String.format(Locale.ROOT, "%.0f%%", healthyAfterOne);
             Text what = cluster.site().describe();
             Text view = cluster.view().describe();
-            out.add(LintCode.PANIC_KEEPS_EJECTED_HOSTS, cluster.site().meta(), cluster.site().location(),
+            out.add(Code.PANIC_KEEPS_EJECTED_HOSTS, cluster.site().meta(), cluster.site().location(),
                     new Text(what.ko() + ": " + view.ko() + "; 하나를 배출하면 정상 " + healthy + " < minHealthPercent "
                              + minHealth + " 이라 패닉 모드가 되어 배출된 호스트에도 계속 보냅니다",
                              what.en() + ": " + view.en() + "; after one ejection " + healthy + " are healthy < minHealthPercent "

@@ -4,6 +4,7 @@ import io.theatermsa.mesh.config.DestinationRule;
 import io.theatermsa.mesh.config.MergedDestinationRule;
 import io.theatermsa.mesh.config.ObjectMeta;
 import io.theatermsa.mesh.config.Subset;
+import io.theatermsa.mesh.config.Text;
 import io.theatermsa.mesh.config.TrafficPolicy;
 
 import java.util.ArrayList;

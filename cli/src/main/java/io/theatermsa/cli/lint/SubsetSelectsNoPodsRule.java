@@ -1,11 +1,13 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Code;
 import io.theatermsa.mesh.config.Destination;
+import io.theatermsa.mesh.config.Diagnostics;
 import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.config.HttpRouteDestination;
 import io.theatermsa.mesh.config.MergedDestinationRule;
-import io.theatermsa.mesh.config.Severity;
 import io.theatermsa.mesh.config.Subset;
+import io.theatermsa.mesh.config.Text;
 import io.theatermsa.mesh.config.VirtualService;
 
 import java.util.Set;
@@ -13,13 +15,14 @@ import java.util.stream.Collectors;
 
 /**
  * A subset whose labels select none of its Service's pods: its Envoy cluster has no endpoints, so requests get
- * 503 UH (IST0173, KIA0203). An error when a VirtualService routes to the subset, info when none does (as Kiali).
+ * 503 UH (IST0173, KIA0203). An error when a VirtualService routes to the subset; when none does, the info
+ * {@code THT-L011} (Kiali gives KIA0203 either level; our codes have one each).
  * Hosts without a known Service are left to the host checks.
  */
 final class SubsetSelectsNoPodsRule implements LintRule {
 
     @Override
-    public void check(LintInput input, Findings out) {
+    public void check(LintInput input, Diagnostics out) {
         Set<String> routed = routedSubsets(input);
         for (MergedDestinationRule rule : input.merged()) {
             input.inventory().service(rule.host()).ifPresent(service -> {
@@ -28,7 +31,7 @@ final class SubsetSelectsNoPodsRule implements LintRule {
                         continue;
                     }
                     boolean used = routed.contains(key(rule.host(), subset.name()));
-                    out.add(LintCode.SUBSET_SELECTS_NO_PODS, used ? Severity.ERROR : Severity.INFO, subset.source(),
+                    out.add(used ? Code.SUBSET_SELECTS_NO_PODS : Code.UNUSED_SUBSET_SELECTS_NO_PODS, subset.source(),
                             subset.fieldPath() + ".labels",
                             new Text("서브셋 '" + subset.name() + "' 의 레이블 " + subset.labels() + " 은 "
                                      + service.name() + " 의 파드를 하나도 고르지 않습니다 ("

@@ -1,6 +1,9 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.Code;
+import io.theatermsa.mesh.config.Diagnostics;
 import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.config.Text;
 import io.theatermsa.mesh.config.VirtualService;
 
 /**
@@ -10,7 +13,7 @@ import io.theatermsa.mesh.config.VirtualService;
 final class VirtualServiceHostWithoutServiceRule implements LintRule {
 
     @Override
-    public void check(LintInput input, Findings out) {
+    public void check(LintInput input, Diagnostics out) {
         for (VirtualService vs : input.sidecarVirtualServices()) {
             for (int i = 0; i < vs.hosts().size(); i++) {
                 String written = vs.hosts().get(i);
@@ -19,7 +22,7 @@ final class VirtualServiceHostWithoutServiceRule implements LintRule {
                 }
                 HostName host = HostName.of(written, vs.meta().namespace());
                 if (!host.namespace().isEmpty() && !input.inventory().serves(host)) {
-                    out.add(LintCode.VIRTUAL_SERVICE_HOST_WITHOUT_SERVICE, vs.meta(), "spec.hosts[" + i + "]",
+                    out.add(Code.VIRTUAL_SERVICE_HOST_WITHOUT_SERVICE, vs.meta(), "spec.hosts[" + i + "]",
                             new Text("호스트 " + host + " 에 해당하는 Service 가 없습니다 ("
                                      + input.inventory().origin().ko() + ")",
                                      "host " + host + " has no Service (" + input.inventory().origin().en() + ")"),

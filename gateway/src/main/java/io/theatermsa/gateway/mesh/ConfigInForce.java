@@ -3,7 +3,7 @@ package io.theatermsa.gateway.mesh;
 import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.cluster.ServiceEndpoints;
 import io.theatermsa.mesh.config.DestinationRule;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.VirtualService;
 
 import java.util.List;
@@ -28,7 +28,7 @@ public record ConfigInForce(long generation, String source, List<VirtualService>
     }
 
     /** The view of a loaded configuration, with the endpoints of {@code services}. */
-    public static ConfigInForce of(long generation, String source, LoadResult config, Network network) {
+    public static ConfigInForce of(long generation, String source, LoadedConfig config, Network network) {
         return new ConfigInForce(generation, source, config.virtualServices(), config.destinationRules(),
                                  Finding.all(config.diagnostics()), network);
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.config.DestinationRule;
 import io.theatermsa.mesh.config.HostName;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.ObjectMeta;
 import io.theatermsa.mesh.config.Subset;
 import io.theatermsa.mesh.config.VirtualService;
@@ -43,7 +43,7 @@ public final class SplitWeights {
      * @throws ApiException 409 {@code no_split_route} when the service has no VirtualService route to edit, or
      *                      {@code no_subset_for_cluster} when a cluster with weight has no subset to send to
      */
-    public static String rewrite(LoadResult config, String service, Map<String, Integer> weights) {
+    public static String rewrite(LoadedConfig config, String service, Map<String, Integer> weights) {
         VirtualService vs = owner(config, service).orElseThrow(() -> noSplit(service, "no VirtualService for it"));
         ObjectNode spec = (ObjectNode) vs.rawSpec();
         JsonNode http = spec.path("http");
@@ -79,7 +79,7 @@ public final class SplitWeights {
     }
 
     /** The VirtualService that owns {@code service} for sidecars: the oldest, then by name (as the mesh picks). */
-    private static Optional<VirtualService> owner(LoadResult config, String service) {
+    private static Optional<VirtualService> owner(LoadedConfig config, String service) {
         return config.virtualServices().stream()
                 .filter(VirtualService::appliesToSidecars)
                 .filter(vs -> vs.hosts().stream().anyMatch(h -> sameService(HostName.of(h, vs.meta().namespace()),
@@ -101,7 +101,7 @@ public final class SplitWeights {
     }
 
     /** Subset name → the cluster its labels pin, over the service's DestinationRules (first definition wins). */
-    private static Map<String, String> subsets(LoadResult config, String service) {
+    private static Map<String, String> subsets(LoadedConfig config, String service) {
         Map<String, String> clusters = new LinkedHashMap<>();
         for (DestinationRule rule : config.destinationRules()) {
             if (!sameService(rule.hostName(), service)) {
@@ -118,7 +118,7 @@ public final class SplitWeights {
         return clusters;
     }
 
-    private static String yaml(LoadResult config, VirtualService edited, JsonNode editedSpec) {
+    private static String yaml(LoadedConfig config, VirtualService edited, JsonNode editedSpec) {
         List<String> documents = new ArrayList<>();
         for (VirtualService vs : config.virtualServices()) {
             documents.add(document(vs.meta(), vs == edited ? editedSpec : vs.rawSpec()));

@@ -1,94 +1,145 @@
 package io.theatermsa.mesh.config;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The stable catalogue of mesh-configuration findings. Ids never change meaning; new findings get new ids.
- * {@link #upstream()} names the matching {@code istioctl analyze} / Kiali code when one exists.
+ * The one catalogue of findings about mesh configuration, shared by the loader ({@code theater up}, scenario applies,
+ * the gateway's Kubernetes watch), {@code theater lint}, the dashboard's findings and, later, the local Kubernetes
+ * API's admission errors. Ids never change meaning; new findings get new ids. {@link #upstream()} names the
+ * matching {@code istioctl analyze} / Kiali code when one exists.
+ * <ul>
+ *   <li>{@code THT-E} (errors), {@code THT-W} (warnings), {@code THT-I} (info): what the loader reports. The letter
+ *       is the level, and every tool prints that level.</li>
+ *   <li>{@code THT-L}: what only {@code theater lint} checks, because it needs the Services and workloads or
+ *       because it is a trap the course teaches. The id does not encode the level; {@link #severity()} does.</li>
+ * </ul>
+ * Each code has one {@link Severity}, printed the same by the loader, lint and the dashboard, and one {@link Gate}:
+ * what a finding with it stops. Severity and gate are two properties, as in Istio, where the webhook admits what
+ * {@code istioctl analyze} then calls an error:
+ * <ul>
+ *   <li>the loader refuses a configuration with any {@link Gate#ADMISSION} finding (the {@code THT-E} errors) and
+ *       applies one with only analysis findings, an undefined subset included;</li>
+ *   <li>{@code theater lint} fails (exit 1) on any finding whose gate is not {@link Gate#NONE}: every error, and two
+ *       warnings that break traffic while Istio accepts them, {@link #SUBSET_NOT_FOUND} ({@code THT-W001}, 503 NC on
+ *       every request of the route) and {@link #DUPLICATE_SUBSET_DISCARDED} ({@code THT-W004}, a definition
+ *       silently dropped). They stay warnings: Kiali calls them warnings (KIA1107, KIA0201) and so does the id.</li>
+ * </ul>
  */
 public enum Code {
-    YAML_SYNTAX("THT-E001", Severity.ERROR, "",
+    YAML_SYNTAX("THT-E001", Severity.ERROR, Gate.ADMISSION, "",
             "YAML syntax error", "YAML 문법 오류"),
-    UNREADABLE_SOURCE("THT-E002", Severity.ERROR, "",
+    UNREADABLE_SOURCE("THT-E002", Severity.ERROR, Gate.ADMISSION, "",
             "Unreadable source", "읽을 수 없는 소스"),
-    WRONG_TYPE("THT-E003", Severity.ERROR, "IST0106",
+    WRONG_TYPE("THT-E003", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Wrong field type", "필드 타입 오류"),
-    MISSING_NAME("THT-E004", Severity.ERROR, "IST0106",
+    MISSING_NAME("THT-E004", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Missing name", "이름 누락"),
-    MISSING_HOSTS("THT-E005", Severity.ERROR, "IST0106",
+    MISSING_HOSTS("THT-E005", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Missing hosts", "hosts 누락"),
-    MISSING_HOST("THT-E006", Severity.ERROR, "IST0106",
+    MISSING_HOST("THT-E006", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Missing host", "host 누락"),
-    ROUTE_WITHOUT_DESTINATION("THT-E007", Severity.ERROR, "IST0106",
+    ROUTE_WITHOUT_DESTINATION("THT-E007", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Route without destination", "목적지 없는 라우트"),
-    DESTINATION_WITHOUT_HOST("THT-E008", Severity.ERROR, "IST0106",
+    DESTINATION_WITHOUT_HOST("THT-E008", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Destination without host", "host 없는 목적지"),
-    NEGATIVE_WEIGHT("THT-E009", Severity.ERROR, "IST0106",
+    NEGATIVE_WEIGHT("THT-E009", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Negative weight", "음수 가중치"),
-    ZERO_TOTAL_WEIGHT("THT-E010", Severity.ERROR, "IST0106",
+    ZERO_TOTAL_WEIGHT("THT-E010", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Total weight is zero", "가중치 합계 0"),
-    INVALID_SUBSET_NAME("THT-E011", Severity.ERROR, "IST0106",
+    INVALID_SUBSET_NAME("THT-E011", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Invalid subset name", "잘못된 서브셋 이름"),
-    DUPLICATE_SUBSET_NAME("THT-E012", Severity.ERROR, "IST0106",
+    DUPLICATE_SUBSET_NAME("THT-E012", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Duplicate subset name", "중복된 서브셋 이름"),
-    INVALID_REGEX("THT-E013", Severity.ERROR, "IST0106",
+    INVALID_REGEX("THT-E013", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Invalid regular expression", "잘못된 정규식"),
-    EMPTY_MATCH("THT-E014", Severity.ERROR, "IST0106",
+    EMPTY_MATCH("THT-E014", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Empty match block", "비어 있는 match 블록"),
-    AMBIGUOUS_STRING_MATCH("THT-E015", Severity.ERROR, "IST0106",
+    AMBIGUOUS_STRING_MATCH("THT-E015", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Ambiguous string match", "모호한 문자열 매치"),
-    CONFLICTING_ROUTE_ACTIONS("THT-E016", Severity.ERROR, "IST0106",
+    CONFLICTING_ROUTE_ACTIONS("THT-E016", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Conflicting route actions", "충돌하는 라우트 동작"),
-    INVALID_DURATION("THT-E017", Severity.ERROR, "IST0106",
+    INVALID_DURATION("THT-E017", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Invalid duration", "잘못된 기간 값"),
-    INVALID_FAULT("THT-E018", Severity.ERROR, "IST0106",
+    INVALID_FAULT("THT-E018", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Invalid fault injection", "잘못된 장애 주입"),
-    INVALID_VALUE("THT-E019", Severity.ERROR, "IST0106",
+    INVALID_VALUE("THT-E019", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Invalid value", "잘못된 값"),
-    SUBSET_NOT_FOUND("THT-W001", Severity.WARNING, "IST0101, KIA1107",
-            "Subset not found", "서브셋을 찾을 수 없음"),
-    HOST_NOT_FOUND("THT-W002", Severity.WARNING, "IST0101, KIA1101",
+    SUBSET_NOT_FOUND("THT-W001", Severity.WARNING, Gate.LINT, "IST0101, KIA1107",
+            "Subset not found", "서브셋을 찾을 수 없음",
+            new Text("서브셋의 Envoy 클러스터가 없어 이 라우트의 모든 요청이 503 NC 로 끝납니다",
+                     "the subset's Envoy cluster does not exist, so every request on this route ends in 503 NC")),
+    HOST_NOT_FOUND("THT-W002", Severity.WARNING, Gate.NONE, "IST0101, KIA1101",
             "Host not found", "호스트를 찾을 수 없음"),
-    MULTIPLE_DESTINATION_RULES("THT-W003", Severity.WARNING, "KIA0201",
+    MULTIPLE_DESTINATION_RULES("THT-W003", Severity.WARNING, Gate.NONE, "KIA0201",
             "Multiple DestinationRules for one host", "한 호스트에 여러 DestinationRule"),
-    DUPLICATE_SUBSET_DISCARDED("THT-W004", Severity.WARNING, "KIA0201",
-            "Duplicate subset discarded", "중복 서브셋 무시됨"),
-    UNREACHABLE_ROUTE("THT-W005", Severity.WARNING, "IST0130",
-            "Unreachable route", "도달할 수 없는 라우트"),
-    MULTIPLE_VIRTUAL_SERVICES("THT-W006", Severity.WARNING, "IST0109, KIA1106",
+    DUPLICATE_SUBSET_DISCARDED("THT-W004", Severity.WARNING, Gate.LINT, "KIA0201",
+            "Duplicate subset discarded", "중복 서브셋 무시됨",
+            new Text("Istio 는 먼저 병합된 정의만 쓰고 뒤의 같은 이름 서브셋은 내용과 상관없이 버립니다",
+                     "Istio keeps the first definition merged and drops later ones whatever they say")),
+    UNREACHABLE_ROUTE("THT-W005", Severity.WARNING, Gate.NONE, "IST0130",
+            "Unreachable route", "도달할 수 없는 라우트",
+            new Text("라우트는 순서대로 평가되고 모든 요청에 맞는 라우트 뒤에서는 아무 라우트도 만들어지지 않습니다",
+                     "routes are evaluated in order and nothing is generated after a route that matches everything")),
+    MULTIPLE_VIRTUAL_SERVICES("THT-W006", Severity.WARNING, Gate.NONE, "IST0109, KIA1106",
             "Multiple VirtualServices for one host", "한 호스트에 여러 VirtualService"),
-    UPPERCASE_HEADER_NAME("THT-W007", Severity.WARNING, "",
+    UPPERCASE_HEADER_NAME("THT-W007", Severity.WARNING, Gate.NONE, "",
             "Upper-case header name", "대문자 헤더 이름"),
-    IGNORED_HEADER_KEY("THT-W008", Severity.WARNING, "",
+    IGNORED_HEADER_KEY("THT-W008", Severity.WARNING, Gate.NONE, "",
             "Ignored header key", "무시되는 헤더 키"),
-    DEPRECATED_FIELD("THT-W009", Severity.WARNING, "",
-            "Deprecated field", "더 이상 쓰이지 않는 필드"),
-    UNSUPPORTED_API_VERSION("THT-W010", Severity.WARNING, "",
+    DEPRECATED_FIELD("THT-W009", Severity.WARNING, Gate.NONE, "",
+            "Deprecated field", "더 이상 쓰이지 않는 필드",
+            new Text("현재 Istio 는 consecutiveErrors 를 무시합니다 (예전에는 502/503/504 만 셌습니다, istio/api#909)",
+                     "current Istio ignores consecutiveErrors (it used to count only 502/503/504, istio/api#909)")),
+    UNSUPPORTED_API_VERSION("THT-W010", Severity.WARNING, Gate.NONE, "",
             "Unsupported API version", "지원하지 않는 API 버전"),
-    SUBSET_WITHOUT_LABELS("THT-W011", Severity.WARNING, "KIA0209",
+    SUBSET_WITHOUT_LABELS("THT-W011", Severity.WARNING, Gate.NONE, "KIA0209",
             "Subset without labels", "레이블 없는 서브셋"),
-    NOT_EMULATED("THT-I001", Severity.INFO, "",
+    NOT_EMULATED("THT-I001", Severity.INFO, Gate.NONE, "",
             "Not emulated locally", "로컬 에뮬레이터 미지원"),
-    NOT_FOR_SIDECARS("THT-I002", Severity.INFO, "",
-            "Not applied to sidecars", "사이드카에 적용되지 않음");
+    NOT_FOR_SIDECARS("THT-I002", Severity.INFO, Gate.NONE, "",
+            "Not applied to sidecars", "사이드카에 적용되지 않음"),
+    SUBSET_SELECTS_NO_PODS("THT-L001", Severity.ERROR, Gate.LINT, "IST0173, KIA0203",
+            "Subset selects no pods", "파드를 고르지 않는 서브셋"),
+    VIRTUAL_SERVICE_HOST_WITHOUT_SERVICE("THT-L002", Severity.WARNING, Gate.NONE, "IST0101, KIA1101",
+            "VirtualService host has no Service", "Service 없는 VirtualService 호스트"),
+    CONFLICTING_TRAFFIC_POLICIES("THT-L003", Severity.ERROR, Gate.LINT, "KIA0201",
+            "Conflicting top-level trafficPolicy", "충돌하는 최상위 trafficPolicy"),
+    ABORT_INVISIBLE_TO_OUTLIER_DETECTION("THT-L004", Severity.WARNING, Gate.NONE, "",
+            "Injected abort never reaches outlier detection", "주입된 abort 는 outlier detection 에 닿지 않음"),
+    NEVER_EJECTED("THT-L005", Severity.WARNING, Gate.NONE, "",
+            "Host can never be ejected", "배출될 수 없는 호스트"),
+    PANIC_KEEPS_EJECTED_HOSTS("THT-L006", Severity.WARNING, Gate.NONE, "",
+            "Panic threshold keeps ejected hosts in use", "패닉 임계값이 배출된 호스트를 계속 사용"),
+    FAILOVER_WITHOUT_OUTLIER_DETECTION("THT-L007", Severity.WARNING, Gate.NONE, "",
+            "Locality failover does nothing", "동작하지 않는 지역 장애 조치"),
+    MAX_CONNECTIONS_ALONE("THT-L008", Severity.INFO, Gate.NONE, "",
+            "maxConnections alone rarely trips", "maxConnections 만으로는 거의 차단되지 않음"),
+    GATEWAY_ERRORS_SHADOWED("THT-L009", Severity.INFO, Gate.NONE, "",
+            "consecutiveGatewayErrors has no effect", "효과 없는 consecutiveGatewayErrors"),
+    FAULT_NEVER_FIRES("THT-L010", Severity.WARNING, Gate.NONE, "",
+            "Fault without percentage never fires", "percentage 없는 장애 주입은 일어나지 않음"),
+    UNUSED_SUBSET_SELECTS_NO_PODS("THT-L011", Severity.INFO, Gate.NONE, "KIA0203",
+            "Unused subset selects no pods", "쓰이지 않는 서브셋이 파드를 고르지 않음");
 
     private final String id;
     private final Severity severity;
+    private final Gate gate;
     private final String upstream;
-    private final String englishTitle;
-    private final String koreanTitle;
+    private final Text title;
+    private final Text why;
 
-    Code(String id, Severity severity, String upstream, String englishTitle, String koreanTitle) {
-        this.id = id;
-        this.severity = severity;
-        this.upstream = upstream;
-        this.englishTitle = englishTitle;
-        this.koreanTitle = koreanTitle;
+    Code(String id, Severity severity, Gate gate, String upstream, String englishTitle, String koreanTitle) {
+        this(id, severity, gate, upstream, englishTitle, koreanTitle, null);
     }
 
-    /** A short title in Korean for a Korean locale ({@code ko}), in English for any other. */
-    public String title(Locale locale) {
-        return Diagnostic.isKorean(locale) ? koreanTitle : englishTitle;
+    Code(String id, Severity severity, Gate gate, String upstream, String englishTitle, String koreanTitle, Text why) {
+        this.id = id;
+        this.severity = severity;
+        this.gate = gate;
+        this.upstream = upstream;
+        this.title = new Text(koreanTitle, englishTitle);
+        this.why = why;
     }
 
     /** The stable id, e.g. {@code THT-E009}. */
@@ -96,13 +147,33 @@ public enum Code {
         return id;
     }
 
-    /** The severity a finding with this code has. */
+    /** The level every finding with this code has, wherever it is printed. */
     public Severity severity() {
         return severity;
+    }
+
+    /** What a finding with this code stops: the configuration, {@code theater lint}, or nothing. */
+    public Gate gate() {
+        return gate;
     }
 
     /** Matching istioctl / Kiali codes, e.g. {@code IST0101, KIA1107}; empty when neither tool has one. */
     public String upstream() {
         return upstream;
+    }
+
+    /** The short title in both languages. */
+    public Text title() {
+        return title;
+    }
+
+    /** A short title in Korean for a Korean locale ({@code ko}), in English for any other. */
+    public String title(Locale locale) {
+        return Text.isKorean(locale) ? title.ko() : title.en();
+    }
+
+    /** Why a loader finding matters, for the traps the course teaches; empty when its message says enough. */
+    public Optional<Text> why() {
+        return Optional.ofNullable(why);
     }
 }

@@ -11,16 +11,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Turns a file, a directory or a kustomization into YAML documents, the way {@code kubectl apply -f} and
- * {@code kubectl kustomize} would see them. A kustomization directory contributes its {@code resources:} (files or
- * directories, in order) and forces its {@code namespace:}; any other directory contributes its {@code *.yaml} and
- * {@code *.yml} files in name order, not recursing.
+ * The one walker of files, directories and kustomizations: turns them into objects the way {@code kubectl apply -f}
+ * and {@code kubectl kustomize} would see them. A kustomization directory contributes its {@code resources:} and
+ * {@code bases:} (files or directories, in order, nested kustomizations too) and forces its {@code namespace:} (an
+ * outer kustomization's wins); any other directory contributes its {@code *.yaml} and {@code *.yml} files in name
+ * order, not recursing; a {@code kind: List} contributes its items. Kustomize transformers (patches, labels,
+ * components, name prefixes) are not applied: they are reported as {@link Code#NOT_EMULATED}.
+ * <p>
+ * The mesh loader reads mesh objects with it, {@code theater lint} the Services and workloads. Problems (a missing
+ * path, malformed YAML, a cycle, a remote resource) go to the {@link Diagnostics} given; a path read twice by one
+ * reader is reported and read once.
  */
-final class ManifestReader {
+public final class ManifestReader {
 
     private static final List<String> KUSTOMIZATION_FILES =
             List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
@@ -32,11 +39,12 @@ final class ManifestReader {
     private final Diagnostics diagnostics;
     private final Set<Path> visited = new HashSet<>();
 
-    ManifestReader(Diagnostics diagnostics) {
+    public ManifestReader(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
     }
 
-    List<Manifest> read(Path path) {
+    /** Every object in the file, directory or kustomization at {@code path}. */
+    public List<Manifest> read(Path path) {
         Path real = path.toAbsolutePath().normalize();
         if (!visited.add(real)) {
             unreadable(path, "is included twice (a kustomization cycle?)");
@@ -63,7 +71,7 @@ final class ManifestReader {
             while (it.hasNextValue()) {
                 JsonNode node = it.nextValue();
                 if (node != null && !node.isNull() && !node.isMissingNode()) {
-                    documents.add(new Manifest(source, node, null));
+                    addWithListItems(new Manifest(source, node, null), documents);
                 }
             }
         } catch (JsonProcessingException e) {
@@ -75,7 +83,15 @@ final class ManifestReader {
         return documents;
     }
 
-    private java.util.Optional<Path> kustomizationIn(Path dir) {
+    private static void addWithListItems(Manifest manifest, List<Manifest> out) {
+        if (!manifest.kind().equals("List")) {
+            out.add(manifest);
+            return;
+        }
+        manifest.node().path("items").forEach(item -> addWithListItems(new Manifest(manifest.file(), item, null), out));
+    }
+
+    private Optional<Path> kustomizationIn(Path dir) {
         return KUSTOMIZATION_FILES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
     }
 
@@ -86,13 +102,13 @@ final class ManifestReader {
         }
         JsonNode k = docs.getFirst().node();
         UNAPPLIED_KUSTOMIZE_FIELDS.stream().filter(k::hasNonNull).forEach(field -> diagnostics.add(
-                Code.NOT_EMULATED, file.toString(), "Kustomization", field, "is not applied by the local loader"));
+                Code.NOT_EMULATED, file.toString(), "", field, "is not applied by the local loader"));
         List<Manifest> collected = new ArrayList<>();
         for (String field : List.of("resources", "bases")) {
             for (JsonNode entry : k.path(field)) {
                 String ref = entry.asText();
                 if (ref.contains("://") || ref.startsWith("github.com/")) {
-                    diagnostics.add(Code.UNREADABLE_SOURCE, file.toString(), "Kustomization", field,
+                    diagnostics.add(Code.UNREADABLE_SOURCE, file.toString(), "", field,
                                     "remote resource '" + ref + "' cannot be loaded locally");
                 } else {
                     collected.addAll(read(file.getParent().resolve(ref)));

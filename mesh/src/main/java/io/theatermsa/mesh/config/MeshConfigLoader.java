@@ -37,30 +37,24 @@ public final class MeshConfigLoader {
     }
 
     /** Loads a file or a directory (with or without {@code kustomization.yaml}). */
-    public LoadResult load(Path path) {
+    public LoadedConfig load(Path path) {
         Diagnostics diagnostics = new Diagnostics();
         return decode(new ManifestReader(diagnostics).read(path), diagnostics);
     }
 
     /** Loads YAML text (one or more documents); {@code sourceName} stands in for the file name in diagnostics. */
-    public LoadResult load(String sourceName, String yaml) {
+    public LoadedConfig load(String sourceName, String yaml) {
         Diagnostics diagnostics = new Diagnostics();
         return decode(new ManifestReader(diagnostics).parse(sourceName, yaml), diagnostics);
     }
 
-    private LoadResult decode(List<Manifest> manifests, Diagnostics diagnostics) {
+    private LoadedConfig decode(List<Manifest> manifests, Diagnostics diagnostics) {
         List<VirtualService> virtualServices = new ArrayList<>();
         List<DestinationRule> destinationRules = new ArrayList<>();
         int skipped = 0;
-        List<Manifest> pending = new ArrayList<>(manifests);
-        for (int i = 0; i < pending.size(); i++) {
-            Manifest m = pending.get(i);
+        for (Manifest m : manifests) {
             JsonNode node = m.node();
-            String kind = node.path("kind").asText("");
-            if (kind.equals("List")) {
-                node.path("items").forEach(item -> pending.add(new Manifest(m.file(), item, m.namespace())));
-                continue;
-            }
+            String kind = m.kind();
             if (!MESH_KINDS.contains(kind)) {
                 skipped++;
                 continue;
@@ -87,16 +81,14 @@ public final class MeshConfigLoader {
         }
         MeshReferenceValidator.validate(virtualServices, MergedDestinationRule.mergeByHost(destinationRules),
                                         catalog, diagnostics);
-        return new LoadResult(virtualServices, destinationRules, diagnostics.toList(), skipped);
+        return new LoadedConfig(virtualServices, destinationRules, diagnostics.toList(), skipped);
     }
 
     private static ObjectMeta meta(Manifest m, String kind, Diagnostics diagnostics) {
-        JsonNode metadata = m.node().path("metadata");
-        String name = metadata.path("name").asText("");
-        String namespace = m.namespace() != null ? m.namespace()
-                : metadata.path("namespace").asText(HostName.DEFAULT_NAMESPACE);
+        String name = m.name();
+        String namespace = m.namespace();
         Instant created = null;
-        String timestamp = metadata.path("creationTimestamp").asText("");
+        String timestamp = m.node().path("metadata").path("creationTimestamp").asText("");
         ObjectMeta meta = new ObjectMeta(kind, name.isEmpty() ? "<unnamed>" : name, namespace, null, m.file());
         if (name.isEmpty()) {
             diagnostics.add(Code.MISSING_NAME, meta, "metadata.name", "metadata.name is required");

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** field-notes.md codes: every code has a Korean and an English title; diagnostics render in either language. */
 class DiagnosticTest {
 
-    private static final Diagnostic NEGATIVE = new Diagnostic(Code.NEGATIVE_WEIGHT, Severity.ERROR, "vs.yaml",
+    private static final Diagnostic NEGATIVE = new Diagnostic(Code.NEGATIVE_WEIGHT, "vs.yaml",
             "VirtualService theater-msa/user-vs", "spec.http[0].route[1].weight", "weight -1 is negative");
 
     @ParameterizedTest
@@ -45,7 +45,7 @@ class DiagnosticTest {
     void koreanFirstLineNamesTheEnglishTitleToo() {
         assertThat(NEGATIVE.formatKorean()).isEqualTo("오류 [THT-E009] 음수 가중치 (Negative weight): "
                 + "(VirtualService theater-msa/user-vs) spec.http[0].route[1].weight: weight -1 is negative — vs.yaml");
-        assertThat(NEGATIVE.format(Locale.ENGLISH)).isEqualTo("ERROR [THT-E009] Negative weight: "
+        assertThat(NEGATIVE.format(Locale.ENGLISH)).isEqualTo("Error [THT-E009] Negative weight: "
                 + "(VirtualService theater-msa/user-vs) spec.http[0].route[1].weight: weight -1 is negative — vs.yaml");
     }
 }

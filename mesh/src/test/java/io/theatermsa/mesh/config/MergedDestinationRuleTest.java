@@ -32,7 +32,7 @@ class MergedDestinationRuleTest {
 
     @Test
     void oldestRuleComesFirstSubsetsConcatenateFirstDuplicateAndFirstPolicyWin() {
-        LoadResult result = new MeshConfigLoader().load("rules.yaml", RULES);
+        LoadedConfig result = new MeshConfigLoader().load("rules.yaml", RULES);
 
         List<MergedDestinationRule> merged = result.mergedDestinationRules();
 
@@ -49,7 +49,7 @@ class MergedDestinationRuleTest {
 
     @Test
     void mergeIsAnnouncedAsWarningsNotRefused() {
-        LoadResult result = new MeshConfigLoader().load("rules.yaml", RULES);
+        LoadedConfig result = new MeshConfigLoader().load("rules.yaml", RULES);
 
         assertThat(result.hasErrors()).isFalse();
         assertThat(result.warnings()).extracting(Diagnostic::code, Diagnostic::resource).containsExactlyInAnyOrder(

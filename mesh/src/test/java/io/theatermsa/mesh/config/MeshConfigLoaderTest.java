@@ -51,7 +51,7 @@ class MeshConfigLoaderTest {
                 + "---\n" + DR.formatted("user-dr", "user-service").replace("networking.istio.io/v1",
                                                                             "networking.istio.io/" + version);
 
-        LoadResult result = loader.load("inline.yaml", yaml);
+        LoadedConfig result = loader.load("inline.yaml", yaml);
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.virtualServices()).extracting(v -> v.meta().name()).containsExactly("user-vs");
@@ -77,7 +77,7 @@ class MeshConfigLoaderTest {
                 ---
                 """ + vs("user-vs", "user-service");
 
-        LoadResult result = loader.load("stream.yaml", yaml);
+        LoadedConfig result = loader.load("stream.yaml", yaml);
 
         assertThat(result.diagnostics()).isEmpty();
         assertThat(result.skippedObjects()).isEqualTo(3);
@@ -99,7 +99,7 @@ class MeshConfigLoaderTest {
                   metadata: {name: user-service}
                 """;
 
-        LoadResult result = loader.load("list.yaml", yaml);
+        LoadedConfig result = loader.load("list.yaml", yaml);
 
         assertThat(result.destinationRules()).extracting(d -> d.meta().key()).containsExactly("theater-msa/user-dr");
         assertThat(result.skippedObjects()).isEqualTo(1);
@@ -110,7 +110,7 @@ class MeshConfigLoaderTest {
     void loadsKubectlKustomizeOutput() throws IOException {
         String rendered = Files.readString(Path.of("src/test/resources/fixtures/kustomize-output.yaml"));
 
-        LoadResult result = loader.load("kustomize-output.yaml", rendered);
+        LoadedConfig result = loader.load("kustomize-output.yaml", rendered);
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.virtualServices()).hasSize(1);
@@ -127,7 +127,7 @@ class MeshConfigLoaderTest {
         Files.createDirectory(dir.resolve("nested"));
         Files.writeString(dir.resolve("nested/c.yaml"), vs("nested", "booking-service"));
 
-        LoadResult result = loader.load(dir);
+        LoadedConfig result = loader.load(dir);
 
         assertThat(result.diagnostics()).isEmpty();
         assertThat(result.virtualServices()).extracting(v -> v.meta().name()).containsExactly("first", "second");
@@ -150,7 +150,7 @@ class MeshConfigLoaderTest {
         Files.writeString(dir.resolve("rules/kustomization.yaml"), "resources: [dr.yaml]\n");
         Files.writeString(dir.resolve("rules/dr.yaml"), DR.formatted("user-dr", "user-service"));
 
-        LoadResult result = loader.load(dir);
+        LoadedConfig result = loader.load(dir);
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.virtualServices()).extracting(v -> v.meta().key()).containsExactly("course/listed-first");
@@ -161,14 +161,14 @@ class MeshConfigLoaderTest {
     void missingKustomizationResourceIsAnError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("kustomization.yaml"), "resources: [gone.yaml]\n");
 
-        LoadResult result = loader.load(dir);
+        LoadedConfig result = loader.load(dir);
 
         assertThat(result.errors()).extracting(Diagnostic::code).containsExactly(Code.UNREADABLE_SOURCE);
     }
 
     @Test
     void practiceScenario01InitialLoadsCleanly() {
-        LoadResult result = loader.load(Path.of("../k8s/practice/01-initial"));
+        LoadedConfig result = loader.load(Path.of("../k8s/practice/01-initial"));
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.warnings()).isEmpty();
@@ -194,7 +194,7 @@ class MeshConfigLoaderTest {
                       weight: -30
                 """;
 
-        LoadResult result = loader.load("broken.yaml", yaml);
+        LoadedConfig result = loader.load("broken.yaml", yaml);
 
         assertThat(result.hasErrors()).isTrue();
         assertThat(result.errors()).singleElement().satisfies(d -> {
@@ -226,7 +226,7 @@ class MeshConfigLoaderTest {
                 spec: {}
                 """;
 
-        LoadResult result = loader.load("many.yaml", yaml);
+        LoadedConfig result = loader.load("many.yaml", yaml);
 
         assertThat(result.errors()).extracting(Diagnostic::code).containsExactlyInAnyOrder(
                 Code.MISSING_HOSTS, Code.EMPTY_MATCH, Code.INVALID_SUBSET_NAME, Code.MISSING_HOST);
@@ -237,7 +237,7 @@ class MeshConfigLoaderTest {
         String yaml = vs("user-vs", "user-service").replace("metadata:", "status: {whatever: 1}\nmetadata:")
                 + "  futureField: {nested: [1, 2]}\n";
 
-        LoadResult result = loader.load("future.yaml", yaml);
+        LoadedConfig result = loader.load("future.yaml", yaml);
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.virtualServices()).hasSize(1);
@@ -245,7 +245,7 @@ class MeshConfigLoaderTest {
 
     @Test
     void malformedYamlIsAnErrorNamingTheFileAndLine() {
-        LoadResult result = loader.load("bad.yaml", "apiVersion: v1\nkind: [unclosed\n");
+        LoadedConfig result = loader.load("bad.yaml", "apiVersion: v1\nkind: [unclosed\n");
 
         assertThat(result.errors()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo(Code.YAML_SYNTAX);
@@ -256,7 +256,7 @@ class MeshConfigLoaderTest {
 
     @Test
     void namespaceDefaultsToTheProjectNamespaceWhenAbsent() {
-        LoadResult result = loader.load("ns.yaml", vs("user-vs", "user-service"));
+        LoadedConfig result = loader.load("ns.yaml", vs("user-vs", "user-service"));
 
         assertThat(result.virtualServices().getFirst().meta().namespace()).isEqualTo(HostName.DEFAULT_NAMESPACE);
     }
@@ -279,7 +279,7 @@ class MeshConfigLoaderTest {
                     - destination: {host: user-service}
                 """;
 
-        LoadResult result = loader.load("later.yaml", yaml);
+        LoadedConfig result = loader.load("later.yaml", yaml);
 
         HttpRoute route = result.virtualServices().getFirst().http().getFirst();
         assertThat(route.fault().delay().fixedDelay()).isEqualTo(Duration.ofSeconds(90));

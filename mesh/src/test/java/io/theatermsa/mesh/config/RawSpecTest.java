@@ -32,7 +32,7 @@ class RawSpecTest {
 
     @Test
     void rawSpecIsTheSpecAsWrittenWithOrderAndUnknownFields() {
-        LoadResult loaded = new MeshConfigLoader().load("test.yaml", YAML);
+        LoadedConfig loaded = new MeshConfigLoader().load("test.yaml", YAML);
 
         JsonNode vs = loaded.virtualServices().getFirst().rawSpec();
         List<String> fields = new ArrayList<>();

@@ -138,7 +138,7 @@ class ValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reportsTheFindingAtItsField(Case c) {
-        LoadResult result = new MeshConfigLoader().load(c.name() + ".yaml", c.yaml());
+        LoadedConfig result = new MeshConfigLoader().load(c.name() + ".yaml", c.yaml());
 
         assertThat(result.diagnostics())
                 .filteredOn(d -> d.code() == c.code())
@@ -170,7 +170,7 @@ class ValidationTest {
 
     @Test
     void messagesNameTheMatchingIstioctlAndKialiCodes() {
-        LoadResult result = new MeshConfigLoader().load("nc.yaml", vsWithHttp("""
+        LoadedConfig result = new MeshConfigLoader().load("nc.yaml", vsWithHttp("""
                 - route: [{destination: {host: user-service, subset: ctx3}}]
                 """));
 

@@ -1,7 +1,7 @@
 package io.theatermsa.mesh.route;
 
 import io.theatermsa.mesh.config.HostName;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -220,7 +220,7 @@ class RouteMatchingTest {
                   hosts: [user-service]
                   http:
                 """ + http.indent(2);
-        LoadResult result = new MeshConfigLoader().load("routes.yaml", yaml);
+        LoadedConfig result = new MeshConfigLoader().load("routes.yaml", yaml);
         assertThat(result.errors()).isEmpty();
         return RouteCompiler.compile(result.virtualServices().getFirst());
     }

@@ -3,7 +3,7 @@ package io.theatermsa.mesh.sidecar;
 import io.theatermsa.mesh.ManualTicker;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +55,7 @@ class EmulatedSidecarTest {
     }
 
     private void apply(String yaml) {
-        LoadResult config = new MeshConfigLoader().load("test.yaml", yaml);
+        LoadedConfig config = new MeshConfigLoader().load("test.yaml", yaml);
         assertThat(config.errors()).isEmpty();
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
@@ -168,7 +168,7 @@ class EmulatedSidecarTest {
     @Test
     @DisplayName("§1.9 subset no DestinationRule defines: 503, empty body, NC, cluster_not_found")
     void undefinedSubsetIs503NoCluster() {
-        LoadResult config = new MeshConfigLoader().load("nc.yaml", routeTo("ctx3"));
+        LoadedConfig config = new MeshConfigLoader().load("nc.yaml", routeTo("ctx3"));
         assertThat(controlPlane.apply(config).applied()).as("a warning does not refuse the config").isTrue();
         registerUsers(usersCtx1);
 

@@ -3,7 +3,7 @@ package io.theatermsa.mesh.sidecar;
 import io.theatermsa.mesh.ManualTicker;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,7 @@ class PracticeInitialSplitTest {
         registry.add(upstream.add(ctx1));
         registry.add(upstream.add(ctx2));
         MeshControlPlane controlPlane = new MeshControlPlane();
-        LoadResult initial = new MeshConfigLoader(registry).load(Path.of("../k8s/practice/01-initial"));
+        LoadedConfig initial = new MeshConfigLoader(registry).load(Path.of("../k8s/practice/01-initial"));
         assertThat(controlPlane.apply(initial).applied()).isTrue();
         accessLog = new AccessLog();
         sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog,

@@ -8,7 +8,7 @@ import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.IntervalTimers;
 import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.cluster.UpstreamCluster;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
@@ -79,7 +79,7 @@ final class SidecarFixture implements AutoCloseable {
     }
 
     void apply(String yaml) {
-        LoadResult config = new MeshConfigLoader().load("test.yaml", yaml);
+        LoadedConfig config = new MeshConfigLoader().load("test.yaml", yaml);
         assertThat(config.errors()).isEmpty();
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
@@ -88,7 +88,7 @@ final class SidecarFixture implements AutoCloseable {
     void applyScenario(String name) {
         registry.register("movie-service", 8082);
         registry.register("booking-service", 8083);
-        LoadResult config = new MeshConfigLoader(registry).load(PRACTICE.resolve(name));
+        LoadedConfig config = new MeshConfigLoader(registry).load(PRACTICE.resolve(name));
         assertThat(config.errors()).isEmpty();
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }

@@ -4,7 +4,7 @@ import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.IntervalTimers;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
@@ -51,7 +51,7 @@ class EmulatedSidecarOverSocketsTest {
 
     /** user-service's only route, with {@code extra} (YAML) added to it. */
     private void route(String extra) {
-        LoadResult config = new MeshConfigLoader().load("test.yaml", """
+        LoadedConfig config = new MeshConfigLoader().load("test.yaml", """
                 apiVersion: networking.istio.io/v1
                 kind: VirtualService
                 metadata: {name: user-vs, namespace: theater-msa}

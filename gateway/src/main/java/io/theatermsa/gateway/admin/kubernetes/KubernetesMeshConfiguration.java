@@ -8,7 +8,7 @@ import io.theatermsa.gateway.mesh.PracticeScenario;
 import io.theatermsa.gateway.mesh.ScenarioChange;
 import io.theatermsa.gateway.mesh.SplitWeights;
 import io.theatermsa.mesh.config.Diagnostic;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.config.VirtualService;
 
@@ -61,7 +61,7 @@ final class KubernetesMeshConfiguration implements MeshConfiguration {
     @Override
     public synchronized ScenarioChange apply(Path path) {
         Path scenario = scenarios.resolve(path);
-        LoadResult loaded = loader.load(scenario);
+        LoadedConfig loaded = loader.load(scenario);
         if (loaded.hasErrors()) {
             return new ScenarioChange(false, config.generation(), scenario.toString(), loaded.diagnostics());
         }
@@ -79,9 +79,9 @@ final class KubernetesMeshConfiguration implements MeshConfiguration {
      */
     @Override
     public synchronized ScenarioChange setWeights(String service, Map<String, Integer> weights) {
-        LoadResult current = config.loaded();
+        LoadedConfig current = config.loaded();
         String source = config.source() + " + weights " + service + " " + weights;
-        LoadResult edited = loader.load(source, SplitWeights.rewrite(current, service, weights));
+        LoadedConfig edited = loader.load(source, SplitWeights.rewrite(current, service, weights));
         if (edited.hasErrors()) {
             return new ScenarioChange(false, config.generation(), source, edited.diagnostics());
         }
@@ -116,7 +116,7 @@ final class KubernetesMeshConfiguration implements MeshConfiguration {
         Map<String, GenericKubernetesResource> restored = new LinkedHashMap<>();
         config.objects().forEach(o -> restored.put(MeshConfigWatch.key(o), o));
         last.previous().forEach(o -> restored.put(MeshConfigWatch.key(o), o));
-        LoadResult result = loader.load(source, restored.values().stream().map(serialization::asYaml)
+        LoadedConfig result = loader.load(source, restored.values().stream().map(serialization::asYaml)
                 .collect(Collectors.joining("\n---\n")));
         if (result.hasErrors()) {
             return Optional.of(new ScenarioChange(false, config.generation(), source, result.diagnostics()));

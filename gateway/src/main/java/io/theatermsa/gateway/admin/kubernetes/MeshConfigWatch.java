@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.theatermsa.gateway.mesh.ConfigInForce;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.mesh.MeshControlPlane;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 
 import io.theatermsa.gateway.mesh.MeshListener;
@@ -41,7 +41,7 @@ final class MeshConfigWatch implements AutoCloseable {
     private final MeshControlPlane controlPlane = new MeshControlPlane();
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers;
     private final CopyOnWriteArrayList<MeshListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile LoadResult loaded = LoadResult.EMPTY;
+    private volatile LoadedConfig loaded = LoadedConfig.EMPTY;
     /** {@code Kind/name} → resource version, of the objects behind the last reload; guarded by {@code this}. */
     private Map<String, String> seen = Map.of();
 
@@ -74,7 +74,7 @@ final class MeshConfigWatch implements AutoCloseable {
     }
 
     /** The configuration loaded from the cached objects (the last valid one or not). */
-    LoadResult loaded() {
+    LoadedConfig loaded() {
         return loaded;
     }
 
@@ -126,7 +126,7 @@ final class MeshConfigWatch implements AutoCloseable {
                         .thenComparing(r -> r.getMetadata().getName()))
                 .map(r -> client.getKubernetesSerialization().asYaml(r))
                 .collect(Collectors.joining("\n---\n"));
-        LoadResult result = loader.load(source, yaml);
+        LoadedConfig result = loader.load(source, yaml);
         loaded = result;
         if (controlPlane.apply(result).applied()) {
             long generation = generation();

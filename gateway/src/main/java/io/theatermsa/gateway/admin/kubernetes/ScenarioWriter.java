@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.ObjectMeta;
 
 import java.io.IOException;
@@ -91,7 +91,7 @@ final class ScenarioWriter {
     }
 
     /** The raw objects behind the loaded ones, in load order, each with the namespace the loader gave it. */
-    List<GenericKubernetesResource> objects(LoadResult scenario) {
+    List<GenericKubernetesResource> objects(LoadedConfig scenario) {
         List<ObjectMeta> loaded = Stream.concat(scenario.destinationRules().stream().map(d -> d.meta()),
                                                 scenario.virtualServices().stream().map(v -> v.meta())).toList();
         Map<String, GenericKubernetesResource> raw = loaded.stream().map(ObjectMeta::file).distinct()

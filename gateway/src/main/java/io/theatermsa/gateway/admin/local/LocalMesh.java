@@ -10,7 +10,7 @@ import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.config.Diagnostic;
-import io.theatermsa.mesh.config.LoadResult;
+import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.config.Severity;
 import io.theatermsa.mesh.sidecar.AccessLog;
@@ -186,7 +186,7 @@ public final class LocalMesh {
     }
 
     /** A configuration as read: where from (a path, or a description of an edit), and what was loaded. */
-    private record Scenario(String source, LoadResult config) {
+    private record Scenario(String source, LoadedConfig config) {
     }
 
     /**

@@ -3,28 +3,30 @@ package io.theatermsa.mesh.config;
 import java.util.List;
 
 /**
- * What a load produced: the mesh objects and every finding about them. A result with any {@link Severity#ERROR}
- * must not be applied; the control plane refuses it whole.
+ * A loaded mesh configuration: the mesh objects and every finding about them. A configuration with a finding whose
+ * code's gate is {@link Gate#ADMISSION} must not be applied; the control plane refuses it whole. Analysis findings
+ * (an undefined subset, an unserved host) do not stop it, as Istio's webhook admits such objects.
  *
  * @param virtualServices  the VirtualServices, in the order read
  * @param destinationRules the DestinationRules, in the order read
  * @param diagnostics      every finding, errors first as found
  * @param skippedObjects   objects of other kinds (Kustomization, Service, Deployment ...) that were skipped
  */
-public record LoadResult(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
-                         List<Diagnostic> diagnostics, int skippedObjects) {
+public record LoadedConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
+                           List<Diagnostic> diagnostics, int skippedObjects) {
 
-    /** A result with no objects, the configuration the mesh starts with. */
-    public static final LoadResult EMPTY = new LoadResult(List.of(), List.of(), List.of(), 0);
+    /** A configuration with no objects, the one the mesh starts with. */
+    public static final LoadedConfig EMPTY = new LoadedConfig(List.of(), List.of(), List.of(), 0);
 
-    public LoadResult {
+    public LoadedConfig {
         virtualServices = List.copyOf(virtualServices);
         destinationRules = List.copyOf(destinationRules);
         diagnostics = List.copyOf(diagnostics);
     }
 
+    /** Whether a finding refuses the configuration ({@link Gate#ADMISSION}; every such code is an error). */
     public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+        return diagnostics.stream().anyMatch(d -> d.code().gate() == Gate.ADMISSION);
     }
 
     public List<Diagnostic> errors() {
