@@ -34,8 +34,8 @@ public final class Main {
         Optional<KubernetesMode> kubernetes = KubernetesMode.start(env.identity(),
                 KubernetesSettings.read(System.getenv(), env.identity().cluster(), topology),
                 KubernetesMode.SERVICE_ACCOUNT_TOKEN);
-        ServiceServer server = GatewayApp.start(settings(env, sidecar, kubernetes, adminToken(System.getenv()),
-                                                         topology));
+        ServiceServer server = GatewayApp.start(
+                settings(env, sidecar, kubernetes, adminToken(System.getenv()), topology));
         ShutdownSequence.of(server, sidecar, () -> kubernetes.ifPresent(KubernetesMode::close))
                 .runOnExit("api-gateway-shutdown");
         System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
