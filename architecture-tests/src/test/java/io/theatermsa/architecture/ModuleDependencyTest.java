@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.theatermsa.gateway.fixture.GatewayClassReachingForTheLauncher;
+import io.theatermsa.gateway.fixture.admin.AdminRoleReachingBackIntoTheApi;
+import io.theatermsa.gateway.fixture.api.ApiHandlerCallingTheAdminRole;
 import io.theatermsa.mesh.fixture.MeshClassReachingForAServer;
 import io.theatermsa.mesh.fixture.MeshClassReachingForPlatform;
 import io.theatermsa.platform.fixture.PlatformClassReachingForTheGateway;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules that keep the folder tree honest, checked on the compiled main classes of every module. Each rule is
- * also run against a fixture class that breaks it, so a rule that could never fail (a typo in a package name) fails
+ * also run against fixture classes that break it, so a rule that could never fail (a typo in a package name) fails
  * here instead of passing silently.
  */
 class ModuleDependencyTest {
@@ -34,7 +36,7 @@ class ModuleDependencyTest {
                 .importPackages("io.theatermsa");
     }
 
-    record Case(String name, ArchRule rule, Class<?> breaksIt) {
+    record Case(String name, ArchRule rule, Class<?>... breakIt) {
         @Override
         public String toString() {
             return name;
@@ -52,7 +54,9 @@ class ModuleDependencyTest {
                 new Case("a service imports neither the gateway nor the cli", ModuleRules.servicesDoNotKnowTheGateway(),
                          ServiceClassReachingForTheGateway.class),
                 new Case("the gateway imports not the cli", ModuleRules.gatewayDoesNotKnowTheLauncher(),
-                         GatewayClassReachingForTheLauncher.class));
+                         GatewayClassReachingForTheLauncher.class),
+                new Case("the packages of each module are free of cycles", ModuleRules.packagesAreFreeOfCycles(),
+                         AdminRoleReachingBackIntoTheApi.class, ApiHandlerCallingTheAdminRole.class));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,9 +68,9 @@ class ModuleDependencyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    @DisplayName("the rule catches a class that breaks it")
-    void ruleCatchesABreakingClass(Case c) {
-        JavaClasses fixture = new ClassFileImporter().importClasses(c.breaksIt());
+    @DisplayName("the rule catches the classes that break it")
+    void ruleCatchesTheBreakingClasses(Case c) {
+        JavaClasses fixture = new ClassFileImporter().importClasses(c.breakIt());
         assertThat(c.rule().evaluate(fixture).hasViolation()).isTrue();
     }
 }

@@ -3,6 +3,7 @@ package io.theatermsa.architecture;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The dependency rules between our modules, named after what each module may and may not know. */
 final class ModuleRules {
@@ -56,5 +57,14 @@ final class ModuleRules {
         return noClasses().that().resideInAPackage(GATEWAY)
                 .should().dependOnClassesThat().resideInAPackage(CLI)
                 .because("the gateway's image has no cli; the local stack passes in what the gateway needs");
+    }
+
+    /**
+     * Within a module, dependencies between packages run one way. Every package is its own slice; a cycle can only
+     * close inside one module, since Maven builds the modules in order.
+     */
+    static ArchRule packagesAreFreeOfCycles() {
+        return slices().matching("io.theatermsa.(**)").should().beFreeOfCycles()
+                .because("a package depends on the packages below it, never on the one that calls it");
     }
 }

@@ -1,6 +1,6 @@
 package io.theatermsa.gateway;
 
-import io.theatermsa.gateway.mesh.PodStatus;
+import io.theatermsa.gateway.admin.PodStatus;
 import io.theatermsa.platform.topology.Topology;
 
 import java.util.Optional;

@@ -1,19 +1,19 @@
 package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.admin.AdminRoles;
+import io.theatermsa.gateway.admin.ConfigInForce;
 import io.theatermsa.gateway.admin.LoadRuns;
 import io.theatermsa.gateway.admin.MeshConfiguration;
+import io.theatermsa.gateway.admin.MeshListener;
 import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.gateway.admin.Partitions;
+import io.theatermsa.gateway.admin.PodStatus;
+import io.theatermsa.gateway.admin.PracticeScenario;
+import io.theatermsa.gateway.admin.ScenarioChange;
 import io.theatermsa.gateway.admin.ServiceFaults;
-import io.theatermsa.gateway.mesh.ConfigInForce;
-import io.theatermsa.gateway.mesh.MeshListener;
-import io.theatermsa.gateway.mesh.PracticeScenario;
-import io.theatermsa.gateway.mesh.SplitWeights;
+import io.theatermsa.gateway.admin.SidecarClusters;
+import io.theatermsa.gateway.admin.SplitWeights;
 import io.theatermsa.mesh.Subscription;
-import io.theatermsa.gateway.mesh.PodStatus;
-import io.theatermsa.gateway.mesh.ScenarioChange;
-import io.theatermsa.gateway.mesh.SidecarClusters;
 import io.theatermsa.mesh.admin.ClusterStatuses;
 import io.theatermsa.mesh.admin.ClusterStatuses.Address;
 import io.theatermsa.mesh.admin.ClusterStatuses.ClusterStatus;

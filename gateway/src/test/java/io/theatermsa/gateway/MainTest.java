@@ -2,6 +2,7 @@ package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.admin.kubernetes.KubernetesMode;
 import io.theatermsa.gateway.admin.kubernetes.KubernetesSettings;
+import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.platform.server.ServiceEnvironment;
 import io.theatermsa.platform.sidecar.DirectSidecar;
 import io.theatermsa.platform.topology.Topology;
@@ -46,10 +47,18 @@ class MainTest {
         Optional<KubernetesMode> kubernetes = KubernetesMode.start(env.identity(),
                 KubernetesSettings.read(Map.of(), "ctx1", TOPOLOGY), dir.resolve("no-token"));
 
-        GatewaySettings settings = Main.settings(env, new DirectSidecar(Duration.ofSeconds(1)), kubernetes, TOPOLOGY);
+        GatewaySettings settings = Main.settings(env, new DirectSidecar(Duration.ofSeconds(1)), kubernetes,
+                Main.adminToken(Map.of()), TOPOLOGY);
 
         assertThat(kubernetes).isEmpty();
         assertThat(settings.mesh()).isEmpty();
         assertThat(settings.configuredSplits().get()).isEmpty();
+    }
+
+    @Test
+    void adminTokenIsReadStrippedAndABlankOneMeansNoToken() {
+        assertThat(Main.adminToken(Map.of("ADMIN_TOKEN", " s3cret ")).map(AdminToken::value)).contains("s3cret");
+        assertThat(Main.adminToken(Map.of("ADMIN_TOKEN", "  "))).isEmpty();
+        assertThat(Main.adminToken(Map.of())).isEmpty();
     }
 }

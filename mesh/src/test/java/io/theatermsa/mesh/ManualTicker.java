@@ -1,5 +1,7 @@
 package io.theatermsa.mesh;
 
+import io.theatermsa.mesh.time.Ticker;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,5 +1,7 @@
 package io.theatermsa.mesh;
 
+import io.theatermsa.mesh.time.Sleeper;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

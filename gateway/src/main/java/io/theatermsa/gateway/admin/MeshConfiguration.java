@@ -1,7 +1,5 @@
 package io.theatermsa.gateway.admin;
 
-import io.theatermsa.gateway.mesh.PracticeScenario;
-import io.theatermsa.gateway.mesh.ScenarioChange;
 import io.theatermsa.platform.http.ApiException;
 
 import java.nio.file.Path;

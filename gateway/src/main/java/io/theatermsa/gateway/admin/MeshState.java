@@ -1,9 +1,5 @@
 package io.theatermsa.gateway.admin;
 
-import io.theatermsa.gateway.mesh.ConfigInForce;
-import io.theatermsa.gateway.mesh.MeshListener;
-import io.theatermsa.gateway.mesh.PodStatus;
-import io.theatermsa.gateway.mesh.SidecarClusters;
 import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.sidecar.AccessLog;
 

@@ -1,5 +1,6 @@
 package io.theatermsa.gateway.mesh;
 
+import io.theatermsa.gateway.admin.MeshListener;
 import io.theatermsa.mesh.sidecar.AccessLog;
 
 import java.time.Duration;

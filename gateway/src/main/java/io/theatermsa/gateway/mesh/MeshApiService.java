@@ -7,6 +7,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.theatermsa.gateway.admin.MeshState;
+import io.theatermsa.gateway.admin.ScenarioChange;
 import io.theatermsa.platform.http.AllowedMethods;
 import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.JsonBodies;

@@ -1,6 +1,8 @@
 package io.theatermsa.gateway.mesh;
 
 import io.helidon.http.Status;
+import io.theatermsa.gateway.admin.Finding;
+import io.theatermsa.gateway.admin.ScenarioChange;
 import io.theatermsa.mesh.config.Severity;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.theatermsa.mesh.cluster;
 
-import io.theatermsa.mesh.Ticker;
 import io.theatermsa.mesh.admin.ClusterStatuses.Ejection;
+import io.theatermsa.mesh.time.Ticker;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,5 @@
 package io.theatermsa.mesh.route;
 
-import io.theatermsa.mesh.sidecar.OutboundRequest;
-
 import java.net.http.HttpHeaders;
 import java.util.HashMap;
 import java.util.List;
@@ -35,12 +33,6 @@ public final class RouteRequest {
         this.headers = headers;
         this.sourceLabels = sourceLabels;
         this.sourceNamespace = sourceNamespace;
-    }
-
-    /** The view of an outbound call made by a workload with {@code sourceLabels} in {@code sourceNamespace}. */
-    public static RouteRequest of(OutboundRequest request, Map<String, String> sourceLabels, String sourceNamespace) {
-        return new RouteRequest(request.method(), request.path(), request.authority(), request.port(),
-                                request.headers(), sourceLabels, sourceNamespace);
     }
 
     String method() {

@@ -1,8 +1,6 @@
 package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.MeshControlPlane;
-import io.theatermsa.mesh.Sleeper;
-import io.theatermsa.mesh.Ticker;
 import io.theatermsa.mesh.admin.ClusterStatuses;
 import io.theatermsa.mesh.cluster.ClusterContext;
 import io.theatermsa.mesh.cluster.ClusterManager;
@@ -12,6 +10,8 @@ import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.time.Sleeper;
+import io.theatermsa.mesh.time.Ticker;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.time.Duration;

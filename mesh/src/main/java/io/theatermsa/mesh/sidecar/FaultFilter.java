@@ -1,7 +1,7 @@
 package io.theatermsa.mesh.sidecar;
 
-import io.theatermsa.mesh.Sleeper;
 import io.theatermsa.mesh.route.FaultPolicy;
+import io.theatermsa.mesh.time.Sleeper;
 
 import java.util.random.RandomGenerator;
 

@@ -2,8 +2,6 @@ package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.MeshSnapshot;
-import io.theatermsa.mesh.Sleeper;
-import io.theatermsa.mesh.Ticker;
 import io.theatermsa.mesh.cluster.ClusterConfig;
 import io.theatermsa.mesh.cluster.ClusterManager;
 import io.theatermsa.mesh.cluster.ConnectionPool;
@@ -23,6 +21,8 @@ import io.theatermsa.mesh.route.RouteAction;
 import io.theatermsa.mesh.route.RouteDestination;
 import io.theatermsa.mesh.route.RouteRequest;
 import io.theatermsa.mesh.route.RouteTable;
+import io.theatermsa.mesh.time.Sleeper;
+import io.theatermsa.mesh.time.Ticker;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -80,7 +80,8 @@ final class OutboundRouter {
         HostName host = hostsByAuthority.computeIfAbsent(request.host(),
                 h -> HostName.ofAuthority(h, source.namespace()));
         RouteTable table = snapshot.routeTable(host);
-        Route route = table.match(RouteRequest.of(request, source.labels(), source.namespace()));
+        Route route = table.match(new RouteRequest(request.method(), request.path(), request.authority(),
+                request.port(), request.headers(), source.labels(), source.namespace()));
         if (route == null) {
             return new RouteDecision.NoRoute(table.virtualService());
         }

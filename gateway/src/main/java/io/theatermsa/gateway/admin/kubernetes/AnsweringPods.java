@@ -1,7 +1,6 @@
 package io.theatermsa.gateway.admin.kubernetes;
 
-import io.theatermsa.gateway.ProxyObserver;
-import io.theatermsa.gateway.mesh.PodStatus;
+import io.theatermsa.gateway.admin.PodStatus;
 import io.theatermsa.mesh.sidecar.OutboundResponse;
 import io.theatermsa.platform.identity.IdentityHeaders;
 
@@ -18,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * endpoint, so Envoy cannot name them. A mesh local reply carries no identity headers and is not counted.
  * At most {@value #MAX_PODS} pods are kept (rolled-over pods stay listed until then).
  */
-final class AnsweringPods implements ProxyObserver {
+final class AnsweringPods {
 
     static final int MAX_PODS = 256;
 
@@ -29,8 +28,8 @@ final class AnsweringPods implements ProxyObserver {
         this.namespace = namespace;
     }
 
-    @Override
-    public void answered(OutboundResponse answer) {
+    /** Notes the pod that wrote {@code answer}, if it says who it is. */
+    void answered(OutboundResponse answer) {
         Optional<String> service = answer.headers().firstValue(IdentityHeaders.SERVICE_NAME.defaultCase());
         Optional<String> cluster = answer.headers().firstValue(IdentityHeaders.SERVICE_CLUSTER.defaultCase());
         Optional<String> pod = answer.headers().firstValue(IdentityHeaders.POD_NAME.defaultCase());

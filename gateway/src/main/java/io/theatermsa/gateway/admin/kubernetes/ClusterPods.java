@@ -1,6 +1,6 @@
 package io.theatermsa.gateway.admin.kubernetes;
 
-import io.theatermsa.gateway.mesh.PodStatus;
+import io.theatermsa.gateway.admin.PodStatus;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.ServiceEndpoints;
 

@@ -2,12 +2,12 @@ package io.theatermsa.gateway.admin.kubernetes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.theatermsa.gateway.ProxyObserver;
 import io.theatermsa.gateway.admin.AdminRoles;
 import io.theatermsa.gateway.admin.LoadRuns;
 import io.theatermsa.mesh.ConfiguredSplit;
-import io.theatermsa.mesh.workload.WorkloadIdentity;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
 import io.theatermsa.mesh.sidecar.Sidecar;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,8 +24,8 @@ public final class KubernetesMesh implements AutoCloseable {
 
     private final MeshConfigWatch config;
     private final ClusterPods pods;
+    private final AnsweringPods answering;
     private final ObservedTraffic observed;
-    private final ProxyObserver observer;
     private final AdminRoles roles;
 
     /**
@@ -39,15 +39,11 @@ public final class KubernetesMesh implements AutoCloseable {
                           Optional<KubernetesClient> remote, ObjectMapper mapper) {
         String namespace = settings.namespace();
         this.config = new MeshConfigWatch(local, namespace, gateway.cluster());
-        AnsweringPods answering = new AnsweringPods(namespace);
+        this.answering = new AnsweringPods(namespace);
         this.pods = new ClusterPods(new PodWatch(local, namespace, gateway.cluster()),
                 remote.map(client -> new PodWatch(client, namespace, settings.remoteCluster())),
                 settings.remoteCluster(), answering);
         this.observed = new ObservedTraffic(gateway, Clock.systemUTC());
-        this.observer = answer -> {
-            answering.answered(answer);
-            observed.answered(answer);
-        };
         List<ClusterTarget> targets = new ArrayList<>(List.of(new ClusterTarget(gateway.cluster(), local)));
         remote.ifPresent(client -> targets.add(new ClusterTarget(settings.remoteCluster(), client)));
         KubernetesMeshState state = new KubernetesMeshState(gateway, config, pods,
@@ -66,16 +62,17 @@ public final class KubernetesMesh implements AutoCloseable {
     }
 
     /**
-     * What the proxy tells of every answer: it records the pods seen answering, and appends an observed access
-     * record (streamed on {@code /api/mesh/events}).
+     * Told of every answer the proxy relays (the gateway wires it as its proxy observer): records the pods seen
+     * answering, and appends an observed access record (streamed on {@code /api/mesh/events}).
      */
-    public ProxyObserver observer() {
-        return observer;
+    public void answered(OutboundResponse answer) {
+        answering.answered(answer);
+        observed.answered(answer);
     }
 
     /**
      * {@code sidecar}, wrapped so the access records of its answers also carry the request's method, path,
-     * authority, {@code x-request-id} and duration (the {@link #observer} alone sees only the response).
+     * authority, {@code x-request-id} and duration ({@link #answered} alone sees only the response).
      */
     public Sidecar observing(Sidecar sidecar) {
         return observed.observing(sidecar);

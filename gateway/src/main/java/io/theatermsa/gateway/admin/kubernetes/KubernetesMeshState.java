@@ -1,10 +1,10 @@
 package io.theatermsa.gateway.admin.kubernetes;
 
+import io.theatermsa.gateway.admin.ConfigInForce;
+import io.theatermsa.gateway.admin.MeshListener;
 import io.theatermsa.gateway.admin.MeshState;
-import io.theatermsa.gateway.mesh.ConfigInForce;
-import io.theatermsa.gateway.mesh.MeshListener;
-import io.theatermsa.gateway.mesh.PodStatus;
-import io.theatermsa.gateway.mesh.SidecarClusters;
+import io.theatermsa.gateway.admin.PodStatus;
+import io.theatermsa.gateway.admin.SidecarClusters;
 import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.sidecar.AccessLog;

@@ -3,8 +3,6 @@ package io.theatermsa.gateway.admin.kubernetes;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.theatermsa.gateway.mesh.AdminToken;
-import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
 
@@ -27,14 +25,11 @@ public final class KubernetesMode implements AutoCloseable {
     private final KubernetesClient local;
     private final Optional<KubernetesClient> remote;
     private final KubernetesMesh mesh;
-    private final Optional<AdminToken> token;
 
-    private KubernetesMode(KubernetesClient local, Optional<KubernetesClient> remote, KubernetesMesh mesh,
-                           Optional<AdminToken> token) {
+    private KubernetesMode(KubernetesClient local, Optional<KubernetesClient> remote, KubernetesMesh mesh) {
         this.local = local;
         this.remote = remote;
         this.mesh = mesh;
-        this.token = token;
     }
 
     /**
@@ -50,16 +45,11 @@ public final class KubernetesMode implements AutoCloseable {
         Optional<KubernetesClient> remote = settings.remoteKubeconfig().filter(Files::isReadable)
                 .map(KubernetesMode::clientOf);
         return Optional.of(new KubernetesMode(local, remote,
-                new KubernetesMesh(gateway, settings, local, remote, Json.newMapper()), settings.adminToken()));
+                new KubernetesMesh(gateway, settings, local, remote, Json.newMapper())));
     }
 
     public KubernetesMesh mesh() {
         return mesh;
-    }
-
-    /** The admin roles with {@code ADMIN_TOKEN}; without one every change is refused. */
-    public MeshAccess access() {
-        return new MeshAccess(mesh.roles(), token);
     }
 
     private static KubernetesClient clientOf(Path kubeconfig) {

@@ -1,6 +1,5 @@
 package io.theatermsa.gateway.admin.kubernetes;
 
-import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.platform.topology.Topology;
 
 import java.net.URI;
@@ -9,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway's Kubernetes mode, from its environment.
+ * The gateway's Kubernetes mode, from its environment. The admin token ({@code ADMIN_TOKEN}) is the HTTP API's, read
+ * by {@code Main}.
  *
  * @param namespace        {@code NAMESPACE} (downward API), default: the topology's namespace
  * @param envoyAdmin       {@code ENVOY_ADMIN_URL}, default {@value #DEFAULT_ENVOY_ADMIN}
@@ -20,11 +20,9 @@ import java.util.Optional;
  * @param scenarioRoot     {@code SCENARIO_ROOT}, default {@value #DEFAULT_SCENARIO_ROOT}
  * @param initialScenario  {@code INITIAL_SCENARIO}, relative to the root, what reset applies; default
  *                         {@value #DEFAULT_INITIAL_SCENARIO}
- * @param adminToken       {@code ADMIN_TOKEN} (optional Secret); absent: every change is refused
  */
 public record KubernetesSettings(String namespace, URI envoyAdmin, Optional<Path> remoteKubeconfig,
-                                 String remoteCluster, Path scenarioRoot, Path initialScenario,
-                                 Optional<AdminToken> adminToken) {
+                                 String remoteCluster, Path scenarioRoot, Path initialScenario) {
 
     public static final String DEFAULT_ENVOY_ADMIN = "http://localhost:15000";
     public static final String DEFAULT_SCENARIO_ROOT = "/app/scenarios";
@@ -38,8 +36,7 @@ public record KubernetesSettings(String namespace, URI envoyAdmin, Optional<Path
                 value(env, "REMOTE_CLUSTER_NAME").orElseGet(() -> topology.clusterNames().stream()
                         .filter(other -> !other.equals(cluster)).findFirst().orElse(cluster)),
                 Path.of(value(env, "SCENARIO_ROOT").orElse(DEFAULT_SCENARIO_ROOT)),
-                Path.of(value(env, "INITIAL_SCENARIO").orElse(DEFAULT_INITIAL_SCENARIO)),
-                value(env, "ADMIN_TOKEN").map(AdminToken::of));
+                Path.of(value(env, "INITIAL_SCENARIO").orElse(DEFAULT_INITIAL_SCENARIO)));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

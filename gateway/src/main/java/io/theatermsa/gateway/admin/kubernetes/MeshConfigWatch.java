@@ -4,13 +4,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.theatermsa.gateway.mesh.ConfigInForce;
+import io.theatermsa.gateway.admin.ConfigInForce;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.mesh.MeshControlPlane;
 import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 
-import io.theatermsa.gateway.mesh.MeshListener;
+import io.theatermsa.gateway.admin.MeshListener;
 import io.theatermsa.mesh.Subscription;
 
 import java.time.Duration;

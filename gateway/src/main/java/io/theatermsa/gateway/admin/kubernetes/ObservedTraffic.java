@@ -1,6 +1,5 @@
 package io.theatermsa.gateway.admin.kubernetes;
 
-import io.theatermsa.gateway.ProxyObserver;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
 import io.theatermsa.mesh.sidecar.OutboundRequest;
@@ -19,14 +18,14 @@ import java.util.Set;
  * {@value #CAPACITY} records ({@link AccessLog}), read by {@code /api/mesh/access-log} and streamed to
  * {@code /api/mesh/events}.
  * <p>
- * The {@link ProxyObserver} hook carries only the response: status and the answering pod's identity headers. The
- * request side (method, path, authority, {@code x-request-id}, duration) is known when the gateway's sidecar is
- * wrapped with {@link #observing}: the wrapper notes the request and the time on the request's thread, and the
- * observer, called next on that same thread for that same response, picks it up. Without the wrapper those fields
- * are empty (duration 0). Fields only Envoy knows (route, subset, cluster, flags, details) are empty; the response
- * flags print as {@code -}.
+ * The proxy's hook ({@link KubernetesMesh#answered}) carries only the response: status and the answering pod's
+ * identity headers. The request side (method, path, authority, {@code x-request-id}, duration) is known when the
+ * gateway's sidecar is wrapped with {@link #observing}: the wrapper notes the request and the time on the request's
+ * thread, and the hook, called next on that same thread for that same response, picks it up. Without the wrapper
+ * those fields are empty (duration 0). Fields only Envoy knows (route, subset, cluster, flags, details) are empty;
+ * the response flags print as {@code -}.
  */
-final class ObservedTraffic implements ProxyObserver {
+final class ObservedTraffic {
 
     static final int CAPACITY = AccessLog.DEFAULT_CAPACITY;
 
@@ -50,8 +49,8 @@ final class ObservedTraffic implements ProxyObserver {
         return log;
     }
 
-    @Override
-    public void answered(OutboundResponse answer) {
+    /** Appends the access record of {@code answer}; never throws. */
+    void answered(OutboundResponse answer) {
         Sent sent = lastSent.get();
         lastSent.remove();
         boolean known = sent != null && sent.response() == answer;

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.theatermsa.gateway.mesh.PodStatus;
+import io.theatermsa.gateway.admin.PodStatus;
 import io.theatermsa.mesh.cluster.Endpoint;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.theatermsa.gateway.admin.kubernetes;
 
-import io.theatermsa.gateway.mesh.PracticeScenario;
+import io.theatermsa.gateway.admin.PracticeScenario;
 import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.ApiException.FieldError;
 

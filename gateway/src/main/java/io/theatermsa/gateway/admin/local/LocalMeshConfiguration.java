@@ -1,9 +1,9 @@
 package io.theatermsa.gateway.admin.local;
 
 import io.theatermsa.gateway.admin.MeshConfiguration;
-import io.theatermsa.gateway.mesh.PracticeScenario;
-import io.theatermsa.gateway.mesh.ScenarioChange;
-import io.theatermsa.gateway.mesh.SplitWeights;
+import io.theatermsa.gateway.admin.PracticeScenario;
+import io.theatermsa.gateway.admin.ScenarioChange;
+import io.theatermsa.gateway.admin.SplitWeights;
 import io.theatermsa.mesh.ApplyResult;
 
 import java.nio.file.Path;

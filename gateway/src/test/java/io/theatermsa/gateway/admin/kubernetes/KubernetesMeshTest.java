@@ -178,9 +178,9 @@ class KubernetesMeshTest {
     void withoutARemoteKubeconfigTheOtherClustersPodsAreThoseSeenAnswering() throws Exception {
         KubernetesMesh mesh = start(Optional.empty());
 
-        mesh.observer().answered(OutboundResponse.text(200, "[]", Map.of("X-Service-Name", List.of("movie-service"),
+        mesh.answered(OutboundResponse.text(200, "[]", Map.of("X-Service-Name", List.of("movie-service"),
                 "X-Service-Cluster", List.of("ctx2"), "X-Pod-Name", List.of("movie-service-ctx2-q"))));
-        mesh.observer().answered(OutboundResponse.text(503, "no healthy upstream", Map.of()));
+        mesh.answered(OutboundResponse.text(503, "no healthy upstream", Map.of()));
 
         JsonNode pods = get("/deployment-status", 200);
         assertThat(pods).hasSize(1);
@@ -432,14 +432,14 @@ class KubernetesMeshTest {
     private KubernetesMesh startWith(Optional<KubernetesClient> remote, Optional<AdminToken> token) {
         URI envoyUrl = URI.create(envoy == null ? "http://127.0.0.1:1" : "http://127.0.0.1:" + envoy.getAddress().getPort());
         KubernetesSettings settings = new KubernetesSettings(NS, envoyUrl, Optional.empty(), "ctx2", scenarios,
-                Path.of("01-initial"), token);
+                Path.of("01-initial"));
         KubernetesMesh mesh = new KubernetesMesh(GATEWAY, settings, client, remote, Json.newMapper());
         toClose.add(mesh);
         await("informers synced").atMost(INFORMERS).until(mesh::synced);
         Sidecar sidecar = upstream != null ? upstream : new DirectSidecar(Duration.ofSeconds(1));
         toClose.add(sidecar);
         gateway = GatewayApp.start(GatewaySettings.builder(GATEWAY, mesh.observing(sidecar)).configuredSplits(mesh::configuredSplits)
-                .observer(mesh.observer()).mesh(new MeshAccess(mesh.roles(), token)).build());
+                .observer(mesh::answered).mesh(new MeshAccess(mesh.roles(), token)).build());
         return mesh;
     }
 

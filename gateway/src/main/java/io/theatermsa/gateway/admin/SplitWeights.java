@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.mesh;
+package io.theatermsa.gateway.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

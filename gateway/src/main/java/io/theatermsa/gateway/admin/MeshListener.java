@@ -1,8 +1,8 @@
-package io.theatermsa.gateway.mesh;
+package io.theatermsa.gateway.admin;
 
 import io.theatermsa.mesh.sidecar.AccessLog;
 
-/** Told of what the mesh does as it happens ({@link io.theatermsa.gateway.admin.MeshState#subscribe}); both calls must return at once. */
+/** Told of what the mesh does as it happens ({@link MeshState#subscribe}); both calls must return at once. */
 public interface MeshListener {
 
     /** A request went through a sidecar. */

@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.mesh;
+package io.theatermsa.gateway.admin;
 
 import io.theatermsa.mesh.config.Diagnostic;
 
@@ -27,7 +27,7 @@ public record Finding(String code, String severity, String upstream, String file
                            Map.of("ko", d.code().title().ko(), "en", d.code().title().en()));
     }
 
-    static List<Finding> all(List<Diagnostic> diagnostics) {
+    public static List<Finding> all(List<Diagnostic> diagnostics) {
         return diagnostics.stream().map(Finding::of).toList();
     }
 }

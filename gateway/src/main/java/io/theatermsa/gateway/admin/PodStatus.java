@@ -1,4 +1,4 @@
-package io.theatermsa.gateway.mesh;
+package io.theatermsa.gateway.admin;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.theatermsa.mesh;
+package io.theatermsa.mesh.time;
 
 /**
  * A monotonic clock in nanoseconds, for durations (never for wall-clock time). Passed in so tests can drive time.

@@ -1,4 +1,4 @@
-package io.theatermsa.mesh;
+package io.theatermsa.mesh.time;
 
 import java.time.Duration;
 
