@@ -182,7 +182,7 @@ export class Faults {
     document.getElementById('partition-form').addEventListener('submit', async (event) => {
       event.preventDefault();
       const oneWay = document.getElementById('partition-one-way').checked;
-      const r = await sendJson('POST', '/api/mesh/partition', { from: 'ctx1', to: 'ctx2', oneWay }, { admin: true });
+      const r = await sendJson('POST', '/api/mesh/partition', { oneWay }, { admin: true }); // the gateway fills in the topology's clusters
       result.textContent = r.ok ? t('partition.done', { links: (r.body?.links ?? []).join(', ') })
         : this.#failure(r, 'partition.kubernetes');
       this.#loadLinks();

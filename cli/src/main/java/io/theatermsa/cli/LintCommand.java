@@ -69,7 +69,7 @@ final class LintCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The findings for one linted path, as {@code --json} prints them. */
-    record Target(String path, List<Finding> findings) {
+    record Target(String path, List<LintFinding> findings) {
     }
 
     /**
@@ -79,11 +79,11 @@ final class LintCommand implements Callable<Integer> {
      * @param field    the field path; empty for the whole object
      * @param why      for the traps the course teaches, the one-line reason; {@code null} otherwise
      */
-    record Finding(String code, Severity severity, Text title, String upstream, String resource, String field,
+    record LintFinding(String code, Severity severity, Text title, String upstream, String resource, String field,
                    String file, Text message, Text why) {
 
-        static Finding of(Diagnostic d) {
-            return new Finding(d.code().id(), d.severity(), d.code().title(), d.code().upstream(), d.resource(),
+        static LintFinding of(Diagnostic d) {
+            return new LintFinding(d.code().id(), d.severity(), d.code().title(), d.code().upstream(), d.resource(),
                                d.fieldPath(), d.file(), d.details(), d.why());
         }
     }
@@ -140,7 +140,7 @@ final class LintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<Target> views = results.entrySet().stream().map(e -> new Target(e.getKey(),
-                    e.getValue().stream().map(Finding::of).toList())).toList();
+                    e.getValue().stream().map(LintFinding::of).toList())).toList();
             out.println(toJson(new Report(Map.of("ko", inventory.origin().ko(), "en", inventory.origin().en()),
                                           views, summary, summary.exitCode())));
         } else {

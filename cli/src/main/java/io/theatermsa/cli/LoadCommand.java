@@ -140,7 +140,7 @@ final class LoadCommand implements Callable<Integer> {
     private int run(URI base, LoadSpec load) throws InterruptedException {
         MeshView mesh = new MeshView(base);
         String id = "cli" + UUID.randomUUID().toString().substring(0, 8);
-        RunCorrelation correlation = RunCorrelation.before(mesh, id, MeshView.GATEWAY_SERVICE);
+        RunCorrelation correlation = RunCorrelation.before(mesh, id, theater.topology().gateway().name());
         LoadRun run;
         try {
             run = LoadRun.start(id, base, load);

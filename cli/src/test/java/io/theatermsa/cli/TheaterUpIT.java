@@ -2,8 +2,10 @@ package io.theatermsa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import io.theatermsa.cli.local.Scenarios;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code ./theater up} as a user runs it: a real process started from the checkout, probed over HTTP, then stopped
@@ -172,20 +175,16 @@ class TheaterUpIT {
             });
         }
 
-        String awaitLine(java.util.function.Predicate<String> wanted, Duration limit) throws InterruptedException {
-            Instant deadline = Instant.now().plus(limit);
-            while (Instant.now().isBefore(deadline)) {
-                for (String line : lines) {
-                    if (wanted.test(line)) {
-                        return line;
-                    }
-                }
-                if (!process.isAlive() && !reader.isAlive()) {
-                    break;
-                }
-                Thread.sleep(50);
+        String awaitLine(java.util.function.Predicate<String> wanted, Duration limit) {
+            try {
+                return await().atMost(limit)
+                        .failFast("the process ended", () -> !process.isAlive() && !reader.isAlive())
+                        .until(() -> lines.stream().filter(wanted).findFirst(), Optional::isPresent)
+                        .orElseThrow();
+            } catch (ConditionTimeoutException | TerminalFailureException e) {
+                throw new AssertionError("line not seen within " + limit + " (" + e.getMessage()
+                        + "); output so far:\n" + String.join("\n", lines), e);
             }
-            throw new AssertionError("line not seen within " + limit + "; output so far:\n" + String.join("\n", lines));
         }
 
         void drained() throws InterruptedException {

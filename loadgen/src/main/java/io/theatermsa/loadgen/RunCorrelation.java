@@ -70,7 +70,7 @@ public final class RunCorrelation {
             for (LoggedRequest record : page.get()) {
                 if (isOfRun(record)) {
                     flags.merge(record.responseFlags(), 1L, Long::sum);
-                    clusters.merge(record.upstreamCluster().isEmpty() ? RunRecords.NO_CLUSTER
+                    clusters.merge(record.upstreamCluster().isEmpty() ? LoadReport.NO_CLUSTER
                                                                       : record.upstreamCluster(), 1L, Long::sum);
                     count++;
                 }

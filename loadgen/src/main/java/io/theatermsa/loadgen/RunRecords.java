@@ -7,12 +7,11 @@ import java.util.Map;
  *
  * @param count     how many
  * @param byFlag    count per response flag ({@code -} for none)
- * @param byCluster count per upstream cluster ({@value #NO_CLUSTER}: a local reply)
+ * @param byCluster count per upstream cluster ({@value LoadReport#NO_CLUSTER}: a local reply)
  */
 public record RunRecords(long count, Map<String, Long> byFlag, Map<String, Long> byCluster) {
 
     /** The {@code byCluster} key of records no pod answered. */
-    public static final String NO_CLUSTER = "none";
 
     public RunRecords {
         byFlag = Map.copyOf(byFlag);

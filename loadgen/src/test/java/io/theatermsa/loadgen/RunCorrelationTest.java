@@ -35,7 +35,7 @@ class RunCorrelationTest {
 
         assertThat(records.count()).isEqualTo(3);
         assertThat(records.byFlag()).isEqualTo(Map.of("-", 2L, "UH", 1L));
-        assertThat(records.byCluster()).isEqualTo(Map.of("ctx1", 1L, "ctx2", 1L, RunRecords.NO_CLUSTER, 1L));
+        assertThat(records.byCluster()).isEqualTo(Map.of("ctx1", 1L, "ctx2", 1L, LoadReport.NO_CLUSTER, 1L));
     }
 
     @Test

@@ -27,9 +27,6 @@ import java.util.OptionalLong;
  */
 public final class MeshView implements RequestLog {
 
-    /** The gateway's service name: its sidecar's access-log records carry it as their source. */
-    public static final String GATEWAY_SERVICE = "api-gateway";
-
     private final URI base;
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -33,8 +33,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The whole cinema on one machine, as the topology lays it out: Redis, each service's pods in each emulated cluster,
- * and the gateway in its cluster, all in this JVM. Each workload has its own identity, its own Redis connection and, when it calls others, its own
- * emulated sidecar driven by the scenario's VirtualServices and DestinationRules.
+ * and the gateway in its cluster, all in this JVM. Each workload has its own identity; each service its own Redis
+ * connection (the gateway none: the stack's fault store is one more connection); each workload that calls others its
+ * own emulated sidecar, driven by the scenario's VirtualServices and DestinationRules.
  */
 public final class LocalStack implements AutoCloseable {
 

@@ -14,18 +14,13 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /** Helpers for fabric8's mock API servers standing for ctx1 and ctx2. */
 final class MockClusters {
 
     static final String NS = "theater-msa";
-    /** How often {@link #await} looks again; the deadline, not this, bounds a test. */
-    private static final Duration POLL = Duration.ofMillis(10);
 
     private MockClusters() {
     }
