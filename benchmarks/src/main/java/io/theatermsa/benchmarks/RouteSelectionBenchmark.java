@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 public class RouteSelectionBenchmark {
 
     static final int VIRTUAL_SERVICES = 50;
+    private static final String NAMESPACE = "theater-msa";
 
     private MeshSnapshot snapshot;
     private HostName host;
@@ -51,12 +52,12 @@ public class RouteSelectionBenchmark {
     @Setup
     public void compile() {
         MeshControlPlane controlPlane = new MeshControlPlane();
-        ApplyResult applied = controlPlane.apply(new MeshConfigLoader().load("bench.yaml", virtualServices()));
+        ApplyResult applied = controlPlane.apply(new MeshConfigLoader(NAMESPACE).load("bench.yaml", virtualServices()));
         if (!applied.applied()) {
             throw new IllegalStateException("benchmark config refused: " + applied.diagnostics());
         }
         snapshot = applied.snapshot();
-        host = HostName.ofAuthority("svc-37", "theater-msa");
+        host = HostName.ofAuthority("svc-37", NAMESPACE);
         // The calling workload's labels; no route matches on them, so any cluster name will do.
         Map<String, String> labels = Map.of("app", "api-gateway", "cluster", "bench");
         canaryRequest = request("/users/1", Map.of("x-canary", List.of("true")), labels);
@@ -86,7 +87,7 @@ public class RouteSelectionBenchmark {
 
     private static RouteRequest request(String path, Map<String, List<String>> headers, Map<String, String> labels) {
         return new RouteRequest("GET", path, "svc-37:8080", 8080, HttpHeaders.of(headers, (k, v) -> true), labels,
-                                "theater-msa");
+                                NAMESPACE);
     }
 
     private static String virtualServices() {

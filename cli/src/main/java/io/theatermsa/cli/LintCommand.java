@@ -131,7 +131,7 @@ final class LintCommand implements Callable<Integer> {
         }
         Inventory inventory = InventoryReader.read(Stream.concat(sources.stream(), targets.stream()).toList(),
                                                   theater.topology());
-        Linter linter = new Linter();
+        Linter linter = new Linter(theater.topology().namespace());
         Map<String, List<Diagnostic>> results = new LinkedHashMap<>();
         for (Path target : targets) {
             results.put(target.toString(), linter.lint(target, inventory));

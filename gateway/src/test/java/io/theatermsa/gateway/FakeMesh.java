@@ -53,6 +53,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Partitions {
 
     static final WorkloadIdentity BOOKING = new WorkloadIdentity("booking-service", "ctx2", "booking-service-ctx2-pod-b");
+    static final String NAMESPACE = "theater-msa";
     static final String USER_CTX2 = "outbound|8081|ctx2|user-service.theater-msa.svc.cluster.local";
 
     private final AccessLog accessLog = new AccessLog();
@@ -69,7 +70,7 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
 
     FakeMesh(String initialSource, String yaml) {
         this.initialSource = initialSource;
-        this.initial = new MeshConfigLoader().load(initialSource, yaml);
+        this.initial = new MeshConfigLoader(NAMESPACE).load(initialSource, yaml);
         this.source = initialSource;
         this.config = initial;
     }
@@ -138,7 +139,7 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
     @Override
     public synchronized ScenarioChange apply(Path path) {
         applied.add(path);
-        return put(path.toString(), new MeshConfigLoader().load(path));
+        return put(path.toString(), new MeshConfigLoader(NAMESPACE).load(path));
     }
 
     @Override
@@ -159,7 +160,7 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
     @Override
     public synchronized ScenarioChange setWeights(String service, Map<String, Integer> weights) {
         return put(source + " (weights " + service + ")",
-                   new MeshConfigLoader().load("weights", SplitWeights.rewrite(config, service, weights)));
+                   new MeshConfigLoader(NAMESPACE).load("weights", SplitWeights.rewrite(config, service, weights)));
     }
 
     @Override

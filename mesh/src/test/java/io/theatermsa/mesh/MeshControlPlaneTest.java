@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class MeshControlPlaneTest {
 
+    private static final String NAMESPACE = "theater-msa";
     private static final Path INITIAL = Path.of("../k8s/practice/01-initial");
 
     private final MeshControlPlane controlPlane = new MeshControlPlane();
-    private final MeshConfigLoader loader = new MeshConfigLoader();
+    private final MeshConfigLoader loader = new MeshConfigLoader(NAMESPACE);
 
     @Test
     void applyingValidConfigurationSwapsInANewSnapshotAndTellsListeners() {
@@ -121,8 +122,8 @@ class MeshControlPlaneTest {
         MeshSnapshot snapshot = controlPlane.current();
 
         assertThat(snapshot.routeTable(HostName.of("user-service.theater-msa.svc.cluster.local", "x")))
-                .isSameAs(snapshot.routeTable(HostName.ofAuthority("user-service:8081", "theater-msa")));
-        assertThat(snapshot.routeTable(HostName.of("user-service", "theater-msa")).virtualService())
+                .isSameAs(snapshot.routeTable(HostName.ofAuthority("user-service:8081", NAMESPACE)));
+        assertThat(snapshot.routeTable(HostName.of("user-service", NAMESPACE)).virtualService())
                 .isEqualTo("theater-msa/user-service-vs");
     }
 
@@ -130,10 +131,10 @@ class MeshControlPlaneTest {
     void anUndefinedSubsetHasNoClusterButEveryHostHasADefaultCluster() {
         controlPlane.apply(loader.load(INITIAL));
         MeshSnapshot snapshot = controlPlane.current();
-        HostName users = HostName.of("user-service", "theater-msa");
+        HostName users = HostName.of("user-service", NAMESPACE);
 
         assertThat(snapshot.cluster(users, "ctx3")).isEmpty();
         assertThat(snapshot.cluster(users, "ctx1")).get().extracting(c -> c.pinnedCluster()).isEqualTo("ctx1");
-        assertThat(snapshot.cluster(HostName.of("redis", "theater-msa"), "")).isPresent();
+        assertThat(snapshot.cluster(HostName.of("redis", NAMESPACE), "")).isPresent();
     }
 }

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PracticeScenariosTest {
 
+    private static final String NAMESPACE = "theater-msa";
     private static final Path PRACTICE = Path.of("../k8s/practice").toAbsolutePath().normalize();
 
     static Stream<Path> scenarios() throws IOException {
@@ -43,7 +44,7 @@ class PracticeScenariosTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void loadsWithoutErrorsAndWithOneDestinationRulePerHost(Path scenario) {
-        LoadedConfig result = new MeshConfigLoader(catalog()).load(scenario);
+        LoadedConfig result = new MeshConfigLoader(NAMESPACE, catalog()).load(scenario);
 
         assertThat(result.errors()).as("errors in %s", scenario.getFileName()).isEmpty();
         assertThat(result.mergedDestinationRules()).as("one DestinationRule per host in %s", scenario.getFileName())
@@ -56,7 +57,8 @@ class PracticeScenariosTest {
     @MethodSource("promisedSplits")
     void configuresTheCtx1ShareItsDescriptionPromises(String scenario, Map<String, Double> ctx1Percent) {
         MeshControlPlane controlPlane = new MeshControlPlane();
-        assertThat(controlPlane.apply(new MeshConfigLoader(catalog()).load(PRACTICE.resolve(scenario))).applied()).isTrue();
+        LoadedConfig config = new MeshConfigLoader(NAMESPACE, catalog()).load(PRACTICE.resolve(scenario));
+        assertThat(controlPlane.apply(config).applied()).isTrue();
 
         assertThat(controlPlane.current().configuredSplits())
                 .allSatisfy(split -> assertThat(split.percentFor("ctx1"))
@@ -64,7 +66,7 @@ class PracticeScenariosTest {
     }
 
     private static EndpointRegistry catalog() {
-        EndpointRegistry registry = new EndpointRegistry();
+        EndpointRegistry registry = new EndpointRegistry(NAMESPACE);
         registry.register("user-service", 8081);
         registry.register("movie-service", 8082);
         registry.register("booking-service", 8083);

@@ -31,12 +31,12 @@ public final class InventoryReader {
     }
 
     /**
-     * The inventory of everything in {@code paths}, each read once; what they lack (Services, or workloads) is taken
-     * from {@code topology} ({@link KnownTopology}).
+     * The inventory of everything in {@code paths}, each read once, objects that name no namespace in the
+     * topology's; what they lack (Services, or workloads) is taken from {@code topology} ({@link KnownTopology}).
      */
     public static Inventory read(List<Path> paths, Topology topology) {
         InventoryReader reader = new InventoryReader();
-        ManifestReader manifests = new ManifestReader(new Diagnostics());
+        ManifestReader manifests = new ManifestReader(topology.namespace(), new Diagnostics());
         paths.forEach(p -> manifests.read(p).forEach(reader::collect));
         return reader.inventory(topology);
     }

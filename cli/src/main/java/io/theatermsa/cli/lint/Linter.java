@@ -28,26 +28,31 @@ public final class Linter {
             new MaxConnectionsAloneRule(),
             new GatewayErrorsShadowedRule());
 
+    private final String namespace;
     private final List<LintRule> rules;
 
-    /** A linter with every rule. */
-    public Linter() {
-        this(RULES);
+    /** A linter with every rule; objects that name no namespace are in {@code namespace}. */
+    public Linter(String namespace) {
+        this(namespace, RULES);
     }
 
-    /** @param rules the checks to run after loading, in order */
-    public Linter(List<LintRule> rules) {
+    /**
+     * @param namespace where objects that name no namespace are, as kubectl's {@code -n}
+     * @param rules     the checks to run after loading, in order
+     */
+    public Linter(String namespace, List<LintRule> rules) {
+        this.namespace = namespace;
         this.rules = List.copyOf(rules);
     }
 
     /** Every finding about the file or directory at {@code path}: the loader's, then each rule's. */
     public List<Diagnostic> lint(Path path, Inventory inventory) {
-        return check(new MeshConfigLoader(inventory).load(path), inventory);
+        return check(new MeshConfigLoader(namespace, inventory).load(path), inventory);
     }
 
     /** Every finding about YAML text; {@code sourceName} stands in for the file name. */
     public List<Diagnostic> lint(String sourceName, String yaml, Inventory inventory) {
-        return check(new MeshConfigLoader(inventory).load(sourceName, yaml), inventory);
+        return check(new MeshConfigLoader(namespace, inventory).load(sourceName, yaml), inventory);
     }
 
     private List<Diagnostic> check(LoadedConfig loaded, Inventory inventory) {

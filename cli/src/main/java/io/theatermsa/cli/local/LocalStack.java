@@ -146,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The topology's services with the ports callers use, without endpoints yet: the pods register as they start. */
     private static EndpointRegistry registry(Topology topology) {
-        EndpointRegistry registry = new EndpointRegistry();
+        EndpointRegistry registry = new EndpointRegistry(topology.namespace());
         topology.services().forEach(service -> registry.register(service.name(), service.port()));
         return registry;
     }

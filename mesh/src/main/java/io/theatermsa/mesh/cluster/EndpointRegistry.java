@@ -6,17 +6,28 @@ import io.theatermsa.mesh.config.ServiceCatalog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The local stand-in for Kubernetes Services and their endpoints (what EDS gives a real sidecar). Every service
- * lives in {@link HostName#DEFAULT_NAMESPACE}. Thread-safe: changes replace a service's {@link ServiceEndpoints}
- * atomically, and readers never lock.
+ * The local stand-in for Kubernetes Services and their endpoints (what EDS gives a real sidecar), all in one
+ * namespace. Thread-safe: changes replace a service's {@link ServiceEndpoints} atomically, and readers never lock.
  */
 public final class EndpointRegistry implements ServiceCatalog {
 
+    private final String namespace;
     private final ConcurrentHashMap<String, ServiceEndpoints> services = new ConcurrentHashMap<>();
+
+    /** @param namespace the namespace every registered service lives in */
+    public EndpointRegistry(String namespace) {
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+    }
+
+    /** The namespace every registered service lives in. */
+    public String namespace() {
+        return namespace;
+    }
 
     /** Declares {@code service} with the port callers use; keeps its endpoints if it is already known. */
     public void register(String service, int port) {
@@ -59,7 +70,7 @@ public final class EndpointRegistry implements ServiceCatalog {
 
     /** The current endpoints of {@code host}, {@code null} when no registered service is that host. */
     public ServiceEndpoints lookup(HostName host) {
-        return HostName.DEFAULT_NAMESPACE.equals(host.namespace()) ? services.get(host.service()) : null;
+        return namespace.equals(host.namespace()) ? services.get(host.service()) : null;
     }
 
     /** Every registered service. */

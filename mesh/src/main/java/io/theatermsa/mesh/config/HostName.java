@@ -14,9 +14,6 @@ import java.util.Locale;
  */
 public record HostName(String service, String namespace) {
 
-    /** The namespace every Theater MSA workload runs in. */
-    public static final String DEFAULT_NAMESPACE = "theater-msa";
-
     private static final String CLUSTER_SUFFIX = ".svc.cluster.local";
 
     /** Resolves {@code host} as written in config or a request, relative to {@code namespace}. */

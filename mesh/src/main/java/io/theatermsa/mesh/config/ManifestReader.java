@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * outer kustomization's wins); any other directory contributes its {@code *.yaml} and {@code *.yml} files in name
  * order, not recursing; a {@code kind: List} contributes its items. Kustomize transformers (patches, labels,
  * components, name prefixes) are not applied: they are reported as {@link Code#NOT_EMULATED}.
+ * <p>
+ * An object that names no namespace (and is in no kustomization that forces one) lands in the namespace the reader
+ * is given, as kubectl puts it in the context's namespace or {@code -n}'s.
  * <p>
  * The mesh loader reads mesh objects with it, {@code theater lint} the Services and workloads. Problems (a missing
  * path, malformed YAML, a cycle, a remote resource) go to the {@link Diagnostics} given; a path read twice by one
@@ -36,10 +40,13 @@ public final class ManifestReader {
             "replicas", "configMapGenerator", "secretGenerator");
 
     private final YAMLMapper yaml = new YAMLMapper();
+    private final String namespace;
     private final Diagnostics diagnostics;
     private final Set<Path> visited = new HashSet<>();
 
-    public ManifestReader(Diagnostics diagnostics) {
+    /** @param namespace where objects without {@code metadata.namespace} land */
+    public ManifestReader(String namespace, Diagnostics diagnostics) {
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.diagnostics = diagnostics;
     }
 
@@ -71,7 +78,7 @@ public final class ManifestReader {
             while (it.hasNextValue()) {
                 JsonNode node = it.nextValue();
                 if (node != null && !node.isNull() && !node.isMissingNode()) {
-                    addWithListItems(new Manifest(source, node, null), documents);
+                    addWithListItems(source, node, documents);
                 }
             }
         } catch (JsonProcessingException e) {
@@ -83,12 +90,12 @@ public final class ManifestReader {
         return documents;
     }
 
-    private static void addWithListItems(Manifest manifest, List<Manifest> out) {
-        if (!manifest.kind().equals("List")) {
-            out.add(manifest);
+    private void addWithListItems(String source, JsonNode node, List<Manifest> out) {
+        if (!node.path("kind").asText("").equals("List")) {
+            out.add(new Manifest(source, node, node.path("metadata").path("namespace").asText(namespace)));
             return;
         }
-        manifest.node().path("items").forEach(item -> addWithListItems(new Manifest(manifest.file(), item, null), out));
+        node.path("items").forEach(item -> addWithListItems(source, item, out));
     }
 
     private Optional<Path> kustomizationIn(Path dir) {
@@ -115,8 +122,8 @@ public final class ManifestReader {
                 }
             }
         }
-        String namespace = k.path("namespace").asText("");
-        return namespace.isEmpty() ? collected : collected.stream().map(m -> m.inNamespace(namespace)).toList();
+        String forced = k.path("namespace").asText("");
+        return forced.isEmpty() ? collected : collected.stream().map(m -> m.inNamespace(forced)).toList();
     }
 
     private List<Manifest> readPlainDirectory(Path dir) {

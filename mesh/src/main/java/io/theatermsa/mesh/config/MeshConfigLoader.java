@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,7 +17,8 @@ import java.util.Set;
  * kustomize} output, or a {@code kind: List}. Other kinds are skipped and counted.
  * <p>
  * Validation accumulates: the result lists every problem with its file, object and field path, and never throws.
- * Give the loader a {@link ServiceCatalog} to also warn about destination hosts that nothing serves.
+ * Give the loader a {@link ServiceCatalog} to also warn about destination hosts that nothing serves. Objects that
+ * name no namespace are put in the one the loader is given, as kubectl puts them in the context's.
  */
 public final class MeshConfigLoader {
 
@@ -24,28 +26,33 @@ public final class MeshConfigLoader {
     private static final Set<String> API_VERSIONS = Set.of("v1", "v1beta1", "v1alpha3");
     private static final Set<String> MESH_KINDS = Set.of("VirtualService", "DestinationRule");
 
+    private final String namespace;
     private final ServiceCatalog catalog;
 
-    /** A loader that does not check hosts against a registry. */
-    public MeshConfigLoader() {
-        this(null);
+    /** A loader that puts objects without {@code metadata.namespace} in {@code namespace}, checking no hosts. */
+    public MeshConfigLoader(String namespace) {
+        this(namespace, null);
     }
 
-    /** A loader that warns about destination hosts {@code catalog} does not serve ({@code null}: no check). */
-    public MeshConfigLoader(ServiceCatalog catalog) {
+    /**
+     * A loader that puts objects without {@code metadata.namespace} in {@code namespace} and warns about
+     * destination hosts {@code catalog} does not serve ({@code null}: no check).
+     */
+    public MeshConfigLoader(String namespace, ServiceCatalog catalog) {
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.catalog = catalog;
     }
 
     /** Loads a file or a directory (with or without {@code kustomization.yaml}). */
     public LoadedConfig load(Path path) {
         Diagnostics diagnostics = new Diagnostics();
-        return decode(new ManifestReader(diagnostics).read(path), diagnostics);
+        return decode(new ManifestReader(namespace, diagnostics).read(path), diagnostics);
     }
 
     /** Loads YAML text (one or more documents); {@code sourceName} stands in for the file name in diagnostics. */
     public LoadedConfig load(String sourceName, String yaml) {
         Diagnostics diagnostics = new Diagnostics();
-        return decode(new ManifestReader(diagnostics).parse(sourceName, yaml), diagnostics);
+        return decode(new ManifestReader(namespace, diagnostics).parse(sourceName, yaml), diagnostics);
     }
 
     private LoadedConfig decode(List<Manifest> manifests, Diagnostics diagnostics) {

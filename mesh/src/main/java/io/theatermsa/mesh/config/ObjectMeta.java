@@ -8,8 +8,7 @@ import java.util.Comparator;
  *
  * @param kind              {@code VirtualService} or {@code DestinationRule}
  * @param name              {@code metadata.name}
- * @param namespace         {@code metadata.namespace}; {@link HostName#DEFAULT_NAMESPACE} when absent, because
- *                          every Theater MSA workload runs there
+ * @param namespace         {@code metadata.namespace}, a kustomization's, or the loader's namespace when absent
  * @param creationTimestamp {@code metadata.creationTimestamp}, or {@code null} when absent (files never carry one)
  * @param file              the file it was read from, or the source name given with text
  */

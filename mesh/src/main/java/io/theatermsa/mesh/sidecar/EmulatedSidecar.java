@@ -9,7 +9,6 @@ import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
-import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.time.Sleeper;
 import io.theatermsa.mesh.time.Ticker;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
@@ -78,12 +77,12 @@ public final class EmulatedSidecar implements Sidecar {
     }
 
     /**
-     * Starts a sidecar for {@code workload} that forwards through {@code upstream} (closed with the sidecar); its pod
-     * labels default to {@link Endpoint#localLabels}, its namespace to {@link HostName#DEFAULT_NAMESPACE}.
+     * Starts a sidecar for {@code workload}, running in {@code namespace}, that forwards through {@code upstream}
+     * (closed with the sidecar); its pod labels default to {@link Endpoint#localLabels}.
      */
     public static Builder builder(MeshControlPlane controlPlane, EndpointRegistry registry, AccessLog accessLog,
-                                  WorkloadIdentity workload, UpstreamExchange upstream) {
-        return new Builder(controlPlane, registry, accessLog, workload, upstream);
+                                  WorkloadIdentity workload, String namespace, UpstreamExchange upstream) {
+        return new Builder(controlPlane, registry, accessLog, workload, namespace, upstream);
     }
 
     @Override
@@ -194,14 +193,14 @@ public final class EmulatedSidecar implements Sidecar {
         return new UUID(high, low).toString();
     }
 
-    /** Configures an {@link EmulatedSidecar}; everything but the five constructor arguments has a default. */
+    /** Configures an {@link EmulatedSidecar}; everything but the six constructor arguments has a default. */
     public static final class Builder {
         private final MeshControlPlane controlPlane;
         private final EndpointRegistry registry;
         private final AccessLog accessLog;
         private final WorkloadIdentity identity;
+        private final String namespace;
         private final UpstreamExchange upstream;
-        private String namespace = HostName.DEFAULT_NAMESPACE;
         private Map<String, String> labels;
         /** Asks for the current thread's generator on every draw, so virtual threads never share a seed. */
         private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
@@ -213,11 +212,12 @@ public final class EmulatedSidecar implements Sidecar {
         private Executor mirrors;
 
         private Builder(MeshControlPlane controlPlane, EndpointRegistry registry, AccessLog accessLog,
-                        WorkloadIdentity identity, UpstreamExchange upstream) {
+                        WorkloadIdentity identity, String namespace, UpstreamExchange upstream) {
             this.controlPlane = Objects.requireNonNull(controlPlane, "controlPlane");
             this.registry = Objects.requireNonNull(registry, "registry");
             this.accessLog = Objects.requireNonNull(accessLog, "accessLog");
             this.identity = Objects.requireNonNull(identity, "identity");
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
             this.upstream = Objects.requireNonNull(upstream, "upstream");
             this.labels = Endpoint.localLabels(identity.service(), identity.cluster());
         }
@@ -225,11 +225,6 @@ public final class EmulatedSidecar implements Sidecar {
         /** The calling pod's labels, matched by {@code sourceLabels} (default: app, cluster, topology label). */
         public Builder labels(Map<String, String> labels) {
             this.labels = Map.copyOf(labels);
-            return this;
-        }
-
-        public Builder namespace(String namespace) {
-            this.namespace = Objects.requireNonNull(namespace);
             return this;
         }
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class EndpointRegistryTest {
 
-    private final EndpointRegistry registry = new EndpointRegistry();
+    private final EndpointRegistry registry = new EndpointRegistry("theater-msa");
 
     @Test
     void endpointsJoinAndLeaveARegisteredService() {

@@ -21,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** mesh-semantics §6: Envoy's outlier detection, panic threshold and locality priorities, driven by hand. */
 class OutlierDetectorTest {
 
-    private static final HostName USERS = new HostName("user-service", "theater-msa");
+    private static final String NAMESPACE = "theater-msa";
+    private static final HostName USERS = new HostName("user-service", NAMESPACE);
 
     private final ManualTicker ticker = new ManualTicker();
-    private final EndpointRegistry registry = new EndpointRegistry();
+    private final EndpointRegistry registry = new EndpointRegistry(NAMESPACE);
 
     OutlierDetectorTest() {
         registry.register("user-service", 8081);

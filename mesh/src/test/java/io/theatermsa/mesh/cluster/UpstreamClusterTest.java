@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** mesh-semantics §1.9, §4.1, §4.3: subset membership, cluster names and load balancing per cluster. */
 class UpstreamClusterTest {
 
-    private static final HostName USERS = new HostName("user-service", "theater-msa");
+    private static final String NAMESPACE = "theater-msa";
+    private static final HostName USERS = new HostName("user-service", NAMESPACE);
 
-    private final EndpointRegistry registry = new EndpointRegistry();
+    private final EndpointRegistry registry = new EndpointRegistry(NAMESPACE);
 
     UpstreamClusterTest() {
         registry.register("user-service", 8081);

@@ -28,7 +28,7 @@ class ManifestReaderTest {
         Files.writeString(dir.resolve("pods.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: user-0}\n");
         Diagnostics problems = new Diagnostics();
 
-        List<Manifest> read = new ManifestReader(problems).read(dir);
+        List<Manifest> read = new ManifestReader("theater-msa", problems).read(dir);
 
         assertThat(read).extracting(m -> m.kind() + " " + m.namespace() + "/" + m.name())
                 .containsExactly("Service outer/user-service", "Service outer/movie-service", "Pod outer/user-0");
@@ -36,10 +36,27 @@ class ManifestReaderTest {
     }
 
     @Test
+    void anObjectThatNamesNoNamespaceLandsInTheReadersNamespace() {
+        Diagnostics problems = new Diagnostics();
+
+        List<Manifest> read = new ManifestReader("cinema", problems).parse("svc.yaml", """
+                apiVersion: v1
+                kind: List
+                items:
+                - {apiVersion: v1, kind: Service, metadata: {name: user-service}}
+                - {apiVersion: v1, kind: Service, metadata: {name: movie-service, namespace: own}}
+                """);
+
+        assertThat(read).extracting(m -> m.namespace() + "/" + m.name())
+                .containsExactly("cinema/user-service", "own/movie-service");
+        assertThat(problems.toList()).isEmpty();
+    }
+
+    @Test
     void aPathReadTwiceIsReportedAndReadOnce(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("svc.yaml"), "kind: Service\nmetadata: {name: user-service}\n");
         Diagnostics problems = new Diagnostics();
-        ManifestReader reader = new ManifestReader(problems);
+        ManifestReader reader = new ManifestReader("theater-msa", problems);
 
         assertThat(reader.read(file)).hasSize(1);
         assertThat(reader.read(file)).isEmpty();

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** mesh-semantics §4.4: several DestinationRules for one host are merged, not rejected. */
 class MergedDestinationRuleTest {
 
+    private static final String NAMESPACE = "theater-msa";
     private static final String RULES = """
             apiVersion: networking.istio.io/v1
             kind: DestinationRule
@@ -32,12 +33,12 @@ class MergedDestinationRuleTest {
 
     @Test
     void oldestRuleComesFirstSubsetsConcatenateFirstDuplicateAndFirstPolicyWin() {
-        LoadedConfig result = new MeshConfigLoader().load("rules.yaml", RULES);
+        LoadedConfig result = new MeshConfigLoader(NAMESPACE).load("rules.yaml", RULES);
 
         List<MergedDestinationRule> merged = result.mergedDestinationRules();
 
         assertThat(merged).singleElement().satisfies(rule -> {
-            assertThat(rule.host()).isEqualTo(new HostName("user-service", "theater-msa"));
+            assertThat(rule.host()).isEqualTo(new HostName("user-service", NAMESPACE));
             assertThat(rule.sources()).extracting(dr -> dr.meta().name()).containsExactly("z-older", "b-newer");
             assertThat(rule.subsets()).extracting(Subset::name, s -> s.labels().get("cluster"))
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("ctx1", "ctx1"),
@@ -49,7 +50,7 @@ class MergedDestinationRuleTest {
 
     @Test
     void mergeIsAnnouncedAsWarningsNotRefused() {
-        LoadedConfig result = new MeshConfigLoader().load("rules.yaml", RULES);
+        LoadedConfig result = new MeshConfigLoader(NAMESPACE).load("rules.yaml", RULES);
 
         assertThat(result.hasErrors()).isFalse();
         assertThat(result.warnings()).extracting(Diagnostic::code, Diagnostic::resource).containsExactlyInAnyOrder(
@@ -63,7 +64,8 @@ class MergedDestinationRuleTest {
     void withoutTimestampsNameDecides() {
         String yaml = RULES.replaceAll(", creationTimestamp: \"[^\"]+\"", "");
 
-        List<MergedDestinationRule> merged = new MeshConfigLoader().load("rules.yaml", yaml).mergedDestinationRules();
+        List<MergedDestinationRule> merged = new MeshConfigLoader(NAMESPACE).load("rules.yaml", yaml)
+                .mergedDestinationRules();
 
         assertThat(merged.getFirst().sources()).extracting(dr -> dr.meta().name()).containsExactly("b-newer", "z-older");
         assertThat(merged.getFirst().trafficPolicy().loadBalancer().simple()).isEqualTo("RANDOM");

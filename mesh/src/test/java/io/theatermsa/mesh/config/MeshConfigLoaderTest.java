@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MeshConfigLoaderTest {
 
+    private static final String NAMESPACE = "theater-msa";
     private static final String VS = """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
@@ -38,7 +39,7 @@ class MeshConfigLoaderTest {
                 labels: {cluster: ctx1}
             """;
 
-    private final MeshConfigLoader loader = new MeshConfigLoader();
+    private final MeshConfigLoader loader = new MeshConfigLoader(NAMESPACE);
 
     private static String vs(String name, String host) {
         return VS.formatted(name, host, host);
@@ -255,10 +256,10 @@ class MeshConfigLoaderTest {
     }
 
     @Test
-    void namespaceDefaultsToTheProjectNamespaceWhenAbsent() {
+    void namespaceDefaultsToTheLoadersNamespaceWhenAbsent() {
         LoadedConfig result = loader.load("ns.yaml", vs("user-vs", "user-service"));
 
-        assertThat(result.virtualServices().getFirst().meta().namespace()).isEqualTo(HostName.DEFAULT_NAMESPACE);
+        assertThat(result.virtualServices().getFirst().meta().namespace()).isEqualTo(NAMESPACE);
     }
 
     @Test

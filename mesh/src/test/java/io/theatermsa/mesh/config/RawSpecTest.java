@@ -32,7 +32,7 @@ class RawSpecTest {
 
     @Test
     void rawSpecIsTheSpecAsWrittenWithOrderAndUnknownFields() {
-        LoadedConfig loaded = new MeshConfigLoader().load("test.yaml", YAML);
+        LoadedConfig loaded = new MeshConfigLoader("theater-msa").load("test.yaml", YAML);
 
         JsonNode vs = loaded.virtualServices().getFirst().rawSpec();
         List<String> fields = new ArrayList<>();
@@ -46,7 +46,7 @@ class RawSpecTest {
 
     @Test
     void changingTheReturnedTreeChangesNothing() {
-        VirtualService vs = new MeshConfigLoader().load("test.yaml", YAML).virtualServices().getFirst();
+        VirtualService vs = new MeshConfigLoader("theater-msa").load("test.yaml", YAML).virtualServices().getFirst();
 
         ((ObjectNode) vs.rawSpec()).put("hosts", "tampered");
 

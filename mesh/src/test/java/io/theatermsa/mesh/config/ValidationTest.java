@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One row per finding: the YAML that provokes it, the code and where it points (field-notes §1). */
 class ValidationTest {
 
+    private static final String NAMESPACE = "theater-msa";
     record Case(String name, String yaml, Code code, String fieldPath) {
         @Override
         public String toString() {
@@ -138,7 +139,7 @@ class ValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reportsTheFindingAtItsField(Case c) {
-        LoadedConfig result = new MeshConfigLoader().load(c.name() + ".yaml", c.yaml());
+        LoadedConfig result = new MeshConfigLoader(NAMESPACE).load(c.name() + ".yaml", c.yaml());
 
         assertThat(result.diagnostics())
                 .filteredOn(d -> d.code() == c.code())
@@ -156,8 +157,9 @@ class ValidationTest {
                   - {destination: {host: users-v2}, weight: 50}
                 """);
 
-        List<Diagnostic> withRegistry = new MeshConfigLoader(onlyUsers).load("hosts.yaml", yaml).diagnostics();
-        List<Diagnostic> withoutRegistry = new MeshConfigLoader().load("hosts.yaml", yaml).diagnostics();
+        List<Diagnostic> withRegistry = new MeshConfigLoader(NAMESPACE, onlyUsers).load("hosts.yaml", yaml)
+                .diagnostics();
+        List<Diagnostic> withoutRegistry = new MeshConfigLoader(NAMESPACE).load("hosts.yaml", yaml).diagnostics();
 
         assertThat(withRegistry).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo(Code.HOST_NOT_FOUND);
@@ -170,7 +172,7 @@ class ValidationTest {
 
     @Test
     void messagesNameTheMatchingIstioctlAndKialiCodes() {
-        LoadedConfig result = new MeshConfigLoader().load("nc.yaml", vsWithHttp("""
+        LoadedConfig result = new MeshConfigLoader(NAMESPACE).load("nc.yaml", vsWithHttp("""
                 - route: [{destination: {host: user-service, subset: ctx3}}]
                 """));
 

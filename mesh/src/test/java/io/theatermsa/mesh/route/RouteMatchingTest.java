@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** mesh-semantics §1.1–§1.6: what a single match block matches. */
 class RouteMatchingTest {
 
-    private static final HostName USERS = new HostName("user-service", "theater-msa");
+    private static final String NAMESPACE = "theater-msa";
+    private static final HostName USERS = new HostName("user-service", NAMESPACE);
     private static final Map<String, String> BOOKING_LABELS = Map.of("app", "booking-service", "cluster", "ctx1");
 
     /** A request as the table sees it; {@code path} may carry a query. */
@@ -43,7 +44,7 @@ class RouteMatchingTest {
             HttpHeaders h = HttpHeaders.of(headers.entrySet().stream()
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))),
                     (k, v) -> true);
-            return new RouteRequest(method, path, "user-service:8081", 8081, h, sourceLabels, "theater-msa");
+            return new RouteRequest(method, path, "user-service:8081", 8081, h, sourceLabels, NAMESPACE);
         }
     }
 
@@ -220,7 +221,7 @@ class RouteMatchingTest {
                   hosts: [user-service]
                   http:
                 """ + http.indent(2);
-        LoadedConfig result = new MeshConfigLoader().load("routes.yaml", yaml);
+        LoadedConfig result = new MeshConfigLoader(NAMESPACE).load("routes.yaml", yaml);
         assertThat(result.errors()).isEmpty();
         return RouteCompiler.compile(result.virtualServices().getFirst());
     }

@@ -40,11 +40,11 @@ class EmulatedSidecarTest {
     private static final ScriptedPod usersCtx1 = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-0");
 
     private final MeshControlPlane controlPlane = new MeshControlPlane();
-    private final EndpointRegistry registry = new EndpointRegistry();
+    private final EndpointRegistry registry = new EndpointRegistry(SidecarFixture.NAMESPACE);
     private final AccessLog accessLog = new AccessLog();
     private final ScriptedUpstream upstream = new ScriptedUpstream(new ManualTicker());
     private final EmulatedSidecar sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY,
-                                                                    upstream)
+                                                                    SidecarFixture.NAMESPACE, upstream)
             .random(new Random(42))
             .clock(InstantSource.fixed(START))
             .build();
@@ -55,7 +55,7 @@ class EmulatedSidecarTest {
     }
 
     private void apply(String yaml) {
-        LoadedConfig config = new MeshConfigLoader().load("test.yaml", yaml);
+        LoadedConfig config = new MeshConfigLoader(SidecarFixture.NAMESPACE).load("test.yaml", yaml);
         assertThat(config.errors()).isEmpty();
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
@@ -168,7 +168,7 @@ class EmulatedSidecarTest {
     @Test
     @DisplayName("§1.9 subset no DestinationRule defines: 503, empty body, NC, cluster_not_found")
     void undefinedSubsetIs503NoCluster() {
-        LoadedConfig config = new MeshConfigLoader().load("nc.yaml", routeTo("ctx3"));
+        LoadedConfig config = new MeshConfigLoader(SidecarFixture.NAMESPACE).load("nc.yaml", routeTo("ctx3"));
         assertThat(controlPlane.apply(config).applied()).as("a warning does not refuse the config").isTrue();
         registerUsers(usersCtx1);
 

@@ -91,7 +91,8 @@ class NetworkPartitionTest {
             f.controlPlane.partitions().cutOneWay("ctx1", "ctx2");
 
             try (EmulatedSidecar booking = EmulatedSidecar.builder(f.controlPlane, f.registry, f.accessLog,
-                            new WorkloadIdentity("booking-service", "ctx2", "booking-service-ctx2-0"), f.upstream)
+                            new WorkloadIdentity("booking-service", "ctx2", "booking-service-ctx2-0"),
+                            SidecarFixture.NAMESPACE, f.upstream)
                     .intervalTimers(IntervalTimers.MANUAL).build()) {
                 assertThat(f.get("/users").status()).isEqualTo(503);
                 assertThat(call(booking, Map.of("x-to", "ctx1")).bodyText()).isEqualTo("user-service-ctx1-0");

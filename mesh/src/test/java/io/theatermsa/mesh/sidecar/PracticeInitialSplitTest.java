@@ -36,16 +36,18 @@ class PracticeInitialSplitTest {
         ScriptedPod ctx1 = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-0");
         ScriptedPod ctx2 = ScriptedPod.start("user-service", "ctx2", "user-service-ctx2-0");
         ScriptedUpstream upstream = new ScriptedUpstream(new ManualTicker());
-        EndpointRegistry registry = new EndpointRegistry();
+        EndpointRegistry registry = new EndpointRegistry(SidecarFixture.NAMESPACE);
         registry.register("user-service", 8081);
         registry.add(upstream.add(ctx1));
         registry.add(upstream.add(ctx2));
         MeshControlPlane controlPlane = new MeshControlPlane();
-        LoadedConfig initial = new MeshConfigLoader(registry).load(Path.of("../k8s/practice/01-initial"));
+        LoadedConfig initial = new MeshConfigLoader(SidecarFixture.NAMESPACE, registry)
+                .load(Path.of("../k8s/practice/01-initial"));
         assertThat(controlPlane.apply(initial).applied()).isTrue();
         accessLog = new AccessLog();
         sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog,
-                                          new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0"), upstream)
+                                          new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0"),
+                                          SidecarFixture.NAMESPACE, upstream)
                 .build();
     }
 

@@ -28,6 +28,8 @@ final class SidecarFixture implements AutoCloseable {
 
 
     static final WorkloadIdentity GATEWAY = new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0");
+    /** The namespace the scripted services and the sidecar are in, as the topology gives it outside tests. */
+    static final String NAMESPACE = "theater-msa";
     static final String USERS_FQDN = "user-service.theater-msa.svc.cluster.local";
     /** user-service's DestinationRule with one subset per emulated cluster; ends with a document separator. */
     static final String SUBSETS_BY_CLUSTER = """
@@ -45,7 +47,7 @@ final class SidecarFixture implements AutoCloseable {
     private static final Path PRACTICE = Path.of("../k8s/practice").toAbsolutePath().normalize();
 
     final MeshControlPlane controlPlane = new MeshControlPlane();
-    final EndpointRegistry registry = new EndpointRegistry();
+    final EndpointRegistry registry = new EndpointRegistry(NAMESPACE);
     final AccessLog accessLog = new AccessLog();
     final ManualTicker ticker = new ManualTicker();
     final RecordingSleeper sleeper = new RecordingSleeper(ticker);
@@ -61,7 +63,7 @@ final class SidecarFixture implements AutoCloseable {
 
     SidecarFixture(RandomGenerator random, NetworkView view) {
         registry.register("user-service", 8081);
-        sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY, upstream)
+        sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, GATEWAY, NAMESPACE, upstream)
                 .random(random).ticker(ticker).sleeper(sleeper).intervalTimers(IntervalTimers.MANUAL)
                 .mirrorExecutor(mirrors).networkView(view).build();
     }
@@ -79,7 +81,7 @@ final class SidecarFixture implements AutoCloseable {
     }
 
     void apply(String yaml) {
-        LoadedConfig config = new MeshConfigLoader().load("test.yaml", yaml);
+        LoadedConfig config = new MeshConfigLoader(NAMESPACE).load("test.yaml", yaml);
         assertThat(config.errors()).isEmpty();
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
@@ -88,7 +90,7 @@ final class SidecarFixture implements AutoCloseable {
     void applyScenario(String name) {
         registry.register("movie-service", 8082);
         registry.register("booking-service", 8083);
-        LoadedConfig config = new MeshConfigLoader(registry).load(PRACTICE.resolve(name));
+        LoadedConfig config = new MeshConfigLoader(NAMESPACE, registry).load(PRACTICE.resolve(name));
         assertThat(config.errors()).isEmpty();
         assertThat(controlPlane.apply(config).applied()).isTrue();
     }
@@ -120,7 +122,7 @@ final class SidecarFixture implements AutoCloseable {
     Map<String, Boolean> ejectedByHost(String subset) {
         UpstreamCluster c = cluster(subset);
         Map<String, Boolean> ejected = new java.util.TreeMap<>();
-        c.hosts(registry.lookup(new HostName("user-service", HostName.DEFAULT_NAMESPACE)))
+        c.hosts(registry.lookup(new HostName("user-service", NAMESPACE)))
                 .forEach(h -> ejected.put(h.hostname(), c.outlierDetector().isEjected(h)));
         return ejected;
     }

@@ -36,11 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmulatedSidecarOverSocketsTest {
 
+    private static final String NAMESPACE = "theater-msa";
     private final MeshControlPlane controlPlane = new MeshControlPlane();
-    private final EndpointRegistry registry = new EndpointRegistry();
+    private final EndpointRegistry registry = new EndpointRegistry(NAMESPACE);
     private final AccessLog accessLog = new AccessLog();
     private final EmulatedSidecar sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog,
-                    new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0"),
+                    new WorkloadIdentity("api-gateway", "ctx1", "api-gateway-ctx1-0"), NAMESPACE,
                     new UpstreamClient(Duration.ofSeconds(1)))
             .random(new Random(1)).intervalTimers(IntervalTimers.MANUAL).build();
 
@@ -51,7 +52,7 @@ class EmulatedSidecarOverSocketsTest {
 
     /** user-service's only route, with {@code extra} (YAML) added to it. */
     private void route(String extra) {
-        LoadedConfig config = new MeshConfigLoader().load("test.yaml", """
+        LoadedConfig config = new MeshConfigLoader(NAMESPACE).load("test.yaml", """
                 apiVersion: networking.istio.io/v1
                 kind: VirtualService
                 metadata: {name: user-vs, namespace: theater-msa}

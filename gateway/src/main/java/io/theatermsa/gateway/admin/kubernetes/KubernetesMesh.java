@@ -49,7 +49,7 @@ public final class KubernetesMesh implements AutoCloseable {
         KubernetesMeshState state = new KubernetesMeshState(gateway, config, pods,
                 new EnvoyAdmin(settings.envoyAdmin(), namespace, mapper), observed);
         this.roles = AdminRoles.builder(state)
-                .configuration(new KubernetesMeshConfiguration(config,
+                .configuration(new KubernetesMeshConfiguration(config, namespace,
                         new ScenarioWriter(targets, local.getKubernetesSerialization()),
                         new ScenarioRoot(settings.scenarioRoot()), settings.initialScenario(),
                         local.getKubernetesSerialization(), mapper))

@@ -40,17 +40,19 @@ final class KubernetesMeshConfiguration implements MeshConfiguration {
     private final Path initialScenario;
     private final KubernetesSerialization serialization;
     private final ObjectMapper mapper;
-    private final MeshConfigLoader loader = new MeshConfigLoader();
+    private final MeshConfigLoader loader;
     private final ReplacedObjects replaced = new ReplacedObjects();
 
     /**
      * @param config          the informers' cache the writes come back through
+     * @param namespace       the namespace written to: scenario objects that name none land there
      * @param initialScenario the scenario {@link #reset} applies, under {@code scenarios}
      * @param mapper          turns a loaded spec back into an object's {@code spec}
      */
-    KubernetesMeshConfiguration(MeshConfigWatch config, ScenarioWriter writer, ScenarioRoot scenarios,
+    KubernetesMeshConfiguration(MeshConfigWatch config, String namespace, ScenarioWriter writer, ScenarioRoot scenarios,
                                 Path initialScenario, KubernetesSerialization serialization, ObjectMapper mapper) {
         this.config = config;
+        this.loader = new MeshConfigLoader(namespace);
         this.writer = writer;
         this.scenarios = scenarios;
         this.initialScenario = initialScenario;

@@ -37,7 +37,7 @@ final class MeshConfigWatch implements AutoCloseable {
 
     private final KubernetesClient client;
     private final String source;
-    private final MeshConfigLoader loader = new MeshConfigLoader();
+    private final MeshConfigLoader loader;
     private final MeshControlPlane controlPlane = new MeshControlPlane();
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers;
     private final CopyOnWriteArrayList<MeshListener> listeners = new CopyOnWriteArrayList<>();
@@ -49,6 +49,7 @@ final class MeshConfigWatch implements AutoCloseable {
     MeshConfigWatch(KubernetesClient client, String namespace, String clusterName) {
         this.client = client;
         this.source = "kubernetes:" + clusterName + "/" + namespace;
+        this.loader = new MeshConfigLoader(namespace);
         ResourceEventHandler<GenericKubernetesResource> onChange = new OnAnyChange<>(this::reload);
         this.informers = Arrays.stream(MeshKind.values())
                 .map(kind -> client.genericKubernetesResources(kind.context()).inNamespace(namespace).inform(onChange))

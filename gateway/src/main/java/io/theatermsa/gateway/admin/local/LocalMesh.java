@@ -56,7 +56,7 @@ public final class LocalMesh {
 
     private LocalMesh(Path scenario, EndpointRegistry registry) {
         this.registry = registry;
-        this.loader = new MeshConfigLoader(registry);
+        this.loader = new MeshConfigLoader(registry.namespace(), registry);
         this.initial = new Scenario(scenario.toString(), loader.load(scenario));
         ApplyResult result = put(initial);
         if (!result.applied()) {
@@ -135,6 +135,7 @@ public final class LocalMesh {
     /** A new emulated sidecar for a client workload; the caller closes it. */
     public Sidecar sidecarFor(WorkloadIdentity workload) {
         EmulatedSidecar sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, workload,
+                                                          registry.namespace(),
                                                           new UpstreamClient(EmulatedSidecar.CONNECT_TIMEOUT))
                 .networkView(NETWORK_VIEW).build();
         sidecars.add(sidecar);
