@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.theatermsa.gateway.fixture.GatewayClassReachingForTheLauncher;
+import io.theatermsa.kubeapi.fixture.KubeApiClassReachingForTheGateway;
 import io.theatermsa.mesh.fixture.MeshClassReachingForAServer;
 import io.theatermsa.mesh.fixture.MeshClassReachingForPlatform;
 import io.theatermsa.platform.fixture.PlatformClassReachingForTheGateway;
@@ -52,7 +53,9 @@ class ModuleDependencyTest {
                 new Case("a service imports neither the gateway nor the cli", ModuleRules.servicesDoNotKnowTheGateway(),
                          ServiceClassReachingForTheGateway.class),
                 new Case("the gateway imports not the cli", ModuleRules.gatewayDoesNotKnowTheLauncher(),
-                         GatewayClassReachingForTheLauncher.class));
+                         GatewayClassReachingForTheLauncher.class),
+                new Case("kube-api imports none of our modules but the mesh", ModuleRules.kubeApiKnowsOnlyTheMesh(),
+                         KubeApiClassReachingForTheGateway.class));
     }
 
     @ParameterizedTest(name = "{0}")

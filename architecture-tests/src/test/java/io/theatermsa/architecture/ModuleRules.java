@@ -14,6 +14,7 @@ final class ModuleRules {
     private static final String CLI = "io.theatermsa.cli..";
     private static final String LOADGEN = "io.theatermsa.loadgen..";
     private static final String BENCHMARKS = "io.theatermsa.benchmarks..";
+    private static final String KUBE_API = "io.theatermsa.kubeapi..";
 
     private ModuleRules() {
     }
@@ -56,5 +57,13 @@ final class ModuleRules {
         return noClasses().that().resideInAPackage(GATEWAY)
                 .should().dependOnClassesThat().resideInAPackage(CLI)
                 .because("the gateway's image has no cli; the local stack passes in what the gateway needs");
+    }
+
+    /** The local Kubernetes API knows the mesh (admission) and nothing else of ours: the cli wires it to the stack. */
+    static ArchRule kubeApiKnowsOnlyTheMesh() {
+        return noClasses().that().resideInAPackage(KUBE_API)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        PLATFORM, SERVICES[0], SERVICES[1], SERVICES[2], GATEWAY, CLI, LOADGEN)
+                .because("kube-api/ serves a cluster's objects from its own store; the emulator subscribes to it");
     }
 }

@@ -116,7 +116,7 @@ public final class ClusterStore {
         }
         metadata.put("uid", uids.get().toString());
         metadata.put("creationTimestamp", Timestamps.format(now));
-        metadata.put("generation", 1);
+        metadata.put("generation", 1L);
         metadata.remove("managedFields");
         ManagedFields.record(stored, manager, object, now);
         return dryRun ? stored : commit(StoreChange.Type.ADDED, key, stored);

@@ -111,7 +111,7 @@ class KubectlAgainstTwoClustersTest {
         assertThat(kubectl.run("apply", "-f", changed).out()).contains("movie-service-vs configured");
 
         ObjectNode stored = ctx1Store.get(MOVIE_VS).orElseThrow();
-        assertThat(stored.path("spec").path("http").get(0).path("route").get(0).path("weight").asInt()).isEqualTo(50);
+        assertThat(weightOf(stored)).isEqualTo(50);
         assertThat(stored.path("metadata").path("generation").asInt()).isEqualTo(2);
     }
 
@@ -179,8 +179,7 @@ class KubectlAgainstTwoClustersTest {
         Kubectl.Result edited = editing.run("edit", "vs", "movie-service-vs");
 
         assertThat(edited.out()).as(edited.err()).contains("virtualservice.networking.istio.io/movie-service-vs edited");
-        assertThat(ctx1Store.get(MOVIE_VS).orElseThrow().path("spec").path("http").get(0).path("route").get(0)
-                           .path("weight").asInt()).isEqualTo(65);
+        assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(65);
     }
 
     @Test
@@ -230,8 +229,7 @@ class KubectlAgainstTwoClustersTest {
         assertThat(replaced.err()).contains("Error from server (Conflict): error when replacing",
                 "Operation cannot be fulfilled on virtualservices.networking.istio.io \"movie-service-vs\": "
                         + "the object has been modified; please apply your changes to the latest version and try again");
-        assertThat(ctx1Store.get(MOVIE_VS).orElseThrow().path("spec").path("http").get(0).path("route").get(0)
-                           .path("weight").asInt()).isEqualTo(70);
+        assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(70);
     }
 
     @Test
@@ -246,7 +244,7 @@ class KubectlAgainstTwoClustersTest {
                            .out()).contains("patched");
         ObjectNode patched = ctx1Store.get(MOVIE_VS).orElseThrow();
         assertThat(patched.path("spec").path("gateways").get(0).asText()).isEqualTo("mesh");
-        assertThat(patched.path("spec").path("http").get(0).path("route").get(0).path("weight").asInt()).isEqualTo(80);
+        assertThat(weightOf(patched)).isEqualTo(80);
 
         String drYaml = """
                 apiVersion: networking.istio.io/v1
@@ -260,6 +258,50 @@ class KubectlAgainstTwoClustersTest {
         Kubectl.Result serverSide = kubectl.run("apply", "--server-side", "-f", file("dr.yaml", drYaml));
         assertThat(serverSide.out()).as(serverSide.err())
                 .contains("destinationrule.networking.istio.io/movie-service-dr serverside-applied");
+    }
+
+    @Test
+    void serverSideApplyConflictsWithAnotherManagerUnlessForced() throws IOException {
+        kubectl.run("apply", "-f", file("vs.yaml", MOVIE_VS_YAML));
+        String changed = file("changed.yaml", MOVIE_VS_YAML.replace("weight: 70", "weight: 55")
+                .replace("weight: 30", "weight: 45"));
+
+        Kubectl.Result conflicting = kubectl.run("apply", "--server-side", "-f", changed);
+        assertThat(conflicting.exitCode()).isEqualTo(1);
+        assertThat(conflicting.err()).contains("Apply failed with 1 conflict: conflict with"
+                + " \"kubectl-client-side-apply\" using networking.istio.io/v1: .spec.http");
+        assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(70);
+
+        Kubectl.Result forced = kubectl.run("apply", "--server-side", "--force-conflicts", "-f", changed);
+        assertThat(forced.out()).contains("virtualservice.networking.istio.io/movie-service-vs serverside-applied");
+        assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(55);
+    }
+
+    @Test
+    void theManifestsApiVersionSelectsTheUrlAndIsEchoed() throws IOException {
+        Kubectl.Result applied = kubectl.run("apply", "-f", file("old.yaml", MOVIE_VS_YAML.replace(
+                "networking.istio.io/v1", "networking.istio.io/v1alpha3")));
+        assertThat(applied.out()).as(applied.err()).contains("movie-service-vs created");
+
+        assertThat(kubectl.run("get", "virtualservices.v1alpha3.networking.istio.io", "movie-service-vs", "-o",
+                               "yaml").out()).contains("apiVersion: networking.istio.io/v1alpha3");
+        assertThat(kubectl.run("get", "vs", "movie-service-vs", "-o", "yaml").out())
+                .contains("apiVersion: networking.istio.io/v1\n");
+    }
+
+    @Test
+    void discoveryNamesIstiosKindsShortNamesAndCategories() throws IOException {
+        kubectl.run("apply", "-k", REPO.resolve("k8s/practice/03-delay-fault").toString());
+
+        assertThat(kubectl.run("api-resources").out())
+                .containsPattern("destinationrules\\s+dr\\s+networking.istio.io/v1\\s+true\\s+DestinationRule")
+                .containsPattern("virtualservices\\s+vs\\s+networking.istio.io/v1\\s+true\\s+VirtualService")
+                .containsPattern("namespaces\\s+ns\\s+v1\\s+false\\s+Namespace");
+        assertThat(kubectl.run("get", "istio-io").out()).contains("virtualservice.networking.istio.io/user-service-vs",
+                "destinationrule.networking.istio.io/user-service-dr");
+        Kubectl.Result version = kubectl.run("version");
+        assertThat(version.out()).contains("Server Version: v1.32.5-theater");
+        assertThat(version.err()).doesNotContain("WARNING");
     }
 
     @Test
@@ -326,6 +368,10 @@ class KubectlAgainstTwoClustersTest {
         assertThat(kubectl.run("delete", "vs", "movie-service-vs").err()).contains(
                 "Error from server (NotFound): virtualservices.networking.istio.io \"movie-service-vs\" not found");
         assertThat(ctx1Store.get(MOVIE_VS)).isEmpty();
+    }
+
+    private static int weightOf(ObjectNode vs) {
+        return vs.path("spec").path("http").get(0).path("route").get(0).path("weight").asInt();
     }
 
     private Kubectl kubectlWithToken(String name, String token, Map<String, String> environment) {
