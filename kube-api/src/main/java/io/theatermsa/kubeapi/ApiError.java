@@ -48,7 +48,7 @@ public final class ApiError extends RuntimeException {
     public record Cause(String reason, String message, String field) {
     }
 
-    /** {@code details}: {@code kind} is the plural resource for NotFound/AlreadyExists/Conflict, the Kind for Invalid. */
+    /** {@code details}: {@code kind} is the plural for NotFound, AlreadyExists and Conflict, the Kind for Invalid. */
     public record Details(String name, String group, String kind, List<Cause> causes) {
     }
 

@@ -121,17 +121,9 @@ final class ApiHandler implements Handler {
     private void resource(ResourceRequest request, String method, BearerTokens.Caller caller, ServerRequest req,
                           ServerResponse res) {
         boolean watch = query(req, "watch").equals("true") || query(req, "watch").equals("1");
-        String verb = switch (method) {
-            case "GET" -> request.collection() ? (watch ? "watch" : "list") : "get";
-            case "POST" -> request.collection() ? "create" : "";
-            case "PUT" -> request.collection() ? "" : "update";
-            case "PATCH" -> request.collection() ? "" : "patch";
-            case "DELETE" -> request.collection() ? "" : "delete";
-            default -> "";
-        };
-        if (verb.isEmpty() || !request.type().allows(verb)) {
-            throw methodNotAllowed();
-        }
+        Verb verb = Verb.of(method, request.collection(), watch)
+                .filter(v -> request.type().allows(v.text()))
+                .orElseThrow(ApiHandler::methodNotAllowed);
         if (!caller.may(verb)) {
             throw forbidden(request, verb, caller);
         }
@@ -139,18 +131,17 @@ final class ApiHandler implements Handler {
         boolean dryRun = query(req, "dryRun").equals("All");
         boolean table = MediaRanges.wantsTable(header(req, "Accept"));
         switch (verb) {
-            case "get" -> {
+            case GET -> {
                 ObjectNode object = verbs.get(request);
                 Responses.json(res, 200, table ? Tables.table(request.type(), List.of(object),
                         object.path("metadata").path("resourceVersion").asLong(), clock.instant(), true) : object);
             }
-            case "list" -> list(request, table, req, res);
-            case "watch" -> watch(request, table, req, res);
-            case "create" -> Responses.json(res, 201, verbs.create(request, body(req), manager, dryRun));
-            case "update" -> Responses.json(res, 200, verbs.replace(request, body(req), manager, dryRun));
-            case "patch" -> Responses.json(res, 200, patch(request, manager, dryRun, req));
-            case "delete" -> Responses.json(res, 200, verbs.delete(request, dryRun));
-            default -> throw methodNotAllowed();
+            case LIST -> list(request, table, req, res);
+            case WATCH -> watch(request, table, req, res);
+            case CREATE -> Responses.json(res, 201, verbs.create(request, body(req), manager, dryRun));
+            case UPDATE -> Responses.json(res, 200, verbs.replace(request, body(req), manager, dryRun));
+            case PATCH -> Responses.json(res, 200, patch(request, manager, dryRun, req));
+            case DELETE -> Responses.json(res, 200, verbs.delete(request, dryRun));
         }
     }
 
@@ -190,10 +181,7 @@ final class ApiHandler implements Handler {
     }
 
     private ObjectNode patch(ResourceRequest request, String manager, boolean dryRun, ServerRequest req) {
-        String contentType = header(req, "Content-Type");
-        String mediaType = contentType.contains(";") ? contentType.substring(0, contentType.indexOf(';')).trim()
-                : contentType.trim();
-        return switch (mediaType) {
+        return switch (mediaType(req)) {
             case MERGE_PATCH -> {
                 JsonNode patch = json(req);
                 yield verbs.patch(request, current -> Patches.merge(current, patch), patch, manager, dryRun);
@@ -215,6 +203,12 @@ final class ApiHandler implements Handler {
         };
     }
 
+    private static String mediaType(ServerRequest req) {
+        String contentType = header(req, "Content-Type");
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+    }
+
     private static Selector selector(ServerRequest req) {
         return Selector.parse(query(req, "fieldSelector"), query(req, "labelSelector"));
     }
@@ -229,7 +223,16 @@ final class ApiHandler implements Handler {
         return agent.isEmpty() ? "unknown" : agent.split("[/ ]")[0];
     }
 
+    /** A POST or PUT body: JSON (or YAML, which kube accepts too); protobuf and anything else is 415. */
     private static ObjectNode body(ServerRequest req) {
+        String mediaType = mediaType(req);
+        if (mediaType.equals("application/yaml")) {
+            return asObject(yaml(req));
+        }
+        if (!mediaType.equals(Responses.JSON) && !mediaType.isEmpty()) {
+            throw new ApiError(ApiError.Reason.UNSUPPORTED_MEDIA_TYPE, "the body of the request was in an unknown"
+                    + " format - accepted media types include: application/json, application/yaml", null);
+        }
         return asObject(json(req));
     }
 
@@ -237,7 +240,7 @@ final class ApiHandler implements Handler {
         try {
             return JsonMappers.MAPPER.readTree(req.content().inputStream().readAllBytes());
         } catch (IOException e) {
-            throw ApiError.badRequest("the request body is not JSON: " + e.getMessage());
+            throw ApiError.badRequest("the request body is not valid JSON");
         }
     }
 
@@ -245,7 +248,7 @@ final class ApiHandler implements Handler {
         try {
             return JsonMappers.YAML.readTree(req.content().inputStream().readAllBytes());
         } catch (IOException e) {
-            throw ApiError.badRequest("error decoding YAML: " + e.getMessage());
+            throw ApiError.badRequest("the request body is not valid YAML");
         }
     }
 
@@ -274,14 +277,15 @@ final class ApiHandler implements Handler {
     }
 
     /** kube's RBAC denial: {@code User "u" cannot create resource "r" in API group "g" in the namespace "n"}. */
-    private static ApiError forbidden(ResourceRequest request, String verb, BearerTokens.Caller caller) {
+    private static ApiError forbidden(ResourceRequest request, Verb verb, BearerTokens.Caller caller) {
         ResourceType type = request.type();
         String subject = request.name() == null ? type.qualifiedResource()
                 : type.qualifiedResource() + " \"" + request.name() + "\"";
         String scope = request.namespace() == null ? " at the cluster scope"
                 : " in the namespace \"" + request.namespace() + "\"";
         return new ApiError(ApiError.Reason.FORBIDDEN, subject + " is forbidden: User \"" + caller.user()
-                + "\" cannot " + verb + " resource \"" + type.plural() + "\" in API group \"" + type.group() + "\""
+                + "\" cannot " + verb.text() + " resource \"" + type.plural() + "\" in API group \"" + type.group()
+                + "\""
                 + scope, new ApiError.Details(request.name() == null ? "" : request.name(), type.group(),
                                               type.plural(), List.of()));
     }

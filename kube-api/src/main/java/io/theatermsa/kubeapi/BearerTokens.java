@@ -37,8 +37,8 @@ public record BearerTokens(String admin, String readOnly) {
     /** An authenticated caller. */
     record Caller(String user, boolean writes) {
 
-        boolean may(String verb) {
-            return writes || verb.equals("get") || verb.equals("list") || verb.equals("watch");
+        boolean may(Verb verb) {
+            return writes || verb.reads();
         }
     }
 

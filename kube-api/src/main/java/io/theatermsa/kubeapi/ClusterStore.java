@@ -62,8 +62,6 @@ public final class ClusterStore {
         ObjectNode namespace = JsonMappers.MAPPER.createObjectNode();
         namespace.put("apiVersion", "v1").put("kind", "Namespace");
         namespace.putObject("metadata").put("name", name);
-        namespace.putObject("spec").putArray("finalizers").add("kubernetes");
-        namespace.putObject("status").put("phase", "Active");
         return create(new ObjectKey("", "namespaces", "", name), namespace, FieldManager.update("theater"));
     }
 
@@ -99,7 +97,7 @@ public final class ClusterStore {
         return create(key, object, manager, false);
     }
 
-    /** {@link #create(ObjectKey, ObjectNode, FieldManager)}; with {@code dryRun}, every check runs, nothing is stored. */
+    /** {@link #create(ObjectKey, ObjectNode, FieldManager)}; with {@code dryRun}, every check runs, nothing is kept. */
     public synchronized ObjectNode create(ObjectKey key, ObjectNode object, FieldManager manager, boolean dryRun) {
         if (!key.namespace().isEmpty() && !objects.containsKey(namespaceKey(key.namespace()))) {
             throw ApiError.notFound(namespaceKey(key.namespace()));
@@ -107,7 +105,8 @@ public final class ClusterStore {
         if (objects.containsKey(key)) {
             throw ApiError.alreadyExists(key);
         }
-        ObjectNode stored = object.deepCopy();
+        ObjectNode stored = key.in("", "namespaces", "") ? Namespaces.withDefaults(object.deepCopy())
+                : object.deepCopy();
         ObjectNode metadata = metadataOf(stored);
         Instant now = clock.instant();
         metadata.put("name", key.name());

@@ -46,6 +46,9 @@ public final class KubeApiServer implements AutoCloseable {
                 .routing(HttpRouting.builder().any(handler))
                 .build()
                 .start();
+        if (!server.isRunning()) {
+            throw new IllegalStateException("the Kubernetes API server cannot listen on 127.0.0.1:" + port);
+        }
         return new KubeApiServer(server, stopping);
     }
 

@@ -3,7 +3,7 @@ package io.theatermsa.kubeapi;
 import java.util.Arrays;
 import java.util.Set;
 
-/** Reads kube's parameterised media types in an Accept header ({@code application/json;as=Table;v=v1;g=meta.k8s.io}). */
+/** Reads kube's media types with parameters in an Accept header ({@code application/json;as=Table;g=meta.k8s.io}). */
 final class MediaRanges {
 
     private MediaRanges() {

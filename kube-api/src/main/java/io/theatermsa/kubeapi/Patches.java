@@ -32,7 +32,8 @@ final class Patches {
             throw ApiError.badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
         }
         try {
-            JsonStructure patched = Json.createPatch((JsonArray) toJakarta(patch)).apply((JsonStructure) toJakarta(target));
+            JsonStructure patched = Json.createPatch((JsonArray) toJakarta(patch))
+                    .apply((JsonStructure) toJakarta(target));
             return asObject(patched);
         } catch (JsonException e) {
             throw new ApiError(ApiError.Reason.INVALID, "the server rejected our request due to an error in our"

@@ -64,8 +64,8 @@ final class ServerSideApply {
     }
 
     private static ApiError conflict(List<String> conflicts, ResourceType type, String name) {
-        String message = "Apply failed with " + conflicts.size() + (conflicts.size() == 1 ? " conflict: " : " conflicts: ")
-                + String.join("\n", conflicts);
+        String message = "Apply failed with " + conflicts.size()
+                + (conflicts.size() == 1 ? " conflict: " : " conflicts: ") + String.join("\n", conflicts);
         List<ApiError.Cause> causes = conflicts.stream()
                 .map(c -> new ApiError.Cause("FieldManagerConflict", c.substring(0, c.lastIndexOf(": ")),
                                              c.substring(c.lastIndexOf(": ") + 2)))

@@ -178,7 +178,8 @@ class KubectlAgainstTwoClustersTest {
 
         Kubectl.Result edited = editing.run("edit", "vs", "movie-service-vs");
 
-        assertThat(edited.out()).as(edited.err()).contains("virtualservice.networking.istio.io/movie-service-vs edited");
+        assertThat(edited.out()).as(edited.err())
+                .contains("virtualservice.networking.istio.io/movie-service-vs edited");
         assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(65);
     }
 
@@ -228,7 +229,8 @@ class KubectlAgainstTwoClustersTest {
         assertThat(replaced.exitCode()).isEqualTo(1);
         assertThat(replaced.err()).contains("Error from server (Conflict): error when replacing",
                 "Operation cannot be fulfilled on virtualservices.networking.istio.io \"movie-service-vs\": "
-                        + "the object has been modified; please apply your changes to the latest version and try again");
+                        + "the object has been modified; please apply your changes to the latest version and"
+                        + " try again");
         assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(70);
     }
 
