@@ -307,6 +307,33 @@ class KubectlAgainstTwoClustersTest {
     }
 
     @Test
+    void aNamespaceAppliedFromAManifestIsActiveAndHoldsObjects() throws IOException {
+        Kubectl.Result created = kubectl.run("apply", "-f", file("ns.yaml", """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: practice
+                """));
+        assertThat(created.out()).as(created.err()).contains("namespace/practice created");
+        assertThat(kubectl.run("get", "ns").out()).containsPattern("practice\\s+Active")
+                .containsPattern("theater-msa\\s+Active").containsPattern("default\\s+Active");
+
+        kubectl.run("apply", "-n", "practice", "-f", file("vs.yaml", MOVIE_VS_YAML.replace(
+                "  namespace: theater-msa\n", "")));
+        assertThat(ctx1Store.get(new ObjectKey("networking.istio.io", "virtualservices", "practice",
+                                               "movie-service-vs"))).isPresent();
+        assertThat(kubectl.run("get", "vs", "-n", "nowhere", "movie-service-vs").err())
+                .contains("Error from server (NotFound): namespaces \"nowhere\" not found");
+    }
+
+    @Test
+    void theKubeconfigNamesBothContextsAndStartsInCtx1() {
+        assertThat(kubectl.run("config", "get-contexts").out())
+                .containsPattern("\\*\\s+ctx1\\s+ctx1\\s+theater\\s+theater-msa")
+                .containsPattern("\\s+ctx2\\s+ctx2\\s+theater\\s+theater-msa");
+    }
+
+    @Test
     void theReadOnlyTokenReadsButMayNotWrite() throws IOException {
         kubectl.run("apply", "-f", file("vs.yaml", MOVIE_VS_YAML));
         Kubectl student = kubectlWithToken("student", tokens.readOnly(), Map.of());
