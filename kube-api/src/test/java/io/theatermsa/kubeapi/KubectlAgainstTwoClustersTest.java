@@ -22,8 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The real kubectl against two API servers (ctx1, ctx2) started in-process on loopback, each with a fresh store. */
@@ -331,6 +333,26 @@ class KubectlAgainstTwoClustersTest {
         assertThat(kubectl.run("config", "get-contexts").out())
                 .containsPattern("\\*\\s+ctx1\\s+ctx1\\s+theater\\s+theater-msa")
                 .containsPattern("\\s+ctx2\\s+ctx2\\s+theater\\s+theater-msa");
+    }
+
+    @Test
+    void oneStoreManyViewsAListenerHearsKubectlAndKubectlSeesAnotherWriter() throws IOException {
+        List<StoreChange> heard = new CopyOnWriteArrayList<>();
+        ctx1Store.subscribe(heard::add);
+
+        kubectl.run("apply", "-f", file("vs.yaml", MOVIE_VS_YAML));
+        assertThat(heard).extracting(StoreChange::type, c -> c.key().name())
+                .containsExactly(tuple(StoreChange.Type.ADDED, "movie-service-vs"));
+
+        ctx1Store.update(MOVIE_VS, current -> {
+            ((ObjectNode) current.path("spec").path("http").get(0).path("route").get(0)).put("weight", 90);
+            ((ObjectNode) current.path("spec").path("http").get(0).path("route").get(1)).put("weight", 10);
+            return current;
+        }, FieldManager.update("theater-dashboard"), JsonMappers.MAPPER.createObjectNode(), false);
+
+        String yaml = kubectl.run("get", "vs", "movie-service-vs", "-o", "yaml").out();
+        assertThat(yaml).contains("weight: 90", "generation: 2",
+                                  "resourceVersion: \"" + ctx1Store.resourceVersion() + "\"");
     }
 
     @Test
