@@ -67,15 +67,14 @@ final class ApiHandler implements Handler {
         if (segments.isEmpty()) {
             throw notFound();
         }
-        if (!segments.getFirst().equals("api") && !segments.getFirst().equals("apis")) {
-            if (!method.equals("GET")) {
-                throw methodNotAllowed();
-            }
-            document(segments, req, res);
+        boolean core = segments.getFirst().equals("api");
+        if (!core && !segments.getFirst().equals("apis")) {
+            requireGet(method);
+            document(segments, res);
             return;
         }
-        boolean core = segments.getFirst().equals("api");
         if (segments.size() == 1) {
+            requireGet(method);
             discovery(core, req, res);
             return;
         }
@@ -87,6 +86,7 @@ final class ApiHandler implements Handler {
         String version = segments.get(versionAt);
         List<String> rest = segments.subList(versionAt + 1, segments.size());
         if (rest.isEmpty()) {
+            requireGet(method);
             Responses.json(res, 200, Discovery.resourceList(group, version));
             return;
         }
@@ -94,7 +94,7 @@ final class ApiHandler implements Handler {
         resource(request, method, caller, req, res);
     }
 
-    private void document(List<String> segments, ServerRequest req, ServerResponse res) {
+    private void document(List<String> segments, ServerResponse res) {
         String path = String.join("/", segments);
         if (path.equals("version")) {
             Responses.json(res, 200, Discovery.version());
@@ -269,6 +269,13 @@ final class ApiHandler implements Handler {
 
     private static ApiError notFound() {
         return new ApiError(ApiError.Reason.NOT_FOUND, "the server could not find the requested resource", null);
+    }
+
+    /** Discovery, OpenAPI and {@code /version} are read-only. */
+    private static void requireGet(String method) {
+        if (!method.equals("GET")) {
+            throw methodNotAllowed();
+        }
     }
 
     private static ApiError methodNotAllowed() {

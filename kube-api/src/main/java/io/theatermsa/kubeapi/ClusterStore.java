@@ -25,7 +25,8 @@ import java.util.function.UnaryOperator;
  * {@link ObjectKey}, with one resourceVersion counter per cluster, {@code uid}, {@code creationTimestamp},
  * {@code generation} (bumped when anything but metadata and status changes) and {@code managedFields} set by the
  * store, and optimistic concurrency: a write that carries a resourceVersion other than the current one is refused
- * with 409 Conflict. Annotations such as {@code kubectl.kubernetes.io/last-applied-configuration} are kept as sent.
+ * with 409 Conflict. Annotations such as {@code kubectl.kubernetes.io/last-applied-configuration} are kept as sent;
+ * a new namespace gets kube's defaults (finalizer {@code kubernetes}, phase {@code Active}).
  * <p>
  * Thread-safe: every method is atomic. Listeners ({@link #subscribe}) and watches ({@link #watch}) are called on
  * the writer's thread, in commit order, while the store is locked: they must be quick and must not write back to
@@ -142,16 +143,21 @@ public final class ClusterStore {
         return replace(key, current, change.apply(current.deepCopy()), manager, written, dryRun);
     }
 
-    /** Removes an object and returns it as it was; with {@code dryRun}, only checks that it exists. */
+    /**
+     * Removes an object and returns it as it was, with the resourceVersion of its deletion; with {@code dryRun},
+     * only checks that it exists.
+     */
     public synchronized ObjectNode delete(ObjectKey key, boolean dryRun) {
         ObjectNode removed = current(key);
         if (dryRun) {
             return removed.deepCopy();
         }
         objects.remove(key);
+        long version = ++resourceVersion;
         ObjectNode last = removed.deepCopy();
-        record(new StoreChange(StoreChange.Type.DELETED, key, last, ++resourceVersion));
-        return removed.deepCopy();
+        ((ObjectNode) last.get("metadata")).put("resourceVersion", Long.toString(version));
+        record(new StoreChange(StoreChange.Type.DELETED, key, last, version));
+        return last.deepCopy();
     }
 
     /** Tells {@code listener} of every change from now on, in commit order (see the class comment). */

@@ -17,10 +17,6 @@ record ResourceType(String group, List<String> versions, String plural, String s
         return verbs.contains(verb);
     }
 
-    String preferredVersion() {
-        return versions.getFirst();
-    }
-
     String apiVersion(String version) {
         return group.isEmpty() ? version : group + "/" + version;
     }

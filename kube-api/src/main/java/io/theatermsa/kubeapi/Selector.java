@@ -13,8 +13,6 @@ import java.util.function.Predicate;
  */
 record Selector(List<Predicate<JsonNode>> requirements) {
 
-    static final Selector ALL = new Selector(List.of());
-
     static Selector parse(String fieldSelector, String labelSelector) {
         List<Predicate<JsonNode>> requirements = new ArrayList<>();
         for (String term : terms(fieldSelector)) {

@@ -18,8 +18,8 @@ import java.util.function.BooleanSupplier;
 /**
  * One watch ({@code GET ...?watch=true}): a chunked HTTP response of JSON lines {@code {"type":"ADDED",
  * "object":{...}}}, as {@code kubectl get -w} reads it (kube-api.md 5.8–5.11). With a Table Accept each object is
- * a one-row table, the column definitions in the first event only. It ends when the client goes away, when the
- * requested timeout passes, or when the server stops.
+ * a one-row table, the column definitions in the first event only. The headers go out at once (with a newline).
+ * It ends when the client goes away, when the requested timeout passes, or when the server stops.
  */
 final class WatchStream {
 
@@ -54,6 +54,10 @@ final class WatchStream {
         Instant deadline = clock.instant().plus(timeout);
         boolean first = true;
         try {
+            // Helidon sends the headers with the first bytes; a newline, which JSON stream decoders such as
+            // client-go's skip, sends them now, as kube-apiserver does, instead of with the first event.
+            out.write('\n');
+            out.flush();
             while (!stopping.getAsBoolean() && clock.instant().isBefore(deadline)) {
                 StoreChange change = changes.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (change == null || !selector.matches(change.object())) {
@@ -68,7 +72,7 @@ final class WatchStream {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (UncheckedIOException clientGone) {
+        } catch (IOException | UncheckedIOException clientGone) {
             // the client closed the stream: the watch is over
         } finally {
             subscription.close();

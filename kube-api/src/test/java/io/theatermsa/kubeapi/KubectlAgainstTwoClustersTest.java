@@ -6,17 +6,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -379,27 +372,6 @@ class KubectlAgainstTwoClustersTest {
         assertThat(listed.exitCode()).isEqualTo(1);
         assertThat(listed.err()).contains("error: You must be logged in to the server (the server has asked for the"
                                                   + " client to provide credentials)");
-    }
-
-    @Test
-    void aRequestWithoutATokenIs401WithAStatus() throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", certificate.caCertificate());
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trustManagers.getTrustManagers(), null);
-
-        try (HttpClient client = HttpClient.newBuilder().sslContext(tls).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(ctx1.url() + "/apis"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-
-            assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-            assertThat(response.body()).isEqualTo("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
-                    + "\"status\":\"Failure\",\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}");
-        }
     }
 
     @Test
