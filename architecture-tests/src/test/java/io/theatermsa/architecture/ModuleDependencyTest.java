@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.theatermsa.gateway.fixture.GatewayClassReachingForTheLauncher;
 import io.theatermsa.gateway.fixture.admin.AdminRoleReachingBackIntoTheApi;
 import io.theatermsa.gateway.fixture.api.ApiHandlerCallingTheAdminRole;
+import io.theatermsa.kubeapi.fixture.KubeApiClassReachingForTheGateway;
 import io.theatermsa.mesh.fixture.MeshClassReachingForAServer;
 import io.theatermsa.mesh.fixture.MeshClassReachingForPlatform;
 import io.theatermsa.platform.fixture.PlatformClassReachingForTheGateway;
@@ -56,7 +57,9 @@ class ModuleDependencyTest {
                 new Case("the gateway imports not the cli", ModuleRules.gatewayDoesNotKnowTheLauncher(),
                          GatewayClassReachingForTheLauncher.class),
                 new Case("the packages of each module are free of cycles", ModuleRules.packagesAreFreeOfCycles(),
-                         AdminRoleReachingBackIntoTheApi.class, ApiHandlerCallingTheAdminRole.class));
+                         AdminRoleReachingBackIntoTheApi.class, ApiHandlerCallingTheAdminRole.class),
+                new Case("kube-api imports none of our modules but the mesh", ModuleRules.kubeApiKnowsOnlyTheMesh(),
+                         KubeApiClassReachingForTheGateway.class));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,6 +15,7 @@ final class ModuleRules {
     private static final String CLI = "io.theatermsa.cli..";
     private static final String LOADGEN = "io.theatermsa.loadgen..";
     private static final String BENCHMARKS = "io.theatermsa.benchmarks..";
+    private static final String KUBE_API = "io.theatermsa.kubeapi..";
 
     private ModuleRules() {
     }
@@ -66,5 +67,13 @@ final class ModuleRules {
     static ArchRule packagesAreFreeOfCycles() {
         return slices().matching("io.theatermsa.(**)").should().beFreeOfCycles()
                 .because("a package depends on the packages below it, never on the one that calls it");
+    }
+
+    /** The local Kubernetes API knows the mesh (admission) and nothing else of ours: the cli wires it to the stack. */
+    static ArchRule kubeApiKnowsOnlyTheMesh() {
+        return noClasses().that().resideInAPackage(KUBE_API)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        PLATFORM, SERVICES[0], SERVICES[1], SERVICES[2], GATEWAY, CLI, LOADGEN)
+                .because("kube-api/ serves a cluster's objects from its own store; the emulator subscribes to it");
     }
 }

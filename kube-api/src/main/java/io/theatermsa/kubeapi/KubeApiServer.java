@@ -1,0 +1,70 @@
+package io.theatermsa.kubeapi;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Kubernetes API of one emulated cluster, on {@code https://127.0.0.1:<port>}: discovery, {@code /version},
+ * OpenAPI v3, namespaces, VirtualServices and DestinationRules, over {@code store}, with {@code admission} before
+ * every create and update. One instance per cluster; the store is the seam to the emulator, which follows it with
+ * {@link ClusterStore#subscribe} and writes through it.
+ *
+ * <pre>{@code
+ * ServerCertificate certificate = ServerCertificate.generate(Clock.systemUTC(), new SecureRandom());
+ * BearerTokens tokens = BearerTokens.generate(new SecureRandom());
+ * KubeApiServer ctx1 = KubeApiServer.start(ClusterStore.withNamespaces("default", "theater-msa"),
+ *         new MeshAdmission(), tokens, certificate, 0);
+ * }</pre>
+ */
+public final class KubeApiServer implements AutoCloseable {
+
+    private final WebServer server;
+    private final AtomicBoolean stopping;
+
+    private KubeApiServer(WebServer server, AtomicBoolean stopping) {
+        this.server = server;
+        this.stopping = stopping;
+    }
+
+    /** Starts a server on {@code 127.0.0.1:port} ({@code 0}: a free port). */
+    public static KubeApiServer start(ClusterStore store, Admission admission, BearerTokens tokens,
+                                      ServerCertificate certificate, int port) {
+        Clock clock = Clock.systemUTC();
+        AtomicBoolean stopping = new AtomicBoolean();
+        ApiHandler handler = new ApiHandler(new ResourceVerbs(store, admission),
+                                            new WatchStream(store, clock, stopping::get), tokens,
+                                            new OpenApiDocuments(), clock);
+        WebServer server = WebServer.builder()
+                .host("127.0.0.1")
+                .port(port)
+                .tls(certificate.tls())
+                .shutdownGracePeriod(Duration.ofMillis(500))
+                .routing(HttpRouting.builder().any(handler))
+                .build()
+                .start();
+        if (!server.isRunning()) {
+            throw new IllegalStateException("the Kubernetes API server cannot listen on 127.0.0.1:" + port);
+        }
+        return new KubeApiServer(server, stopping);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The URL a kubeconfig's {@code server:} names. */
+    public String url() {
+        return "https://127.0.0.1:" + port();
+    }
+
+    /** Ends open watches and stops the server. */
+    @Override
+    public void close() {
+        stopping.set(true);
+        server.stop();
+    }
+}

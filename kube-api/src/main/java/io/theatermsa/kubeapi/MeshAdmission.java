@@ -1,0 +1,59 @@
+package io.theatermsa.kubeapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.theatermsa.mesh.config.Diagnostic;
+import io.theatermsa.mesh.config.Gate;
+import io.theatermsa.mesh.config.MeshConfigLoader;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Istio's validating webhook ({@code validation.istio.io}) played by the mesh's own validation: a VirtualService
+ * or DestinationRule is loaded alone by {@link MeshConfigLoader}, and every finding whose code's gate is
+ * {@link Gate#ADMISSION} denies it, with the field path, in the webhook's words: {@code configuration is invalid:
+ * <error>}, or for several errors hashicorp multierror's {@code N errors occurred:} list (istio-validation.md 0.3).
+ * Other kinds are admitted.
+ */
+public final class MeshAdmission implements Admission {
+
+    static final String WEBHOOK = "validation.istio.io";
+
+    @Override
+    public Verdict review(Request request) {
+        if (!request.key().group().equals("networking.istio.io")) {
+            return new Verdict.Allowed();
+        }
+        // The object's namespace is the request path's, as the API server has already set it.
+        MeshConfigLoader loader = new MeshConfigLoader(request.key().namespace());
+        List<Diagnostic> denials = loader.load(request.kind() + " " + request.key().namespace() + "/"
+                                                       + request.key().name(), json(request))
+                .diagnostics().stream()
+                .filter(d -> d.code().gate() == Gate.ADMISSION)
+                .toList();
+        if (denials.isEmpty()) {
+            return new Verdict.Allowed();
+        }
+        return new Verdict.Denied(WEBHOOK, "configuration is invalid: " + errors(denials));
+    }
+
+    private static String errors(List<Diagnostic> denials) {
+        if (denials.size() == 1) {
+            return line(denials.getFirst());
+        }
+        return denials.size() + " errors occurred:\n" + denials.stream().map(d -> "\t* " + line(d))
+                .collect(Collectors.joining("\n")) + "\n\n";
+    }
+
+    private static String line(Diagnostic d) {
+        return d.fieldPath().isEmpty() ? d.message() : d.fieldPath() + ": " + d.message();
+    }
+
+    private static String json(Request request) {
+        try {
+            return JsonMappers.MAPPER.writeValueAsString(request.object());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

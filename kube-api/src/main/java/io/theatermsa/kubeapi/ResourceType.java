@@ -1,0 +1,31 @@
+package io.theatermsa.kubeapi;
+
+import java.util.List;
+
+/**
+ * A kind this server serves, with what discovery says about it.
+ *
+ * @param group    the API group, {@code ""} for core
+ * @param versions the served versions, preferred first
+ * @param columns  the table columns after {@code Name}
+ */
+record ResourceType(String group, List<String> versions, String plural, String singular, String kind,
+                    boolean namespaced, List<String> verbs, List<String> shortNames, List<String> categories,
+                    List<PrinterColumn> columns) {
+
+    boolean allows(String verb) {
+        return verbs.contains(verb);
+    }
+
+    String apiVersion(String version) {
+        return group.isEmpty() ? version : group + "/" + version;
+    }
+
+    String qualifiedResource() {
+        return group.isEmpty() ? plural : plural + "." + group;
+    }
+
+    ObjectKey key(String namespace, String name) {
+        return new ObjectKey(group, plural, namespaced ? namespace : "", name);
+    }
+}

@@ -1,0 +1,86 @@
+package io.theatermsa.kubeapi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Istio's webhook played by the mesh's validation: what it admits, and how it words a denial. */
+class MeshAdmissionTest {
+
+    record Case(String name, String kind, String yaml, Admission.Verdict verdict) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("a valid VirtualService is admitted", "VirtualService", """
+                        spec:
+                          hosts: [movie-service]
+                          http:
+                          - route:
+                            - destination: {host: movie-service, subset: ctx1}
+                        """, new Admission.Verdict.Allowed()),
+                new Case("an undefined subset is admitted (Istio's webhook does not look at other objects)",
+                         "VirtualService", """
+                        spec:
+                          hosts: [movie-service]
+                          http:
+                          - route:
+                            - destination: {host: movie-service, subset: nowhere}
+                        """, new Admission.Verdict.Allowed()),
+                new Case("one error is named with its field path", "VirtualService", """
+                        spec:
+                          hosts: [movie-service]
+                          http:
+                          - route:
+                            - destination: {host: movie-service}
+                              weight: -1
+                        """, new Admission.Verdict.Denied("validation.istio.io", "configuration is invalid: "
+                        + "spec.http[0].route[0].weight: weight -1 is negative (IST0106)")),
+                new Case("several errors are listed as multierror lists them", "DestinationRule", """
+                        spec:
+                          subsets:
+                          - name: v1
+                            labels: {version: v1}
+                          - name: v1
+                            labels: {version: v2}
+                        """, new Admission.Verdict.Denied("validation.istio.io", """
+                        configuration is invalid: 2 errors occurred:
+                        \t* spec.host: host is required (IST0106)
+                        \t* spec.subsets[1].name: duplicate subset name 'v1' (IST0106)
+
+                        """)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void judgesAsIstiosWebhook(Case c) {
+        ObjectNode object = object(c.kind(), c.yaml());
+        ObjectKey key = new ObjectKey("networking.istio.io", c.kind().toLowerCase() + "s", "theater-msa", "x");
+
+        Admission.Verdict verdict = new MeshAdmission().review(new Admission.Request(Admission.Operation.CREATE, key,
+                                                                                     c.kind(), object));
+
+        assertThat(verdict).isEqualTo(c.verdict());
+    }
+
+    private static ObjectNode object(String kind, String spec) {
+        try {
+            ObjectNode object = (ObjectNode) JsonMappers.YAML.readTree(spec);
+            object.put("apiVersion", "networking.istio.io/v1").put("kind", kind);
+            object.putObject("metadata").put("name", "x").put("namespace", "theater-msa");
+            return object;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
