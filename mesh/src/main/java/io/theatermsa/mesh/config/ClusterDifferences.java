@@ -93,7 +93,8 @@ public record ClusterDifferences(List<Diagnostic> findings, Map<String, List<Str
         boolean specsDiffer = holders.stream().map(byCluster::get).distinct().count() > 1;
         if (specsDiffer) {
             ko.add(String.join(", ", holders) + " 의 spec 이 서로 다릅니다");
-            en.add("the spec differs between " + String.join(" and ", holders));
+            en.add("the spec differs between " + String.join(", ", holders.subList(0, holders.size() - 1)) + " and "
+                   + holders.getLast());
         }
         return new Text(String.join("; ", ko), String.join("; ", en));
     }
