@@ -18,7 +18,6 @@ import io.theatermsa.mesh.sidecar.EmulatedSidecar;
 import io.theatermsa.mesh.sidecar.Sidecar;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.UpstreamClient;
-import io.theatermsa.platform.topology.Topology;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
