@@ -37,11 +37,6 @@ public record ConfigInForce(long generation, String source, List<VirtualService>
         clusters = List.copyOf(clusters);
     }
 
-    /** The view of the one cluster's configuration a mode reads, with the endpoints of {@code network}. */
-    public static ConfigInForce of(String cluster, Loaded loaded, Network network) {
-        return of(cluster, Map.of(cluster, loaded), network);
-    }
-
     /**
      * The view of {@code cluster}'s configuration, compared with every cluster of {@code clusters} (which holds it).
      *

@@ -149,10 +149,17 @@ public final class LocalMesh implements ClusterConfigs {
         return cluster(cluster).inForce();
     }
 
+    /** Every cluster's configuration in force at one moment (no change in between), in the clusters' order. */
+    public synchronized Map<String, InForce> inForceEverywhere() {
+        Map<String, InForce> all = new LinkedHashMap<>();
+        clusters.forEach((name, cluster) -> all.put(name, cluster.inForce()));
+        return all;
+    }
+
     /** Where the clusters' configurations differ, object by object. */
     public ClusterDifferences differences() {
         Map<String, LoadedConfig> configs = new LinkedHashMap<>();
-        clusters.forEach((name, cluster) -> configs.put(name, cluster.inForce().snapshot().config()));
+        inForceEverywhere().forEach((name, inForce) -> configs.put(name, inForce.snapshot().config()));
         return ClusterDifferences.of(configs);
     }
 

@@ -5,7 +5,6 @@ import io.theatermsa.gateway.admin.MeshListener;
 import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.gateway.admin.PodStatus;
 import io.theatermsa.gateway.admin.SidecarClusters;
-import io.theatermsa.mesh.ClusterConfigs;
 import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.cluster.ServiceEndpoints;
 import io.theatermsa.mesh.sidecar.AccessLog;
@@ -54,11 +53,8 @@ public final class LocalMeshState implements MeshState {
     @Override
     public ConfigInForce config() {
         Map<String, ConfigInForce.Loaded> clusters = new LinkedHashMap<>();
-        for (String name : mesh.clusters()) {
-            ClusterConfigs.InForce inForce = mesh.inForce(name);
-            clusters.put(name, new ConfigInForce.Loaded(inForce.snapshot().generation(), inForce.source(),
-                                                        inForce.snapshot().config()));
-        }
+        mesh.inForceEverywhere().forEach((name, inForce) -> clusters.put(name, new ConfigInForce.Loaded(
+                inForce.snapshot().generation(), inForce.source(), inForce.snapshot().config())));
         return ConfigInForce.of(cluster, clusters, new ConfigInForce.Network(mesh.networkView(),
                 mesh.registry().services().stream().sorted(Comparator.comparing(ServiceEndpoints::service)).toList()));
     }
