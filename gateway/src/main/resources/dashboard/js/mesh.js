@@ -1,6 +1,7 @@
 // What the mesh configuration does to each service right now: fault / timeout / retry badges read from the
 // VirtualServices' raw specs (/api/mesh/config), ejected endpoints with a live countdown (/api/mesh/clusters,
-// polled every second while anything is ejected) and the validation findings (/api/mesh/findings).
+// polled every second while anything is ejected), the validation findings (/api/mesh/findings) and whether the
+// clusters hold the same configuration (/api/mesh/config's clusters: each cluster's sidecars follow only its own).
 
 import { getJson } from './api.js';
 import { language, t } from './i18n.js';
@@ -104,6 +105,7 @@ export class MeshState {
       this.#emitBadges();
       this.#renderEjections();
       this.#renderFindings();
+      this.#renderClusters();
     });
   }
 
@@ -111,7 +113,22 @@ export class MeshState {
     const r = await getJson('/api/mesh/config');
     this.#config = r.ok ? r.body : null;
     this.#emitBadges();
+    this.#renderClusters();
     if (!this.#findingsFromApi) this.#renderFindings();
+  }
+
+  #renderClusters() {
+    const line = document.getElementById('cluster-configs');
+    const clusters = this.#config?.clusters ?? [];
+    const differing = new Set(clusters.flatMap((c) => c.differences ?? []));
+    line.dataset.differs = String(differing.size > 0);
+    if (clusters.length < 2) {
+      line.textContent = '';
+      return;
+    }
+    const names = clusters.map((c) => t('clusters.item', { cluster: c.cluster, generation: c.generation })).join(' · ');
+    line.textContent = differing.size > 0 ? t('clusters.differ', { count: differing.size, clusters: names })
+                                         : t('clusters.same', { clusters: names });
   }
 
   #findingsFromApi = false;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +32,17 @@ import java.util.stream.Stream;
 /**
  * {@code theater lint PATH...}: validates mesh YAML offline, one {@code istioctl analyze}-style line per finding.
  * Services and workloads come from the linted paths and {@code --workloads}, else from the course's topology.
+ * {@code --cluster ctx1=DIR --cluster ctx2=DIR} lints what each cluster is given and reports every object that
+ * differs between them ({@code THT-W012}): each cluster's istiod reads only its own objects.
  * Exit 1 when a finding's {@link Gate} is not {@code NONE}: every error, and the warnings that break traffic although
- * Istio accepts them ({@code THT-W001}, {@code THT-W004}; see {@code Code}).
+ * Istio accepts them ({@code THT-W001}, {@code THT-W004}, {@code THT-W012}; see {@code Code}).
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
          description = {"메시 YAML 을 실행 없이 검사합니다 / validate mesh YAML offline",
+                        "두 클러스터에 줄 설정을 비교하려면 / to compare what two clusters are given: "
+                        + "theater lint --cluster ctx1=DIR --cluster ctx2=DIR",
                         "종료 코드 / exit: 0 오류 없음 no errors (경고 허용 warnings allowed), 1 오류 또는 트래픽을 깨는 "
-                        + "경고 (THT-W001, THT-W004) errors, or warnings that break traffic, "
+                        + "경고 (THT-W001, THT-W004, THT-W012) errors, or warnings that break traffic, "
                         + "2 경로 없음·잘못된 옵션 no such path or bad option"})
 final class LintCommand implements Callable<Integer> {
 
@@ -45,9 +50,18 @@ final class LintCommand implements Callable<Integer> {
     static final int ERRORS = 1;
     static final int USAGE_ERROR = 2;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH",
+    @Parameters(arity = "0..*", paramLabel = "PATH",
                 description = "YAML 파일이나 디렉터리 (kustomization 포함) / YAML files or directories (kustomizations too)")
-    List<String> paths;
+    List<String> paths = List.of();
+
+    @Option(names = "--cluster", paramLabel = "CONTEXT=PATH",
+            description = "그 클러스터(컨텍스트)에 적용할 YAML; 두 번 이상 주면 클러스터 사이에 다른 객체를 THT-W012 로 "
+                          + "알려 줍니다 (멀티 프라이머리: 각 istiod 는 자기 클러스터의 설정만 읽습니다) / the YAML "
+                          + "applied to that cluster (context); given twice or more, every object that differs "
+                          + "between the clusters is reported as THT-W012 (multi-primary: each istiod reads only "
+                          + "its own cluster's config). 예 / e.g. --cluster ctx1=k8s/practice/03-delay-fault "
+                          + "--cluster ctx2=k8s/practice/01-initial")
+    Map<String, String> clusters = new LinkedHashMap<>();
 
     @Option(names = "--workloads", paramLabel = "PATH",
             description = "Service 와 Deployment 가 있는 렌더링된 매니페스트 (예: kubectl kustomize k8s/clusters/ctx1 의 출력) "
@@ -122,19 +136,36 @@ final class LintCommand implements Callable<Integer> {
             err.println("오류: --lang 은 ko 또는 en 입니다 / error: --lang must be ko or en, not '" + lang + "'");
             return USAGE_ERROR;
         }
+        if (paths.isEmpty() && clusters.isEmpty()) {
+            err.println("오류: 검사할 PATH 나 --cluster 를 주세요 / error: give a PATH to lint or --cluster CONTEXT=PATH");
+            return USAGE_ERROR;
+        }
+        if (clusters.size() == 1) {
+            err.println("오류: --cluster 는 비교할 두 클러스터 이상에 주세요 / error: give --cluster for two clusters "
+                        + "or more, to compare them");
+            return USAGE_ERROR;
+        }
         List<Path> targets = resolve(paths);
+        Map<String, Path> clusterTargets = new LinkedHashMap<>();
+        clusters.forEach((cluster, path) -> clusterTargets.put(cluster, ProjectHome.file(theater.home(), path)));
         List<Path> sources = resolve(workloads);
-        List<Path> missing = Stream.concat(targets.stream(), sources.stream()).filter(p -> !Files.exists(p)).toList();
+        List<Path> missing = Stream.of(targets, clusterTargets.values(), sources).flatMap(Collection::stream)
+                .filter(p -> !Files.exists(p)).toList();
         if (!missing.isEmpty()) {
             missing.forEach(p -> err.println("오류: 경로가 없습니다 / error: no such file or directory: " + p));
             return USAGE_ERROR;
         }
-        Inventory inventory = InventoryReader.read(Stream.concat(sources.stream(), targets.stream()).toList(),
-                                                  theater.topology());
+        Inventory inventory = InventoryReader.read(Stream.of(sources, targets, clusterTargets.values())
+                                                           .flatMap(Collection::stream).toList(),
+                                                   theater.topology());
         Linter linter = new Linter(theater.topology().namespace());
         Map<String, List<Diagnostic>> results = new LinkedHashMap<>();
         for (Path target : targets) {
             results.put(target.toString(), linter.lint(target, inventory));
+        }
+        clusterTargets.forEach((cluster, path) -> results.put(cluster + "=" + path, linter.lint(path, inventory)));
+        if (!clusterTargets.isEmpty()) {
+            results.put(String.join(" ↔ ", clusterTargets.keySet()), linter.compare(clusterTargets, inventory));
         }
         Summary summary = Summary.of(results.values().stream().flatMap(List::stream).toList());
         PrintWriter out = spec.commandLine().getOut();

@@ -35,8 +35,9 @@ final class ScenarioCommand {
     CommandSpec spec;
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
-             description = {"시나리오를 불러와 적용합니다 (오류가 있으면 거부, 기존 설정 유지) / "
-                            + "load and apply a scenario (refused whole on an error; the old one stays)",
+             description = {"시나리오를 불러와 모든 클러스터(ctx1, ctx2)에 적용합니다 (오류가 있으면 어느 클러스터에도 "
+                            + "적용하지 않고 기존 설정 유지) / load and apply a scenario to every cluster (ctx1, "
+                            + "ctx2); refused whole on an error, in every cluster, and the old one stays",
                             "종료 코드 / exit: 0 적용 applied, 1 거부 refused, 2 경로 없음 no such path, "
                             + "3 실행 중인 스택 없음 no stack running"})
     int apply(@Parameters(paramLabel = "PATH", description = "시나리오 디렉터리나 YAML 파일 / scenario directory or YAML file")

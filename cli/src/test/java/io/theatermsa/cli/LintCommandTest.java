@@ -191,6 +191,55 @@ class LintCommandTest {
         assertThat(report.at("/inventory/en").asText()).startsWith("known topology");
     }
 
+    @Test
+    void clustersGivenDifferentObjectsFailLintWithOneThtW012PerObject() throws IOException {
+        Path ctx1 = Files.writeString(home.resolve("ctx1.yaml"), Scenarios.ALL_USERS_TO_CTX2);
+        Path ctx2 = Files.writeString(home.resolve("ctx2.yaml"), CLEAN);
+
+        CommandRun text = lint("--lang", "ko", "--cluster", "ctx1=" + ctx1, "--cluster", "ctx2=" + ctx2);
+        JsonNode report = new ObjectMapper().readTree(
+                lint("--json", "--cluster", "ctx1=" + ctx1, "--cluster", "ctx2=" + ctx2).out());
+
+        assertThat(text.exitCode()).as(text.out()).isEqualTo(1);
+        assertThat(text.out())
+                .contains("검사 / linting: ctx1=" + ctx1).contains("검사 / linting: ctx2=" + ctx2)
+                .contains("검사 / linting: ctx1 ↔ ctx2")
+                .contains("경고 [THT-W012] 클러스터 간 설정 불일치 (Clusters differ): "
+                          + "(DestinationRule theater-msa/user-service-dr)")
+                .contains("ctx1 에만 있고 ctx2 에는 없습니다 / in ctx1 only, missing in ctx2")
+                .contains("(VirtualService theater-msa/user-service-vs)")
+                .contains("ctx1, ctx2 의 spec 이 서로 다릅니다 / the spec differs between ctx1 and ctx2")
+                .contains("왜 / why: 멀티 프라이머리에서는");
+        assertThat(report.at("/targets/2/path").asText()).isEqualTo("ctx1 ↔ ctx2");
+        assertThat(report.at("/targets/2/findings")).extracting(f -> f.path("code").asText())
+                .containsExactly("THT-W012", "THT-W012");
+        assertThat(report.at("/exitCode").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void clustersGivenTheSameObjectsPass() throws IOException {
+        Path ctx1 = Files.writeString(home.resolve("ctx1.yaml"), CLEAN);
+        Path ctx2 = Files.writeString(home.resolve("ctx2.yaml"), CLEAN);
+
+        CommandRun lint = lint("--lang", "en", "--cluster", "ctx1=" + ctx1, "--cluster", "ctx2=" + ctx2);
+
+        assertThat(lint.exitCode()).as(lint.out()).isZero();
+        assertThat(lint.out()).contains("linting: ctx1 ↔ ctx2\n  no findings");
+    }
+
+    @Test
+    void oneClusterAloneOrNothingToLintExits2() throws IOException {
+        Path ctx1 = Files.writeString(home.resolve("ctx1.yaml"), CLEAN);
+
+        CommandRun alone = lint("--cluster", "ctx1=" + ctx1);
+        CommandRun nothing = lint();
+
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("give --cluster for two clusters or more");
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).contains("give a PATH to lint or --cluster CONTEXT=PATH");
+    }
+
     @ParameterizedTest
     @CsvSource(nullValues = "null", value = {"null, KOREAN", "C.UTF-8, KOREAN", "ko_KR.UTF-8, KOREAN",
                                              "en_US.UTF-8, ENGLISH"})

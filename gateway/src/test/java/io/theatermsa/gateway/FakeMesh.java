@@ -37,6 +37,7 @@ import io.theatermsa.platform.fault.Fault;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A mesh for the gateway's API tests: a fixed sidecar state, a real {@link AccessLog}, and scenarios loaded with
  * the real {@link MeshConfigLoader} (refused when they have an error), without any emulated traffic; partitions
- * and faults are kept in memory.
+ * and faults are kept in memory. Two clusters: ctx2 holds what ctx1 holds until {@link #writeOtherCluster}.
  */
 final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Partitions {
 
@@ -67,6 +68,8 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
     private long generation = 1;
     private String source;
     private LoadedConfig config;
+    /** ctx2's configuration once written alone; {@code null} while it follows ctx1. */
+    private ConfigInForce.Loaded otherCluster;
 
     FakeMesh(String initialSource, String yaml) {
         this.initialSource = initialSource;
@@ -118,7 +121,21 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
     public synchronized ConfigInForce config() {
         List<ServiceEndpoints> services = List.of(new ServiceEndpoints("user-service", 8081, List.of(
                 Endpoint.local("user-service", "ctx2", "user-service-ctx2-pod-b", "127.0.0.1", 18081))));
-        return ConfigInForce.of(generation, source, config, new ConfigInForce.Network(NetworkView.MULTI_NETWORK, services));
+        Map<String, ConfigInForce.Loaded> clusters = new LinkedHashMap<>();
+        clusters.put("ctx1", new ConfigInForce.Loaded(generation, source, config));
+        clusters.put("ctx2", otherCluster == null ? new ConfigInForce.Loaded(generation, source, config)
+                                                  : otherCluster);
+        return ConfigInForce.of("ctx1", clusters, new ConfigInForce.Network(NetworkView.MULTI_NETWORK, services));
+    }
+
+    /**
+     * Puts {@code yaml} in force in ctx2 alone, as {@code kubectl --context ctx2 apply} would; until then ctx2
+     * follows every change of ctx1.
+     */
+    synchronized void writeOtherCluster(String yaml) {
+        long next = otherCluster == null ? generation + 1 : otherCluster.generation() + 1;
+        otherCluster = new ConfigInForce.Loaded(next, "kubectl (ctx2)", new MeshConfigLoader("theater-msa").load("ctx2", yaml));
+        listeners.forEach(l -> l.configChanged(next, "kubectl (ctx2)"));
     }
 
     @Override

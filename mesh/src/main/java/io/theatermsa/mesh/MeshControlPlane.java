@@ -2,14 +2,17 @@ package io.theatermsa.mesh;
 
 import io.theatermsa.mesh.config.LoadedConfig;
 
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The local istiod: holds the mesh snapshot every emulated sidecar reads, and swaps in a new one atomically when
- * configuration is applied. A configuration with any error is refused whole and the running snapshot stays. It
- * also holds the mesh's {@link NetworkPartitions}, which every sidecar built on it consults per attempt.
+ * One cluster's istiod: holds the mesh snapshot the emulated sidecars of that cluster read, and swaps in a new one
+ * atomically when configuration is applied. A configuration with any error is refused whole and the running
+ * snapshot stays. In a multi-primary mesh each cluster has its own control plane, fed only with that cluster's
+ * objects (multicluster.md §2); they share the mesh's {@link NetworkPartitions}, which every sidecar built on any of
+ * them consults per attempt, because a partition is a fact of the network, not of configuration.
  */
 public final class MeshControlPlane {
 
@@ -17,7 +20,17 @@ public final class MeshControlPlane {
 
     private final AtomicReference<MeshSnapshot> current = new AtomicReference<>(MeshSnapshot.empty());
     private final CopyOnWriteArrayList<Consumer<MeshSnapshot>> listeners = new CopyOnWriteArrayList<>();
-    private final NetworkPartitions partitions = new NetworkPartitions();
+    private final NetworkPartitions partitions;
+
+    /** A control plane alone in its mesh, with partitions of its own. */
+    public MeshControlPlane() {
+        this(new NetworkPartitions());
+    }
+
+    /** A cluster's control plane in a mesh whose network cuts are {@code partitions}, shared with the others. */
+    public MeshControlPlane(NetworkPartitions partitions) {
+        this.partitions = Objects.requireNonNull(partitions, "partitions");
+    }
 
     /** The snapshot in force. */
     public MeshSnapshot current() {

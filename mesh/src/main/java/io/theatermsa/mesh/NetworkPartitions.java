@@ -13,8 +13,9 @@ import java.util.Set;
  * (kube-proxy REJECTs traffic for a Service with no endpoints): {@code UF}, {@code delayed connect error: 111},
  * retried by {@code connect-failure}, counted by outlier detection, and no socket is opened.
  * <p>
- * One instance per mesh, held by {@link MeshControlPlane#partitions()}. Sidecars read it on every attempt, so a
- * change is in force for the next attempt of every sidecar, without a new snapshot. Thread-safe: each change
+ * One instance per mesh, held by {@link MeshControlPlane#partitions()} (every cluster's control plane is given the
+ * same one). Sidecars read it on every attempt, so a change is in force for the next attempt of every sidecar, without
+ * a new snapshot. Thread-safe: each change
  * replaces the whole set of cut links at once, so a two-way partition never shows one direction only.
  */
 public final class NetworkPartitions {

@@ -137,4 +137,20 @@ class MeshControlPlaneTest {
         assertThat(snapshot.cluster(users, "ctx1")).get().extracting(c -> c.pinnedCluster()).isEqualTo("ctx1");
         assertThat(snapshot.cluster(HostName.of("redis", NAMESPACE), "")).isPresent();
     }
+
+    @Test
+    void eachClustersControlPlaneHasItsOwnSnapshotAndGenerationButTheMeshSharesOnePartitionSet() {
+        NetworkPartitions partitions = new NetworkPartitions();
+        MeshControlPlane ctx1 = new MeshControlPlane(partitions);
+        MeshControlPlane ctx2 = new MeshControlPlane(partitions);
+
+        ctx1.apply(loader.load(INITIAL));
+        ctx1.partitions().partition("ctx1", "ctx2");
+
+        assertThat(ctx1.current().generation()).isEqualTo(1);
+        assertThat(ctx2.current().generation()).isZero();
+        assertThat(ctx2.current().configuredSplits()).isEmpty();
+        assertThat(ctx2.partitions()).isSameAs(partitions);
+        assertThat(ctx2.partitions().isCut("ctx2", "ctx1")).isTrue();
+    }
 }

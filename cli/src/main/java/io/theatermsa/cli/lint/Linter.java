@@ -1,12 +1,15 @@
 package io.theatermsa.cli.lint;
 
+import io.theatermsa.mesh.config.ClusterDifferences;
 import io.theatermsa.mesh.config.Diagnostic;
 import io.theatermsa.mesh.config.Diagnostics;
 import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +56,16 @@ public final class Linter {
     /** Every finding about YAML text; {@code sourceName} stands in for the file name. */
     public List<Diagnostic> lint(String sourceName, String yaml, Inventory inventory) {
         return check(new MeshConfigLoader(namespace, inventory).load(sourceName, yaml), inventory);
+    }
+
+    /**
+     * The objects that differ between what each cluster is given ({@code THT-W012}), cluster name → its file or
+     * directory, in the clusters' order: each cluster's istiod reads only its own objects (multi-primary).
+     */
+    public List<Diagnostic> compare(Map<String, Path> clusters, Inventory inventory) {
+        Map<String, LoadedConfig> configs = new LinkedHashMap<>();
+        clusters.forEach((cluster, path) -> configs.put(cluster, new MeshConfigLoader(namespace, inventory).load(path)));
+        return ClusterDifferences.of(configs).findings();
     }
 
     private List<Diagnostic> check(LoadedConfig loaded, Inventory inventory) {

@@ -35,7 +35,8 @@ import java.util.random.RandomGenerator;
  * The whole cinema on one machine, as the topology lays it out: Redis, each service's pods in each emulated cluster,
  * and the gateway in its cluster, all in this JVM. Each workload has its own identity; each service its own Redis
  * connection (the gateway none: the stack's fault store is one more connection); each workload that calls others its
- * own emulated sidecar, driven by the scenario's VirtualServices and DestinationRules.
+ * own emulated sidecar, driven by its cluster's VirtualServices and DestinationRules (the scenario's, in every
+ * cluster, until a cluster is written alone).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -63,7 +64,7 @@ public final class LocalStack implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Topology topology = settings.topology();
-            LocalMesh mesh = LocalMesh.load(settings.scenario(), registry(topology));
+            LocalMesh mesh = LocalMesh.load(settings.scenario(), registry(topology), topology.clusterNames());
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
             PodNames pods = new PodNames(RandomGenerator.getDefault());
@@ -91,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
             ServiceServer gateway = track(started, GatewayApp.start(
                     GatewaySettings.builder(gatewayId, track(started, mesh.sidecarFor(gatewayId)))
                             .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
-                            .configuredSplits(mesh::configuredSplits)
+                            .configuredSplits(() -> mesh.configuredSplits(gatewayCluster))
                             .mesh(roles(mesh, topology, settings.home(), workloads, faults), settings.adminToken())
                             .build()));
             String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
@@ -129,10 +130,11 @@ public final class LocalStack implements AutoCloseable {
     /** Every admin role, each over the emulator or the stack's Redis. */
     private static AdminRoles roles(LocalMesh mesh, Topology topology, Path home, List<RunningWorkload> workloads,
                                     FaultChannel faults) {
-        LocalMeshState state = new LocalMeshState(mesh, topology.namespace(), () -> workloads.stream()
+        String gatewayCluster = topology.gatewayCluster();
+        LocalMeshState state = new LocalMeshState(mesh, gatewayCluster, topology.namespace(), () -> workloads.stream()
                 .map(w -> new WorkloadIdentity(w.service(), w.cluster(), w.pod())).toList());
         return AdminRoles.builder(state)
-                .configuration(new LocalMeshConfiguration(mesh, home))
+                .configuration(new LocalMeshConfiguration(mesh, gatewayCluster, home))
                 .faults(new RedisServiceFaults(faults))
                 .partitions(new LocalPartitions(mesh))
                 .loadRuns(new LoadRuns(state, topology.gateway().name()))

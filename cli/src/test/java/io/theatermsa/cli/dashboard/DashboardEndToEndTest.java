@@ -1,6 +1,7 @@
 package io.theatermsa.cli.dashboard;
 
 import io.theatermsa.gateway.testing.BrowserSession;
+import io.theatermsa.cli.local.Scenarios;
 import io.theatermsa.cli.local.StackUnderTest;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
@@ -181,6 +182,30 @@ class DashboardEndToEndTest {
         driver.findElement(By.cssSelector("button[data-lang='en']")).click();
         await("English field messages", d -> errorFor("user-form", "name").equals("This field is required."));
         assertThat(errorFor("user-form", "email")).startsWith("Not an email address");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aChangeWrittenToCtx1AlonePointsOutThatTheClustersDifferWhereTheFindingsShow() throws Exception {
+        await("both clusters are listed the same", d -> "false".equals(d.findElement(By.id("cluster-configs"))
+                .getAttribute("data-differs")) && d.findElement(By.id("cluster-configs")).getText().contains("ctx2"));
+
+        stack.stack().mesh().put("ctx1", "kubectl (ctx1)", Scenarios.ALL_USERS_TO_CTX2);
+
+        await("the THT-W012 finding is shown", d -> d.findElements(By.cssSelector("#findings li")).stream()
+                .anyMatch(li -> li.getText().contains("[THT-W012]")
+                                && li.getText().contains("VirtualService theater-msa/user-service-vs")));
+        WebElement clusters = driver.findElement(By.id("cluster-configs"));
+        assertThat(clusters.getAttribute("data-differs")).isEqualTo("true");
+        assertThat(clusters.getText()).contains("클러스터 설정이 다릅니다").contains("ctx1 세대").contains("ctx2 세대");
+        screenshot("dashboard-clusters-differ.png");
+
+        assertThat(stack.reset().statusCode()).isEqualTo(200);
+
+        await("the difference is gone once both clusters are reset", d -> "false".equals(
+                d.findElement(By.id("cluster-configs")).getAttribute("data-differs")));
+        assertThat(driver.findElements(By.cssSelector("#findings li")))
+                .noneMatch(li -> li.getText().contains("[THT-W012]"));
         assertThat(consoleErrors()).isEmpty();
     }
 

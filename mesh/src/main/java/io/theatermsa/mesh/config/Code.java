@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The one catalogue of findings about mesh configuration, shared by the loader ({@code theater up}, scenario applies,
- * the gateway's Kubernetes watch), {@code theater lint}, the dashboard's findings and, later, the local Kubernetes
- * API's admission errors. Ids never change meaning; new findings get new ids. {@link #upstream()} names the
+ * the gateway's Kubernetes watch), {@code theater lint}, the dashboard's findings, the comparison of the clusters'
+ * configurations ({@link ClusterDifferences}) and, later, the local Kubernetes API's admission errors. Ids never change meaning; new findings get new ids. {@link #upstream()} names the
  * matching {@code istioctl analyze} / Kiali code when one exists.
  * <ul>
  *   <li>{@code THT-E} (errors), {@code THT-W} (warnings), {@code THT-I} (info): what the loader reports. The letter
@@ -20,10 +20,12 @@ import java.util.Optional;
  * <ul>
  *   <li>the loader refuses a configuration with any {@link Gate#ADMISSION} finding (the {@code THT-E} errors) and
  *       applies one with only analysis findings, an undefined subset included;</li>
- *   <li>{@code theater lint} fails (exit 1) on any finding whose gate is not {@link Gate#NONE}: every error, and two
+ *   <li>{@code theater lint} fails (exit 1) on any finding whose gate is not {@link Gate#NONE}: every error, and three
  *       warnings that break traffic while Istio accepts them, {@link #SUBSET_NOT_FOUND} ({@code THT-W001}, 503 NC on
- *       every request of the route) and {@link #DUPLICATE_SUBSET_DISCARDED} ({@code THT-W004}, a definition
- *       silently dropped). They stay warnings: Kiali calls them warnings (KIA1107, KIA0201) and so does the id.</li>
+ *       every request of the route), {@link #DUPLICATE_SUBSET_DISCARDED} ({@code THT-W004}, a definition
+ *       silently dropped) and {@link #CLUSTERS_DIFFER} ({@code THT-W012}, one cluster's sidecars route by other
+ *       objects than the other's). They stay warnings: Kiali calls the first two warnings (KIA1107, KIA0201) and
+ *       so does the id; each cluster admits its own objects.</li>
  * </ul>
  */
 public enum Code {
@@ -95,6 +97,12 @@ public enum Code {
             "Unsupported API version", "지원하지 않는 API 버전"),
     SUBSET_WITHOUT_LABELS("THT-W011", Severity.WARNING, Gate.NONE, "KIA0209",
             "Subset without labels", "레이블 없는 서브셋"),
+    CLUSTERS_DIFFER("THT-W012", Severity.WARNING, Gate.LINT, "",
+            "Clusters differ", "클러스터 간 설정 불일치",
+            new Text("멀티 프라이머리에서는 각 클러스터의 istiod 가 자기 클러스터의 객체만 읽으므로 그 클러스터의 사이드카는 "
+                     + "그 클러스터의 설정만 따릅니다: 모든 컨텍스트에 적용하세요",
+                     "in multi-primary each cluster's istiod reads only its own cluster's objects, so that cluster's "
+                     + "sidecars follow only them: apply to every context")),
     NOT_EMULATED("THT-I001", Severity.INFO, Gate.NONE, "",
             "Not emulated locally", "로컬 에뮬레이터 미지원"),
     NOT_FOR_SIDECARS("THT-I002", Severity.INFO, Gate.NONE, "",

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class KubernetesMesh implements AutoCloseable {
 
     private final MeshConfigWatch config;
+    private final Optional<MeshConfigWatch> remoteConfig;
     private final ClusterPods pods;
     private final AnsweringPods answering;
     private final ObservedTraffic observed;
@@ -39,6 +40,7 @@ public final class KubernetesMesh implements AutoCloseable {
                           Optional<KubernetesClient> remote, ObjectMapper mapper) {
         String namespace = settings.namespace();
         this.config = new MeshConfigWatch(local, namespace, gateway.cluster());
+        this.remoteConfig = remote.map(client -> new MeshConfigWatch(client, namespace, settings.remoteCluster()));
         this.answering = new AnsweringPods(namespace);
         this.pods = new ClusterPods(new PodWatch(local, namespace, gateway.cluster()),
                 remote.map(client -> new PodWatch(client, namespace, settings.remoteCluster())),
@@ -46,7 +48,7 @@ public final class KubernetesMesh implements AutoCloseable {
         this.observed = new ObservedTraffic(gateway, Clock.systemUTC());
         List<ClusterTarget> targets = new ArrayList<>(List.of(new ClusterTarget(gateway.cluster(), local)));
         remote.ifPresent(client -> targets.add(new ClusterTarget(settings.remoteCluster(), client)));
-        KubernetesMeshState state = new KubernetesMeshState(gateway, config, pods,
+        KubernetesMeshState state = new KubernetesMeshState(gateway, config, remoteConfig, pods,
                 new EnvoyAdmin(settings.envoyAdmin(), namespace, mapper), observed);
         this.roles = AdminRoles.builder(state)
                 .configuration(new KubernetesMeshConfiguration(config, namespace,
@@ -85,12 +87,13 @@ public final class KubernetesMesh implements AutoCloseable {
 
     /** True once every informer has listed its objects. */
     public boolean synced() {
-        return config.synced() && pods.synced();
+        return config.synced() && remoteConfig.map(MeshConfigWatch::synced).orElse(true) && pods.synced();
     }
 
     @Override
     public void close() {
         config.close();
+        remoteConfig.ifPresent(MeshConfigWatch::close);
         pods.close();
     }
 }

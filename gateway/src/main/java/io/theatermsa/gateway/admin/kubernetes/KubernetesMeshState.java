@@ -10,11 +10,15 @@ import io.theatermsa.mesh.cluster.NetworkView;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The mesh state on Kubernetes, from what the gateway can see: the VirtualServices and DestinationRules its
- * informers cache ({@link MeshConfigWatch}), its own Envoy's {@code /clusters?format=json} ({@link EnvoyAdmin}),
+ * informers cache ({@link MeshConfigWatch}: its own cluster's, and the other's through the remote kubeconfig, so
+ * {@code /api/mesh/config} points out where the two differ), its own Envoy's {@code /clusters?format=json} ({@link EnvoyAdmin}),
  * the pods of both clusters ({@link ClusterPods}), and its own observations of the answers it relays
  * ({@link ObservedTraffic}) as the access log.
  */
@@ -22,14 +26,20 @@ final class KubernetesMeshState implements MeshState {
 
     private final WorkloadIdentity gateway;
     private final MeshConfigWatch config;
+    private final Optional<MeshConfigWatch> remoteConfig;
     private final ClusterPods pods;
     private final EnvoyAdmin envoy;
     private final ObservedTraffic observed;
 
-    KubernetesMeshState(WorkloadIdentity gateway, MeshConfigWatch config, ClusterPods pods, EnvoyAdmin envoy,
-                        ObservedTraffic observed) {
+    /**
+     * @param config       the gateway's cluster's VirtualServices and DestinationRules
+     * @param remoteConfig the other cluster's, when the gateway can read it, to point out where the two differ
+     */
+    KubernetesMeshState(WorkloadIdentity gateway, MeshConfigWatch config, Optional<MeshConfigWatch> remoteConfig,
+                        ClusterPods pods, EnvoyAdmin envoy, ObservedTraffic observed) {
         this.gateway = gateway;
         this.config = config;
+        this.remoteConfig = remoteConfig;
         this.pods = pods;
         this.envoy = envoy;
         this.observed = observed;
@@ -42,7 +52,11 @@ final class KubernetesMeshState implements MeshState {
 
     @Override
     public ConfigInForce config() {
-        return config.config(new ConfigInForce.Network(NetworkView.MULTI_NETWORK, pods.endpointsByService()));
+        Map<String, ConfigInForce.Loaded> clusters = new LinkedHashMap<>();
+        clusters.put(config.cluster(), config.held());
+        remoteConfig.filter(MeshConfigWatch::synced).ifPresent(remote -> clusters.put(remote.cluster(), remote.held()));
+        return ConfigInForce.of(config.cluster(), clusters,
+                                new ConfigInForce.Network(NetworkView.MULTI_NETWORK, pods.endpointsByService()));
     }
 
     /** The gateway's observed records ({@link ObservedTraffic}), not Envoy's log. */
@@ -71,9 +85,11 @@ final class KubernetesMeshState implements MeshState {
     public Subscription subscribe(MeshListener listener) {
         Subscription access = observed.log().subscribe(listener::accessed);
         Subscription changes = config.subscribe(listener);
+        Optional<Subscription> remoteChanges = remoteConfig.map(remote -> remote.subscribe(listener));
         return () -> {
             access.close();
             changes.close();
+            remoteChanges.ifPresent(Subscription::close);
         };
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * The VirtualServices and DestinationRules of one namespace, watched through informers. On every change the cached
+ * The VirtualServices and DestinationRules of one namespace of one cluster, watched through informers. On every change the cached
  * objects are written out as YAML and loaded by the mesh library ({@link MeshConfigLoader}), the one place that
  * knows what they mean; the result is compiled by a {@link MeshControlPlane}, so {@code /traffic-weights} and
  * {@code /api/mesh/config} show what the cluster holds. A set with an error (the API server's validation webhook
@@ -36,6 +36,7 @@ final class MeshConfigWatch implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MeshConfigWatch.class.getName());
 
     private final KubernetesClient client;
+    private final String cluster;
     private final String source;
     private final MeshConfigLoader loader;
     private final MeshControlPlane controlPlane = new MeshControlPlane();
@@ -48,6 +49,7 @@ final class MeshConfigWatch implements AutoCloseable {
     /** Starts watching {@code namespace}; the first lists arrive asynchronously ({@link #synced}). */
     MeshConfigWatch(KubernetesClient client, String namespace, String clusterName) {
         this.client = client;
+        this.cluster = clusterName;
         this.source = "kubernetes:" + clusterName + "/" + namespace;
         this.loader = new MeshConfigLoader(namespace);
         ResourceEventHandler<GenericKubernetesResource> onChange = new OnAnyChange<>(this::reload);
@@ -116,8 +118,14 @@ final class MeshConfigWatch implements AutoCloseable {
         return true;
     }
 
-    ConfigInForce config(ConfigInForce.Network network) {
-        return ConfigInForce.of(generation(), source, loaded, network);
+    /** The cluster watched. */
+    String cluster() {
+        return cluster;
+    }
+
+    /** What the cluster holds: the generation in force, the source and the configuration last loaded. */
+    ConfigInForce.Loaded held() {
+        return new ConfigInForce.Loaded(generation(), source, loaded);
     }
 
     private synchronized void reload() {

@@ -1,14 +1,14 @@
 package io.theatermsa.gateway.admin.local;
 
 import io.theatermsa.mesh.ApplyResult;
+import io.theatermsa.mesh.ClusterConfigs;
 import io.theatermsa.mesh.ConfiguredSplit;
-import io.theatermsa.mesh.MeshControlPlane;
-import io.theatermsa.mesh.MeshSnapshot;
 import io.theatermsa.mesh.NetworkPartitions;
 import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.NetworkView;
+import io.theatermsa.mesh.config.ClusterDifferences;
 import io.theatermsa.mesh.config.Diagnostic;
 import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
@@ -18,47 +18,51 @@ import io.theatermsa.mesh.sidecar.EmulatedSidecar;
 import io.theatermsa.mesh.sidecar.Sidecar;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.UpstreamClient;
-import io.theatermsa.platform.topology.Topology;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The emulated mesh of a local stack: the control plane holding the scenario's VirtualServices and
- * DestinationRules, the registry of the pods it starts, the shared access log, and one emulated sidecar per client
- * workload. Scenarios are switched here, so the one in force and the snapshot compiled from it always agree.
+ * The emulated mesh of a local stack, multi-primary as the course's clusters are: each cluster has its own
+ * configuration in force (its own control plane, generation and history, {@link ClusterMeshConfig}) and its
+ * sidecars follow only that; the registry of the pods the stack starts, the shared access log and the network
+ * partitions are the mesh's. Scenarios, the dashboard's edits and rollbacks write every cluster, as the deploy scripts
+ * apply to every context, and are refused in all when refused in one; {@link #put} writes one cluster, the way
+ * {@code kubectl --context ctx1 apply} does.
  */
-public final class LocalMesh {
+public final class LocalMesh implements ClusterConfigs {
 
     /** The course's topology: two clusters on two networks, the other cluster behind its east-west gateway. */
     private static final NetworkView NETWORK_VIEW = NetworkView.MULTI_NETWORK;
-    /** How many earlier configurations {@link #rollback} can go back through. */
+    /** How many earlier configurations {@link #rollback} can go back through, per cluster. */
     static final int HISTORY = 20;
 
-    private final MeshControlPlane controlPlane = new MeshControlPlane();
+    private final NetworkPartitions partitions = new NetworkPartitions();
+    private final Map<String, ClusterMeshConfig> clusters = new LinkedHashMap<>();
     private final EndpointRegistry registry;
     private final MeshConfigLoader loader;
     private final AccessLog accessLog = new AccessLog();
     private final List<EmulatedSidecar> sidecars = new CopyOnWriteArrayList<>();
     private final List<Consumer<InForce>> listeners = new CopyOnWriteArrayList<>();
-    /** The configurations in force before the last changes, newest first, at most {@value #HISTORY}. */
-    private final Deque<Scenario> history = new ArrayDeque<>();
     private final Scenario initial;
-    private Scenario current;
     private final List<Diagnostic> findings;
-    private volatile InForce inForce;
 
-    private LocalMesh(Path scenario, EndpointRegistry registry) {
+    private LocalMesh(Path scenario, EndpointRegistry registry, List<String> clusterNames) {
+        if (clusterNames.isEmpty()) {
+            throw new IllegalArgumentException("a mesh needs at least one cluster");
+        }
         this.registry = registry;
         this.loader = new MeshConfigLoader(registry.namespace(), registry);
+        clusterNames.forEach(name -> clusters.put(name, new ClusterMeshConfig(name, partitions)));
         this.initial = new Scenario(scenario.toString(), loader.load(scenario));
-        ApplyResult result = put(initial);
+        Map<String, ApplyResult> results = everywhere(initial);
+        ApplyResult result = results.values().iterator().next();
         if (!result.applied()) {
             throw new IllegalArgumentException("the mesh configuration in " + scenario + " was refused:\n"
                     + result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
@@ -68,13 +72,13 @@ public final class LocalMesh {
     }
 
     /**
-     * Loads {@code scenario} (a directory or file of Istio YAML) into a new mesh of the services {@code registry}
-     * knows; the mesh registers the pods it is told of there.
+     * Loads {@code scenario} (a directory or file of Istio YAML) into a new mesh of {@code clusters}, in force in each
+     * of them, over the services {@code registry} knows; the mesh registers the pods it is told of there.
      *
      * @throws IllegalArgumentException listing every error when the configuration is refused
      */
-    public static LocalMesh load(Path scenario, EndpointRegistry registry) {
-        return new LocalMesh(scenario, registry);
+    public static LocalMesh load(Path scenario, EndpointRegistry registry, List<String> clusters) {
+        return new LocalMesh(scenario, registry, clusters);
     }
 
     /** Warnings and notes found while loading the first scenario (errors refuse the load instead). */
@@ -82,34 +86,52 @@ public final class LocalMesh {
         return findings;
     }
 
-    /** Loads {@code scenario} and puts it in force, or refuses it whole (the one in force stays). */
-    public ApplyResult apply(Path scenario) {
-        return put(new Scenario(scenario.toString(), loader.load(scenario)));
-    }
-
-    /** Loads {@code yaml} (named {@code source}) and puts it in force, or refuses it whole. */
-    public ApplyResult apply(String source, String yaml) {
-        return put(new Scenario(source, loader.load(source, yaml)));
+    /** Loads {@code scenario} and puts it in force in every cluster, or refuses it whole (nothing changes). */
+    public Map<String, ApplyResult> apply(Path scenario) {
+        return everywhere(new Scenario(scenario.toString(), loader.load(scenario)));
     }
 
     /**
-     * Puts back the configuration in force before the last change (apply, weights, reset or an earlier rollback
-     * excluded); empty when there is none.
+     * Puts each cluster's {@link Edit} in force in that cluster (clusters without one keep theirs), or, when one of
+     * them has an error, none: every cluster then keeps its configuration.
+     *
+     * @return per cluster edited, in the clusters' order, what came of it
      */
-    public synchronized Optional<ApplyResult> rollback() {
-        Scenario previous = history.poll();
-        return previous == null ? Optional.empty() : Optional.of(install(previous));
+    public synchronized Map<String, ApplyResult> apply(Map<String, Edit> edits) {
+        edits.keySet().forEach(this::cluster);
+        Map<String, Scenario> offered = new LinkedHashMap<>();
+        clusters.keySet().stream().filter(edits::containsKey).forEach(name -> {
+            Edit edit = edits.get(name);
+            offered.put(name, new Scenario(edit.source(), loader.load(edit.source(), edit.yaml())));
+        });
+        return putAll(offered);
     }
 
-    /** Calls {@code listener} with every configuration put in force from now on, on the applying thread. */
+    @Override
+    public ApplyResult put(String cluster, String source, String objects) {
+        return apply(Map.of(cluster, new Edit(source, objects))).get(cluster);
+    }
+
+    /**
+     * Puts back, in every cluster, the configuration in force there before its last change (apply, weights, a
+     * one-cluster write, reset; an earlier rollback excluded); empty when no cluster has one.
+     */
+    public synchronized Optional<Map<String, ApplyResult>> rollback() {
+        Map<String, ApplyResult> results = new LinkedHashMap<>();
+        clusters.forEach((name, cluster) -> cluster.rollback().ifPresent(result -> results.put(name, result)));
+        tellListeners(results);
+        return results.isEmpty() ? Optional.empty() : Optional.of(results);
+    }
+
+    @Override
     public Subscription onChange(Consumer<InForce> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
 
-    /** Puts the scenario the mesh was loaded with back in force, as it was read then. */
-    public ApplyResult reset() {
-        return put(initial);
+    /** Puts the scenario the mesh was loaded with back in force in every cluster, as it was read then. */
+    public Map<String, ApplyResult> reset() {
+        return everywhere(initial);
     }
 
     /** The scenario {@link #load} read. */
@@ -117,14 +139,33 @@ public final class LocalMesh {
         return initial.source();
     }
 
+    @Override
+    public List<String> clusters() {
+        return List.copyOf(clusters.keySet());
+    }
+
+    @Override
+    public InForce inForce(String cluster) {
+        return cluster(cluster).inForce();
+    }
+
+    /** Every cluster's configuration in force at one moment (no change in between), in the clusters' order. */
+    public synchronized Map<String, InForce> inForceEverywhere() {
+        Map<String, InForce> all = new LinkedHashMap<>();
+        clusters.forEach((name, cluster) -> all.put(name, cluster.inForce()));
+        return all;
+    }
+
+    /** Where the clusters' configurations differ, object by object. */
+    public ClusterDifferences differences() {
+        Map<String, LoadedConfig> configs = new LinkedHashMap<>();
+        inForceEverywhere().forEach((name, inForce) -> configs.put(name, inForce.snapshot().config()));
+        return ClusterDifferences.of(configs);
+    }
+
     /** How every sidecar of this mesh sees the other cluster's pods (mesh-semantics §6.11). */
     public NetworkView networkView() {
         return NETWORK_VIEW;
-    }
-
-    /** The scenario in force and the snapshot compiled from it. */
-    public InForce inForce() {
-        return inForce;
     }
 
     /** Makes a started pod an endpoint of its service, labelled as the Kubernetes manifests label pods. */
@@ -132,10 +173,14 @@ public final class LocalMesh {
         registry.add(Endpoint.local(pod.service(), pod.cluster(), pod.pod(), address, port));
     }
 
-    /** A new emulated sidecar for a client workload; the caller closes it. */
+    /**
+     * A new emulated sidecar for a client workload, following its own cluster's configuration; the caller closes it.
+     *
+     * @throws IllegalArgumentException when the workload's cluster is not one of this mesh's
+     */
     public Sidecar sidecarFor(WorkloadIdentity workload) {
-        EmulatedSidecar sidecar = EmulatedSidecar.builder(controlPlane, registry, accessLog, workload,
-                                                          registry.namespace(),
+        EmulatedSidecar sidecar = EmulatedSidecar.builder(cluster(workload.cluster()).controlPlane(), registry,
+                                                          accessLog, workload, registry.namespace(),
                                                           new UpstreamClient(EmulatedSidecar.CONNECT_TIMEOUT))
                 .networkView(NETWORK_VIEW).build();
         sidecars.add(sidecar);
@@ -147,13 +192,14 @@ public final class LocalMesh {
         return List.copyOf(sidecars);
     }
 
-    public List<ConfiguredSplit> configuredSplits() {
-        return controlPlane.current().configuredSplits();
+    /** How {@code cluster}'s configuration splits each host's default traffic. */
+    public List<ConfiguredSplit> configuredSplits(String cluster) {
+        return cluster(cluster).controlPlane().current().configuredSplits();
     }
 
-    /** The network cuts between the clusters, read by every sidecar on every attempt. */
+    /** The network cuts between the clusters, one mesh-wide fact read by every sidecar on every attempt. */
     public NetworkPartitions partitions() {
-        return controlPlane.partitions();
+        return partitions;
     }
 
     public EndpointRegistry registry() {
@@ -164,38 +210,46 @@ public final class LocalMesh {
         return accessLog;
     }
 
-    private synchronized ApplyResult put(Scenario scenario) {
-        Scenario before = current;
-        ApplyResult result = install(scenario);
-        if (result.applied() && before != null) {
-            history.push(before);
-            while (history.size() > HISTORY) {
-                history.removeLast();
+    private ClusterMeshConfig cluster(String name) {
+        ClusterMeshConfig cluster = clusters.get(name);
+        if (cluster == null) {
+            throw new IllegalArgumentException("no cluster " + name + " in this mesh; its clusters are "
+                    + String.join(", ", clusters.keySet()));
+        }
+        return cluster;
+    }
+
+    private synchronized Map<String, ApplyResult> everywhere(Scenario scenario) {
+        Map<String, Scenario> offered = new LinkedHashMap<>();
+        clusters.keySet().forEach(name -> offered.put(name, scenario));
+        return putAll(offered);
+    }
+
+    /** Puts every offered scenario in force in its cluster, or none when any has an error. */
+    private Map<String, ApplyResult> putAll(Map<String, Scenario> offered) {
+        Map<String, ApplyResult> results = new LinkedHashMap<>();
+        boolean refused = offered.values().stream().anyMatch(s -> s.config().hasErrors());
+        offered.forEach((name, scenario) -> results.put(name, refused ? clusters.get(name).refused(scenario)
+                                                                      : clusters.get(name).put(scenario)));
+        tellListeners(results);
+        return results;
+    }
+
+    private void tellListeners(Map<String, ApplyResult> results) {
+        results.forEach((name, result) -> {
+            if (result.applied()) {
+                InForce inForce = clusters.get(name).inForce();
+                listeners.forEach(listener -> listener.accept(inForce));
             }
-        }
-        return result;
-    }
-
-    private synchronized ApplyResult install(Scenario scenario) {
-        ApplyResult result = controlPlane.apply(scenario.config());
-        if (result.applied()) {
-            current = scenario;
-            inForce = new InForce(scenario.source(), result.snapshot());
-            listeners.forEach(listener -> listener.accept(inForce));
-        }
-        return result;
-    }
-
-    /** A configuration as read: where from (a path, or a description of an edit), and what was loaded. */
-    private record Scenario(String source, LoadedConfig config) {
+        });
     }
 
     /**
-     * The scenario in force.
+     * One cluster's new configuration, whole.
      *
-     * @param source   where it was read from
-     * @param snapshot what it compiled to (its generation and its configuration with findings)
+     * @param source a description of where it comes from, shown as the configuration's source
+     * @param yaml   its VirtualServices and DestinationRules
      */
-    public record InForce(String source, MeshSnapshot snapshot) {
+    public record Edit(String source, String yaml) {
     }
 }

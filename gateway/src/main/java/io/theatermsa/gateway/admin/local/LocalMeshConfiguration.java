@@ -5,25 +5,33 @@ import io.theatermsa.gateway.admin.PracticeScenario;
 import io.theatermsa.gateway.admin.ScenarioChange;
 import io.theatermsa.gateway.admin.SplitWeights;
 import io.theatermsa.mesh.ApplyResult;
+import io.theatermsa.mesh.ClusterConfigs;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Switching the emulated mesh's configuration: scenarios, weights and rollback, each put in force by
- * {@link LocalMesh}. A relative scenario path is taken from the project folder, the way
- * {@code theater up --scenario} takes it.
+ * {@link LocalMesh} in every cluster, as the deploy scripts apply to every context (refused in one, changed in
+ * none). A relative scenario path is taken from the project folder, the way {@code theater up --scenario} takes it.
+ * The outcome reports the gateway's cluster's generation.
  */
 public final class LocalMeshConfiguration implements MeshConfiguration {
 
     private final LocalMesh mesh;
+    private final String cluster;
     private final Path home;
 
-    /** @param home the project folder */
-    public LocalMeshConfiguration(LocalMesh mesh, Path home) {
+    /**
+     * @param cluster the cluster whose generation the outcomes report: the gateway's
+     * @param home    the project folder
+     */
+    public LocalMeshConfiguration(LocalMesh mesh, String cluster, Path home) {
         this.mesh = mesh;
+        this.cluster = cluster;
         this.home = home;
     }
 
@@ -38,17 +46,21 @@ public final class LocalMeshConfiguration implements MeshConfiguration {
         return change(mesh.initialScenario(), mesh.reset());
     }
 
+    /** Each cluster's own configuration gets the new split, so what differs between the clusters stays as it was. */
     @Override
     public ScenarioChange setWeights(String service, Map<String, Integer> weights) {
-        LocalMesh.InForce inForce = mesh.inForce();
-        String source = inForce.source() + " + weights " + service + " " + weights;
-        String yaml = SplitWeights.rewrite(inForce.snapshot().config(), service, weights);
-        return change(source, mesh.apply(source, yaml));
+        Map<String, LocalMesh.Edit> edits = new LinkedHashMap<>();
+        for (String name : mesh.clusters()) {
+            ClusterConfigs.InForce inForce = mesh.inForce(name);
+            edits.put(name, new LocalMesh.Edit(inForce.source() + " + weights " + service + " " + weights,
+                    SplitWeights.rewrite(inForce.snapshot().config(), service, weights)));
+        }
+        return change(edits.get(cluster).source(), mesh.apply(edits));
     }
 
     @Override
     public Optional<ScenarioChange> rollback() {
-        return mesh.rollback().map(result -> change(mesh.inForce().source(), result));
+        return mesh.rollback().map(results -> change(mesh.inForce(cluster).source(), results));
     }
 
     @Override
@@ -56,8 +68,11 @@ public final class LocalMeshConfiguration implements MeshConfiguration {
         return PracticeScenario.in(home);
     }
 
-    private static ScenarioChange change(String offered, ApplyResult result) {
-        return new ScenarioChange(result.applied(), result.snapshot().generation(), offered,
-                                  result.diagnostics());
+    /** The gateway's cluster's outcome, or the first refusal's findings when the change was refused. */
+    private ScenarioChange change(String offered, Map<String, ApplyResult> results) {
+        ApplyResult shown = results.values().stream().filter(r -> !r.applied()).findFirst()
+                .orElse(results.getOrDefault(cluster, results.values().iterator().next()));
+        long generation = mesh.inForce(cluster).snapshot().generation();
+        return new ScenarioChange(shown.applied(), generation, offered, shown.diagnostics());
     }
 }

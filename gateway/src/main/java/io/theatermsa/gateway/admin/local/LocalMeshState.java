@@ -11,27 +11,34 @@ import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The mesh state of a local stack, read from the emulator: every emulated sidecar, the control plane, the shared
- * access log, and the stack's workloads as pods.
+ * The mesh state of a local stack, read from the emulator: every emulated sidecar, each cluster's configuration
+ * (the gateway's first, with the differences between the clusters), the shared access log, and the stack's
+ * workloads as pods.
  */
 public final class LocalMeshState implements MeshState {
 
     static final String NODE = "localhost";
 
     private final LocalMesh mesh;
+    private final String cluster;
     private final String namespace;
     private final Supplier<List<WorkloadIdentity>> workloads;
 
     /**
+     * @param cluster   the cluster whose configuration {@link #config()} shows first: the gateway's
      * @param namespace the namespace the stack's pods are reported in, the topology's
      * @param workloads the stack's running workloads, asked on every read
      */
-    public LocalMeshState(LocalMesh mesh, String namespace, Supplier<List<WorkloadIdentity>> workloads) {
+    public LocalMeshState(LocalMesh mesh, String cluster, String namespace,
+                          Supplier<List<WorkloadIdentity>> workloads) {
         this.mesh = mesh;
+        this.cluster = cluster;
         this.namespace = namespace;
         this.workloads = workloads;
     }
@@ -45,11 +52,11 @@ public final class LocalMeshState implements MeshState {
 
     @Override
     public ConfigInForce config() {
-        LocalMesh.InForce inForce = mesh.inForce();
-        return ConfigInForce.of(inForce.snapshot().generation(), inForce.source().toString(),
-                inForce.snapshot().config(), new ConfigInForce.Network(mesh.networkView(),
-                        mesh.registry().services().stream()
-                                .sorted(Comparator.comparing(ServiceEndpoints::service)).toList()));
+        Map<String, ConfigInForce.Loaded> clusters = new LinkedHashMap<>();
+        mesh.inForceEverywhere().forEach((name, inForce) -> clusters.put(name, new ConfigInForce.Loaded(
+                inForce.snapshot().generation(), inForce.source(), inForce.snapshot().config())));
+        return ConfigInForce.of(cluster, clusters, new ConfigInForce.Network(mesh.networkView(),
+                mesh.registry().services().stream().sorted(Comparator.comparing(ServiceEndpoints::service)).toList()));
     }
 
     @Override

@@ -137,6 +137,32 @@ class KubernetesMeshTest {
     }
 
     @Test
+    void anObjectChangedInTheOtherClusterAloneIsAThtW012FindingOfTheConfig() throws Exception {
+        KubernetesMockServer ctx2 = remote(false);
+        KubernetesClient ctx2Client = ctx2.createClient();
+        start(Optional.of(ctx2Client));
+        for (KubernetesClient cluster : List.of(client, ctx2Client)) {
+            MockClusters.put(cluster, DR);
+            MockClusters.put(cluster, vs(70, 30));
+        }
+        JsonNode same = awaitJson("/api/mesh/config", body -> body.get("virtualServices").size() == 1
+                && body.get("clusters").size() == 2 && body.get("clusters").get(1).get("differences").isEmpty());
+        assertThat(same.get("clusters")).extracting(c -> c.get("cluster").asText()).containsExactly("ctx1", "ctx2");
+        assertThat(same.get("clusters").get(1).get("source").asText()).isEqualTo("kubernetes:ctx2/theater-msa");
+
+        MockClusters.put(ctx2Client, vs(20, 80));
+
+        JsonNode differing = awaitJson("/api/mesh/config", body -> !body.get("clusters").get(1).get("differences")
+                .isEmpty());
+        assertThat(differing.get("clusters").get(0).get("differences")).extracting(JsonNode::asText)
+                .containsExactly("VirtualService theater-msa/user-service-vs");
+        assertThat(differing.get("diagnostics")).filteredOn(d -> d.get("code").asText().equals("THT-W012"))
+                .extracting(d -> d.get("message").asText()).containsExactly("the spec differs between ctx1 and ctx2");
+        assertThat(get("/traffic-weights", 200).path("UserServiceCtx1Weight").asInt())
+                .as("the gateway follows its own cluster").isEqualTo(70);
+    }
+
+    @Test
     void aSubsetTheDestinationRulesDoNotDefineIsAWarningInTheConfigDiagnostics() throws Exception {
         start(Optional.empty());
         MockClusters.put(client, vs(50, 50));
