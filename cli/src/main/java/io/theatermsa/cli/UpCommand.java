@@ -1,9 +1,11 @@
 package io.theatermsa.cli;
 
+import io.theatermsa.cli.local.LocalKubeApi;
 import io.theatermsa.cli.local.LocalStack;
 import io.theatermsa.cli.local.RunState;
 import io.theatermsa.cli.local.RunningWorkload;
 import io.theatermsa.gateway.mesh.AdminToken;
+import io.theatermsa.kubeapi.BearerTokens;
 import io.theatermsa.mesh.config.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +27,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "up", mixinStandardHelpOptions = true,
          description = {"로컬에서 전체 스택을 실행합니다 / run the whole stack locally",
                         "Redis, 두 클러스터(ctx1, ctx2)의 user/movie/booking, ctx1 의 게이트웨이 / "
-                        + "Redis, user/movie/booking in ctx1 and ctx2, the gateway in ctx1"})
+                        + "Redis, user/movie/booking in ctx1 and ctx2, the gateway in ctx1",
+                        "클러스터마다 kubectl 용 쿠버네티스 API, .theater/kubeconfig / "
+                        + "a Kubernetes API per cluster for kubectl, .theater/kubeconfig"})
 final class UpCommand implements Callable<Integer> {
 
     static final int USAGE_ERROR = 2;
@@ -60,18 +64,22 @@ final class UpCommand implements Callable<Integer> {
             return USAGE_ERROR;
         }
         System.out.println("시작 중 / starting ...");
-        AdminToken token = AdminToken.generate(new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        AdminToken token = AdminToken.generate(random);
+        String readOnlyToken = BearerTokens.generate(random).readOnly();
         LocalStack stack;
         try {
             stack = LocalStack.start(new LocalStack.Settings(BIND_HOST, port, home, scenarioDir,
-                                                             System.getenv("REDIS_URL"), token, theater.topology()));
+                                                             System.getenv("REDIS_URL"), token, theater.topology(),
+                                                             readOnlyToken, LocalKubeApi.fileIn(home)));
         } catch (RuntimeException e) {
             System.err.println("오류: 시작하지 못했습니다 / error: could not start: " + e.getMessage());
             return 1;
         }
         Path stateFile = RunState.fileIn(home);
         RunState state = new RunState(ProcessHandle.current().pid(), stack.url(), stack.redisUrl(),
-                                      scenarioDir.toString(), Instant.now(), stack.workloads(), token.value());
+                                      scenarioDir.toString(), Instant.now(), stack.workloads(), token.value(),
+                                      readOnlyToken, stack.kubeApi().kubeconfig().toString());
         state.writeTo(stateFile);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -92,6 +100,8 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("  시나리오 / scenario:   " + scenarioDir);
         System.out.println("  Redis:                " + stack.redisUrl());
         System.out.println("  관리자 토큰 / admin token: " + token.value() + "  (" + stateFile + ")");
+        stack.kubeApi().urls().forEach((cluster, url) ->
+                System.out.println("  쿠버네티스 API / Kubernetes API " + cluster + ": " + url));
         stack.mesh().findings().stream()
                 .filter(d -> d.severity() != Severity.INFO)
                 .forEach(d -> System.out.println("  " + d.format()));
@@ -100,6 +110,7 @@ final class UpCommand implements Callable<Integer> {
             table.row(w.service(), w.cluster(), w.pod(), w.url());
         }
         table.print(System.out);
+        System.out.print(KubeconfigCommand.exportLines(stack.kubeApi().kubeconfig()));
         System.out.println("중지하려면 Ctrl-C / press Ctrl-C to stop");
         System.out.flush();
     }

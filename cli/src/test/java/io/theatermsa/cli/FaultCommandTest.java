@@ -148,7 +148,7 @@ class FaultCommandTest {
     void itFindsTheRunningStacksRedisInTheStateFile() {
         assumeThat(System.getenv("REDIS_URL")).as("REDIS_URL set in this environment").isNull();
         new RunState(ProcessHandle.current().pid(), "http://127.0.0.1:1", redis.url(), "k8s/practice",
-                     Instant.now(), List.of(), "token").writeTo(RunState.fileIn(home));
+                     Instant.now(), List.of(), "token", "", "").writeTo(RunState.fileIn(home));
 
         CommandRun set = CommandRun.of(home, "fault", "hang", "--service", "user-service", "--duration", "5s");
 

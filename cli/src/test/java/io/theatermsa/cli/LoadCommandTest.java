@@ -250,7 +250,7 @@ class LoadCommandTest {
 
     private void writeState() {
         new RunState(ProcessHandle.current().pid(), stack.stack().url(), stack.stack().redisUrl(),
-                     "k8s/practice/01-initial", Instant.now(), List.of(), TOKEN).writeTo(RunState.fileIn(home));
+                     "k8s/practice/01-initial", Instant.now(), List.of(), TOKEN, "", "").writeTo(RunState.fileIn(home));
     }
 
     private CommandRun run(String... args) {

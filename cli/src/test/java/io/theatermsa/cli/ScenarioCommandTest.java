@@ -125,7 +125,7 @@ class ScenarioCommandTest {
 
     private void writeState(String token) {
         new RunState(ProcessHandle.current().pid(), stack.stack().url(), stack.stack().redisUrl(), "k8s/practice/01-initial",
-                     Instant.now(), List.of(), token).writeTo(RunState.fileIn(home));
+                     Instant.now(), List.of(), token, "", "").writeTo(RunState.fileIn(home));
     }
 
     private CommandRun run(String... args) {

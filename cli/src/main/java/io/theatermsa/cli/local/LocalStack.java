@@ -11,6 +11,7 @@ import io.theatermsa.gateway.admin.local.LocalMeshState;
 import io.theatermsa.gateway.admin.local.LocalPartitions;
 import io.theatermsa.gateway.admin.local.RedisServiceFaults;
 import io.theatermsa.gateway.mesh.AdminToken;
+import io.theatermsa.kubeapi.BearerTokens;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.movie.MovieServiceApp;
@@ -36,20 +37,23 @@ import java.util.random.RandomGenerator;
  * and the gateway in its cluster, all in this JVM. Each workload has its own identity; each service its own Redis
  * connection (the gateway none: the stack's fault store is one more connection); each workload that calls others its
  * own emulated sidecar, driven by its cluster's VirtualServices and DestinationRules (the scenario's, in every
- * cluster, until a cluster is written alone).
+ * cluster, until a cluster is written alone); and each cluster's Kubernetes API, through which kubectl reads and
+ * writes that cluster's configuration.
  */
 public final class LocalStack implements AutoCloseable {
 
     private final LocalRedis redis;
     private final LocalMesh mesh;
+    private final LocalKubeApi kubeApi;
     private final String url;
     private final List<RunningWorkload> workloads;
     private final Deque<AutoCloseable> toClose;
 
-    private LocalStack(LocalRedis redis, LocalMesh mesh, String url, List<RunningWorkload> workloads,
-                       Deque<AutoCloseable> toClose) {
+    private LocalStack(LocalRedis redis, LocalMesh mesh, LocalKubeApi kubeApi, String url,
+                       List<RunningWorkload> workloads, Deque<AutoCloseable> toClose) {
         this.redis = redis;
         this.mesh = mesh;
+        this.kubeApi = kubeApi;
         this.url = url;
         this.workloads = List.copyOf(workloads);
         this.toClose = toClose;
@@ -98,7 +102,9 @@ public final class LocalStack implements AutoCloseable {
             String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
             workloads.add(0, new RunningWorkload(gatewayName, gatewayCluster, gatewayId.pod(),
                                                  "http://" + settings.bindHost() + ":" + gateway.port()));
-            return new LocalStack(redis, mesh, url, workloads, started);
+            LocalKubeApi kubeApi = track(started, LocalKubeApi.start(mesh, topology.namespace(),
+                    new BearerTokens(settings.adminToken().value(), settings.readOnlyToken()), settings.kubeconfig()));
+            return new LocalStack(redis, mesh, kubeApi, url, workloads, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -121,7 +127,15 @@ public final class LocalStack implements AutoCloseable {
         return mesh;
     }
 
-    /** Stops every workload, the sidecars and Redis (if this stack started it), in reverse start order. */
+    /** Each cluster's Kubernetes API and the kubeconfig that reaches them. */
+    public LocalKubeApi kubeApi() {
+        return kubeApi;
+    }
+
+    /**
+     * Stops the Kubernetes APIs, every workload, the sidecars and Redis (if this stack started it), in reverse start
+     * order.
+     */
     @Override
     public void close() {
         closeAll(toClose);
@@ -169,7 +183,7 @@ public final class LocalStack implements AutoCloseable {
         return resource;
     }
 
-    private static void closeAll(Deque<AutoCloseable> resources) {
+    static void closeAll(Deque<AutoCloseable> resources) {
         while (!resources.isEmpty()) {
             try {
                 resources.pop().close();
@@ -187,10 +201,12 @@ public final class LocalStack implements AutoCloseable {
      * @param home       the project folder: relative scenario paths given to {@code /api/mesh/scenario} start there
      * @param scenario   the mesh config directory (VirtualServices and DestinationRules)
      * @param redisUrl   an existing Redis to use, or {@code null} to start the embedded one
-     * @param adminToken what changing the mesh through the gateway requires
+     * @param adminToken what changing the mesh through the gateway or the Kubernetes APIs requires
      * @param topology   the clusters, the services and how many pods of each run in each cluster
+     * @param readOnlyToken what reading the Kubernetes APIs requires (get, list, watch; no writes)
+     * @param kubeconfig    where to write the kubeconfig of the Kubernetes APIs (mode 0600)
      */
     public record Settings(String bindHost, int port, Path home, Path scenario, String redisUrl,
-                           AdminToken adminToken, Topology topology) {
+                           AdminToken adminToken, Topology topology, String readOnlyToken, Path kubeconfig) {
     }
 }

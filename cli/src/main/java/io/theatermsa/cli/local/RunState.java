@@ -19,16 +19,19 @@ import java.util.Set;
  * What a running {@code theater up} wrote about itself in {@code .theater/state.json}, so that
  * {@code theater status} (another process) can find and probe it.
  *
- * @param pid       the process id of the stack
- * @param url       the dashboard URL
- * @param redisUrl  the Redis the stack uses
- * @param scenario  the mesh config directory it loaded
- * @param startedAt when it started
- * @param workloads  every workload it runs
- * @param adminToken the token that changing the mesh through the gateway requires (the file is owner-only)
+ * @param pid           the process id of the stack
+ * @param url           the dashboard URL
+ * @param redisUrl      the Redis the stack uses
+ * @param scenario      the mesh config directory it loaded
+ * @param startedAt     when it started
+ * @param workloads     every workload it runs
+ * @param adminToken    the token that changing the mesh through the gateway or kubectl requires (the file is owner-only)
+ * @param readOnlyToken the token that reads the Kubernetes APIs and writes nothing (a student's)
+ * @param kubeconfig    the absolute path of the kubeconfig of the Kubernetes APIs
  */
 public record RunState(long pid, String url, String redisUrl, String scenario, Instant startedAt,
-                       List<RunningWorkload> workloads, String adminToken) {
+                       List<RunningWorkload> workloads, String adminToken, String readOnlyToken,
+                       String kubeconfig) {
 
     private static final ObjectMapper MAPPER = Json.newMapper();
     private static final Set<PosixFilePermission> OWNER_ONLY =
@@ -45,7 +48,7 @@ public record RunState(long pid, String url, String redisUrl, String scenario, I
 
     /**
      * Writes atomically (temp file + move), so a reader never sees half a file, readable by the owner only
-     * ({@code 0600}): it holds the admin token.
+     * ({@code 0600}): it holds the tokens.
      */
     public void writeTo(Path file) {
         try {

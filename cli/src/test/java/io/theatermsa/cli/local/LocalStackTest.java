@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,14 +44,14 @@ class LocalStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
-    static void start(RedisEndpoint redis) {
+    static void start(RedisEndpoint redis, @TempDir Path kubeconfig) {
         try (RedisClient client = RedisClient.create(redis.url()); var c = client.connect()) {
             c.sync().flushall();
         }
         Path home = Path.of("..").toAbsolutePath().normalize();
         stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, home,
                 home.resolve("k8s/practice/01-initial"), redis.url(), AdminToken.of("local-stack-test"),
-                Topology.bundled()));
+                Topology.bundled(), "local-stack-read-only", kubeconfig.resolve("kubeconfig")));
     }
 
     @AfterAll

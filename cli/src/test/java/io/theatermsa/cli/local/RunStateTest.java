@@ -17,11 +17,11 @@ class RunStateTest {
     Path home;
 
     @Test
-    void theStateFileKeepsTheAdminTokenAndOnlyItsOwnerMayReadIt() throws Exception {
+    void theStateFileKeepsTheTokensAndOnlyItsOwnerMayReadIt() throws Exception {
         RunState state = new RunState(ProcessHandle.current().pid(), "http://127.0.0.1:8080/", "redis://127.0.0.1:6379",
                 "k8s/practice/01-initial", Instant.parse("2026-01-01T00:00:00Z"),
                 List.of(new RunningWorkload("api-gateway", "ctx1", "api-gateway-ctx1-a", "http://127.0.0.1:8080")),
-                "token-abc");
+                "token-abc", "read-only-def", "/home/student/theater/.theater/kubeconfig");
         Path file = RunState.fileIn(home);
 
         state.writeTo(file);
@@ -34,7 +34,7 @@ class RunStateTest {
     @Test
     void aStateWrittenByAProcessThatIsGoneIsNotRunning() {
         long gone = ProcessHandle.current().pid() + 1_000_000;
-        new RunState(gone, "http://127.0.0.1:1/", "", "", Instant.now(), List.of(), "t").writeTo(RunState.fileIn(home));
+        new RunState(gone, "http://127.0.0.1:1/", "", "", Instant.now(), List.of(), "t", "", "").writeTo(RunState.fileIn(home));
 
         assertThat(RunState.running(home)).isEmpty();
     }

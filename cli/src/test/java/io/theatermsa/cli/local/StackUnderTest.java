@@ -7,6 +7,9 @@ import io.theatermsa.platform.topology.Topology;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,6 +24,10 @@ public final class StackUnderTest implements AutoCloseable {
     /** user-service as one Envoy cluster with outlier detection (consecutive5xxErrors 3, baseEjectionTime 30s). */
     public static final Path CIRCUIT_BREAKER = HOME.resolve("k8s/practice/06-circuit-breaker-real");
 
+    /** The Kubernetes APIs' read-only token. */
+    public static final String READ_ONLY_TOKEN = "stack-under-test-read-only";
+
+    private final Path kubeconfig;
     private final LocalStack stack;
     private final HttpApi api;
     private final String token;
@@ -31,10 +38,25 @@ public final class StackUnderTest implements AutoCloseable {
 
     /** A stack started on {@code scenario} instead of the first practice scenario. */
     public StackUnderTest(String redisUrl, String token, Path scenario) {
+        this.kubeconfig = temporaryKubeconfig();
         this.stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, HOME, scenario, redisUrl,
-                                                              AdminToken.of(token), Topology.bundled()));
+                                                              AdminToken.of(token), Topology.bundled(),
+                                                              READ_ONLY_TOKEN, kubeconfig));
         this.api = new HttpApi(URI.create(stack.url()).getPort());
         this.token = token;
+    }
+
+    /** The kubeconfig the stack wrote, in a directory of its own (never the checkout's {@code .theater/}). */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    private static Path temporaryKubeconfig() {
+        try {
+            return Files.createTempDirectory("theater-kubeconfig").resolve("kubeconfig");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public LocalStack stack() {
@@ -76,5 +98,11 @@ public final class StackUnderTest implements AutoCloseable {
     @Override
     public void close() {
         stack.close();
+        try {
+            Files.deleteIfExists(kubeconfig);
+            Files.deleteIfExists(kubeconfig.getParent());
+        } catch (IOException e) {
+            System.err.println("warning: cannot remove " + kubeconfig + ": " + e.getMessage());
+        }
     }
 }

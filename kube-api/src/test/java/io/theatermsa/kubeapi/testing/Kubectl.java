@@ -1,4 +1,4 @@
-package io.theatermsa.kubeapi;
+package io.theatermsa.kubeapi.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,11 +17,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The real kubectl binary, run with {@code KUBECONFIG} and {@code KUBECACHEDIR} in a test's own directory and
- * every call bounded by a timeout. A machine without kubectl fails the test with the install hint.
+ * every call bounded by a timeout. A machine without kubectl fails the test with the install hint. Shared with the
+ * cli's tests through this module's test-jar.
  */
-final class Kubectl {
+public final class Kubectl {
 
-    static final String INSTALL_HINT = "kubectl is not installed (or not on PATH). These tests drive the real"
+    public static final String INSTALL_HINT = "kubectl is not installed (or not on PATH). These tests drive the real"
             + " kubectl 1.30+: install it (Debian/Ubuntu: the Kubernetes apt repository's 'kubectl' package;"
             + " otherwise https://kubernetes.io/docs/tasks/tools/) and run them again.";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -30,7 +31,7 @@ final class Kubectl {
     private final Path home;
     private final Map<String, String> environment;
 
-    Kubectl(Path home, Path kubeconfig, Map<String, String> extraEnvironment) {
+    public Kubectl(Path home, Path kubeconfig, Map<String, String> extraEnvironment) {
         this.binary = find();
         this.home = home;
         this.environment = new HashMap<>(extraEnvironment);
@@ -39,16 +40,16 @@ final class Kubectl {
         environment.put("HOME", home.toString());
     }
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
 
         /** stdout then stderr, for assertions that do not care which stream a line went to. */
-        String all() {
+        public String all() {
             return out + err;
         }
     }
 
     /** Runs kubectl and waits at most a minute. */
-    Result run(String... args) {
+    public Result run(String... args) {
         Process process = start(args);
         try {
             process.getOutputStream().close();
@@ -67,7 +68,7 @@ final class Kubectl {
     }
 
     /** Starts kubectl without waiting; its output goes to {@code out-<pid>} and {@code err-<pid>} in the home. */
-    Process start(String... args) {
+    public Process start(String... args) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(Arrays.asList(args));
@@ -86,7 +87,7 @@ final class Kubectl {
         }
     }
 
-    static String output(Path home, Process process) {
+    public static String output(Path home, Process process) {
         return read(home.resolve("out-" + process.pid()));
     }
 

@@ -1,0 +1,37 @@
+package io.theatermsa.cli;
+
+import io.theatermsa.cli.local.RunState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code theater kubeconfig}: the line that points kubectl at the running stack's clusters. */
+@Command(name = "kubeconfig", mixinStandardHelpOptions = true,
+         description = {"kubectl 이 로컬 클러스터(ctx1, ctx2)를 쓰게 하는 export 줄을 보여줍니다 / "
+                        + "print the export line that points kubectl at the local clusters (ctx1, ctx2)",
+                        "쓰는 법 / usage: eval \"$(./theater kubeconfig)\""})
+final class KubeconfigCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Theater theater;
+
+    @Override
+    public Integer call() {
+        Optional<String> kubeconfig = RunState.running(theater.home()).map(RunState::kubeconfig);
+        if (kubeconfig.isEmpty()) {
+            System.out.println(StatusCommand.NOT_RUNNING_TEXT);
+            return StatusCommand.NOT_RUNNING;
+        }
+        System.out.print(exportLines(Path.of(kubeconfig.get())));
+        return 0;
+    }
+
+    /** A shell comment (Korean, then English) and the export line, so that {@code eval} can run the output. */
+    static String exportLines(Path kubeconfig) {
+        return "# kubectl 이 로컬 클러스터를 쓰게 하려면 / to point kubectl at the local clusters:\n"
+                + "export KUBECONFIG=" + kubeconfig.toAbsolutePath() + "\n";
+    }
+}

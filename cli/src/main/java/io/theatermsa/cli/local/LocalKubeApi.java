@@ -1,0 +1,88 @@
+package io.theatermsa.cli.local;
+
+import io.theatermsa.kubeapi.BearerTokens;
+import io.theatermsa.kubeapi.ClusterBridge;
+import io.theatermsa.kubeapi.ClusterStore;
+import io.theatermsa.kubeapi.KubeApiServer;
+import io.theatermsa.kubeapi.Kubeconfig;
+import io.theatermsa.kubeapi.MeshAdmission;
+import io.theatermsa.kubeapi.ServerCertificate;
+import io.theatermsa.mesh.ClusterConfigs;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kubernetes API of each emulated cluster, on a free loopback port: one store per cluster, bridged to that
+ * cluster's configuration in force, behind one server, all trusting one certificate; and the kubeconfig whose
+ * contexts are named after the clusters ({@code ctx1}, {@code ctx2}), holding the admin token.
+ */
+public final class LocalKubeApi implements AutoCloseable {
+
+    private final Map<String, String> urls;
+    private final Path kubeconfig;
+    private final Deque<AutoCloseable> toClose;
+
+    private LocalKubeApi(Map<String, String> urls, Path kubeconfig, Deque<AutoCloseable> toClose) {
+        this.urls = Map.copyOf(urls);
+        this.kubeconfig = kubeconfig;
+        this.toClose = toClose;
+    }
+
+    /**
+     * Starts a server for every cluster of {@code mesh}, each store holding {@code default}, {@code namespace} and
+     * the cluster's configuration in force, and writes {@code kubeconfig} (mode 0600), starting in {@code namespace},
+     * its current context the first cluster. Starts all or nothing.
+     */
+    static LocalKubeApi start(ClusterConfigs mesh, String namespace, BearerTokens tokens, Path kubeconfig) {
+        ServerCertificate certificate = ServerCertificate.generate(Clock.systemUTC(), new SecureRandom());
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            Map<String, String> urls = new LinkedHashMap<>();
+            List<Kubeconfig.Context> contexts = new ArrayList<>();
+            for (String cluster : mesh.clusters()) {
+                ClusterStore store = ClusterStore.withNamespaces(
+                        new LinkedHashSet<>(List.of("default", namespace)).toArray(String[]::new));
+                KubeApiServer server = KubeApiServer.start(store, new MeshAdmission(), tokens, certificate, 0);
+                started.push(server);
+                started.push(ClusterBridge.open(store, mesh, cluster));
+                urls.put(cluster, server.url());
+                contexts.add(new Kubeconfig.Context(cluster, server.url()));
+            }
+            Kubeconfig.write(kubeconfig, contexts, certificate, tokens.admin(), namespace);
+            return new LocalKubeApi(urls, kubeconfig.toAbsolutePath(), started);
+        } catch (RuntimeException e) {
+            LocalStack.closeAll(started);
+            throw e;
+        }
+    }
+
+    /** Where {@code theater up} run from {@code home} writes the kubeconfig. */
+    public static Path fileIn(Path home) {
+        return home.resolve(".theater").resolve("kubeconfig");
+    }
+
+    /** Each cluster's server, {@code https://127.0.0.1:<port>}. */
+    public Map<String, String> urls() {
+        return urls;
+    }
+
+    /** The kubeconfig written, as an absolute path. */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** Stops following the mesh, then each server. */
+    @Override
+    public void close() {
+        LocalStack.closeAll(toClose);
+    }
+}
