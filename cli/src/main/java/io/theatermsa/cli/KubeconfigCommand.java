@@ -2,8 +2,11 @@ package io.theatermsa.cli;
 
 import io.theatermsa.cli.local.RunState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,14 +21,20 @@ final class KubeconfigCommand implements Callable<Integer> {
     @ParentCommand
     Theater theater;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         Optional<String> kubeconfig = RunState.running(theater.home()).map(RunState::kubeconfig);
         if (kubeconfig.isEmpty()) {
-            System.out.println(StatusCommand.NOT_RUNNING_TEXT);
+            out.println(StatusCommand.NOT_RUNNING_TEXT);
+            out.flush();
             return StatusCommand.NOT_RUNNING;
         }
-        System.out.print(exportLines(Path.of(kubeconfig.get())));
+        out.print(exportLines(Path.of(kubeconfig.get())));
+        out.flush();
         return 0;
     }
 

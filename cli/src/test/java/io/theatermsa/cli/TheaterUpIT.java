@@ -3,6 +3,7 @@ package io.theatermsa.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.theatermsa.cli.local.Scenarios;
+import io.theatermsa.kubeapi.testing.Kubectl;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +70,19 @@ class TheaterUpIT {
         String adminToken = new ObjectMapper().readTree(stateFile.toFile()).get("adminToken").asText();
         assertThat(adminToken).matches("[A-Za-z0-9_-]{43}");
         assertThat(token).contains(adminToken);
+        Path kubeconfig = HOME.resolve(".theater/kubeconfig");
+        String exportLine = "export KUBECONFIG=" + kubeconfig;
+        assertThat(up.lines).contains(exportLine);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig))).isEqualTo("rw-------");
+        JsonNode state = new ObjectMapper().readTree(stateFile.toFile());
+        assertThat(state.get("readOnlyToken").asText()).matches("[0-9a-f]{48}");
+        assertThat(state.get("kubeconfig").asText()).isEqualTo(kubeconfig.toString());
+        Running printed = finished(start("kubeconfig"));
+        assertThat(printed.process.exitValue()).isZero();
+        assertThat(printed.lines).contains(exportLine);
+        Kubectl.Result listed = new Kubectl(scenarios, kubeconfig, Map.of()).run("--context", "ctx2", "get", "vs");
+        assertThat(listed.exitCode()).as(listed.all()).isZero();
+        assertThat(listed.out()).contains("user-service-vs");
 
         HttpResponse<String> users = get("http://127.0.0.1:" + port + "/users/");
         assertThat(users.statusCode()).isEqualTo(200);
@@ -105,6 +120,7 @@ class TheaterUpIT {
         Running after = start("status");
         assertThat(after.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(after.process.exitValue()).isEqualTo(3);
+        assertThat(finished(start("kubeconfig")).process.exitValue()).isEqualTo(3);
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.Set;
  * @param scenario      the mesh config directory it loaded
  * @param startedAt     when it started
  * @param workloads     every workload it runs
- * @param adminToken    the token that changing the mesh through the gateway or kubectl requires (the file is owner-only)
+ * @param adminToken    the token that changing the mesh through the gateway or kubectl requires
  * @param readOnlyToken the token that reads the Kubernetes APIs and writes nothing (a student's)
  * @param kubeconfig    the absolute path of the kubeconfig of the Kubernetes APIs
  */
