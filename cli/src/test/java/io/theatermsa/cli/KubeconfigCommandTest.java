@@ -43,7 +43,7 @@ class KubeconfigCommandTest {
         CommandRun run = CommandRun.of(home, "kubeconfig", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("kubectl 이 로컬 클러스터(ctx1, ctx2)를 쓰게 하는 export 줄을 보여줍니다 / "
-                + "print the export line").contains("eval \"$(./theater kubeconfig)\"");
+        assertThat(run.out()).contains("kubectl 이 로컬 클러스터(ctx1, ctx2)를 쓰게 하는 export 줄을 보여줍니다 / print\n"
+                + "the export line").contains("eval \"$(./theater kubeconfig)\"");
     }
 }
