@@ -58,7 +58,7 @@ public final class LocalKubeApi implements AutoCloseable {
                 contexts.add(new Kubeconfig.Context(cluster, server.url()));
             }
             Kubeconfig.write(kubeconfig, contexts, certificate, tokens.admin(), namespace);
-            return new LocalKubeApi(urls, kubeconfig.toAbsolutePath(), started);
+            return new LocalKubeApi(urls, kubeconfig.toAbsolutePath().normalize(), started);
         } catch (RuntimeException e) {
             LocalStack.closeAll(started);
             throw e;
