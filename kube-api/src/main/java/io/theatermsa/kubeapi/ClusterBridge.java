@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of a scenario would on real clusters: a later {@code kubectl apply} then removes the fields it no longer has.
  * <p>
  * Both directions run on one thread of their own, in order, never under the store's lock (store listeners must not
- * write back). The mesh tells its listeners on the thread that puts, so a configuration heard on the bridge's own
- * thread is the echo of its own put and is not written back; a store change compares the two sides first and puts
+ * write back). Both sides tell their listeners on the writing thread, so a change heard on the bridge's own thread is
+ * the echo of its own write and is not synchronised back; a store change also compares the two sides first and puts
  * only when they differ. A burst of changes (an {@code apply -k}) is handled once, on the latest state. When a
  * kubectl write and another writer race, the later of the two synchronisations wins in both views.
  */
@@ -66,7 +66,7 @@ public final class ClusterBridge implements AutoCloseable {
             }
         });
         this.fromStore = store.subscribe(change -> {
-            if (isMeshKind(change.key())) {
+            if (isMeshKind(change.key()) && Thread.currentThread() != workerThread) {
                 schedule(storeChanged, this::putStoreInForce);
             }
         });
