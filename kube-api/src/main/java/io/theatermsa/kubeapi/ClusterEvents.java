@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Map;
  * by outlier detection, a fault injected, a configuration refused). As kube's event recorder does, a repeat of
  * the same reason and message about the same object bumps {@code count} and {@code lastTimestamp} instead of
  * adding an event. The event carries the object's uid when the object is stored, since describe selects by it.
+ * Where kube lets events expire after an hour, this keeps the newest {@value #KEPT} and deletes older ones.
  * Thread-safe.
  */
 public final class ClusterEvents {
@@ -31,9 +33,11 @@ public final class ClusterEvents {
     private record Repeat(ObjectKey involved, String reason, String message) {
     }
 
+    static final int KEPT = 1000;
+
     private final ClusterStore store;
     private final Clock clock;
-    private final Map<Repeat, ObjectKey> recorded = new HashMap<>();
+    private final Map<Repeat, ObjectKey> recorded = new LinkedHashMap<>();
     private long sequence;
 
     public ClusterEvents(ClusterStore store, Clock clock) {
@@ -60,7 +64,16 @@ public final class ClusterEvents {
         ObjectKey key = new ObjectKey("", "events", namespace,
                                       involved.name() + "." + Long.toHexString(now.toEpochMilli()) + (++sequence));
         store.create(key, event(involved, type, reason, message, component, now), FieldManager.update(component));
+        recorded.remove(repeat);
         recorded.put(repeat, key);
+        if (recorded.size() > KEPT) {
+            Iterator<ObjectKey> oldest = recorded.values().iterator();
+            ObjectKey expired = oldest.next();
+            oldest.remove();
+            if (store.get(expired).isPresent()) {
+                store.delete(expired, false);
+            }
+        }
     }
 
     private ObjectNode event(ObjectKey involved, Type type, String reason, String message, String component,

@@ -35,9 +35,10 @@ final class ServedTypes {
             List.of(PrinterColumn.path("Host", "string", ".spec.host", "The service these policies apply to."), AGE),
             List.of());
 
+    /** In discovery order: core, then the Istio group (the course's kinds), then apps and discovery.k8s.io. */
     static final List<ResourceType> ALL = List.of(NAMESPACES, WorkloadTypes.PODS, WorkloadTypes.SERVICES,
-            WorkloadTypes.EVENTS, WorkloadTypes.DEPLOYMENTS, WorkloadTypes.REPLICA_SETS, WorkloadTypes.ENDPOINT_SLICES,
-            VIRTUAL_SERVICES, DESTINATION_RULES);
+            WorkloadTypes.EVENTS, VIRTUAL_SERVICES, DESTINATION_RULES, WorkloadTypes.DEPLOYMENTS,
+            WorkloadTypes.REPLICA_SETS, WorkloadTypes.ENDPOINT_SLICES);
 
     private ServedTypes() {
     }

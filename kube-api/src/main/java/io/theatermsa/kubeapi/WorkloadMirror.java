@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.theatermsa.mesh.Subscription;
 
-import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -129,7 +128,6 @@ final class WorkloadMirror implements AutoCloseable {
             List<Map.Entry<ClusterWorkloads.Pod, String>> inNamespace = podUids.entrySet().stream()
                     .filter(e -> e.getKey().namespace().equals(s.namespace()))
                     .sorted(Map.Entry.comparingByKey((a, b) -> a.name().compareTo(b.name())))
-                    .map(e -> (Map.Entry<ClusterWorkloads.Pod, String>) new AbstractMap.SimpleEntry<>(e))
                     .toList();
             put(sliceKey, WorkloadObjects.endpointSlice(s, uid, inNamespace), store.get(sliceKey));
         }

@@ -2,10 +2,10 @@ package io.theatermsa.kubeapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -138,9 +138,8 @@ final class WorkloadTypes {
         if (labels.isEmpty()) {
             return NONE;
         }
-        List<String> pairs = new ArrayList<>();
-        labels.properties().forEach((Map.Entry<String, JsonNode> e) -> pairs.add(e.getKey() + "=" + e.getValue().asText()));
-        return String.join(",", pairs);
+        return labels.properties().stream().map(e -> e.getKey() + "=" + e.getValue().asText())
+                .collect(Collectors.joining(","));
     }
 
     private static String sum(JsonNode items, String field) {
@@ -151,11 +150,11 @@ final class WorkloadTypes {
         return value.isMissingNode() || value.isNull() ? NONE : value.asText();
     }
 
-    private static String join(JsonNode items, java.util.function.Function<JsonNode, String> text) {
+    private static String join(JsonNode items, Function<JsonNode, String> text) {
         return items.isEmpty() ? NONE : stream(items).map(text).collect(Collectors.joining(","));
     }
 
-    private static java.util.stream.Stream<JsonNode> stream(JsonNode items) {
+    private static Stream<JsonNode> stream(JsonNode items) {
         return StreamSupport.stream(items.spliterator(), false);
     }
 }
