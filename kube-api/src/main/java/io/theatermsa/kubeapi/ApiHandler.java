@@ -346,12 +346,13 @@ final class ApiHandler implements Handler {
     /** kube's RBAC denial: {@code User "u" cannot create resource "r" in API group "g" in the namespace "n"}. */
     private static ApiError forbidden(ResourceRequest request, Verb verb, BearerTokens.Caller caller) {
         ResourceType type = request.type();
+        String resource = request.subresource() == null ? type.plural() : type.plural() + "/" + request.subresource();
         String subject = request.name() == null ? type.qualifiedResource()
                 : type.qualifiedResource() + " \"" + request.name() + "\"";
         String scope = request.namespace() == null ? " at the cluster scope"
                 : " in the namespace \"" + request.namespace() + "\"";
         return new ApiError(ApiError.Reason.FORBIDDEN, subject + " is forbidden: User \"" + caller.user()
-                + "\" cannot " + verb.text() + " resource \"" + type.plural() + "\" in API group \"" + type.group()
+                + "\" cannot " + verb.text() + " resource \"" + resource + "\" in API group \"" + type.group()
                 + "\""
                 + scope, new ApiError.Details(request.name() == null ? "" : request.name(), type.group(),
                                               type.plural(), List.of()));
