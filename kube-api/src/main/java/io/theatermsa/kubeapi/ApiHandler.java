@@ -165,7 +165,8 @@ final class ApiHandler implements Handler {
         ObjectNode answer = switch (verb) {
             case GET -> workloads.scale(request);
             case UPDATE -> workloads.replaceScale(request, body(req));
-            case PATCH -> request.subresource() == null ? workloads.patchDeployment(request, builtInPatch(req))
+            case PATCH -> request.subresource() == null
+                    ? workloads.patchDeployment(request, builtInPatch(req), manager(req))
                     : workloads.patchScale(request, builtInPatch(req));
             case DELETE -> workloads.deletePod(request);
             case LIST, WATCH, CREATE -> throw methodNotAllowed();

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The Kubernetes API of one emulated cluster, on {@code https://127.0.0.1:<port>}: discovery, {@code /version},
  * OpenAPI v3, namespaces, VirtualServices and DestinationRules, over {@code store}, with {@code admission} before
- * every create and update, and the workloads of {@link ClusterWorkloads} (mirrored into the store). One instance per cluster; the store is the seam to the emulator, which follows it with
+ * every create and update, and the workloads of {@link ClusterWorkloads} (mirrored into the store). One instance per
+ * cluster; the store is the seam to the emulator, which follows it with
  * {@link ClusterStore#subscribe} and writes through it.
  *
  * <pre>{@code

@@ -93,7 +93,8 @@ final class WorkloadMirror implements AutoCloseable {
             ObjectKey rsKey = WorkloadTypes.REPLICA_SETS.key(d.namespace(), WorkloadObjects.replicaSetName(d.name()));
             Optional<ObjectNode> currentRs = store.get(rsKey);
             int before = currentRs.map(rs -> rs.path("spec").path("replicas").asInt()).orElse(0);
-            replicaSetUids.put(d.namespace() + "/" + d.name(), put(rsKey, WorkloadObjects.replicaSet(d, uid), currentRs));
+            String rsUid = put(rsKey, WorkloadObjects.replicaSet(d, uid), currentRs);
+            replicaSetUids.put(d.namespace() + "/" + d.name(), rsUid);
             if (before != d.replicas()) {
                 events.record(key, ClusterEvents.Type.NORMAL, "ScalingReplicaSet", "Scaled "
                         + (before < d.replicas() ? "up" : "down") + " replica set " + rsKey.name() + " from "
@@ -157,8 +158,7 @@ final class WorkloadMirror implements AutoCloseable {
             return store.create(key, object, MANAGER).path("metadata").path("uid").asText();
         }
         ObjectNode stored = current.get();
-        if (object.path("status").has("observedGeneration") && key.group().equals("apps")
-                && key.resource().equals("deployments")) {
+        if (key.in(WorkloadTypes.DEPLOYMENTS.group(), WorkloadTypes.DEPLOYMENTS.plural(), null)) {
             long generation = stored.path("metadata").path("generation").asLong(1);
             boolean specChanges = !object.path("spec").equals(stored.path("spec"));
             ((ObjectNode) object.get("status")).put("observedGeneration", specChanges ? generation + 1 : generation);

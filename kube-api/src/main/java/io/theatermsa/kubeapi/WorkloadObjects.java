@@ -188,7 +188,8 @@ final class WorkloadObjects {
     }
 
     private static void strings(ObjectNode target, Map<String, String> values) {
-        values.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> target.put(e.getKey(), e.getValue()));
+        values.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> target.put(e.getKey(), e.getValue()));
     }
 
     /** A stable suffix of {@code length} characters from kube's alphabet. */

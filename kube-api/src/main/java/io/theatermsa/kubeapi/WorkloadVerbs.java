@@ -63,7 +63,7 @@ final class WorkloadVerbs {
      * {@code spec.replicas} (scaled) and {@code spec.template.metadata.annotations} (a new {@code restartedAt}
      * restarts every pod); metadata and status in the patch are ignored.
      */
-    ObjectNode patchDeployment(ResourceRequest request, UnaryOperator<ObjectNode> patch) {
+    ObjectNode patchDeployment(ResourceRequest request, UnaryOperator<ObjectNode> patch, String manager) {
         ObjectNode current = deployment(request);
         ObjectNode patched = patch.apply(current.deepCopy());
         JsonNode wantedAnnotations = patched.path("spec").path("template").path("metadata").path("annotations");
@@ -86,7 +86,7 @@ final class WorkloadVerbs {
                     templateMeta.set("annotations", wantedAnnotations.deepCopy());
                 }
                 return stored;
-            }, FieldManager.update("kubectl-rollout"), patched, false);
+            }, FieldManager.update(manager), patched, false);
         }
         if (replicas.asInt() != current.path("spec").path("replicas").asInt()) {
             replaceScale(request, scaleWith(replicas));
