@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,15 +32,21 @@ final class ApiHandler implements Handler {
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String JSON_PATCH = "application/json-patch+json";
     private static final String APPLY_PATCH = "application/apply-patch+yaml";
+    private static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
 
     private final ResourceVerbs verbs;
+    private final WorkloadVerbs workloads;
+    private final PodLogs logs;
     private final WatchStream watches;
     private final BearerTokens tokens;
     private final OpenApiDocuments openApi;
     private final Clock clock;
 
-    ApiHandler(ResourceVerbs verbs, WatchStream watches, BearerTokens tokens, OpenApiDocuments openApi, Clock clock) {
+    ApiHandler(ResourceVerbs verbs, WorkloadVerbs workloads, PodLogs logs, WatchStream watches, BearerTokens tokens,
+               OpenApiDocuments openApi, Clock clock) {
         this.verbs = verbs;
+        this.workloads = workloads;
+        this.logs = logs;
         this.watches = watches;
         this.tokens = tokens;
         this.openApi = openApi;
@@ -122,10 +129,14 @@ final class ApiHandler implements Handler {
                           ServerResponse res) {
         boolean watch = query(req, "watch").equals("true") || query(req, "watch").equals("1");
         Verb verb = Verb.of(method, request.collection(), watch)
-                .filter(v -> request.type().allows(v.text()))
+                .filter(request::allows)
                 .orElseThrow(ApiHandler::methodNotAllowed);
         if (!caller.may(verb)) {
             throw forbidden(request, verb, caller);
+        }
+        if (request.subresource() != null || (WorkloadTypes.all().contains(request.type()) && !verb.reads())) {
+            workload(request, verb, req, res);
+            return;
         }
         String manager = manager(req);
         boolean dryRun = query(req, "dryRun").equals("All");
@@ -143,6 +154,55 @@ final class ApiHandler implements Handler {
             case PATCH -> Responses.json(res, 200, patch(request, manager, dryRun, req));
             case DELETE -> Responses.json(res, 200, verbs.delete(request, dryRun));
         }
+    }
+
+    /** A verb {@link WorkloadVerbs} carries out, or a pod's log; discovery lists no other. */
+    private void workload(ResourceRequest request, Verb verb, ServerRequest req, ServerResponse res) {
+        if ("log".equals(request.subresource())) {
+            log(request, req, res);
+            return;
+        }
+        ObjectNode answer = switch (verb) {
+            case GET -> workloads.scale(request);
+            case UPDATE -> workloads.replaceScale(request, body(req));
+            case PATCH -> request.subresource() == null ? workloads.patchDeployment(request, builtInPatch(req))
+                    : workloads.patchScale(request, builtInPatch(req));
+            case DELETE -> workloads.deletePod(request);
+            case LIST, WATCH, CREATE -> throw methodNotAllowed();
+        };
+        Responses.json(res, 200, answer);
+    }
+
+    private void log(ResourceRequest request, ServerRequest req, ServerResponse res) {
+        String tail = query(req, "tailLines");
+        PodLogs.Options options;
+        try {
+            options = new PodLogs.Options(query(req, "container"), query(req, "follow").equals("true"),
+                                          tail.isEmpty() ? -1 : Integer.parseInt(tail), LONGEST_WATCH);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("invalid tailLines: " + tail);
+        }
+        logs.check(request, options);
+        res.header(HeaderNames.CONTENT_TYPE, "text/plain");
+        try (OutputStream out = res.outputStream()) {
+            logs.serve(request, options, out);
+        } catch (IOException | UncheckedIOException clientGone) {
+            // the client went away while the stream closed
+        }
+    }
+
+    /** The patches kube takes for built-in kinds; a strategic merge patch's {@code $} directives are dropped. */
+    private static UnaryOperator<ObjectNode> builtInPatch(ServerRequest req) {
+        String mediaType = mediaType(req);
+        JsonNode patch = json(req);
+        return switch (mediaType) {
+            case MERGE_PATCH -> current -> Patches.merge(current, patch);
+            case STRATEGIC_MERGE_PATCH -> current -> Patches.merge(current, WorkloadVerbs.withoutDirectives(patch));
+            case JSON_PATCH -> current -> Patches.jsonPatch(current, patch);
+            default -> throw new ApiError(ApiError.Reason.UNSUPPORTED_MEDIA_TYPE, "the body of the request was in"
+                    + " an unknown format - accepted media types include: " + JSON_PATCH + ", " + MERGE_PATCH + ", "
+                    + STRATEGIC_MERGE_PATCH, null);
+        };
     }
 
     private void list(ResourceRequest request, boolean table, ServerRequest req, ServerResponse res) {

@@ -62,6 +62,16 @@ final class Discovery {
                     if (!type.categories().isEmpty()) {
                         strings(r.putArray("categories"), type.categories());
                     }
+                    if (!type.subresources().isEmpty()) {
+                        ArrayNode subresources = r.putArray("subresources");
+                        for (ResourceType.Subresource sub : type.subresources()) {
+                            ObjectNode entry = subresources.addObject();
+                            entry.put("subresource", sub.name());
+                            entry.putObject("responseKind").put("group", sub.group()).put("version", sub.version())
+                                    .put("kind", sub.kind());
+                            strings(entry.putArray("verbs"), sub.verbs());
+                        }
+                    }
                 }
                 v.put("freshness", "Current");
             }
@@ -115,6 +125,13 @@ final class Discovery {
             }
             if (!t.categories().isEmpty()) {
                 strings(r.putArray("categories"), t.categories());
+            }
+            for (ResourceType.Subresource sub : t.subresources()) {
+                ObjectNode entry = resources.addObject();
+                entry.put("name", t.plural() + "/" + sub.name()).put("singularName", "")
+                        .put("namespaced", t.namespaced()).put("group", sub.group()).put("version", sub.version())
+                        .put("kind", sub.kind());
+                strings(entry.putArray("verbs"), sub.verbs());
             }
         });
         return list;

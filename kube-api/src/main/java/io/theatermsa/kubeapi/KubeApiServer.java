@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The Kubernetes API of one emulated cluster, on {@code https://127.0.0.1:<port>}: discovery, {@code /version},
  * OpenAPI v3, namespaces, VirtualServices and DestinationRules, over {@code store}, with {@code admission} before
- * every create and update. One instance per cluster; the store is the seam to the emulator, which follows it with
+ * every create and update, and the workloads of {@link ClusterWorkloads} (mirrored into the store). One instance per cluster; the store is the seam to the emulator, which follows it with
  * {@link ClusterStore#subscribe} and writes through it.
  *
  * <pre>{@code
@@ -24,18 +24,34 @@ public final class KubeApiServer implements AutoCloseable {
 
     private final WebServer server;
     private final AtomicBoolean stopping;
+    private final WorkloadMirror mirror;
 
-    private KubeApiServer(WebServer server, AtomicBoolean stopping) {
+    private KubeApiServer(WebServer server, AtomicBoolean stopping, WorkloadMirror mirror) {
         this.server = server;
         this.stopping = stopping;
+        this.mirror = mirror;
     }
 
-    /** Starts a server on {@code 127.0.0.1:port} ({@code 0}: a free port). */
+    /** Starts a server on {@code 127.0.0.1:port} ({@code 0}: a free port) for a cluster that runs no workloads. */
     public static KubeApiServer start(ClusterStore store, Admission admission, BearerTokens tokens,
                                       ServerCertificate certificate, int port) {
+        return start(store, admission, ClusterWorkloads.NONE, new ClusterEvents(store, Clock.systemUTC()), tokens,
+                     certificate, port);
+    }
+
+    /**
+     * Starts a server on {@code 127.0.0.1:port} ({@code 0}: a free port) that also serves {@code workloads} (and
+     * records the events a kubelet would in {@code events}).
+     */
+    public static KubeApiServer start(ClusterStore store, Admission admission, ClusterWorkloads workloads,
+                                      ClusterEvents events, BearerTokens tokens, ServerCertificate certificate,
+                                      int port) {
         Clock clock = Clock.systemUTC();
         AtomicBoolean stopping = new AtomicBoolean();
+        WorkloadMirror mirror = WorkloadMirror.start(store, workloads, events);
         ApiHandler handler = new ApiHandler(new ResourceVerbs(store, admission),
+                                            new WorkloadVerbs(store, workloads, mirror),
+                                            new PodLogs(store, workloads, clock, stopping::get),
                                             new WatchStream(store, clock, stopping::get), tokens,
                                             new OpenApiDocuments(), clock);
         WebServer server = WebServer.builder()
@@ -47,9 +63,10 @@ public final class KubeApiServer implements AutoCloseable {
                 .build()
                 .start();
         if (!server.isRunning()) {
+            mirror.close();
             throw new IllegalStateException("the Kubernetes API server cannot listen on 127.0.0.1:" + port);
         }
-        return new KubeApiServer(server, stopping);
+        return new KubeApiServer(server, stopping, mirror);
     }
 
     public int port() {
@@ -65,6 +82,7 @@ public final class KubeApiServer implements AutoCloseable {
     @Override
     public void close() {
         stopping.set(true);
+        mirror.close();
         server.stop();
     }
 }

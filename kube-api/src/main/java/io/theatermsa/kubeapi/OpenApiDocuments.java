@@ -31,6 +31,9 @@ final class OpenApiDocuments {
     private static final List<String> PATCH_TYPES = List.of("application/json-patch+json",
             "application/merge-patch+json", "application/apply-patch+yaml");
 
+    private static final String WORKLOAD_DESCRIPTION = "What the emulated cluster runs; read-only but for scale,"
+            + " rollout restart and deleting a pod.";
+
     private final Map<String, ObjectNode> documents = new LinkedHashMap<>();
     private final ObjectNode index;
 
@@ -103,19 +106,24 @@ final class OpenApiDocuments {
 
     private static ObjectNode kindSchema(ResourceType type, String version, JsonNode schemas) {
         ObjectNode schema = JsonMappers.MAPPER.createObjectNode();
-        JsonNode own = schemas.get(type.kind());
+        JsonNode own = schemas.path(type.kind());
         schema.put("type", "object");
-        schema.put("description", type.group().isEmpty() ? "Namespace groups names and objects; deleting one is"
-                + " not served here." : own.path("description").asText());
+        schema.put("description", type == ServedTypes.NAMESPACES ? "Namespace groups names and objects; deleting"
+                + " one is not served here." : own.path("description").asText(WORKLOAD_DESCRIPTION));
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("apiVersion").put("type", "string")
                 .put("description", "The versioned schema of this representation: " + type.apiVersion(version) + ".");
         properties.putObject("kind").put("type", "string")
                 .put("description", "The kind of this object: " + type.kind() + ".");
         properties.putObject("metadata").put("$ref", "#/components/schemas/" + META);
-        if (type.group().isEmpty()) {
+        if (type == ServedTypes.NAMESPACES) {
             properties.set("spec", own.get("spec"));
             properties.set("status", own.get("status"));
+        } else if (own.isMissingNode()) {
+            for (String part : List.of("spec", "status")) {
+                properties.putObject(part).put("type", "object").put("x-kubernetes-preserve-unknown-fields", true)
+                        .put("description", "As kube shapes it; what the emulated cluster runs.");
+            }
         } else {
             ObjectNode spec = own.deepCopy();
             spec.put("description", "The desired state: " + lowerFirst(own.path("description").asText()));
@@ -135,8 +143,11 @@ final class OpenApiDocuments {
     }
 
     private static String schemaId(ResourceType type, String version) {
-        return type.group().isEmpty() ? "io.k8s.api.core." + version + "." + type.kind()
-                : "io.istio.networking." + version + "." + type.kind();
+        if (type.group().endsWith("istio.io")) {
+            return "io.istio.networking." + version + "." + type.kind();
+        }
+        String group = type.group().isEmpty() ? "core" : type.group().split("\\.")[0];
+        return "io.k8s.api." + group + "." + version + "." + type.kind();
     }
 
     private static String lowerFirst(String text) {

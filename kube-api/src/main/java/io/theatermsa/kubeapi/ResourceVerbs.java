@@ -42,7 +42,8 @@ final class ResourceVerbs {
             throw ApiError.invalid(request.type().group(), request.type().kind(), "", List.of(new ApiError.Cause(
                     "FieldValueRequired", "Required value: name or generateName is required", "metadata.name")));
         }
-        ResourceRequest named = new ResourceRequest(request.type(), request.version(), request.namespace(), name);
+        ResourceRequest named = new ResourceRequest(request.type(), request.version(), request.namespace(), name,
+                                                    null);
         ObjectNode object = checkedBody(named, body);
         admit(Admission.Operation.CREATE, named, object);
         return inVersion(store.create(named.key(), object, FieldManager.update(manager), dryRun), request);

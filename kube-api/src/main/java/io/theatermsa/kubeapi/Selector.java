@@ -4,24 +4,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * A list's or watch's {@code fieldSelector} ({@code metadata.name} and {@code metadata.namespace}, which kubectl's
- * delete-wait and {@code get NAME -w} send) and {@code labelSelector} ({@code key=value}, {@code key!=value},
+ * delete-wait and {@code get NAME -w} send; an Event's {@code involvedObject.*}, {@code reason}, {@code type} and
+ * {@code source.component}, which describe sends (kube-api.md 5.20–5.21); a pod's {@code spec.nodeName} and
+ * {@code status.phase}) and {@code labelSelector} ({@code key=value}, {@code key!=value},
  * {@code key}, {@code !key}), each requirement AND'ed. Anything else is 400 BadRequest.
  */
 record Selector(List<Predicate<JsonNode>> requirements) {
+
+    private static final Set<String> FIELDS = Set.of("metadata.name", "metadata.namespace", "involvedObject.kind",
+            "involvedObject.namespace", "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion",
+            "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "type", "source.component",
+            "spec.nodeName", "status.phase");
 
     static Selector parse(String fieldSelector, String labelSelector) {
         List<Predicate<JsonNode>> requirements = new ArrayList<>();
         for (String term : terms(fieldSelector)) {
             Requirement r = Requirement.parse(term);
-            if (!r.key().equals("metadata.name") && !r.key().equals("metadata.namespace")) {
+            if (!FIELDS.contains(r.key())) {
                 throw ApiError.badRequest("field label not supported: " + r.key());
             }
-            String field = r.key().substring("metadata.".length());
-            requirements.add(o -> r.test(o.path("metadata").path(field)));
+            List<String> path = List.of(r.key().split("\\."));
+            requirements.add(o -> {
+                JsonNode value = o;
+                for (String field : path) {
+                    value = value.path(field);
+                }
+                return r.test(value);
+            });
         }
         for (String term : terms(labelSelector)) {
             if (term.startsWith("!")) {

@@ -33,7 +33,7 @@ final class Tables {
                     .put("description", "The object's name, unique in its namespace.").put("priority", 0);
             for (PrinterColumn column : type.columns()) {
                 columns.addObject().put("name", column.name()).put("type", column.type()).put("format", "")
-                        .put("description", column.description()).put("priority", 0);
+                        .put("description", column.description()).put("priority", column.priority());
             }
         }
         ArrayNode rows = table.putArray("rows");
@@ -50,10 +50,7 @@ final class Tables {
     }
 
     private static JsonNode cell(PrinterColumn column, ObjectNode object, Instant now) {
-        JsonNode value = object;
-        for (String field : column.jsonPath().substring(1).split("\\.")) {
-            value = value.path(field);
-        }
+        JsonNode value = column.value().apply(object);
         if (value.isMissingNode() || value.isNull()) {
             return JsonNodeFactory.instance.nullNode();
         }
