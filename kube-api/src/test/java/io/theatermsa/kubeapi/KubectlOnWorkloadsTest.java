@@ -1,6 +1,7 @@
 package io.theatermsa.kubeapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.theatermsa.kubeapi.testing.Kubectl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
