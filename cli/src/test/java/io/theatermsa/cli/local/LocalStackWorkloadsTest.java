@@ -141,6 +141,18 @@ class LocalStackWorkloadsTest {
     }
 
     @Test
+    void aReplacedBookingPodTakesItsSidecarAlongOutOfTheMeshView() {
+        String before = onlyPod("booking-service-ctx2");
+
+        Kubectl.Result deleted = kubectl().run("--context", "ctx2", "delete", "pod", before);
+
+        assertThat(deleted.exitCode()).as(deleted.all()).isZero();
+        String after = onlyPod("booking-service-ctx2");
+        assertThat(stack.stack().mesh().sidecars()).extracting(s -> s.workload().pod())
+                .contains(after).doesNotContain(before);
+    }
+
+    @Test
     void kubectlLogsShowsARequestThePodServed() {
         String pod = onlyPod(USERS_CTX2);
         routeEveryUserRequestToCtx2();
