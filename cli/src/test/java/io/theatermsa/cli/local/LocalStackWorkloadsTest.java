@@ -165,6 +165,23 @@ class LocalStackWorkloadsTest {
     }
 
     @Test
+    void kubectlLogsFollowShowsEachRequestAsThePodServesIt() {
+        String pod = onlyPod(USERS_CTX2);
+        Process follow = kubectl().start("--context", "ctx2", "logs", "-f", pod);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> Kubectl.output(home, follow).contains("started"));
+            routeEveryUserRequestToCtx2();
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                userPodsAnswering(3);
+                assertThat(Kubectl.output(home, follow)).containsPattern("GET /users/? 200 \\d+ms");
+            });
+        } finally {
+            follow.destroy();
+        }
+    }
+
+    @Test
     void theGatewayIsNotScalableLocallyAndSaysWhy() {
         Kubectl.Result refused = kubectl().run("--context", "ctx1", "scale", "deployment", "api-gateway-ctx1",
                                                "--replicas=2");
