@@ -42,7 +42,8 @@ import java.util.random.RandomGenerator;
  * connection (the gateway none: the stack's fault store is one more connection); each workload that calls others its
  * own emulated sidecar, driven by its cluster's VirtualServices and DestinationRules (the scenario's, in every
  * cluster, until a cluster is written alone); and each cluster's Kubernetes API, through which kubectl reads and
- * writes that cluster's configuration.
+ * writes that cluster's configuration and sees, scales and restarts its pods ({@link LocalWorkloads}; every pod
+ * starts through one {@link PodLauncher}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -102,7 +103,8 @@ public final class LocalStack implements AutoCloseable {
             RedisConnector faultStore = track(started, RedisConnector.connect(redis.url()));
             FaultChannel faults = new FaultChannel(faultStore.connection().sync(), Json.newMapper());
             String gatewayCluster = topology.gatewayCluster();
-            AdminRoles roles = roles(mesh, topology, settings.home(), () -> running(clusters, topology.gateway().name()), faults);
+            AdminRoles roles = roles(mesh, topology, settings.home(),
+                                     () -> running(clusters, topology.gateway().name()), faults);
             PodLauncher.Starter gateway = (id, pod) -> GatewayApp.start(
                     GatewaySettings.builder(id, track(pod, mesh.sidecarFor(id)))
                             .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
@@ -110,9 +112,8 @@ public final class LocalStack implements AutoCloseable {
                             .mesh(roles, settings.adminToken())
                             .build());
             LocalWorkloads gatewayWorkloads = clusters.get(gatewayCluster);
-            gatewayWorkloads.deploy(LocalDeployment.pinned(topology.gateway().name(), topology.gateway().port(),
-                    gateway, "게이트웨이의 파드 하나가 대시보드 포트를 가집니다 / its one pod owns the dashboard port"
-                             + " (" + settings.port() + ")"), 1);
+            gatewayWorkloads.deploy(LocalDeployment.pinned(topology.gateway().name(), topology.gateway().port(), gateway,
+                    "게이트웨이 파드 하나가 대시보드 포트를 차지합니다 / its one pod owns the dashboard port"), 1);
             String url = gatewayWorkloads.running().stream()
                     .filter(p -> p.identity().service().equals(topology.gateway().name()))
                     .findFirst().orElseThrow().url() + "/";
