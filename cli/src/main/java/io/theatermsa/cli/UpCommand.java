@@ -81,6 +81,11 @@ final class UpCommand implements Callable<Integer> {
                                       scenarioDir.toString(), Instant.now(), stack.workloads(), token.value(),
                                       readOnlyToken, stack.kubeApi().kubeconfig().toString());
         state.writeTo(stateFile);
+        stack.onPodsChanged(() -> {
+            synchronized (state) {
+                state.withWorkloads(stack.workloads()).writeTo(stateFile);
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\n중지 중 / stopping ...");

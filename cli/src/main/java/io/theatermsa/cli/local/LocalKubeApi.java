@@ -2,7 +2,9 @@ package io.theatermsa.cli.local;
 
 import io.theatermsa.kubeapi.BearerTokens;
 import io.theatermsa.kubeapi.ClusterBridge;
+import io.theatermsa.kubeapi.ClusterEvents;
 import io.theatermsa.kubeapi.ClusterStore;
+import io.theatermsa.kubeapi.ClusterWorkloads;
 import io.theatermsa.kubeapi.KubeApiServer;
 import io.theatermsa.kubeapi.Kubeconfig;
 import io.theatermsa.kubeapi.MeshAdmission;
@@ -19,11 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The Kubernetes API of each emulated cluster, on a free loopback port: one store per cluster, bridged to that
  * cluster's configuration in force, behind one server, all trusting one certificate; and the kubeconfig whose
- * contexts are named after the clusters ({@code ctx1}, {@code ctx2}), holding the admin token.
+ * contexts are named after the clusters ({@code ctx1}, {@code ctx2}), holding the admin token. Each server also
+ * shows its cluster's workloads and lets kubectl scale, delete and restart them.
  */
 public final class LocalKubeApi implements AutoCloseable {
 
@@ -40,9 +44,11 @@ public final class LocalKubeApi implements AutoCloseable {
     /**
      * Starts a server for every cluster of {@code mesh}, each store holding {@code default}, {@code namespace} and
      * the cluster's configuration in force, and writes {@code kubeconfig} (mode 0600), starting in {@code namespace},
-     * its current context the first cluster. Starts all or nothing.
+     * its current context the first cluster, each server serving what {@code workloads} gives for its cluster (and
+     * the events recorder of its store). Starts all or nothing.
      */
-    static LocalKubeApi start(ClusterConfigs mesh, String namespace, BearerTokens tokens, Path kubeconfig) {
+    static LocalKubeApi start(ClusterConfigs mesh, String namespace, BearerTokens tokens, Path kubeconfig,
+                              BiFunction<String, ClusterEvents, ClusterWorkloads> workloads) {
         ServerCertificate certificate = ServerCertificate.generate(Clock.systemUTC(), new SecureRandom());
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
@@ -51,7 +57,9 @@ public final class LocalKubeApi implements AutoCloseable {
             for (String cluster : mesh.clusters()) {
                 ClusterStore store = ClusterStore.withNamespaces(
                         new LinkedHashSet<>(List.of("default", namespace)).toArray(String[]::new));
-                KubeApiServer server = KubeApiServer.start(store, new MeshAdmission(), tokens, certificate, 0);
+                ClusterEvents events = new ClusterEvents(store, Clock.systemUTC());
+                KubeApiServer server = KubeApiServer.start(store, new MeshAdmission(), workloads.apply(cluster, events),
+                                                           events, tokens, certificate, 0);
                 started.push(server);
                 started.push(ClusterBridge.open(store, mesh, cluster));
                 urls.put(cluster, server.url());

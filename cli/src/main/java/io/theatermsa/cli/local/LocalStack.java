@@ -12,24 +12,28 @@ import io.theatermsa.gateway.admin.local.LocalPartitions;
 import io.theatermsa.gateway.admin.local.RedisServiceFaults;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.kubeapi.BearerTokens;
+import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.movie.MovieServiceApp;
 import io.theatermsa.platform.fault.FaultChannel;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.redis.RedisConnector;
-import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.topology.Topology;
 import io.theatermsa.platform.topology.Workload;
 import io.theatermsa.user.UserServiceApp;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,7 +42,8 @@ import java.util.random.RandomGenerator;
  * connection (the gateway none: the stack's fault store is one more connection); each workload that calls others its
  * own emulated sidecar, driven by its cluster's VirtualServices and DestinationRules (the scenario's, in every
  * cluster, until a cluster is written alone); and each cluster's Kubernetes API, through which kubectl reads and
- * writes that cluster's configuration.
+ * writes that cluster's configuration and sees, scales and restarts its pods ({@link LocalWorkloads}; every pod
+ * starts through one {@link PodLauncher}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -46,16 +51,18 @@ public final class LocalStack implements AutoCloseable {
     private final LocalMesh mesh;
     private final LocalKubeApi kubeApi;
     private final String url;
-    private final List<RunningWorkload> workloads;
+    private final Map<String, LocalWorkloads> clusters;
+    private final String gateway;
     private final Deque<AutoCloseable> toClose;
 
     private LocalStack(LocalRedis redis, LocalMesh mesh, LocalKubeApi kubeApi, String url,
-                       List<RunningWorkload> workloads, Deque<AutoCloseable> toClose) {
+                       Map<String, LocalWorkloads> clusters, String gateway, Deque<AutoCloseable> toClose) {
         this.redis = redis;
         this.mesh = mesh;
         this.kubeApi = kubeApi;
         this.url = url;
-        this.workloads = List.copyOf(workloads);
+        this.clusters = Collections.unmodifiableMap(clusters);
+        this.gateway = gateway;
         this.toClose = toClose;
     }
 
@@ -71,40 +78,46 @@ public final class LocalStack implements AutoCloseable {
             LocalMesh mesh = LocalMesh.load(settings.scenario(), registry(topology), topology.clusterNames());
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
-            PodNames pods = new PodNames(RandomGenerator.getDefault());
-            List<RunningWorkload> workloads = new CopyOnWriteArrayList<>();
-            Map<String, ServiceStarter> starters = Map.of(
-                    "user-service", (id, connection) -> UserServiceApp.start(id, settings.bindHost(), 0, connection),
-                    "movie-service", (id, connection) -> MovieServiceApp.start(id, settings.bindHost(), 0, connection),
-                    "booking-service", (id, connection) -> BookingServiceApp.start(id, settings.bindHost(), 0,
-                            connection, track(started, mesh.sidecarFor(id)), topology));
+            PodLauncher launcher = new PodLauncher(settings.bindHost(), mesh,
+                                                   new PodNames(RandomGenerator.getDefault()), Clock.systemUTC());
+            Map<String, LocalWorkloads> clusters = new LinkedHashMap<>();
+            LocalKubeApi kubeApi = track(started, LocalKubeApi.start(mesh, topology.namespace(),
+                    new BearerTokens(settings.adminToken().value(), settings.readOnlyToken()), settings.kubeconfig(),
+                    (cluster, events) -> clusters.computeIfAbsent(cluster, c -> track(started,
+                            new LocalWorkloads(c, topology.namespace(), launcher, events)))));
+            Map<String, PodLauncher.Starter> starters = Map.of(
+                    "user-service", (id, pod) -> UserServiceApp.start(id, settings.bindHost(), 0,
+                                                                      connection(redis, pod)),
+                    "movie-service", (id, pod) -> MovieServiceApp.start(id, settings.bindHost(), 0,
+                                                                        connection(redis, pod)),
+                    "booking-service", (id, pod) -> BookingServiceApp.start(id, settings.bindHost(), 0,
+                            connection(redis, pod), track(pod, mesh.sidecarFor(id)), topology));
             for (Workload service : topology.services()) {
-                ServiceStarter starter = Optional.ofNullable(starters.get(service.name())).orElseThrow(
+                PodLauncher.Starter starter = Optional.ofNullable(starters.get(service.name())).orElseThrow(
                         () -> new IllegalArgumentException("no local implementation of " + service.name()));
                 for (String cluster : service.clusters()) {
-                    for (int pod = 0; pod < service.podsIn(cluster); pod++) {
-                        startService(service.name(), cluster, pods, settings, redis, mesh, started, workloads, starter);
-                    }
+                    clusters.get(cluster).deploy(LocalDeployment.service(service.name(), service.port(), starter),
+                                                 service.podsIn(cluster));
                 }
             }
             RedisConnector faultStore = track(started, RedisConnector.connect(redis.url()));
             FaultChannel faults = new FaultChannel(faultStore.connection().sync(), Json.newMapper());
-            String gatewayName = topology.gateway().name();
             String gatewayCluster = topology.gatewayCluster();
-            WorkloadIdentity gatewayId = new WorkloadIdentity(gatewayName, gatewayCluster,
-                                                              pods.next(gatewayName, gatewayCluster));
-            ServiceServer gateway = track(started, GatewayApp.start(
-                    GatewaySettings.builder(gatewayId, track(started, mesh.sidecarFor(gatewayId)))
+            AdminRoles roles = roles(mesh, topology, settings.home(),
+                                     () -> running(clusters, topology.gateway().name()), faults);
+            PodLauncher.Starter gateway = (id, pod) -> GatewayApp.start(
+                    GatewaySettings.builder(id, track(pod, mesh.sidecarFor(id)))
                             .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
                             .configuredSplits(() -> mesh.configuredSplits(gatewayCluster))
-                            .mesh(roles(mesh, topology, settings.home(), workloads, faults), settings.adminToken())
-                            .build()));
-            String url = "http://" + settings.bindHost() + ":" + gateway.port() + "/";
-            workloads.add(0, new RunningWorkload(gatewayName, gatewayCluster, gatewayId.pod(),
-                                                 "http://" + settings.bindHost() + ":" + gateway.port()));
-            LocalKubeApi kubeApi = track(started, LocalKubeApi.start(mesh, topology.namespace(),
-                    new BearerTokens(settings.adminToken().value(), settings.readOnlyToken()), settings.kubeconfig()));
-            return new LocalStack(redis, mesh, kubeApi, url, workloads, started);
+                            .mesh(roles, settings.adminToken())
+                            .build());
+            LocalWorkloads gatewayWorkloads = clusters.get(gatewayCluster);
+            gatewayWorkloads.deploy(LocalDeployment.pinned(topology.gateway().name(), topology.gateway().port(),
+                    gateway, "게이트웨이 파드 하나가 대시보드 포트를 차지합니다 / its one pod owns the dashboard port"), 1);
+            String url = gatewayWorkloads.running().stream()
+                    .filter(p -> p.identity().service().equals(topology.gateway().name()))
+                    .findFirst().orElseThrow().url() + "/";
+            return new LocalStack(redis, mesh, kubeApi, url, clusters, topology.gateway().name(), started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -119,8 +132,15 @@ public final class LocalStack implements AutoCloseable {
         return redis.url();
     }
 
+    /** The pods that run now, the gateway's first. */
     public List<RunningWorkload> workloads() {
-        return workloads;
+        return running(clusters, gateway);
+    }
+
+    /** Tells {@code listener} that pods started or stopped (kubectl scaled, deleted or restarted); it must be quick. */
+    public Subscription onPodsChanged(Runnable listener) {
+        List<Subscription> subscriptions = clusters.values().stream().map(c -> c.onChange(listener)).toList();
+        return () -> subscriptions.forEach(Subscription::close);
     }
 
     public LocalMesh mesh() {
@@ -142,22 +162,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Every admin role, each over the emulator or the stack's Redis. */
-    private static AdminRoles roles(LocalMesh mesh, Topology topology, Path home, List<RunningWorkload> workloads,
-                                    FaultChannel faults) {
+    private static AdminRoles roles(LocalMesh mesh, Topology topology, Path home,
+                                    Supplier<List<RunningWorkload>> workloads, FaultChannel faults) {
         String gatewayCluster = topology.gatewayCluster();
-        LocalMeshState state = new LocalMeshState(mesh, gatewayCluster, topology.namespace(), () -> workloads.stream()
-                .map(w -> new WorkloadIdentity(w.service(), w.cluster(), w.pod())).toList());
+        LocalMeshState state = new LocalMeshState(mesh, gatewayCluster, topology.namespace(), () -> workloads.get()
+                .stream().map(w -> new WorkloadIdentity(w.service(), w.cluster(), w.pod())).toList());
         return AdminRoles.builder(state)
                 .configuration(new LocalMeshConfiguration(mesh, gatewayCluster, home))
                 .faults(new RedisServiceFaults(faults))
                 .partitions(new LocalPartitions(mesh))
                 .loadRuns(new LoadRuns(state, topology.gateway().name()))
                 .build();
-    }
-
-    @FunctionalInterface
-    private interface ServiceStarter {
-        ServiceServer start(WorkloadIdentity identity, RedisConnector redis);
     }
 
     /** The topology's services with the ports callers use, without endpoints yet: the pods register as they start. */
@@ -167,15 +182,16 @@ public final class LocalStack implements AutoCloseable {
         return registry;
     }
 
-    private static void startService(String service, String cluster, PodNames pods, Settings settings,
-                                     LocalRedis redis, LocalMesh mesh, Deque<AutoCloseable> started,
-                                     List<RunningWorkload> workloads, ServiceStarter starter) {
-        WorkloadIdentity identity = new WorkloadIdentity(service, cluster, pods.next(service, cluster));
-        RedisConnector connection = track(started, RedisConnector.connect(redis.url()));
-        ServiceServer server = track(started, starter.start(identity, connection));
-        mesh.registerPod(identity, settings.bindHost(), server.port());
-        workloads.add(new RunningWorkload(identity.service(), cluster, identity.pod(),
-                                          "http://" + settings.bindHost() + ":" + server.port()));
+    /** The pods running in {@code clusters}, {@code gateway}'s first. */
+    private static List<RunningWorkload> running(Map<String, LocalWorkloads> clusters, String gateway) {
+        return clusters.values().stream().flatMap(c -> c.running().stream())
+                .sorted(Comparator.comparing(p -> !p.identity().service().equals(gateway)))
+                .map(LocalPod::running).toList();
+    }
+
+    /** A Redis connection of {@code pod}'s own. */
+    private static RedisConnector connection(LocalRedis redis, Deque<AutoCloseable> pod) {
+        return track(pod, RedisConnector.connect(redis.url()));
     }
 
     private static <T extends AutoCloseable> T track(Deque<AutoCloseable> started, T resource) {

@@ -79,6 +79,11 @@ public record RunState(long pid, String url, String redisUrl, String scenario, I
         }
     }
 
+    /** The same state with the pods that run now. */
+    public RunState withWorkloads(List<RunningWorkload> running) {
+        return new RunState(pid, url, redisUrl, scenario, startedAt, running, adminToken, readOnlyToken, kubeconfig);
+    }
+
     /** True while the process that wrote the state is alive. */
     public boolean isAlive() {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);

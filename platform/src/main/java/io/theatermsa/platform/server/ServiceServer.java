@@ -3,6 +3,7 @@ package io.theatermsa.platform.server;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.fault.FaultBoard;
 import io.theatermsa.platform.fault.FaultWatcher;
@@ -44,14 +45,17 @@ public final class ServiceServer implements AutoCloseable {
     private final WorkloadIdentity identity;
     private final IntFunction<WebServer> listen;
     private final FaultBoard faults;
+    private final ServedRequests served;
     private final int port;
     private WebServer server;
     private boolean closed;
 
-    private ServiceServer(WorkloadIdentity identity, IntFunction<WebServer> listen, int port, FaultBoard faults) {
+    private ServiceServer(WorkloadIdentity identity, IntFunction<WebServer> listen, int port, FaultBoard faults,
+                          ServedRequests served) {
         this.identity = identity;
         this.listen = listen;
         this.faults = faults;
+        this.served = served;
         this.server = listen.apply(port);
         this.port = server.port();
     }
@@ -67,6 +71,11 @@ public final class ServiceServer implements AutoCloseable {
 
     public WorkloadIdentity identity() {
         return identity;
+    }
+
+    /** Tells {@code listener} about every request served from now on (on the request's thread: it must be quick). */
+    public Subscription onServed(Consumer<ServedRequest> listener) {
+        return served.subscribe(listener);
     }
 
     /** True until {@link #stop()}, including while a {@code down} fault keeps it from listening. */
@@ -209,8 +218,10 @@ public final class ServiceServer implements AutoCloseable {
             InjectedFaults injected = new InjectedFaults(metrics.registry());
             ServiceFaultFilter faultFilter = new ServiceFaultFilter(faults, random, json, injected);
             HealthService health = new HealthService(readiness, json);
+            ServedRequests served = new ServedRequests();
             IntFunction<WebServer> listen = boundPort -> {
                 HttpRouting.Builder routing = HttpRouting.builder()
+                        .addFilter(served.filter())
                         .addFilter(IdentityHeaders.filter(identity))
                         .addFilter(metrics.filter())
                         .addFilter(faultFilter)
@@ -227,7 +238,7 @@ public final class ServiceServer implements AutoCloseable {
                         .build()
                         .start();
             };
-            ServiceServer server = new ServiceServer(identity, listen, port, faults);
+            ServiceServer server = new ServiceServer(identity, listen, port, faults, served);
             new ListeningSupervisor(server, faults, injected).watch();
             seeds.forEach(seed -> seed.plantEventually(server::isRunning));
             return server;

@@ -15,6 +15,8 @@ import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.config.Severity;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.EmulatedSidecar;
+import io.theatermsa.mesh.sidecar.OutboundRequest;
+import io.theatermsa.mesh.sidecar.OutboundResponse;
 import io.theatermsa.mesh.sidecar.Sidecar;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.sidecar.UpstreamClient;
@@ -174,7 +176,8 @@ public final class LocalMesh implements ClusterConfigs {
     }
 
     /**
-     * A new emulated sidecar for a client workload, following its own cluster's configuration; the caller closes it.
+     * A new emulated sidecar for a client workload, following its own cluster's configuration; the caller closes it
+     * when the workload stops.
      *
      * @throws IllegalArgumentException when the workload's cluster is not one of this mesh's
      */
@@ -184,10 +187,22 @@ public final class LocalMesh implements ClusterConfigs {
                                                           new UpstreamClient(EmulatedSidecar.CONNECT_TIMEOUT))
                 .networkView(NETWORK_VIEW).build();
         sidecars.add(sidecar);
-        return sidecar;
+        return new Sidecar() {
+            @Override
+            public OutboundResponse send(OutboundRequest request) {
+                return sidecar.send(request);
+            }
+
+            /** A pod's sidecar stops with its pod: it leaves {@link #sidecars()} too. */
+            @Override
+            public void close() {
+                sidecars.remove(sidecar);
+                sidecar.close();
+            }
+        };
     }
 
-    /** Every sidecar made so far, in the order made. */
+    /** Every sidecar made and not closed yet, in the order made. */
     public List<EmulatedSidecar> sidecars() {
         return List.copyOf(sidecars);
     }
