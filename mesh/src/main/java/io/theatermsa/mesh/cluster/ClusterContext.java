@@ -16,11 +16,19 @@ import java.util.random.RandomGenerator;
  * @param ticker       monotonic time for outlier detection
  * @param random       chance for load balancing and outlier enforcement
  * @param timers       starts each outlier detector's interval timer
+ * @param outlierEvents where the outlier detectors log ejections and un-ejections
  */
 public record ClusterContext(String localCluster, Map<String, String> labels, NetworkView networkView,
-                             Ticker ticker, RandomGenerator random, IntervalTimers timers) {
+                             Ticker ticker, RandomGenerator random, IntervalTimers timers,
+                             OutlierEventLog outlierEvents) {
 
     public ClusterContext {
         labels = Map.copyOf(labels);
+    }
+
+    /** A context whose detectors log nothing. */
+    public ClusterContext(String localCluster, Map<String, String> labels, NetworkView networkView, Ticker ticker,
+                          RandomGenerator random, IntervalTimers timers) {
+        this(localCluster, labels, networkView, ticker, random, timers, OutlierEventLog.NONE);
     }
 }

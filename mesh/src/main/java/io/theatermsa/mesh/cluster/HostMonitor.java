@@ -31,6 +31,8 @@ final class HostMonitor {
     int backoff;
     volatile boolean ejected;
     long lastEjectionNanos;
+    /** What ejected the host last, for the event log; {@code null} before its first ejection. */
+    EjectionType lastEjectionType;
     /** {@code Long.MIN_VALUE} until the first un-ejection. */
     long lastUnejectionNanos = Long.MIN_VALUE;
 

@@ -3,6 +3,7 @@ package io.theatermsa.mesh.cluster;
 import io.theatermsa.mesh.admin.ClusterStatuses.Ejection;
 import io.theatermsa.mesh.time.Ticker;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -20,14 +21,19 @@ public final class OutlierDetector {
     private final Ticker ticker;
     private final RandomGenerator random;
     private final ClusterStats stats;
+    private final OutlierEventLog events;
+    private final String clusterName;
     private final Map<UpstreamHost, HostMonitor> monitors = new ConcurrentHashMap<>();
     private int ejectionsActive;
 
-    OutlierDetector(OutlierPolicy policy, Ticker ticker, RandomGenerator random, ClusterStats stats) {
+    OutlierDetector(OutlierPolicy policy, Ticker ticker, RandomGenerator random, ClusterStats stats,
+                    OutlierEventLog events, String clusterName) {
         this.policy = policy;
         this.ticker = ticker;
         this.random = random;
         this.stats = stats;
+        this.events = events;
+        this.clusterName = clusterName;
     }
 
     /** The policy, or {@code null} when the cluster has no {@code outlierDetection}. */
@@ -111,7 +117,7 @@ public final class OutlierDetector {
             return;
         }
         stats.inc(type.detected);
-        ejectHost(monitor, type);
+        ejectHost(host, monitor, type);
         monitor.reset(type);
     }
 
@@ -119,7 +125,7 @@ public final class OutlierDetector {
      * Envoy ≥ 1.28 {@code ejectHost} (§6.5): allowed when {@code 100 * (active + 1) / hosts <= maxEjectionPercent}
      * on doubles, with no at-least-one-host rule (Istio cannot set {@code always_eject_one_host}).
      */
-    private void ejectHost(HostMonitor monitor, HostMonitor.EjectionType type) {
+    private void ejectHost(UpstreamHost host, HostMonitor monitor, HostMonitor.EjectionType type) {
         double ejectedPercent = 100.0 * (ejectionsActive + 1) / monitors.size();
         if (ejectedPercent > policy.maxEjectionPercent()) {
             stats.inc(ClusterStats.Name.EJECTIONS_OVERFLOW);
@@ -137,6 +143,19 @@ public final class OutlierDetector {
         }
         monitor.ejected = true;
         monitor.lastEjectionNanos = ticker.nanos();
+        monitor.lastEjectionType = type;
+        log(OutlierEvent.Action.EJECT, host, monitor);
+    }
+
+    private void log(OutlierEvent.Action action, UpstreamHost host, HostMonitor monitor) {
+        HostMonitor.EjectionType type = monitor.lastEjectionType;
+        int threshold = switch (type) {
+            case CONSECUTIVE_5XX -> policy.consecutive5xx();
+            case CONSECUTIVE_GATEWAY_FAILURE -> policy.consecutiveGatewayFailure();
+            case CONSECUTIVE_LOCAL_ORIGIN_FAILURE -> policy.consecutiveLocalOriginFailure();
+        };
+        events.log(new OutlierEvent(action, clusterName, host, type.name(), threshold, monitor.backoff,
+                                    Duration.ofNanos(policy.ejectionNanos(monitor.backoff))));
     }
 
     /** {@code enforcing_*} is a percentage chance; Istio writes 100 or 0. */
@@ -160,12 +179,14 @@ public final class OutlierDetector {
         }
         long now = ticker.nanos();
         long interval = policy.interval().toNanos();
-        for (HostMonitor monitor : monitors.values()) {
+        for (Map.Entry<UpstreamHost, HostMonitor> entry : monitors.entrySet()) {
+            HostMonitor monitor = entry.getValue();
             if (monitor.ejected && policy.ejectionNanos(monitor.backoff) <= now - monitor.lastEjectionNanos) {
                 monitor.ejected = false;
                 ejectionsActive--;
                 monitor.resetAll();
                 monitor.lastUnejectionNanos = now;
+                log(OutlierEvent.Action.UNEJECT, entry.getKey(), monitor);
             }
             if (!monitor.ejected && monitor.lastUnejectionNanos != Long.MIN_VALUE
                     && now - monitor.lastUnejectionNanos >= interval && monitor.backoff > 0) {

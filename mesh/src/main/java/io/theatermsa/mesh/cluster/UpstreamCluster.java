@@ -45,7 +45,8 @@ public final class UpstreamCluster {
         this.balancer = LoadBalancer.create(config.loadBalancer());
         this.pool = new ConnectionPool(config.policy().connectionPool(), stats);
         OutlierPolicy policy = OutlierPolicy.from(config.policy().outlierDetection());
-        this.detector = new OutlierDetector(policy, context.ticker(), context.random(), stats);
+        this.detector = new OutlierDetector(policy, context.ticker(), context.random(), stats,
+                                            context.outlierEvents(), envoyName);
         this.timer = policy == null ? () -> { } : context.timers().every(policy.interval(), detector::onIntervalTimer);
     }
 

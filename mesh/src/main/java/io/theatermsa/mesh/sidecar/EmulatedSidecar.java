@@ -6,6 +6,7 @@ import io.theatermsa.mesh.cluster.ClusterContext;
 import io.theatermsa.mesh.cluster.ClusterManager;
 import io.theatermsa.mesh.cluster.IntervalTimers;
 import io.theatermsa.mesh.cluster.NetworkView;
+import io.theatermsa.mesh.cluster.OutlierEventLog;
 import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
@@ -60,7 +61,7 @@ public final class EmulatedSidecar implements Sidecar {
         this.registry = b.registry;
         this.ownedTimers = b.timers == null ? new ScheduledIntervalTimers(b.identity.pod()) : null;
         this.clusters = new ClusterManager(new ClusterContext(b.identity.cluster(), b.labels, b.networkView, b.ticker,
-                b.random, b.timers == null ? ownedTimers : b.timers));
+                b.random, b.timers == null ? ownedTimers : b.timers, b.outlierEvents));
         this.accessLog = b.accessLog;
         this.upstream = b.upstream;
         this.router = new OutboundRouter(b.controlPlane, b.registry, clusters, source, upstream, b.ticker, b.sleeper,
@@ -210,6 +211,7 @@ public final class EmulatedSidecar implements Sidecar {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private IntervalTimers timers;
         private Executor mirrors;
+        private OutlierEventLog outlierEvents = OutlierEventLog.NONE;
 
         private Builder(MeshControlPlane controlPlane, EndpointRegistry registry, AccessLog accessLog,
                         WorkloadIdentity identity, String namespace, UpstreamExchange upstream) {
@@ -274,6 +276,12 @@ public final class EmulatedSidecar implements Sidecar {
          */
         public Builder mirrorExecutor(Executor mirrors) {
             this.mirrors = Objects.requireNonNull(mirrors);
+            return this;
+        }
+
+        /** Where the outlier detectors log ejections and un-ejections (default: nowhere). */
+        public Builder outlierEvents(OutlierEventLog outlierEvents) {
+            this.outlierEvents = Objects.requireNonNull(outlierEvents);
             return this;
         }
 
