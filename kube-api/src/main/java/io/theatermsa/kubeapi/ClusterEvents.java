@@ -49,13 +49,28 @@ public final class ClusterEvents {
      * Records that {@code reason} happened to {@code involved} (a pod, a deployment, a VirtualService, ...), as
      * reported by {@code component} ({@code kubelet}, {@code istio-proxy}, {@code validation.istio.io}).
      */
-    public synchronized void record(ObjectKey involved, Type type, String reason, String message, String component) {
+    public void record(ObjectKey involved, Type type, String reason, String message, String component) {
+        record(involved, type, reason, message, component, 1);
+    }
+
+    /**
+     * Records that {@code reason} happened {@code times} times to {@code involved} since it was last recorded: what
+     * a caller that counts frequent occurrences (a fault injected into requests) reports once in a while, so that
+     * {@code count} says how often it happened without one write per occurrence.
+     *
+     * @throws IllegalArgumentException when {@code times} is not positive
+     */
+    public synchronized void record(ObjectKey involved, Type type, String reason, String message, String component,
+                                    int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be positive, not " + times);
+        }
         Instant now = clock.instant();
         Repeat repeat = new Repeat(involved, reason, message);
         ObjectKey earlier = recorded.get(repeat);
         if (earlier != null && store.get(earlier).isPresent()) {
             store.update(earlier, event -> {
-                event.put("count", event.path("count").asInt(1) + 1).put("lastTimestamp", Timestamps.format(now));
+                event.put("count", event.path("count").asInt(1) + times).put("lastTimestamp", Timestamps.format(now));
                 return event;
             }, FieldManager.update(component), JsonMappers.MAPPER.createObjectNode(), false);
             return;
@@ -63,7 +78,8 @@ public final class ClusterEvents {
         String namespace = involved.namespace().isEmpty() ? "default" : involved.namespace();
         ObjectKey key = new ObjectKey("", "events", namespace,
                                       involved.name() + "." + Long.toHexString(now.toEpochMilli()) + (++sequence));
-        store.create(key, event(involved, type, reason, message, component, now), FieldManager.update(component));
+        store.create(key, event(involved, type, reason, message, component, now, times),
+                     FieldManager.update(component));
         recorded.remove(repeat);
         recorded.put(repeat, key);
         if (recorded.size() > KEPT) {
@@ -77,7 +93,7 @@ public final class ClusterEvents {
     }
 
     private ObjectNode event(ObjectKey involved, Type type, String reason, String message, String component,
-                             Instant now) {
+                             Instant now, int times) {
         ObjectNode event = JsonMappers.MAPPER.createObjectNode();
         event.put("apiVersion", "v1").put("kind", "Event");
         event.putObject("metadata");
@@ -94,7 +110,7 @@ public final class ClusterEvents {
         event.put("reason", reason).put("message", message).put("type", type.text);
         event.putObject("source").put("component", component);
         event.put("firstTimestamp", Timestamps.format(now)).put("lastTimestamp", Timestamps.format(now))
-                .put("count", 1).put("reportingComponent", component).put("reportingInstance", "");
+                .put("count", times).put("reportingComponent", component).put("reportingInstance", "");
         return event;
     }
 }

@@ -50,7 +50,7 @@ public final class KubeApiServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         AtomicBoolean stopping = new AtomicBoolean();
         WorkloadMirror mirror = WorkloadMirror.start(store, workloads, events);
-        ApiHandler handler = new ApiHandler(new ResourceVerbs(store, admission),
+        ApiHandler handler = new ApiHandler(new ResourceVerbs(store, admission, events),
                                             new WorkloadVerbs(store, workloads, mirror),
                                             new PodLogs(store, workloads, clock, stopping::get),
                                             new WatchStream(store, clock, stopping::get), tokens,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,13 +16,17 @@ final class ResourceVerbs {
 
     /** The version every kind is stored in; answers are converted to the requested one (the schemas are equal). */
     private static final String STORAGE_VERSION = "v1";
+    /** The reason of the event a refused create or update leaves on its object. */
+    static final String ADMISSION_DENIED = "AdmissionDenied";
 
     private final ClusterStore store;
     private final Admission admission;
+    private final ClusterEvents events;
 
-    ResourceVerbs(ClusterStore store, Admission admission) {
+    ResourceVerbs(ClusterStore store, Admission admission, ClusterEvents events) {
         this.store = store;
         this.admission = admission;
+        this.events = events;
     }
 
     ObjectNode get(ResourceRequest request) {
@@ -45,8 +50,10 @@ final class ResourceVerbs {
         ResourceRequest named = new ResourceRequest(request.type(), request.version(), request.namespace(), name,
                                                     null);
         ObjectNode object = checkedBody(named, body);
-        admit(Admission.Operation.CREATE, named, object);
-        return inVersion(store.create(named.key(), object, FieldManager.update(manager), dryRun), request);
+        return denialRecorded(named, dryRun, () -> {
+            admit(Admission.Operation.CREATE, named, object);
+            return inVersion(store.create(named.key(), object, FieldManager.update(manager), dryRun), request);
+        });
     }
 
     /** PUT: a full replacement; custom resources need the resourceVersion it replaces. */
@@ -57,8 +64,8 @@ final class ResourceVerbs {
                     new ApiError.Cause("FieldValueInvalid", "Invalid value: 0x0: must be specified for an update",
                                        "metadata.resourceVersion")));
         }
-        return inVersion(store.update(request.key(), current -> admitted(request, object), FieldManager.update(manager),
-                                      object, dryRun), request);
+        return denialRecorded(request, dryRun, () -> inVersion(store.update(request.key(),
+                current -> admitted(request, object), FieldManager.update(manager), object, dryRun), request));
     }
 
     /** PATCH with a merge patch or a JSON patch: applied to the stored object, then admitted as an update. */
@@ -68,7 +75,8 @@ final class ResourceVerbs {
             ObjectNode patched = patch.apply(inVersion(current, request));
             return admitted(request, checkedBody(request, patched));
         };
-        return inVersion(store.update(request.key(), change, FieldManager.update(manager), written, dryRun), request);
+        return denialRecorded(request, dryRun, () -> inVersion(store.update(request.key(), change,
+                FieldManager.update(manager), written, dryRun), request));
     }
 
     /** PATCH with {@code application/apply-patch+yaml}: server-side apply (see {@link ServerSideApply}). */
@@ -76,12 +84,15 @@ final class ResourceVerbs {
         FieldManager applier = new FieldManager(manager, FieldManager.Operation.APPLY);
         ObjectNode object = checkedBody(request, applied);
         if (store.get(request.key()).isEmpty()) {
-            admit(Admission.Operation.CREATE, request, object);
-            return inVersion(store.create(request.key(), object, applier, dryRun), request);
+            return denialRecorded(request, dryRun, () -> {
+                admit(Admission.Operation.CREATE, request, object);
+                return inVersion(store.create(request.key(), object, applier, dryRun), request);
+            });
         }
         UnaryOperator<ObjectNode> change = current ->
                 admitted(request, ServerSideApply.apply(current, object, applier, force, request.type()));
-        return inVersion(store.update(request.key(), change, applier, object, dryRun), request);
+        return denialRecorded(request, dryRun, () -> inVersion(store.update(request.key(), change, applier, object,
+                                                                            dryRun), request));
     }
 
     /** DELETE: kube answers a Status for custom resources and the object for namespaces. */
@@ -109,6 +120,23 @@ final class ResourceVerbs {
             }
             case Admission.Verdict.Denied denied -> throw new ApiError(ApiError.Reason.WEBHOOK_DENIED,
                     "admission webhook \"" + denied.webhook() + "\" denied the request: " + denied.message(), null);
+        }
+    }
+
+    /**
+     * Runs {@code write}; when admission denies it (and it was not a dry run), also leaves a Warning event on the
+     * object, so that {@code kubectl describe} and {@code kubectl get events} show what was refused after the
+     * command's output is gone. The event is recorded after the store's lock is released.
+     */
+    private ObjectNode denialRecorded(ResourceRequest request, boolean dryRun, Supplier<ObjectNode> write) {
+        try {
+            return write.get();
+        } catch (ApiError refused) {
+            if (refused.reason() == ApiError.Reason.WEBHOOK_DENIED && !dryRun) {
+                events.record(request.key(), ClusterEvents.Type.WARNING, ADMISSION_DENIED,
+                              refused.getMessage().strip(), MeshAdmission.WEBHOOK);
+            }
+            throw refused;
         }
     }
 

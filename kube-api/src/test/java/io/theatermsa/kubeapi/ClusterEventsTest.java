@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClusterEventsTest {
 
@@ -37,6 +38,22 @@ class ClusterEventsTest {
         events.record(POD, ClusterEvents.Type.WARNING, "OutlierEjected", "ejected", "istio-proxy");
 
         assertThat(onlyEvent().path("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void occurrencesCountedElsewhereAddUpInOneEvent() {
+        events.record(POD, ClusterEvents.Type.WARNING, "FaultInjected", "abort", "istio-proxy", 7);
+        events.record(POD, ClusterEvents.Type.WARNING, "FaultInjected", "abort", "istio-proxy", 5);
+
+        assertThat(onlyEvent().path("count").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void aCountBelowOneIsRefusedAndRecordsNothing() {
+        assertThatThrownBy(() -> events.record(POD, ClusterEvents.Type.WARNING, "FaultInjected", "abort",
+                                               "istio-proxy", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.list("", "events", "theater-msa").items()).isEmpty();
     }
 
     @Test

@@ -210,7 +210,28 @@ class KubectlAgainstTwoClustersTest {
                 "admission webhook \"validation.istio.io\" denied the request: configuration is invalid: "
                         + "spec.http[0].route[1].weight");
         assertThat(ctx1Store.get(MOVIE_VS)).isEmpty();
-        assertThat(ctx1Store.resourceVersion()).isEqualTo(before);
+        assertThat(ctx1Store.list("networking.istio.io", "virtualservices", null).items()).isEmpty();
+        assertThat(ctx1Store.resourceVersion()).as("one write: the Warning event about the refusal")
+                .isEqualTo(before + 1);
+        assertThat(kubectl.run("get", "events", "--field-selector", "reason=AdmissionDenied").out())
+                .contains("Warning", "AdmissionDenied", "virtualservice/movie-service-vs",
+                          "admission webhook \"validation.istio.io\" denied the request");
+    }
+
+    @Test
+    void aRefusedUpdateLeavesAWarningThatDescribeShowsAndTheObjectStaysAsItWas() throws IOException {
+        kubectl.run("apply", "-f", file("vs.yaml", MOVIE_VS_YAML));
+        String bad = file("bad.yaml", MOVIE_VS_YAML.replace("weight: 30", "weight: -1"));
+
+        assertThat(kubectl.run("apply", "-f", bad).exitCode()).isEqualTo(1);
+        assertThat(kubectl.run("apply", "-f", bad).exitCode()).isEqualTo(1);
+        assertThat(kubectl.run("apply", "--dry-run=server", "-f", bad).exitCode()).isEqualTo(1);
+
+        String described = kubectl.run("describe", "vs", "movie-service-vs").out();
+        assertThat(described).containsPattern("Warning\\s+AdmissionDenied\\s+\\S+ \\(x2 over \\S+\\)\\s+"
+                                                      + "validation.istio.io\\s+admission webhook");
+        assertThat(described).contains("spec.http[0].route[1].weight");
+        assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(70);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.cluster.Endpoint;
 import io.theatermsa.mesh.cluster.EndpointRegistry;
 import io.theatermsa.mesh.cluster.NetworkView;
+import io.theatermsa.mesh.cluster.OutlierEvent;
 import io.theatermsa.mesh.config.ClusterDifferences;
 import io.theatermsa.mesh.config.Diagnostic;
 import io.theatermsa.mesh.config.LoadedConfig;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -52,6 +54,8 @@ public final class LocalMesh implements ClusterConfigs {
     private final AccessLog accessLog = new AccessLog();
     private final List<EmulatedSidecar> sidecars = new CopyOnWriteArrayList<>();
     private final List<Consumer<InForce>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Refusal>> refusals = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<WorkloadIdentity, OutlierEvent>> outlierListeners = new CopyOnWriteArrayList<>();
     private final Scenario initial;
     private final List<Diagnostic> findings;
 
@@ -131,6 +135,25 @@ public final class LocalMesh implements ClusterConfigs {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Calls {@code listener} with every configuration refused in a cluster from now on (a scenario, an edit, a
+     * one-cluster write), on the applying thread; it must return at once.
+     */
+    public Subscription onRefused(Consumer<Refusal> listener) {
+        refusals.add(listener);
+        return () -> refusals.remove(listener);
+    }
+
+    /**
+     * Calls {@code listener} with every ejection and un-ejection any sidecar's outlier detection makes from now on,
+     * with the workload whose sidecar made it; on the request's or timer's thread, under the detector's lock: it must
+     * return at once.
+     */
+    public Subscription onOutlierEvent(BiConsumer<WorkloadIdentity, OutlierEvent> listener) {
+        outlierListeners.add(listener);
+        return () -> outlierListeners.remove(listener);
+    }
+
     /** Puts the scenario the mesh was loaded with back in force in every cluster, as it was read then. */
     public Map<String, ApplyResult> reset() {
         return everywhere(initial);
@@ -185,7 +208,9 @@ public final class LocalMesh implements ClusterConfigs {
         EmulatedSidecar sidecar = EmulatedSidecar.builder(cluster(workload.cluster()).controlPlane(), registry,
                                                           accessLog, workload, registry.namespace(),
                                                           new UpstreamClient(EmulatedSidecar.CONNECT_TIMEOUT))
-                .networkView(NETWORK_VIEW).build();
+                .networkView(NETWORK_VIEW)
+                .outlierEvents(event -> outlierListeners.forEach(listener -> listener.accept(workload, event)))
+                .build();
         sidecars.add(sidecar);
         return new Sidecar() {
             @Override
@@ -246,6 +271,13 @@ public final class LocalMesh implements ClusterConfigs {
         boolean refused = offered.values().stream().anyMatch(s -> s.config().hasErrors());
         offered.forEach((name, scenario) -> results.put(name, refused ? clusters.get(name).refused(scenario)
                                                                       : clusters.get(name).put(scenario)));
+        if (refused) {
+            offered.forEach((name, scenario) -> {
+                Refusal refusal = new Refusal(name, scenario.source(), results.get(name).diagnostics().stream()
+                        .filter(d -> d.severity() == Severity.ERROR).toList());
+                refusals.forEach(listener -> listener.accept(refusal));
+            });
+        }
         tellListeners(results);
         return results;
     }
@@ -257,6 +289,17 @@ public final class LocalMesh implements ClusterConfigs {
                 listeners.forEach(listener -> listener.accept(inForce));
             }
         });
+    }
+
+    /**
+     * A configuration a cluster refused.
+     *
+     * @param cluster the cluster
+     * @param source  where the configuration came from
+     * @param errors  its errors (a cluster whose own configuration was valid, refused because another's was not,
+     *                has none)
+     */
+    public record Refusal(String cluster, String source, List<Diagnostic> errors) {
     }
 
     /**
