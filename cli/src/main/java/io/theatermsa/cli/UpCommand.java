@@ -116,6 +116,8 @@ final class UpCommand implements Callable<Integer> {
         }
         table.print(System.out);
         System.out.print(KubeconfigCommand.exportLines(stack.kubeApi().kubeconfig()));
+        System.out.print(KubeconfigCommand.readOnlyExportLines(LocalKubeApi.readOnlyNextTo(
+                stack.kubeApi().kubeconfig())));
         System.out.println("중지하려면 Ctrl-C / press Ctrl-C to stop");
         System.out.flush();
     }

@@ -22,17 +22,26 @@ public final class Kubeconfig {
     public record Context(String name, String serverUrl) {
     }
 
-    private static final String USER = "theater";
+    /** The user of a kubeconfig holding the admin token. */
+    public static final String ADMIN_USER = "theater";
+    /** The user of a kubeconfig holding the read-only token, named as {@link BearerTokens} names its caller. */
+    public static final String READ_ONLY_USER = "theater-student";
 
     private Kubeconfig() {
     }
 
     /**
      * Writes {@code file} (replacing it) for {@code contexts}, trusting {@code certificate}'s CA, authenticating
-     * with {@code token}, starting in {@code namespace}; the first context is the current one.
+     * with the admin {@code token}, starting in {@code namespace}; the first context is the current one.
      */
     public static void write(Path file, List<Context> contexts, ServerCertificate certificate, String token,
                              String namespace) {
+        write(file, contexts, certificate, ADMIN_USER, token, namespace);
+    }
+
+    /** {@link #write(Path, List, ServerCertificate, String, String)} with {@code user} holding {@code token}. */
+    public static void write(Path file, List<Context> contexts, ServerCertificate certificate, String user,
+                             String token, String namespace) {
         ObjectNode config = JsonMappers.MAPPER.createObjectNode();
         config.put("apiVersion", "v1").put("kind", "Config");
         ArrayNode clusters = config.putArray("clusters");
@@ -42,10 +51,10 @@ public final class Kubeconfig {
                     .put("server", context.serverUrl())
                     .put("certificate-authority-data", certificate.caData());
             contextList.addObject().put("name", context.name()).putObject("context")
-                    .put("cluster", context.name()).put("user", USER).put("namespace", namespace);
+                    .put("cluster", context.name()).put("user", user).put("namespace", namespace);
         }
         config.put("current-context", contexts.getFirst().name());
-        config.putArray("users").addObject().put("name", USER).putObject("user").put("token", token);
+        config.putArray("users").addObject().put("name", user).putObject("user").put("token", token);
         config.putObject("preferences");
         try {
             Path parent = file.toAbsolutePath().getParent();

@@ -25,6 +25,7 @@ import io.theatermsa.user.UserServiceApp;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Comparator;
@@ -85,6 +86,7 @@ public final class LocalStack implements AutoCloseable {
                     new BearerTokens(settings.adminToken().value(), settings.readOnlyToken()), settings.kubeconfig(),
                     (cluster, events) -> clusters.computeIfAbsent(cluster, c -> track(started,
                             new LocalWorkloads(c, topology.namespace(), launcher, events)))));
+            track(started, new MeshEventReporter(mesh, topology.namespace(), kubeApi::events, Duration.ofSeconds(1)));
             Map<String, PodLauncher.Starter> starters = Map.of(
                     "user-service", (id, pod) -> UserServiceApp.start(id, settings.bindHost(), 0,
                                                                       connection(redis, pod)),
