@@ -1,6 +1,7 @@
 package io.theatermsa.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.theatermsa.kubeapi.testing.Kubectl;
 import io.theatermsa.platform.fault.Fault;
 import io.theatermsa.platform.fault.FaultChannel;
 import io.theatermsa.platform.fault.FaultEffect;
@@ -16,9 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
@@ -29,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The issue's key test: on a whole local stack running 06-circuit-breaker-real, a real service fault (user-service
  * in ctx2 answers 503, published on the Redis channel {@code theater fault} uses) trips the gateway sidecar's
- * outlier detection, the ctx2 host is ejected and every user request goes to ctx1.
+ * outlier detection, the ctx2 host is ejected and every user request goes to ctx1; {@code kubectl describe} shows
+ * the ejection as an event on the ctx2 pod.
  * <p>
  * The host's return after {@code baseEjectionTime} (30 s in 06) at an interval tick is not waited for here: the
  * stack runs the emulator's real interval timers and 35 s of real time per run is too long. The mesh module's
@@ -40,6 +45,9 @@ class LocalStackCircuitBreakerTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static StackUnderTest stack;
+
+    @TempDir
+    Path home;
     private static HttpApi api;
     private static RedisConnector redis;
     private static FaultChannel faults;
@@ -81,6 +89,17 @@ class LocalStackCircuitBreakerTest {
         assertThat(IntStream.range(0, 30).mapToObj(i -> api.get("/users/"))
                 .map(r -> r.statusCode() + " " + cluster(r)))
                 .as("with the ctx2 host ejected every user request goes to ctx1").containsOnly("200 ctx1");
+
+        String pod = stack.stack().workloads().stream()
+                .filter(w -> w.service().equals("user-service") && w.cluster().equals("ctx2"))
+                .findFirst().orElseThrow().pod();
+        Kubectl kubectl = new Kubectl(home, stack.kubeconfig(), Map.of());
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(
+                kubectl.run("--context", "ctx2", "describe", "pod", pod).out())
+                .containsPattern("Warning\\s+OutlierEjected\\s+.*istio-proxy\\s+istio-eastwestgateway\\.ctx2 .*"
+                                 + "ejected by api-gateway-\\S+'s sidecar after 3 consecutive 5xx"));
+        assertThat(kubectl.run("--context", "ctx2", "get", "events", "--field-selector", "reason=OutlierEjected").out())
+                .contains("Warning", "OutlierEjected", "pod/" + pod);
 
         faults.clearAll();
 

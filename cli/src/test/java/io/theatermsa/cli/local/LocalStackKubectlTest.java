@@ -209,6 +209,36 @@ class LocalStackKubectlTest {
     }
 
     @Test
+    void aFaultInjectedIntoManyRequestsIsOneEventOnTheVirtualServiceWhoseCountIsTheNumberOfAborts() throws Exception {
+        assertThat(stack.apply(StackUnderTest.HOME.resolve("k8s/practice/04-error-fault")).statusCode())
+                .isEqualTo(200);
+        int before = faultInjectedCount();
+
+        long aborted = IntStream.range(0, 60).mapToObj(i -> api.get("/users/"))
+                .filter(r -> r.statusCode() == 500 && r.body().contains("fault filter abort")).count();
+
+        assertThat(aborted).as("04 aborts 30% of user requests").isPositive();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(faultInjectedCount())
+                .isEqualTo(before + aborted));
+        String described = kubectl().run("--context", "ctx1", "describe", "vs", USER_VS).out();
+        assertThat(described).containsPattern("Warning\\s+FaultInjected\\s+.*istio-proxy\\s+.*abort \\(HTTP 500\\)"
+                                                      + " injected into requests from api-gateway");
+    }
+
+    @Test
+    void aRefusedScenarioLeavesAWarningOnTheVirtualServiceInEveryCluster() throws Exception {
+        HttpResponse<String> refused = stack.apply(write("negative.yaml", Scenarios.NEGATIVE_WEIGHT));
+        assertThat(refused.statusCode()).isEqualTo(422);
+
+        for (String context : List.of("ctx1", "ctx2")) {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    kubectl().run("--context", context, "describe", "vs", USER_VS).out())
+                    .containsPattern("Warning\\s+ConfigurationRefused\\s+.*theater\\s+.*configuration refused")
+                    .contains("THT-E"));
+        }
+    }
+
+    @Test
     void theReadOnlyTokenReadsAndIsForbiddenToWrite() throws Exception {
         Path file = write("all-ctx2.yaml", Scenarios.ALL_USERS_TO_CTX2);
         long ctx1 = mesh.inForce("ctx1").snapshot().generation();
@@ -222,6 +252,21 @@ class LocalStackKubectlTest {
         assertThat(write.exitCode()).isNotZero();
         assertThat(write.err()).contains("Forbidden").contains("theater-student");
         assertThat(mesh.inForce("ctx1").snapshot().generation()).isEqualTo(ctx1);
+    }
+
+    /** How many aborts the {@code FaultInjected} events of ctx1's user-service-vs count (0 when it has none). */
+    private int faultInjectedCount() throws Exception {
+        Kubectl.Result events = kubectl().run("--context", "ctx1", "get", "events", "--field-selector",
+                "reason=FaultInjected,involvedObject.name=" + USER_VS, "-o", "json");
+        assertThat(events.exitCode()).as(events.all()).isZero();
+        JsonNode items = Json.newMapper().readTree(events.out()).get("items");
+        int count = 0;
+        for (JsonNode event : items) {
+            if (event.get("message").asText().contains("HTTP 500")) {
+                count += event.get("count").asInt();
+            }
+        }
+        return count;
     }
 
     private Kubectl kubectl() {
