@@ -144,7 +144,7 @@ final class OpenApiDocuments {
 
     private static String schemaId(ResourceType type, String version) {
         if (type.group().endsWith("istio.io")) {
-            return "io.istio.networking." + version + "." + type.kind();
+            return "io.istio." + type.group().split("\\.")[0] + "." + version + "." + type.kind();
         }
         String group = type.group().isEmpty() ? "core" : type.group().split("\\.")[0];
         return "io.k8s.api." + group + "." + version + "." + type.kind();

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What this API server serves: namespaces (core/v1), the workload kinds of {@link WorkloadTypes}, and Istio's
- * VirtualService and DestinationRule ({@code networking.istio.io} v1, v1beta1 and v1alpha3, v1 preferred), with the
- * short names, categories and printer columns Istio's CRDs declare.
+ * What this API server serves: namespaces (core/v1), the workload kinds of {@link WorkloadTypes}, Istio's
+ * VirtualService and DestinationRule ({@code networking.istio.io} v1, v1beta1 and v1alpha3, v1 preferred), and
+ * Istio's PeerAuthentication and AuthorizationPolicy ({@code security.istio.io} v1 and v1beta1; stored, not
+ * enforced), with the short names, categories and printer columns Istio's CRDs declare.
  */
 final class ServedTypes {
 
@@ -35,9 +36,25 @@ final class ServedTypes {
             List.of(PrinterColumn.path("Host", "string", ".spec.host", "The service these policies apply to."), AGE),
             List.of());
 
+    private static final List<String> SECURITY_VERSIONS = List.of("v1", "v1beta1");
+    private static final List<String> SECURITY_CATEGORIES = List.of("istio-io", "security-istio-io");
+    /** Stored and served for {@code kubectl apply -k k8s/practice/09-mtls-authz}; the emulator does not enforce it. */
+    static final ResourceType PEER_AUTHENTICATIONS = new ResourceType("security.istio.io", SECURITY_VERSIONS,
+            "peerauthentications", "peerauthentication", "PeerAuthentication", true, CRD_VERBS, List.of("pa"),
+            SECURITY_CATEGORIES, List.of(PrinterColumn.path("Mode", "string", ".spec.mtls.mode",
+                                                            "The mutual TLS mode the sidecars require."), AGE),
+            List.of());
+    /** Stored and served like {@link #PEER_AUTHENTICATIONS}; the emulator does not enforce it. */
+    static final ResourceType AUTHORIZATION_POLICIES = new ResourceType("security.istio.io", SECURITY_VERSIONS,
+            "authorizationpolicies", "authorizationpolicy", "AuthorizationPolicy", true, CRD_VERBS, List.of("ap"),
+            SECURITY_CATEGORIES, List.of(PrinterColumn.path("Action", "string", ".spec.action",
+                                                            "What a matching request gets."), AGE),
+            List.of());
+
     /** In discovery order: core, then the Istio group (the course's kinds), then apps and discovery.k8s.io. */
     static final List<ResourceType> ALL = List.of(NAMESPACES, WorkloadTypes.PODS, WorkloadTypes.SERVICES,
-            WorkloadTypes.EVENTS, VIRTUAL_SERVICES, DESTINATION_RULES, WorkloadTypes.DEPLOYMENTS,
+            WorkloadTypes.EVENTS, VIRTUAL_SERVICES, DESTINATION_RULES, PEER_AUTHENTICATIONS, AUTHORIZATION_POLICIES,
+            WorkloadTypes.DEPLOYMENTS,
             WorkloadTypes.REPLICA_SETS, WorkloadTypes.ENDPOINT_SLICES);
 
     private ServedTypes() {

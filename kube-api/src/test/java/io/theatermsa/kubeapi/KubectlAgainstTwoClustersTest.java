@@ -235,6 +235,29 @@ class KubectlAgainstTwoClustersTest {
     }
 
     @Test
+    void lesson09sSecurityKindsAreStoredWithAWarningThatTheyAreNotEnforcedLocally() {
+        Kubectl.Result applied = kubectl.run("apply", "-k", REPO.resolve("k8s/practice/09-mtls-authz").toString());
+
+        assertThat(applied.exitCode()).as(applied.all()).isZero();
+        assertThat(applied.out()).contains("peerauthentication.security.istio.io/default created",
+                                           "authorizationpolicy.security.istio.io/user-service created");
+        assertThat(applied.err()).contains("Warning: PeerAuthentication is stored but not enforced in theater's local"
+                                           + " mode", "Warning: AuthorizationPolicy is stored but not enforced");
+        assertThat(kubectl.run("get", "pa").out()).containsPattern("NAME\\s+MODE\\s+AGE\\ndefault\\s+STRICT\\s+");
+        assertThat(kubectl.run("get", "ap", "user-service").out())
+                .containsPattern("NAME\\s+ACTION\\s+AGE\\nuser-service\\s+ALLOW\\s+");
+        assertThat(kubectl.run("get", "authorizationpolicies.v1beta1.security.istio.io", "-o", "name").out())
+                .contains("authorizationpolicy.security.istio.io/user-service");
+        assertThat(kubectl.run("api-resources", "--api-group=security.istio.io").out())
+                .containsPattern("authorizationpolicies\\s+ap\\s+security.istio.io/v1\\s+true\\s+AuthorizationPolicy")
+                .containsPattern("peerauthentications\\s+pa\\s+security.istio.io/v1\\s+true\\s+PeerAuthentication");
+        assertThat(kubectl.run("explain", "peerauthentication.spec.mtls.mode").out()).contains("STRICT");
+        assertThat(kubectl.run("get", "vs", "-o", "name").err()).doesNotContain("Warning");
+        assertThat(kubectl.run("delete", "-k", REPO.resolve("k8s/practice/09-mtls-authz").toString()).out())
+                .contains("peerauthentication.security.istio.io \"default\" deleted");
+    }
+
+    @Test
     void aReplaceWithAStaleResourceVersionIsAConflict() throws IOException {
         kubectl.run("apply", "-f", file("vs.yaml", MOVIE_VS_YAML));
         String live = kubectl.run("get", "vs", "movie-service-vs", "-o", "yaml").out();
