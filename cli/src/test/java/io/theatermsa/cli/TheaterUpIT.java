@@ -83,6 +83,27 @@ class TheaterUpIT {
         Kubectl.Result listed = new Kubectl(scenarios, kubeconfig, Map.of()).run("--context", "ctx2", "get", "vs");
         assertThat(listed.exitCode()).as(listed.all()).isZero();
         assertThat(listed.out()).contains("user-service-vs");
+        Path readOnly = HOME.resolve(".theater/kubeconfig-readonly");
+        assertThat(up.lines).contains("export KUBECONFIG=" + readOnly);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(readOnly))).isEqualTo("rw-------");
+        assertThat(finished(start("kubeconfig", "--read-only")).lines).contains("export KUBECONFIG=" + readOnly);
+        Kubectl.Result forbidden = new Kubectl(scenarios, readOnly, Map.of())
+                .run("--context", "ctx2", "scale", "deployment", "user-service-ctx2", "--replicas=3");
+        assertThat(forbidden.err()).contains("Error from server (Forbidden)", "User \"theater-student\" cannot");
+
+        Kubectl kubectl = new Kubectl(scenarios, kubeconfig, Map.of());
+        assertThat(kubectl.run("--context", "ctx2", "scale", "deployment", "user-service-ctx2", "--replicas=2")
+                           .exitCode()).isZero();
+        List<String> scaled = await().atMost(Duration.ofSeconds(10))
+                .until(() -> podsInState(stateFile, "user-service", "ctx2"), pods -> pods.size() == 2);
+        assertThat(String.join("\n", finished(start("status")).lines)).contains(scaled.get(0)).contains(scaled.get(1));
+        assertThat(kubectl.run("--context", "ctx2", "delete", "pod", scaled.getFirst()).exitCode()).isZero();
+        List<String> replaced = await().atMost(Duration.ofSeconds(10))
+                .until(() -> podsInState(stateFile, "user-service", "ctx2"),
+                       pods -> pods.size() == 2 && !pods.contains(scaled.getFirst()));
+        assertThat(replaced).contains(scaled.get(1));
+        assertThat(String.join("\n", finished(start("status")).lines)).doesNotContain(scaled.getFirst())
+                .contains(replaced.get(0)).contains(replaced.get(1));
 
         HttpResponse<String> users = get("http://127.0.0.1:" + port + "/users/");
         assertThat(users.statusCode()).isEqualTo(200);
@@ -116,6 +137,8 @@ class TheaterUpIT {
         }
         assertThat(up.lines).anyMatch(l -> l.contains("중지됨 / stopped")).noneMatch(l -> l.contains("SLF4J"));
         assertThat(Files.exists(HOME.resolve(".theater/state.json"))).isFalse();
+        assertThat(kubeconfig).as("no kubeconfig is left naming the stopped servers").doesNotExist();
+        assertThat(readOnly).doesNotExist();
 
         Running after = start("status");
         assertThat(after.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -140,6 +163,17 @@ class TheaterUpIT {
 
         assertThat(lint.process.exitValue()).as(String.join("\n", lint.lines)).isZero();
         assertThat(lint.lines).anyMatch(l -> l.startsWith("요약 / summary: 0 errors"));
+    }
+
+    /** The pods of {@code service} in {@code cluster} that {@code .theater/state.json} lists. */
+    private static List<String> podsInState(Path stateFile, String service, String cluster) throws IOException {
+        List<String> pods = new ArrayList<>();
+        for (JsonNode workload : new ObjectMapper().readTree(stateFile.toFile()).get("workloads")) {
+            if (workload.get("service").asText().equals(service) && workload.get("cluster").asText().equals(cluster)) {
+                pods.add(workload.get("pod").asText());
+            }
+        }
+        return pods;
     }
 
     private static Running finished(Running running) throws InterruptedException {
