@@ -53,6 +53,25 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aJsonListReadsAsTheSameYamlWouldAndMalformedJsonIsAFinding() {
+        Diagnostics problems = new Diagnostics();
+        ManifestReader reader = new ManifestReader("cinema", problems);
+
+        List<Manifest> read = reader.parse("kubectl (ctx1)", "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":["
+                + "{\"kind\":\"Service\",\"metadata\":{\"name\":\"user-service\"},\"spec\":{\"weight\":0.5}},"
+                + "{\"kind\":\"Service\",\"metadata\":{\"name\":\"movie-service\",\"namespace\":\"own\"}}]}");
+        List<Manifest> yaml = reader.parse("svc.yaml",
+                "kind: List\nitems:\n- {kind: Service, metadata: {name: user-service}, spec: {weight: 0.5}}\n");
+
+        assertThat(read).extracting(m -> m.namespace() + "/" + m.name())
+                .containsExactly("cinema/user-service", "own/movie-service");
+        assertThat(read.getFirst().node()).isEqualTo(yaml.getFirst().node());
+        assertThat(problems.toList()).isEmpty();
+        assertThat(reader.parse("broken", "{\"kind\": ")).isEmpty();
+        assertThat(problems.toList()).extracting(Diagnostic::code).containsExactly(Code.YAML_SYNTAX);
+    }
+
+    @Test
     void aPathReadTwiceIsReportedAndReadOnce(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("svc.yaml"), "kind: Service\nmetadata: {name: user-service}\n");
         Diagnostics problems = new Diagnostics();
