@@ -118,14 +118,15 @@ public final class ClusterStore {
         metadata.put("creationTimestamp", Timestamps.format(now));
         metadata.put("generation", 1L);
         metadata.remove("managedFields");
-        ManagedFields.record(stored, manager, object, now);
+        ManagedFields.record(stored, null, manager, object, now);
         return dryRun ? stored : commit(StoreChange.Type.ADDED, key, stored);
     }
 
     /**
      * Replaces an object with {@code object}. A resourceVersion in {@code object} is a precondition (stale: 409
      * Conflict); without one the write is unconditional. Name, namespace, uid and creationTimestamp stay the stored
-     * ones. A write that changes nothing commits nothing and returns the stored object.
+     * ones. A write that changes nothing (neither the object nor who owns which field) commits nothing and returns
+     * the stored object.
      */
     public synchronized ObjectNode update(ObjectKey key, ObjectNode object, FieldManager manager) {
         return replace(key, current(key), object, manager, object, false);
@@ -230,13 +231,14 @@ public final class ClusterStore {
         }
         long generation = currentMeta.path("generation").asLong(1);
         metadata.put("generation", generation);
-        if (stored.equals(current)) {
+        boolean same = stored.equals(current);
+        ManagedFields.record(stored, current, manager, written, clock.instant());
+        if (same && ManagedFields.owners(stored).equals(ManagedFields.owners(current))) {
             return current.deepCopy();
         }
         if (!withoutMetadataAndStatus(stored).equals(withoutMetadataAndStatus(current))) {
             metadata.put("generation", generation + 1);
         }
-        ManagedFields.record(stored, manager, written, clock.instant());
         return dryRun ? stored : commit(StoreChange.Type.MODIFIED, key, stored);
     }
 

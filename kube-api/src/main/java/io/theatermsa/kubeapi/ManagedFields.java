@@ -16,9 +16,11 @@ import java.util.TreeSet;
  * {@code metadata.managedFields}: one entry per manager and operation, holding the time of its last write and the
  * fields that write set, in kube's {@code FieldsV1} shape ({@code {"f:spec":{"f:hosts":{}}}}).
  * <p>
- * Simplified: a manager's field set is the set of fields of its last write (the whole object for a create, a
- * replace or an apply; the patch's fields for a patch), lists are atomic (Istio's CRDs declare no list keys, so this
- * matches them), and a write does not take fields away from other managers.
+ * As kube does: an apply's manager owns exactly the fields it applied; an update's manager (create, replace, patch)
+ * owns what it owned before plus the fields it wrote; and every field whose value a write changes is taken away from
+ * the other managers (so {@code --force-conflicts} takes a field over), an entry left with no field being dropped.
+ * Simplified: lists are atomic (Istio's CRDs declare no list keys, so this matches them), and a field is a leaf path
+ * ({@code .spec.http}), so keys that contain dots (annotation keys) are not told apart from nested fields.
  */
 final class ManagedFields {
 
@@ -29,15 +31,29 @@ final class ManagedFields {
     private ManagedFields() {
     }
 
-    /** Records on {@code stored} that {@code manager} wrote {@code written} at {@code time}. */
-    static void record(ObjectNode stored, FieldManager manager, JsonNode written, Instant time) {
+    /**
+     * Records on {@code stored} that {@code manager} wrote {@code written} at {@code time}, over {@code before} (the
+     * object as it was; {@code null} for a create).
+     */
+    static void record(ObjectNode stored, JsonNode before, FieldManager manager, JsonNode written, Instant time) {
         ObjectNode metadata = (ObjectNode) stored.get("metadata");
         ArrayNode entries = metadata.has("managedFields") && metadata.get("managedFields").isArray()
                 ? (ArrayNode) metadata.get("managedFields") : metadata.putArray("managedFields");
+        ObjectNode fields = fieldsOf(written, true);
+        Set<String> changed = new TreeSet<>();
+        collect(fields, "", changed);
+        changed.removeIf(path -> before != null && at(before, path).equals(at(stored, path)));
         for (Iterator<JsonNode> it = entries.iterator(); it.hasNext(); ) {
-            JsonNode entry = it.next();
-            if (entry.path("manager").asText().equals(manager.name())
-                    && entry.path("operation").asText().equals(manager.operation().text())) {
+            ObjectNode entry = (ObjectNode) it.next();
+            boolean own = entry.path("manager").asText().equals(manager.name())
+                    && entry.path("operation").asText().equals(manager.operation().text());
+            if (own && manager.operation() == FieldManager.Operation.UPDATE) {
+                fields = union(entry.path("fieldsV1"), fields);
+            }
+            if (!own) {
+                release(entry.path("fieldsV1"), "", changed);
+            }
+            if (own || entry.path("fieldsV1").isEmpty()) {
                 it.remove();
             }
         }
@@ -47,7 +63,40 @@ final class ManagedFields {
         entry.put("apiVersion", stored.path("apiVersion").asText());
         entry.put("time", Timestamps.format(time));
         entry.put("fieldsType", "FieldsV1");
-        entry.set("fieldsV1", fieldsOf(written, true));
+        entry.set("fieldsV1", fields);
+    }
+
+    /** The value at a leaf path ({@code .spec.http}), or a missing node. */
+    static JsonNode at(JsonNode node, String path) {
+        JsonNode value = node;
+        for (String field : path.substring(1).split("\\.")) {
+            value = value.path(field);
+        }
+        return value;
+    }
+
+    /** Removes the leaves of {@code fields} whose paths are in {@code taken}, and the objects left empty. */
+    private static void release(JsonNode fields, String prefix, Set<String> taken) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = prefix + "." + e.getKey().substring(2);
+            if (!e.getValue().isEmpty()) {
+                release(e.getValue(), path, taken);
+            }
+            if (e.getValue().isEmpty() && (taken.contains(path) || taken.stream().anyMatch(
+                    t -> t.startsWith(path + ".")))) {
+                it.remove();
+            }
+        }
+    }
+
+    private static ObjectNode union(JsonNode a, JsonNode b) {
+        ObjectNode merged = a.isObject() ? ((ObjectNode) a).deepCopy() : JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> e : b.properties()) {
+            JsonNode mine = merged.get(e.getKey());
+            merged.set(e.getKey(), mine == null ? e.getValue().deepCopy() : union(mine, e.getValue()));
+        }
+        return merged;
     }
 
     /** The fields a write of {@code object} sets, as leaf paths ({@code .spec.hosts}); lists are leaves. */

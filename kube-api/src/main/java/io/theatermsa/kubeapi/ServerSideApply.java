@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -16,10 +17,12 @@ import java.util.TreeSet;
  *       lists are atomic);</li>
  *   <li>a field this manager applied before and no longer applies is removed, unless another manager also set it;</li>
  *   <li>without {@code force}, a field the configuration sets to a value other than the live one, which another
- *       manager set, is a 409 Conflict naming that manager ({@code --force-conflicts} takes the field over).</li>
+ *       manager owns, is a 409 Conflict naming that manager; {@code --force-conflicts} writes it and takes it over
+ *       (the store's {@link ManagedFields} takes every changed field away from the other managers), while a field
+ *       applied with the live value is shared.</li>
  * </ul>
  * Ownership is by leaf path from {@code managedFields} (see {@link ManagedFields} for how coarse it is); kube's
- * structured merge also tracks list items and removes ownership from the previous manager, which this does not.
+ * structured merge also tracks list items, which this does not (Istio's lists are atomic).
  */
 final class ServerSideApply {
 
@@ -31,7 +34,7 @@ final class ServerSideApply {
         Set<String> appliedPaths = ManagedFields.paths(applied);
         Map<ManagedFields.Owner, Set<String>> owners = ManagedFields.owners(live);
         Set<String> previous = new TreeSet<>();
-        List<String> conflicts = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
         for (Map.Entry<ManagedFields.Owner, Set<String>> owner : owners.entrySet()) {
             boolean self = owner.getKey().manager().equals(applier.name())
                     && owner.getKey().operation().equals(applier.operation().text());
@@ -40,10 +43,10 @@ final class ServerSideApply {
                 continue;
             }
             for (String path : appliedPaths) {
-                if (owner.getValue().contains(path) && !at(live, path).equals(at(applied, path))
-                        && !at(live, path).isMissingNode()) {
-                    conflicts.add("conflict with \"" + owner.getKey().manager() + "\" using "
-                                          + owner.getKey().apiVersion() + ": " + path);
+                JsonNode value = ManagedFields.at(live, path);
+                if (owner.getValue().contains(path) && !value.isMissingNode()
+                        && !value.equals(ManagedFields.at(applied, path))) {
+                    conflicts.add(new Conflict(owner.getKey(), path));
                 }
             }
         }
@@ -63,12 +66,37 @@ final class ServerSideApply {
         return result;
     }
 
-    private static ApiError conflict(List<String> conflicts, ResourceType type, String name) {
-        String message = "Apply failed with " + conflicts.size()
-                + (conflicts.size() == 1 ? " conflict: " : " conflicts: ") + String.join("\n", conflicts);
+    /** A field another manager owns with another value. */
+    private record Conflict(ManagedFields.Owner owner, String path) {
+
+        /** kube's words for the manager: an updater is named with its apiVersion, an applier alone. */
+        String manager() {
+            return "\"" + owner.manager() + "\"" + (owner.operation().equals(FieldManager.Operation.UPDATE.text())
+                    ? " using " + owner.apiVersion() : "");
+        }
+    }
+
+    /**
+     * kube's 409: {@code Apply failed with 1 conflict: conflict with "m" using v: .spec.x}, or for several the
+     * conflicts grouped by manager ({@code conflicts with "m":} then {@code - path} lines), managers sorted.
+     */
+    private static ApiError conflict(List<Conflict> conflicts, ResourceType type, String name) {
+        String message;
+        if (conflicts.size() == 1) {
+            message = "Apply failed with 1 conflict: conflict with " + conflicts.getFirst().manager() + ": "
+                    + conflicts.getFirst().path();
+        } else {
+            Map<String, List<String>> byManager = new TreeMap<>();
+            conflicts.forEach(c -> byManager.computeIfAbsent(c.manager(), m -> new ArrayList<>()).add(c.path()));
+            List<String> lines = new ArrayList<>();
+            byManager.forEach((manager, paths) -> {
+                lines.add("conflicts with " + manager + ":");
+                paths.forEach(path -> lines.add("- " + path));
+            });
+            message = "Apply failed with " + conflicts.size() + " conflicts: " + String.join("\n", lines);
+        }
         List<ApiError.Cause> causes = conflicts.stream()
-                .map(c -> new ApiError.Cause("FieldManagerConflict", c.substring(0, c.lastIndexOf(": ")),
-                                             c.substring(c.lastIndexOf(": ") + 2)))
+                .map(c -> new ApiError.Cause("FieldManagerConflict", "conflict with " + c.manager(), c.path()))
                 .toList();
         return new ApiError(ApiError.Reason.CONFLICT, message,
                             new ApiError.Details(name, type.group(), type.plural(), causes));
@@ -83,14 +111,6 @@ final class ServerSideApply {
                 target.set(e.getKey(), e.getValue().deepCopy());
             }
         }
-    }
-
-    private static JsonNode at(JsonNode node, String path) {
-        JsonNode value = node;
-        for (String field : path.substring(1).split("\\.")) {
-            value = value.path(field);
-        }
-        return value;
     }
 
     private static void remove(ObjectNode object, String path) {

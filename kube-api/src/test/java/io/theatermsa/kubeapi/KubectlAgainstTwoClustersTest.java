@@ -317,6 +317,45 @@ class KubectlAgainstTwoClustersTest {
         Kubectl.Result forced = kubectl.run("apply", "--server-side", "--force-conflicts", "-f", changed);
         assertThat(forced.out()).contains("virtualservice.networking.istio.io/movie-service-vs serverside-applied");
         assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(55);
+        assertThat(ownersOf(".spec.http")).as("forcing takes the field over").containsExactly("kubectl/Apply");
+    }
+
+    @Test
+    void serverSideAppliersShareEqualValuesAndConflictByNameOverDifferentOnes() throws IOException {
+        kubectl.run("apply", "--server-side", "-f", file("vs.yaml", MOVIE_VS_YAML));
+        String sixty = file("sixty.yaml", MOVIE_VS_YAML.replace("weight: 70", "weight: 60")
+                .replace("weight: 30", "weight: 40"));
+
+        Kubectl.Result shared = kubectl.run("apply", "--server-side", "--field-manager=alice", "-f",
+                                            file("same.yaml", MOVIE_VS_YAML));
+        assertThat(shared.exitCode()).as(shared.all()).isZero();
+        assertThat(ownersOf(".spec.http")).containsExactlyInAnyOrder("kubectl/Apply", "alice/Apply");
+
+        Kubectl.Result conflicting = kubectl.run("apply", "--server-side", "--field-manager=bob", "-f", sixty);
+        assertThat(conflicting.exitCode()).isEqualTo(1);
+        assertThat(conflicting.err()).contains("Apply failed with 2 conflicts: conflicts with \"alice\":\n- .spec.http\n"
+                + "conflicts with \"kubectl\":\n- .spec.http");
+        assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(70);
+
+        assertThat(kubectl.run("apply", "--server-side", "--field-manager=bob", "--force-conflicts", "-f", sixty)
+                           .exitCode()).isZero();
+        assertThat(ownersOf(".spec.http")).containsExactly("bob/Apply");
+        Kubectl.Result back = kubectl.run("apply", "--server-side", "-f", file("vs.yaml", MOVIE_VS_YAML));
+        assertThat(back.err()).contains("Apply failed with 1 conflict: conflict with \"bob\": .spec.http");
+
+        kubectl.run("patch", "vs", "movie-service-vs", "--type=merge", "-p", "{\"spec\":{\"gateways\":[\"mesh\"]}}");
+        Kubectl.Result overPatch = kubectl.run("apply", "--server-side", "--field-manager=bob", "-f",
+                file("gateways.yaml", MOVIE_VS_YAML.replace("weight: 70", "weight: 60").replace("weight: 30",
+                        "weight: 40").replace("  hosts:", "  gateways:\n  - other\n  hosts:")));
+        assertThat(overPatch.err()).contains("Apply failed with 1 conflict: conflict with \"kubectl-patch\" using"
+                + " networking.istio.io/v1: .spec.gateways");
+    }
+
+    /** Who owns {@code path} of the movie VS, as {@code manager/operation}, from its managedFields. */
+    private List<String> ownersOf(String path) {
+        return ManagedFields.owners(ctx1Store.get(MOVIE_VS).orElseThrow()).entrySet().stream()
+                .filter(e -> e.getValue().contains(path))
+                .map(e -> e.getKey().manager() + "/" + e.getKey().operation()).toList();
     }
 
     @Test
