@@ -49,7 +49,8 @@ class KubeconfigCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "--read-only"})
     void withoutAStackItSaysSoWithExitCode3(String option) {
-        CommandRun run = option.isEmpty() ? CommandRun.of(home, "kubeconfig") : CommandRun.of(home, "kubeconfig", option);
+        CommandRun run = option.isEmpty() ? CommandRun.of(home, "kubeconfig")
+                                          : CommandRun.of(home, "kubeconfig", option);
 
         assertThat(run.exitCode()).isEqualTo(StatusCommand.NOT_RUNNING);
         assertThat(run.out()).contains("no local stack is running");

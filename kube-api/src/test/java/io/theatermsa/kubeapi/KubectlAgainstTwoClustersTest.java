@@ -333,8 +333,8 @@ class KubectlAgainstTwoClustersTest {
 
         Kubectl.Result conflicting = kubectl.run("apply", "--server-side", "--field-manager=bob", "-f", sixty);
         assertThat(conflicting.exitCode()).isEqualTo(1);
-        assertThat(conflicting.err()).contains("Apply failed with 2 conflicts: conflicts with \"alice\":\n- .spec.http\n"
-                + "conflicts with \"kubectl\":\n- .spec.http");
+        assertThat(conflicting.err()).contains("Apply failed with 2 conflicts: conflicts with \"alice\":\n"
+                + "- .spec.http\nconflicts with \"kubectl\":\n- .spec.http");
         assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(70);
 
         assertThat(kubectl.run("apply", "--server-side", "--field-manager=bob", "--force-conflicts", "-f", sixty)

@@ -96,11 +96,11 @@ final class MeshEventReporter implements AutoCloseable {
         }
     }
 
-    private static String errors(String ejectionType) {
-        return switch (ejectionType) {
-            case "CONSECUTIVE_GATEWAY_FAILURE" -> "gateway errors (502/503/504)";
-            case "CONSECUTIVE_LOCAL_ORIGIN_FAILURE" -> "local-origin failures";
-            default -> "5xx";
+    private static String errors(OutlierEvent.Detection detection) {
+        return switch (detection) {
+            case CONSECUTIVE_5XX -> "5xx";
+            case CONSECUTIVE_GATEWAY_FAILURE -> "gateway errors (502/503/504)";
+            case CONSECUTIVE_LOCAL_ORIGIN_FAILURE -> "local-origin failures";
         };
     }
 

@@ -9,18 +9,23 @@ final class HostMonitor {
     /** Which counter reached its threshold (Envoy's {@code OutlierEjectionType}). */
     enum EjectionType {
         CONSECUTIVE_5XX(ClusterStats.Name.EJECTIONS_DETECTED_CONSECUTIVE_5XX,
-                        ClusterStats.Name.EJECTIONS_ENFORCED_CONSECUTIVE_5XX),
+                        ClusterStats.Name.EJECTIONS_ENFORCED_CONSECUTIVE_5XX, OutlierEvent.Detection.CONSECUTIVE_5XX),
         CONSECUTIVE_GATEWAY_FAILURE(ClusterStats.Name.EJECTIONS_DETECTED_CONSECUTIVE_GATEWAY_FAILURE,
-                                    ClusterStats.Name.EJECTIONS_ENFORCED_CONSECUTIVE_GATEWAY_FAILURE),
+                                    ClusterStats.Name.EJECTIONS_ENFORCED_CONSECUTIVE_GATEWAY_FAILURE,
+                                    OutlierEvent.Detection.CONSECUTIVE_GATEWAY_FAILURE),
         CONSECUTIVE_LOCAL_ORIGIN_FAILURE(ClusterStats.Name.EJECTIONS_DETECTED_CONSECUTIVE_LOCAL_ORIGIN_FAILURE,
-                                         ClusterStats.Name.EJECTIONS_ENFORCED_CONSECUTIVE_LOCAL_ORIGIN_FAILURE);
+                                         ClusterStats.Name.EJECTIONS_ENFORCED_CONSECUTIVE_LOCAL_ORIGIN_FAILURE,
+                                         OutlierEvent.Detection.CONSECUTIVE_LOCAL_ORIGIN_FAILURE);
 
         final ClusterStats.Name detected;
         final ClusterStats.Name enforced;
+        /** How the event log names it. */
+        final OutlierEvent.Detection detection;
 
-        EjectionType(ClusterStats.Name detected, ClusterStats.Name enforced) {
+        EjectionType(ClusterStats.Name detected, ClusterStats.Name enforced, OutlierEvent.Detection detection) {
             this.detected = detected;
             this.enforced = enforced;
+            this.detection = detection;
         }
     }
 

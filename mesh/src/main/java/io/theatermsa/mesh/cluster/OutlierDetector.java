@@ -154,7 +154,7 @@ public final class OutlierDetector {
             case CONSECUTIVE_GATEWAY_FAILURE -> policy.consecutiveGatewayFailure();
             case CONSECUTIVE_LOCAL_ORIGIN_FAILURE -> policy.consecutiveLocalOriginFailure();
         };
-        events.log(new OutlierEvent(action, clusterName, host, type.name(), threshold, monitor.backoff,
+        events.log(new OutlierEvent(action, clusterName, host, type.detection, threshold, monitor.backoff,
                                     Duration.ofNanos(policy.ejectionNanos(monitor.backoff))));
     }
 

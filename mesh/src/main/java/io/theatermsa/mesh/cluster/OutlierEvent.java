@@ -10,16 +10,17 @@ import java.time.Duration;
  * @param action       what happened to the host
  * @param envoyCluster the Envoy cluster, {@code outbound|8080||user-service.theater-msa.svc.cluster.local}
  * @param host         the host: a pod, or the other network's east-west gateway standing for its pods
- * @param type         which detection ejected it, as Envoy names it ({@code CONSECUTIVE_5XX},
- *                     {@code CONSECUTIVE_GATEWAY_FAILURE}, {@code CONSECUTIVE_LOCAL_ORIGIN_FAILURE}); on
- *                     {@link Action#UNEJECT} the type of the ejection that ended
+ * @param type         which detection ejected it; on {@link Action#UNEJECT} the one whose ejection ended
  * @param threshold    how many consecutive errors that detection needs
  * @param ejections    how many times the host has been ejected in a row (the ejection-time multiplier)
  * @param ejectedFor   how long this ejection lasts ({@code baseEjectionTime} times the multiplier, capped)
  */
-public record OutlierEvent(Action action, String envoyCluster, UpstreamHost host, String type, int threshold,
+public record OutlierEvent(Action action, String envoyCluster, UpstreamHost host, Detection type, int threshold,
                            int ejections, Duration ejectedFor) {
 
     /** Envoy's {@code OutlierDetectionEvent.action}. */
     public enum Action { EJECT, UNEJECT }
+
+    /** Envoy's {@code OutlierEjectionType}s that Istio can configure. */
+    public enum Detection { CONSECUTIVE_5XX, CONSECUTIVE_GATEWAY_FAILURE, CONSECUTIVE_LOCAL_ORIGIN_FAILURE }
 }

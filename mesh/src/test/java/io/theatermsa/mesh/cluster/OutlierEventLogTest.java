@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Envoy's outlier detection event log: an enforced ejection and its end are logged, nothing else is. */
 class OutlierEventLogTest {
 
+    private static final OutlierEvent.Detection FIVE_XX = OutlierEvent.Detection.CONSECUTIVE_5XX;
     private static final HostName USERS = new HostName("user-service", "theater-msa");
 
     private final ManualTicker ticker = new ManualTicker();
@@ -56,8 +57,8 @@ class OutlierEventLogTest {
         assertThat(logged).as("below the threshold").isEmpty();
         fail(cluster, a, 500, 3);
         assertThat(logged).as("the ejected host's further errors are not detections")
-                .containsExactly(new OutlierEvent(OutlierEvent.Action.EJECT, cluster.name(), a, "CONSECUTIVE_5XX",
-                                                  3, 1, Duration.ofSeconds(30)));
+                .containsExactly(new OutlierEvent(OutlierEvent.Action.EJECT, cluster.name(), a, FIVE_XX, 3, 1,
+                                                  Duration.ofSeconds(30)));
 
         ticker.advance(Duration.ofSeconds(30));
         cluster.outlierDetector().onIntervalTimer();
@@ -65,7 +66,7 @@ class OutlierEventLogTest {
 
         assertThat(logged).hasSize(2);
         assertThat(logged.getLast()).isEqualTo(new OutlierEvent(OutlierEvent.Action.UNEJECT, cluster.name(), a,
-                                                                "CONSECUTIVE_5XX", 3, 1, Duration.ofSeconds(30)));
+                                                                FIVE_XX, 3, 1, Duration.ofSeconds(30)));
     }
 
     @Test
