@@ -78,8 +78,26 @@ public final class ManifestReader {
     }
 
     List<Manifest> parse(String source, String text) {
+        if (text.stripLeading().startsWith("{")) {
+            try {
+                return documents(source, JSON, text);
+            } catch (IOException notJsonAlone) {
+                // YAML that starts like JSON (JSON documents between "---" lines, say): the YAML parser reads it
+            }
+        }
+        try {
+            return documents(source, YAML, text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            diagnostics.add(Code.YAML_SYNTAX, source, "", "", "malformed YAML" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            diagnostics.add(Code.UNREADABLE_SOURCE, source, "", "", e.getMessage());
+        }
+        return List.of();
+    }
+
+    private List<Manifest> documents(String source, ObjectReader reader, String text) throws IOException {
         List<Manifest> documents = new ArrayList<>();
-        ObjectReader reader = text.stripLeading().startsWith("{") ? JSON : YAML;
         try (MappingIterator<JsonNode> it = reader.readValues(text)) {
             while (it.hasNextValue()) {
                 JsonNode node = it.nextValue();
@@ -87,11 +105,6 @@ public final class ManifestReader {
                     addWithListItems(source, node, documents);
                 }
             }
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            diagnostics.add(Code.YAML_SYNTAX, source, "", "", "malformed YAML" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            diagnostics.add(Code.UNREADABLE_SOURCE, source, "", "", e.getMessage());
         }
         return documents;
     }

@@ -67,6 +67,10 @@ class ManifestReaderTest {
                 .containsExactly("cinema/user-service", "own/movie-service");
         assertThat(read.getFirst().node()).isEqualTo(yaml.getFirst().node());
         assertThat(problems.toList()).isEmpty();
+        assertThat(reader.parse("two", "{\"kind\": \"Service\", \"metadata\": {\"name\": \"a\"}}\n---\n"
+                + "{\"kind\": \"Service\", \"metadata\": {\"name\": \"b\"}}\n"))
+                .as("JSON documents between YAML's --- lines are YAML").extracting(Manifest::name)
+                .containsExactly("a", "b");
         assertThat(reader.parse("broken", "{\"kind\": ")).isEmpty();
         assertThat(problems.toList()).extracting(Diagnostic::code).containsExactly(Code.YAML_SYNTAX);
     }
