@@ -76,11 +76,14 @@ public final class MeshConfigLoader {
             }
             JsonNode specNode = node.path("spec").isObject() ? node.get("spec") : JsonNodeFactory.instance.objectNode();
             SpecNode spec = new SpecNode(specNode, "spec", meta, diagnostics);
+            RawField written = new RawField(specNode, "spec");
             if (kind.equals("VirtualService")) {
+                VirtualServiceAdmission.check(written, new AdmissionFindings(meta, diagnostics));
                 VirtualService vs = VirtualServiceDecoder.decode(spec);
                 VirtualServiceValidator.validate(vs, diagnostics);
                 virtualServices.add(vs);
             } else {
+                DestinationRuleAdmission.check(written, new AdmissionFindings(meta, diagnostics));
                 DestinationRule dr = DestinationRuleDecoder.decode(spec);
                 DestinationRuleValidator.validate(dr, diagnostics);
                 destinationRules.add(dr);
