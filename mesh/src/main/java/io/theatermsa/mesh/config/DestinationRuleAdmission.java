@@ -64,7 +64,7 @@ final class DestinationRuleAdmission {
         if (name == null || name.isEmpty()) {
             findings.error(Code.INVALID_SUBSET_NAME, subset.path("name"), "subset name cannot be empty");
         } else if (!names.add(name)) {
-            findings.error(Code.DUPLICATE_SUBSET_NAME, subset.path("name"), "duplicate subset names: " + name);
+            findings.error(Code.DUPLICATE_SUBSET_NAME, subset.path("name"), "duplicate subset name '" + name + "'");
         } else if (!IstioNames.isLabel(name)) {
             findings.error(Code.INVALID_SUBSET_NAME, subset.path("name"), "subset name is invalid: " + name);
         }

@@ -561,7 +561,7 @@ final class VirtualServiceAdmission {
             }
             Long weight = d.integer("weight");
             if (weight != null && weight < 0) {
-                findings.error(Code.NEGATIVE_WEIGHT, d.path("weight"), "weight " + weight + " < 0");
+                findings.error(Code.NEGATIVE_WEIGHT, d.path("weight"), "weight " + weight + " is negative");
             }
             total += weight == null ? 0 : Math.max(weight, 0);
             if (http) {
