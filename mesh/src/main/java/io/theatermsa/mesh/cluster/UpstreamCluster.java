@@ -22,6 +22,9 @@ public final class UpstreamCluster {
     private final String envoyName;
     private final ClusterConfig config;
     private final ClusterContext context;
+    /** Envoy's {@code healthy_panic_threshold} when the cluster config leaves it unset. */
+    static final int ENVOY_DEFAULT_PANIC_THRESHOLD = 50;
+
     private final LocalityPriority locality;
     private final LoadBalancer balancer;
     private final ClusterStats stats = new ClusterStats();
@@ -170,9 +173,12 @@ public final class UpstreamCluster {
         return host;
     }
 
-    /** {@code healthy_panic_threshold}: {@code minHealthPercent} when outlier detection is configured, else 0. */
-    private int panicThreshold() {
-        return detector.policy() == null ? 0 : detector.policy().panicThreshold();
+    /**
+     * {@code healthy_panic_threshold}: {@code minHealthPercent} (default 0) when outlier detection is configured,
+     * else Envoy's default 50 % (Istio writes no threshold then, mesh-semantics §6.7).
+     */
+    int panicThreshold() {
+        return detector.policy() == null ? ENVOY_DEFAULT_PANIC_THRESHOLD : detector.policy().panicThreshold();
     }
 
     // ---- what the router reports ------------------------------------------------------------------------------
