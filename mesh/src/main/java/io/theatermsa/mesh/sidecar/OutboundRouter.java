@@ -247,7 +247,8 @@ final class OutboundRouter {
                 return failed(cluster, host, ResetReason.REMOTE_CONNECTION_FAILURE);
             }
             OutboundResponse response = upstream.exchange(endpoint.address(), endpoint.port(), attempt,
-                                                          limit == 0 ? null : Duration.ofNanos(limit));
+                                                          limit == 0 ? null : Duration.ofNanos(limit),
+                                                          cluster.connectTimeout());
             cluster.attemptFinished(host, OutlierResult.httpCode(response.status()));
             return new Outcome.Responded(response);
         } catch (UpstreamFailure failure) {
