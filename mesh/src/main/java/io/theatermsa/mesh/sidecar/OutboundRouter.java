@@ -255,6 +255,7 @@ final class OutboundRouter {
             return switch (failure.reason()) {
                 case CONNECT_FAILURE -> failed(cluster, host, ResetReason.REMOTE_CONNECTION_FAILURE);
                 case RESET -> failed(cluster, host, ResetReason.CONNECTION_TERMINATION);
+                case PROTOCOL_ERROR -> failed(cluster, host, ResetReason.PROTOCOL_ERROR);
                 case TIMEOUT -> {
                     if (limit == 0) {
                         yield failed(cluster, host, ResetReason.CONNECTION_TIMEOUT);

@@ -107,6 +107,17 @@ public final class UpstreamClient implements UpstreamExchange {
         return HttpHeaders.of(headers, (k, v) -> true);
     }
 
+    /**
+     * Helidon's HTTP/1 client codec refusing what came back ("HTTP Response did not contain HTTP status line", a
+     * bad header...): an {@code IllegalStateException} or {@code IllegalArgumentException} thrown from Helidon's
+     * own classes. Envoy's HTTP/1 codec calls that a protocol error (502 UPE).
+     */
+    private static boolean isCodecRejection(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return (t instanceof IllegalStateException || t instanceof IllegalArgumentException)
+               && frames.length > 0 && frames[0].getClassName().startsWith("io.helidon.");
+    }
+
     private static UpstreamFailure classify(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
@@ -114,6 +125,9 @@ public final class UpstreamClient implements UpstreamExchange {
             }
             if (t instanceof SocketTimeoutException) {
                 return new UpstreamFailure(UpstreamFailure.Reason.TIMEOUT, t.getMessage(), e);
+            }
+            if (isCodecRejection(t)) {
+                return new UpstreamFailure(UpstreamFailure.Reason.PROTOCOL_ERROR, t.getMessage(), e);
             }
         }
         return new UpstreamFailure(UpstreamFailure.Reason.RESET, e.getMessage(), e);
