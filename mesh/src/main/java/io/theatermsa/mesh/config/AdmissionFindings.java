@@ -23,7 +23,8 @@ final class AdmissionFindings {
         return meta;
     }
 
-    void error(Code code, String path, String message) {
+    /** A finding with {@code code}: an error for Istio's refusals, or what {@code istioctl analyze} adds. */
+    void add(Code code, String path, String message) {
         out.add(code, meta, path, message);
     }
 
@@ -35,34 +36,34 @@ final class AdmissionFindings {
     void duration(RawField block, String field) {
         Duration d = block.duration(field);
         if (d != null) {
-            IstioNames.durationError(d).ifPresent(e -> error(Code.INVALID_DURATION, block.path(field), e));
+            IstioNames.durationError(d).ifPresent(e -> add(Code.INVALID_DURATION, block.path(field), e));
         }
     }
 
     void oneOf(RawField block, String... fields) {
         if (Arrays.stream(fields).filter(block::has).count() > 1) {
-            error(Code.CONFLICTING_FIELDS, block.path(), "only one of " + String.join(", ", fields) + " may be set");
+            add(Code.CONFLICTING_FIELDS, block.path(), "only one of " + String.join(", ", fields) + " may be set");
         }
     }
 
     void enumValue(RawField block, String field, Set<String> allowed) {
         String v = block.text(field);
         if (v != null && !allowed.contains(v)) {
-            error(Code.INVALID_VALUE, block.path(field), "'" + v + "' is not one of " + new TreeSet<>(allowed));
+            add(Code.INVALID_VALUE, block.path(field), "'" + v + "' is not one of " + new TreeSet<>(allowed));
         }
     }
 
     void nonNegative(RawField block, String field) {
         Long v = block.integer(field);
         if (v != null && v < 0) {
-            error(Code.INVALID_VALUE, block.path(field), field + " must be non-negative");
+            add(Code.INVALID_VALUE, block.path(field), field + " must be non-negative");
         }
     }
 
     void port(RawField block, String field) {
         Long port = block.integer(field);
         if (port != null && port != 0 && !IstioNames.isPort(port)) {
-            error(Code.INVALID_VALUE, block.path(field), "port number " + port + " must be in the range 1..65535");
+            add(Code.INVALID_VALUE, block.path(field), "port number " + port + " must be in the range 1..65535");
         }
     }
 

@@ -127,6 +127,8 @@ public enum Code {
             "Weight of a lone destination is taken as 100", "목적지가 하나뿐이라 가중치는 100 으로 간주"),
     REPEATED_ROUTE_DESTINATION("THT-W015", Severity.WARNING, Gate.NONE, "KIA1105",
             "Host and subset repeated in one route", "한 라우트에서 반복된 호스트·서브셋"),
+    NO_SERVER_CERTIFICATE_VERIFICATION("THT-W016", Severity.WARNING, Gate.NONE, "IST0128, IST0129",
+            "TLS without server certificate verification", "서버 인증서를 검증하지 않는 TLS"),
     NOT_EMULATED("THT-I001", Severity.INFO, Gate.NONE, "",
             "Not emulated locally", "로컬 에뮬레이터 미지원"),
     NOT_FOR_SIDECARS("THT-I002", Severity.INFO, Gate.NONE, "",

@@ -24,21 +24,24 @@ final class DestinationRuleAdmission {
     private static final long MAGLEV_MAX = 5_000_011L;
 
     private final AdmissionFindings findings;
+    /** Whether the rule has a {@code workloadSelector}: with {@code credentialName} it waives IST0128. */
+    private final boolean selectsWorkloads;
 
-    private DestinationRuleAdmission(AdmissionFindings findings) {
+    private DestinationRuleAdmission(AdmissionFindings findings, boolean selectsWorkloads) {
         this.findings = findings;
+        this.selectsWorkloads = selectsWorkloads;
     }
 
     static void check(RawField spec, AdmissionFindings findings) {
-        new DestinationRuleAdmission(findings).destinationRule(spec);
+        new DestinationRuleAdmission(findings, spec.has("workloadSelector")).destinationRule(spec);
     }
 
     private void destinationRule(RawField spec) {
         String host = spec.text("host");
         if (host == null || host.isEmpty()) {
-            findings.error(Code.MISSING_HOST, spec.path("host"), "host is required");
+            findings.add(Code.MISSING_HOST, spec.path("host"), "host is required");
         } else {
-            IstioNames.wildcardDomainError(host).ifPresent(e -> findings.error(Code.INVALID_HOST, spec.path("host"), e));
+            IstioNames.wildcardDomainError(host).ifPresent(e -> findings.add(Code.INVALID_HOST, spec.path("host"), e));
         }
         RawField policy = spec.at("trafficPolicy");
         if (policy != null) {
@@ -47,7 +50,7 @@ final class DestinationRuleAdmission {
         Set<String> names = new HashSet<>();
         for (RawField subset : spec.items("subsets")) {
             if (subset.isNull()) {
-                findings.error(Code.MISSING_FIELD, subset.path(), "subset may not be null");
+                findings.add(Code.MISSING_FIELD, subset.path(), "subset may not be null");
                 continue;
             }
             subset(subset, names);
@@ -62,14 +65,14 @@ final class DestinationRuleAdmission {
     private void subset(RawField subset, Set<String> names) {
         String name = subset.text("name");
         if (name == null || name.isEmpty()) {
-            findings.error(Code.INVALID_SUBSET_NAME, subset.path("name"), "subset name cannot be empty");
+            findings.add(Code.INVALID_SUBSET_NAME, subset.path("name"), "subset name cannot be empty");
         } else if (!names.add(name)) {
-            findings.error(Code.DUPLICATE_SUBSET_NAME, subset.path("name"), "duplicate subset name '" + name + "'");
+            findings.add(Code.DUPLICATE_SUBSET_NAME, subset.path("name"), "duplicate subset name '" + name + "'");
         } else if (!IstioNames.isLabel(name)) {
-            findings.error(Code.INVALID_SUBSET_NAME, subset.path("name"), "subset name is invalid: " + name);
+            findings.add(Code.INVALID_SUBSET_NAME, subset.path("name"), "subset name is invalid: " + name);
         }
         subset.entries("labels").forEach((key, value) -> IstioNames.labelError(key, value.text())
-                .ifPresent(e -> findings.error(Code.INVALID_VALUE, value.path(), e)));
+                .ifPresent(e -> findings.add(Code.INVALID_VALUE, value.path(), e)));
         RawField policy = subset.at("trafficPolicy");
         if (policy != null) {
             trafficPolicy(policy, false);
@@ -81,11 +84,11 @@ final class DestinationRuleAdmission {
         List<String> fields = List.of("outlierDetection", "connectionPool", "loadBalancer", "tls", "portLevelSettings",
                                       "tunnel", "proxyProtocol", "retryBudget");
         if (fields.stream().noneMatch(p::has)) {
-            findings.error(Code.EMPTY_POLICY, p.path(), "traffic policy must have at least one field");
+            findings.add(Code.EMPTY_POLICY, p.path(), "traffic policy must have at least one field");
             return;
         }
         if (p.has("tunnel") && p.has("proxyProtocol")) {
-            findings.error(Code.CONFLICTING_FIELDS, p.path(), "tunnel and proxyProtocol must not be set together");
+            findings.add(Code.CONFLICTING_FIELDS, p.path(), "tunnel and proxyProtocol must not be set together");
             return;
         }
         portPolicy(p, warnings);
@@ -99,12 +102,12 @@ final class DestinationRuleAdmission {
         RawField proxy = p.at("proxyProtocol");
         String version = proxy == null ? null : proxy.text("version");
         if (version != null && !version.equals("V1") && !version.equals("V2")) {
-            findings.error(Code.INVALID_VALUE, proxy.path("version"), "proxy protocol version is invalid: " + version);
+            findings.add(Code.INVALID_VALUE, proxy.path("version"), "proxy protocol version is invalid: " + version);
         }
         RawField budget = p.at("retryBudget");
         Double percent = budget == null || budget.at("percent") == null ? null : budget.at("percent").number("value");
         if (percent != null && (percent < 0 || percent > 100)) {
-            findings.error(Code.INVALID_VALUE, budget.path("percent"), "retryBudget.percent must be between 0 and 100");
+            findings.add(Code.INVALID_VALUE, budget.path("percent"), "retryBudget.percent must be between 0 and 100");
         }
     }
 
@@ -130,14 +133,14 @@ final class DestinationRuleAdmission {
 
     private void portLevel(RawField port) {
         if (port.isNull()) {
-            findings.error(Code.MISSING_FIELD, port.path(), "traffic policy may not be null");
+            findings.add(Code.MISSING_FIELD, port.path(), "traffic policy may not be null");
             return;
         }
         if (!port.has("port")) {
-            findings.error(Code.MISSING_FIELD, port.path("port"), "portTrafficPolicy must have valid port");
+            findings.add(Code.MISSING_FIELD, port.path("port"), "portTrafficPolicy must have valid port");
         }
         if (List.of("outlierDetection", "connectionPool", "loadBalancer", "tls").stream().noneMatch(port::has)) {
-            findings.error(Code.EMPTY_POLICY, port.path(), "port traffic policy must have at least one field");
+            findings.add(Code.EMPTY_POLICY, port.path(), "port traffic policy must have at least one field");
         } else {
             portPolicy(port, false);
         }
@@ -149,19 +152,19 @@ final class DestinationRuleAdmission {
         findings.duration(od, "interval");
         Long localOrigin = od.integer("consecutiveLocalOriginFailures");
         if (localOrigin != null && localOrigin > 0 && !Boolean.TRUE.equals(od.bool("splitExternalLocalOriginErrors"))) {
-            findings.error(Code.CONFLICTING_FIELDS, od.path("consecutiveLocalOriginFailures"), "outlier detection consecutive "
+            findings.add(Code.CONFLICTING_FIELDS, od.path("consecutiveLocalOriginFailures"), "outlier detection consecutive "
                     + "local origin failures is specified, but split external local origin errors is set to false");
         }
         for (String field : List.of("maxEjectionPercent", "minHealthPercent")) {
             Long v = od.integer(field);
             if (v != null && (v < 0 || v > 100)) {
-                findings.error(Code.INVALID_VALUE, od.path(field), "percentage " + v + " is not in range 0..100");
+                findings.add(Code.INVALID_VALUE, od.path(field), "percentage " + v + " is not in range 0..100");
             }
         }
         for (String field : List.of("consecutive5xxErrors", "consecutiveGatewayErrors", "consecutiveLocalOriginFailures")) {
             Long v = od.integer(field);
             if (v != null && v < 0) {
-                findings.error(Code.INVALID_VALUE, od.path(field), "must be 0 or more (an unsigned 32-bit integer)");
+                findings.add(Code.INVALID_VALUE, od.path(field), "must be 0 or more (an unsigned 32-bit integer)");
             }
         }
     }
@@ -171,7 +174,7 @@ final class DestinationRuleAdmission {
         RawField http = pool.at("http");
         RawField tcp = pool.at("tcp");
         if (http == null && tcp == null) {
-            findings.error(Code.EMPTY_POLICY, pool.path(), "connection pool must have at least one field");
+            findings.add(Code.EMPTY_POLICY, pool.path(), "connection pool must have at least one field");
             return;
         }
         if (http != null) {
@@ -182,14 +185,14 @@ final class DestinationRuleAdmission {
             findings.duration(http, "idleTimeout");
             findings.enumValue(http, "h2UpgradePolicy", H2_UPGRADE);
             if ("UPGRADE".equals(http.text("h2UpgradePolicy")) && Boolean.TRUE.equals(http.bool("useClientProtocol"))) {
-                findings.error(Code.CONFLICTING_FIELDS, http.path("useClientProtocol"),
+                findings.add(Code.CONFLICTING_FIELDS, http.path("useClientProtocol"),
                       "use client protocol must not be true when H2UpgradePolicy is UPGRADE");
             }
             RawField keepalive = http.at("http2KeepAlive");
             if (keepalive != null) {
                 for (String field : List.of("interval", "timeout")) {
                     if (!keepalive.has(field)) {
-                        findings.error(Code.MISSING_FIELD, keepalive.path(field), "http2 keepalive " + field + " is required");
+                        findings.add(Code.MISSING_FIELD, keepalive.path(field), "http2 keepalive " + field + " is required");
                     }
                     findings.duration(keepalive, field);
                 }
@@ -220,7 +223,7 @@ final class DestinationRuleAdmission {
             consistentHash(hash, warnings);
         }
         if (lb.has("localityLbSetting") && lb.has("zoneAwareLbSetting")) {
-            findings.error(Code.CONFLICTING_FIELDS, lb.path(), "only one of localityLbSetting and zoneAwareLbSetting can be set");
+            findings.add(Code.CONFLICTING_FIELDS, lb.path(), "only one of localityLbSetting and zoneAwareLbSetting can be set");
         }
         RawField locality = lb.at("localityLbSetting");
         if (locality != null) {
@@ -229,19 +232,19 @@ final class DestinationRuleAdmission {
         RawField warmup = lb.at("warmup");
         if (warmup != null) {
             if (!warmup.has("duration")) {
-                findings.error(Code.MISSING_FIELD, warmup.path("duration"), "duration is required");
+                findings.add(Code.MISSING_FIELD, warmup.path("duration"), "duration is required");
             }
             findings.duration(warmup, "duration");
             RawField minimum = warmup.at("minimumPercent");
             Double min = minimum == null ? null : minimum.number("value");
             if (min != null && (min > 100 || min < 0)) {
-                findings.error(Code.INVALID_VALUE, warmup.path("minimumPercent"),
+                findings.add(Code.INVALID_VALUE, warmup.path("minimumPercent"),
                       "minimumPercent value should be less than or equal to 100");
             }
             RawField aggression = warmup.at("aggression");
             Double value = aggression == null ? null : aggression.number("value");
             if (value != null && value <= 0) {
-                findings.error(Code.INVALID_VALUE, warmup.path("aggression"), "aggression should be greater than 0");
+                findings.add(Code.INVALID_VALUE, warmup.path("aggression"), "aggression should be greater than 0");
             }
         }
         findings.duration(lb, "warmupDurationSecs");
@@ -254,15 +257,15 @@ final class DestinationRuleAdmission {
         if (cookie != null) {
             String name = cookie.text("name");
             if (name == null || name.isEmpty()) {
-                findings.error(Code.MISSING_FIELD, cookie.path("name"), "name required for HttpCookie");
+                findings.add(Code.MISSING_FIELD, cookie.path("name"), "name required for HttpCookie");
             }
             Set<String> attributes = new HashSet<>();
             for (RawField attribute : cookie.items("attributes")) {
                 String attributeName = attribute.text("name");
                 if (attributeName == null || attributeName.isEmpty()) {
-                    findings.error(Code.MISSING_FIELD, attribute.path("name"), "cookie attribute name cannot be empty");
+                    findings.add(Code.MISSING_FIELD, attribute.path("name"), "cookie attribute name cannot be empty");
                 } else if (!attributes.add(attributeName)) {
-                    findings.error(Code.INVALID_VALUE, attribute.path("name"), "duplicate cookie attribute name: "
+                    findings.add(Code.INVALID_VALUE, attribute.path("name"), "duplicate cookie attribute name: "
                             + attributeName);
                 }
             }
@@ -275,7 +278,7 @@ final class DestinationRuleAdmission {
                         + "ConsistentHashLB's RingHash configuration instead");
             }
             if (hash.has("ringHash") || hash.has("maglev")) {
-                findings.error(Code.CONFLICTING_FIELDS, hash.path(), "only one of MinimumRingSize or Maglev/Ringhash can be "
+                findings.add(Code.CONFLICTING_FIELDS, hash.path(), "only one of MinimumRingSize or Maglev/Ringhash can be "
                         + "specified");
             }
         }
@@ -284,11 +287,11 @@ final class DestinationRuleAdmission {
             Long size = maglev.integer("tableSize");
             long n = size == null ? 0 : size;
             if (n == 0) {
-                findings.error(Code.INVALID_VALUE, maglev.path("tableSize"), "tableSize must be set for maglev");
+                findings.add(Code.INVALID_VALUE, maglev.path("tableSize"), "tableSize must be set for maglev");
             } else if (n >= MAGLEV_MAX) {
-                findings.error(Code.INVALID_VALUE, maglev.path("tableSize"), "tableSize must be less than 5000011 for maglev");
+                findings.add(Code.INVALID_VALUE, maglev.path("tableSize"), "tableSize must be less than 5000011 for maglev");
             } else if (!isPrime(n)) {
-                findings.error(Code.INVALID_VALUE, maglev.path("tableSize"), "tableSize must be a prime number for maglev");
+                findings.add(Code.INVALID_VALUE, maglev.path("tableSize"), "tableSize must be a prime number for maglev");
             }
         }
     }
@@ -314,13 +317,13 @@ final class DestinationRuleAdmission {
         List<RawField> failover = l.items("failover");
         List<String> priority = l.strings("failoverPriority");
         if (!distribute.isEmpty() && !failover.isEmpty()) {
-            findings.error(Code.CONFLICTING_FIELDS, l.path(), "can not simultaneously specify 'distribute' and 'failover'");
+            findings.add(Code.CONFLICTING_FIELDS, l.path(), "can not simultaneously specify 'distribute' and 'failover'");
             return;
         }
         if (!failover.isEmpty()) {
             for (String label : priority) {
                 if (TOPOLOGY_LABELS.contains(label)) {
-                    findings.error(Code.CONFLICTING_FIELDS, l.path("failoverPriority"), "can not simultaneously set "
+                    findings.add(Code.CONFLICTING_FIELDS, l.path("failoverPriority"), "can not simultaneously set "
                             + "'failover' and topology label '" + label + "' in 'failover_priority'");
                     return;
                 }
@@ -333,13 +336,13 @@ final class DestinationRuleAdmission {
             for (Map.Entry<String, RawField> to : d.entries("to").entrySet()) {
                 Long weight = to.getValue().node().canConvertToLong() ? to.getValue().node().longValue() : null;
                 if (weight == null || weight <= 0 || weight > 100) {
-                    findings.error(Code.INVALID_VALUE, to.getValue().path(), "locality weight must be in range [1, 100]");
+                    findings.add(Code.INVALID_VALUE, to.getValue().path(), "locality weight must be in range [1, 100]");
                     return;
                 }
                 total += weight;
             }
             if (total != 100) {
-                findings.error(Code.INVALID_VALUE, d.path("to"), "total locality weight " + total + " != 100");
+                findings.add(Code.INVALID_VALUE, d.path("to"), "total locality weight " + total + " != 100");
                 return;
             }
             localities(new ArrayList<>(d.entries("to").keySet()), d.path("to"));
@@ -349,13 +352,13 @@ final class DestinationRuleAdmission {
             String from = f.text("from") == null ? "" : f.text("from");
             String to = f.text("to") == null ? "" : f.text("to");
             if (from.equals(to)) {
-                findings.error(Code.INVALID_VALUE, f.path(), "locality lb failover settings must specify different regions");
+                findings.add(Code.INVALID_VALUE, f.path(), "locality lb failover settings must specify different regions");
             }
             if (from.contains("/") || to.contains("/")) {
-                findings.error(Code.INVALID_VALUE, f.path(), "locality lb failover only specify region");
+                findings.add(Code.INVALID_VALUE, f.path(), "locality lb failover only specify region");
             }
             if (from.contains("*") || to.contains("*")) {
-                findings.error(Code.INVALID_VALUE, f.path(), "locality lb failover region should not contain '*' wildcard");
+                findings.add(Code.INVALID_VALUE, f.path(), "locality lb failover region should not contain '*' wildcard");
             }
         }
     }
@@ -366,20 +369,20 @@ final class DestinationRuleAdmission {
         for (String locality : localities) {
             long stars = locality.chars().filter(c -> c == '*').count();
             if (stars > 1 || stars == 1 && !locality.endsWith("*")) {
-                findings.error(Code.INVALID_VALUE, path, "locality " + locality
+                findings.add(Code.INVALID_VALUE, path, "locality " + locality
                         + " wildcard '*' number can not exceed 1 and must be in the end");
                 return;
             }
             String[] parts = locality.split("/", -1);
             if (locality.isEmpty() || parts.length > 3 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
-                findings.error(Code.INVALID_VALUE, path, "locality " + locality
+                findings.add(Code.INVALID_VALUE, path, "locality " + locality
                         + " must not contain empty region/zone/subzone info");
                 return;
             }
             String self = locality.endsWith("*") ? locality.substring(0, locality.length() - 1) : locality + "/";
             for (String earlier : seen) {
                 if (self.startsWith(earlier) || earlier.startsWith(self)) {
-                    findings.error(Code.INVALID_VALUE, path, "locality " + locality + " overlap with previous specified ones");
+                    findings.add(Code.INVALID_VALUE, path, "locality " + locality + " overlap with previous specified ones");
                     return;
                 }
             }
@@ -398,7 +401,7 @@ final class DestinationRuleAdmission {
             String rest = credential.substring("configmap://".length());
             int slash = rest.indexOf('/');
             if (rest.isEmpty() || slash >= 0 && !rest.substring(0, slash).equals(findings.meta().namespace())) {
-                findings.error(Code.INVALID_TLS_SETTINGS, tls.path("credentialName"), "invalid configmap:// credentialName: "
+                findings.add(Code.INVALID_TLS_SETTINGS, tls.path("credentialName"), "invalid configmap:// credentialName: "
                         + "namespace must match the configuration namespace \"" + findings.meta().namespace() + "\"");
             }
         }
@@ -406,29 +409,35 @@ final class DestinationRuleAdmission {
             boolean ca = AdmissionFindings.nonEmpty(tls, "caCertificates");
             boolean san = tls.has("subjectAltNames");
             if ("SIMPLE".equals(mode) && (ca || hasCredential || san)) {
-                findings.error(Code.INVALID_TLS_SETTINGS, tls.path("insecureSkipVerify"), "cannot specify CaCertificates or "
+                findings.add(Code.INVALID_TLS_SETTINGS, tls.path("insecureSkipVerify"), "cannot specify CaCertificates or "
                         + "CredentialName or SubjectAltNames when InsecureSkipVerify is set true");
             }
             if ("MUTUAL".equals(mode) && (ca || san)) {
-                findings.error(Code.INVALID_TLS_SETTINGS, tls.path("insecureSkipVerify"), "cannot specify CaCertificates or "
+                findings.add(Code.INVALID_TLS_SETTINGS, tls.path("insecureSkipVerify"), "cannot specify CaCertificates or "
                         + "SubjectAltNames when InsecureSkipVerify is set true");
             }
+        }
+        if (simpleOrMutual && !AdmissionFindings.nonEmpty(tls, "caCertificates")
+            && !(hasCredential && selectsWorkloads)) {
+            findings.add(Code.NO_SERVER_CERTIFICATE_VERIFICATION, tls.path("mode"), "DestinationRule "
+                    + findings.meta().key() + " in " + mode + " mode has no caCertificates: the server certificate is "
+                    + "not verified");
         }
         if (simpleOrMutual && hasCredential) {
             if (List.of("clientCertificate", "caCertificates", "privateKey", "caCrl").stream()
                     .anyMatch(f -> AdmissionFindings.nonEmpty(tls, f))) {
-                findings.error(Code.INVALID_TLS_SETTINGS, tls.path("credentialName"), "cannot specify client certificates or "
+                findings.add(Code.INVALID_TLS_SETTINGS, tls.path("credentialName"), "cannot specify client certificates or "
                         + "CA certificate or CA CRL If credentialName is set");
             }
             return;
         }
         if ("MUTUAL".equals(mode)) {
             if (!AdmissionFindings.nonEmpty(tls, "clientCertificate")) {
-                findings.error(Code.INVALID_TLS_SETTINGS, tls.path("clientCertificate"), "client certificate required for "
+                findings.add(Code.INVALID_TLS_SETTINGS, tls.path("clientCertificate"), "client certificate required for "
                         + "mutual tls");
             }
             if (!AdmissionFindings.nonEmpty(tls, "privateKey")) {
-                findings.error(Code.INVALID_TLS_SETTINGS, tls.path("privateKey"), "private key required for mutual tls");
+                findings.add(Code.INVALID_TLS_SETTINGS, tls.path("privateKey"), "private key required for mutual tls");
             }
         }
     }
@@ -437,15 +446,15 @@ final class DestinationRuleAdmission {
     private void tunnel(RawField tunnel) {
         String protocol = tunnel.text("protocol");
         if (protocol != null && !protocol.isEmpty() && !protocol.equals("CONNECT") && !protocol.equals("POST")) {
-            findings.error(Code.INVALID_VALUE, tunnel.path("protocol"), "tunnel protocol must be \"CONNECT\" or \"POST\"");
+            findings.add(Code.INVALID_VALUE, tunnel.path("protocol"), "tunnel protocol must be \"CONNECT\" or \"POST\"");
         }
         String target = tunnel.text("targetHost");
         if (target == null || IstioNames.fqdnError(target).isPresent() && !IstioNames.isIpAddress(target)) {
-            findings.error(Code.INVALID_VALUE, tunnel.path("targetHost"), "tunnel target host must be valid FQDN or IP address");
+            findings.add(Code.INVALID_VALUE, tunnel.path("targetHost"), "tunnel target host must be valid FQDN or IP address");
         }
         Long port = tunnel.integer("targetPort");
         if (port == null || !IstioNames.isPort(port)) {
-            findings.error(Code.INVALID_VALUE, tunnel.path("targetPort"), "tunnel target port is invalid: port number "
+            findings.add(Code.INVALID_VALUE, tunnel.path("targetPort"), "tunnel target port is invalid: port number "
                     + port + " must be in the range 1..65535");
         }
     }
@@ -456,10 +465,10 @@ final class DestinationRuleAdmission {
         labels.forEach((key, value) -> {
             String v = value.text() == null ? "" : value.text();
             if (key.isEmpty()) {
-                findings.error(Code.INVALID_VALUE, value.path(), "empty key is not supported in selector");
+                findings.add(Code.INVALID_VALUE, value.path(), "empty key is not supported in selector");
             }
             if (key.contains("*") || v.contains("*")) {
-                findings.error(Code.INVALID_VALUE, value.path(), "wildcard is not supported in selector: \"" + key + "=" + v
+                findings.add(Code.INVALID_VALUE, value.path(), "wildcard is not supported in selector: \"" + key + "=" + v
                         + "\"");
             }
         });
@@ -468,11 +477,11 @@ final class DestinationRuleAdmission {
         }
         List<String> exportTo = spec.strings("exportTo");
         if (exportTo.size() > 1) {
-            findings.error(Code.INVALID_EXPORT_TO, spec.path("exportTo"), "destination rule with workload selector cannot have"
+            findings.add(Code.INVALID_EXPORT_TO, spec.path("exportTo"), "destination rule with workload selector cannot have"
                     + " multiple entries in exportTo");
         } else if (exportTo.size() == 1 && !exportTo.getFirst().equals(".")
                    && !exportTo.getFirst().equals(findings.meta().namespace())) {
-            findings.error(Code.INVALID_EXPORT_TO, spec.path("exportTo"), "destination rule with workload selector cannot "
+            findings.add(Code.INVALID_EXPORT_TO, spec.path("exportTo"), "destination rule with workload selector cannot "
                     + "have exportTo beyond current namespace");
         }
     }

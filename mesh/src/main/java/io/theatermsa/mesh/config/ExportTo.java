@@ -21,18 +21,18 @@ final class ExportTo {
                 continue;
             }
             if (value.equals("~")) {
-                findings.error(Code.INVALID_EXPORT_TO, entry.path(),
+                findings.add(Code.INVALID_EXPORT_TO, entry.path(),
                         "exportTo ~ (none) is not allowed for Istio configuration objects");
                 continue;
             }
             if (!value.equals(".") && !value.equals("*") && !IstioNames.isLabel(value)) {
-                findings.error(Code.INVALID_EXPORT_TO, entry.path(),
+                findings.add(Code.INVALID_EXPORT_TO, entry.path(),
                         "only .,*, or a valid DNS 1123 label is allowed as exportTo entry");
                 continue;
             }
             String key = value.equals(".") ? findings.meta().namespace() : value;
             if (!seen.add(key)) {
-                findings.error(Code.INVALID_EXPORT_TO, entry.path(), "duplicate entries in exportTo: " + value
+                findings.add(Code.INVALID_EXPORT_TO, entry.path(), "duplicate entries in exportTo: " + value
                         + (value.equals(".") || value.equals(findings.meta().namespace()) ? " and current namespace "
                            + findings.meta().namespace() : ""));
             }
@@ -40,7 +40,7 @@ final class ExportTo {
             otherSeen |= !value.equals("*");
         }
         if (publicSeen && otherSeen) {
-            findings.error(Code.INVALID_EXPORT_TO, spec.path("exportTo"),
+            findings.add(Code.INVALID_EXPORT_TO, spec.path("exportTo"),
                     "cannot have both public (*) and non-public exportTo values for a resource");
         }
     }

@@ -42,7 +42,7 @@ final class VirtualServiceAdmission {
         if (delegate) {
             for (String field : List.of("gateways", "tls", "tcp")) {
                 if (!spec.items(field).isEmpty()) {
-                    findings.error(Code.CONFLICTING_FIELDS, spec.path(field), "delegate virtual service must have no "
+                    findings.add(Code.CONFLICTING_FIELDS, spec.path(field), "delegate virtual service must have no "
                             + (field.equals("gateways") ? "gateways specified" : field + " route specified"));
                 }
             }
@@ -51,11 +51,11 @@ final class VirtualServiceAdmission {
         gatewayNames(spec.items("gateways"));
         ExportTo.check(spec, findings);
         if (spec.items("http").isEmpty() && spec.items("tcp").isEmpty() && spec.items("tls").isEmpty()) {
-            findings.error(Code.MISSING_ROUTES, "spec", "http, tcp or tls must be provided in virtual service");
+            findings.add(Code.MISSING_ROUTES, "spec", "http, tcp or tls must be provided in virtual service");
         }
         for (RawField http : spec.items("http")) {
             if (http.isNull()) {
-                findings.error(Code.MISSING_FIELD, http.path(), "http route may not be null");
+                findings.add(Code.MISSING_FIELD, http.path(), "http route may not be null");
             } else {
                 httpRoute(http, delegate, gatewayOnly);
             }
@@ -74,10 +74,10 @@ final class VirtualServiceAdmission {
             }
             Optional<String> problem = IstioNames.wildcardDomainError(host);
             if (problem.isPresent() && !IstioNames.isIpAddress(host)) {
-                findings.error(Code.INVALID_HOST, h.path(), problem.get());
+                findings.add(Code.INVALID_HOST, h.path(), problem.get());
                 allValid = false;
             } else if (problem.isEmpty() && !gatewayOnly && host.equals("*")) {
-                findings.error(Code.INVALID_HOST, h.path(),
+                findings.add(Code.INVALID_HOST, h.path(),
                       "wildcard host * is not allowed for virtual services bound to the mesh gateway");
                 allValid = false;
             }
@@ -90,7 +90,7 @@ final class VirtualServiceAdmission {
                 String a = hosts.get(i).text();
                 String b = hosts.get(j).text();
                 if (a != null && b != null && IstioNames.hostsOverlap(a, b)) {
-                    findings.error(Code.DUPLICATE_HOSTS, hosts.get(j).path(),
+                    findings.add(Code.DUPLICATE_HOSTS, hosts.get(j).path(),
                           "duplicate hosts in virtual service: " + a + " & " + b);
                 }
             }
@@ -109,16 +109,16 @@ final class VirtualServiceAdmission {
                 if (name.contains(".")) {
                     findings.warn(g.path(), "using legacy gatewayName format \"" + name + "\"; prefer \"<namespace>/<name>\"");
                 }
-                IstioNames.fqdnError(name).ifPresent(e -> findings.error(Code.INVALID_VALUE, g.path(),
+                IstioNames.fqdnError(name).ifPresent(e -> findings.add(Code.INVALID_VALUE, g.path(),
                         "invalid gateway name: " + e));
                 return;
             }
             String ns = name.substring(0, slash);
             String gw = name.substring(slash + 1);
             if (ns.isEmpty() || gw.isEmpty()) {
-                findings.error(Code.INVALID_VALUE, g.path(), "config namespace and gateway name cannot be empty");
+                findings.add(Code.INVALID_VALUE, g.path(), "config namespace and gateway name cannot be empty");
             } else if (!IstioNames.isLabel(ns) || !IstioNames.isLabel(gw)) {
-                findings.error(Code.INVALID_VALUE, g.path(), "invalid value for namespace/gateway name: \"" + name + "\"");
+                findings.add(Code.INVALID_VALUE, g.path(), "invalid value for namespace/gateway name: \"" + name + "\"");
             }
         }
     }
@@ -166,35 +166,35 @@ final class VirtualServiceAdmission {
         boolean route = !r.items("route").isEmpty();
         if (r.has("delegate") && !delegateVs) {
             if (r.has("redirect")) {
-                findings.error(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "root HTTP route must not specify redirect");
+                findings.add(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "root HTTP route must not specify redirect");
             }
             if (r.has("route")) {
-                findings.error(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "root HTTP route must not specify route");
+                findings.add(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "root HTTP route must not specify route");
             }
             return;
         }
         if (delegateVs && r.has("delegate")) {
-            findings.error(Code.CONFLICTING_ROUTE_ACTIONS, r.path("delegate"), "delegate HTTP route cannot contain delegate");
+            findings.add(Code.CONFLICTING_ROUTE_ACTIONS, r.path("delegate"), "delegate HTTP route cannot contain delegate");
         }
         if (r.has("redirect")) {
             for (String other : List.of("route", "fault", "rewrite", "directResponse")) {
                 if (other.equals("route") ? route : r.has(other)) {
-                    findings.error(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "HTTP route cannot contain both " + other
+                    findings.add(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "HTTP route cannot contain both " + other
                             + " and redirect");
                 }
             }
         } else if (r.has("directResponse")) {
             for (String other : List.of("route", "fault", "rewrite")) {
                 if (other.equals("route") ? route : r.has(other)) {
-                    findings.error(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "HTTP route cannot contain both " + other
+                    findings.add(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "HTTP route cannot contain both " + other
                             + " and directResponse");
                 }
             }
         } else if (!route) {
-            findings.error(Code.ROUTE_WITHOUT_DESTINATION, r.path("route"), "HTTP route, redirect or directResponse is required");
+            findings.add(Code.ROUTE_WITHOUT_DESTINATION, r.path("route"), "HTTP route, redirect or directResponse is required");
         }
         if (r.has("mirror") && !r.items("mirrors").isEmpty()) {
-            findings.error(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "HTTP route cannot contain both mirror and mirrors");
+            findings.add(Code.CONFLICTING_ROUTE_ACTIONS, r.path(), "HTTP route cannot contain both mirror and mirrors");
         }
     }
 
@@ -211,21 +211,21 @@ final class VirtualServiceAdmission {
         gatewayNames(m.items("gateways"));
         String sourceNamespace = m.text("sourceNamespace");
         if (sourceNamespace != null && !sourceNamespace.isEmpty() && !IstioNames.isLabel(sourceNamespace)) {
-            findings.error(Code.INVALID_VALUE, m.path("sourceNamespace"), "sourceNamespace match " + sourceNamespace
+            findings.add(Code.INVALID_VALUE, m.path("sourceNamespace"), "sourceNamespace match " + sourceNamespace
                     + " is invalid");
         }
     }
 
     private void matchHeaders(RawField m, String field, boolean gatewayOnly) {
         m.entries(field).forEach((name, match) -> {
-            IstioNames.matchHeaderNameError(name).ifPresent(e -> findings.error(Code.INVALID_HEADER, match.path(), e));
+            IstioNames.matchHeaderNameError(name).ifPresent(e -> findings.add(Code.INVALID_HEADER, match.path(), e));
             if (IstioNames.isJwtClaim(name) && !gatewayOnly) {
-                findings.error(Code.INVALID_HEADER, match.path(), "JWT claim based routing (key: " + name
+                findings.add(Code.INVALID_HEADER, match.path(), "JWT claim based routing (key: " + name
                         + ") is only supported for gateway, found no gateways");
             }
             if (match.isNull()) {
                 if (field.equals("headers")) {
-                    findings.error(Code.MISSING_FIELD, match.path(), "header match " + name + " cannot be null");
+                    findings.add(Code.MISSING_FIELD, match.path(), "header match " + name + " cannot be null");
                 }
             } else if (!(field.equals("withoutHeaders") && "*".equals(match.text("regex")))) {
                 stringMatch(match, false);
@@ -240,7 +240,7 @@ final class VirtualServiceAdmission {
         }
         String prefix = s.text("prefix");
         if (!uri && prefix != null && prefix.isEmpty()) {
-            findings.error(Code.INVALID_VALUE, s.path("prefix"), "prefix string match should not be empty");
+            findings.add(Code.INVALID_VALUE, s.path("prefix"), "prefix string match should not be empty");
         }
         String regex = s.text("regex");
         if (regex != null) {
@@ -250,13 +250,13 @@ final class VirtualServiceAdmission {
 
     private void regex(String regex, String path) {
         if (regex.isEmpty()) {
-            findings.error(Code.INVALID_REGEX, path, "regex string match should not be empty");
+            findings.add(Code.INVALID_REGEX, path, "regex string match should not be empty");
         } else if (regex.length() > REGEX_MAX) {
-            findings.error(Code.INVALID_REGEX, path, "regex is too large, max length allowed is " + REGEX_MAX);
+            findings.add(Code.INVALID_REGEX, path, "regex is too large, max length allowed is " + REGEX_MAX);
         } else {
             String problem = IstioNames.regexError(regex);
             if (problem != null) {
-                findings.error(Code.INVALID_REGEX, path, "'" + regex + "' is not a valid RE2 expression (Istio uses RE2 "
+                findings.add(Code.INVALID_REGEX, path, "'" + regex + "' is not a valid RE2 expression (Istio uses RE2 "
                         + "style regex-based match): " + problem);
             }
         }
@@ -264,7 +264,7 @@ final class VirtualServiceAdmission {
 
     private void labels(Map<String, RawField> labels) {
         labels.forEach((key, value) -> IstioNames.labelError(key, value.text())
-                .ifPresent(e -> findings.error(Code.INVALID_VALUE, value.path(), e)));
+                .ifPresent(e -> findings.add(Code.INVALID_VALUE, value.path(), e)));
     }
 
     /** A.4.1 and A.4.2 for one {@code headers} block (a rule's or a destination's). */
@@ -289,10 +289,10 @@ final class VirtualServiceAdmission {
     private void setOrAdd(RawField operations, String field,
                           java.util.function.Function<String, Optional<String>> nameRule) {
         operations.entries(field).forEach((name, value) -> {
-            nameRule.apply(name).ifPresent(e -> findings.error(Code.INVALID_HEADER, value.path(), e));
+            nameRule.apply(name).ifPresent(e -> findings.add(Code.INVALID_HEADER, value.path(), e));
             String text = value.text();
             if (text != null) {
-                IstioNames.headerValueError(text).ifPresent(e -> findings.error(Code.INVALID_HEADER, value.path(), e));
+                IstioNames.headerValueError(text).ifPresent(e -> findings.add(Code.INVALID_HEADER, value.path(), e));
             }
         });
     }
@@ -301,7 +301,7 @@ final class VirtualServiceAdmission {
         for (RawField name : operations.items("remove")) {
             String text = name.text();
             if (text != null) {
-                IstioNames.headerOperationNameError(text).ifPresent(e -> findings.error(Code.INVALID_HEADER, name.path(), e));
+                IstioNames.headerOperationNameError(text).ifPresent(e -> findings.add(Code.INVALID_HEADER, name.path(), e));
             }
         }
     }
@@ -319,7 +319,7 @@ final class VirtualServiceAdmission {
                     continue;
                 }
                 if (current != null && !current.isEmpty()) {
-                    findings.error(Code.CONFLICTING_FIELDS, e.getValue().path(), "authority header cannot be set multiple "
+                    findings.add(Code.CONFLICTING_FIELDS, e.getValue().path(), "authority header cannot be set multiple "
                             + "times: have \"" + current + "\", attempting to set \"" + e.getValue().text() + "\"");
                     return;
                 }
@@ -335,23 +335,23 @@ final class VirtualServiceAdmission {
             String value = origin.text("exact") != null ? origin.text("exact")
                     : origin.text("prefix") != null ? origin.text("prefix") : origin.text("regex");
             if (kinds > 1) {
-                findings.error(Code.AMBIGUOUS_STRING_MATCH, origin.path(), "set only one of exact, prefix and regex");
+                findings.add(Code.AMBIGUOUS_STRING_MATCH, origin.path(), "set only one of exact, prefix and regex");
             } else if (value == null || value.isEmpty()) {
-                findings.error(Code.INVALID_VALUE, origin.path(), "'' is not a valid match type for CORS allow origins");
+                findings.add(Code.INVALID_VALUE, origin.path(), "'' is not a valid match type for CORS allow origins");
             } else if (origin.has("regex")) {
                 regex(value, origin.path("regex"));
             }
         }
         for (RawField method : cors.items("allowMethods")) {
             if (method.text() != null && !CORS_METHODS.contains(method.text())) {
-                findings.error(Code.INVALID_VALUE, method.path(), "not a valid CORS method: " + method.text());
+                findings.add(Code.INVALID_VALUE, method.path(), "not a valid CORS method: " + method.text());
             }
         }
         for (String field : List.of("allowHeaders", "exposeHeaders")) {
             for (RawField header : cors.items(field)) {
                 String name = header.text();
                 if (name != null && !name.equals("*") && !IstioNames.isToken(name)) {
-                    findings.error(Code.INVALID_HEADER, header.path(), name.isEmpty() ? "header name cannot be empty"
+                    findings.add(Code.INVALID_HEADER, header.path(), name.isEmpty() ? "header name cannot be empty"
                             : "header name " + name + " is not a valid header name");
                 }
             }
@@ -360,9 +360,9 @@ final class VirtualServiceAdmission {
         if (maxAge != null) {
             Optional<String> problem = IstioNames.durationError(maxAge);
             if (problem.isPresent()) {
-                findings.error(Code.INVALID_DURATION, cors.path("maxAge"), problem.get());
+                findings.add(Code.INVALID_DURATION, cors.path("maxAge"), problem.get());
             } else if (maxAge.toNanos() % 1_000_000_000L != 0) {
-                findings.error(Code.INVALID_DURATION, cors.path("maxAge"), "max_age duration is accurate only to seconds precision");
+                findings.add(Code.INVALID_DURATION, cors.path("maxAge"), "max_age duration is accurate only to seconds precision");
             }
         }
     }
@@ -372,29 +372,29 @@ final class VirtualServiceAdmission {
         RawField abort = f.at("abort");
         RawField delay = f.at("delay");
         if (abort == null && delay == null) {
-            findings.error(Code.INVALID_FAULT, f.path(), "HTTP fault injection must have an abort and/or a delay");
+            findings.add(Code.INVALID_FAULT, f.path(), "HTTP fault injection must have an abort and/or a delay");
         }
         if (abort != null) {
             findings.oneOf(abort, "httpStatus", "grpcStatus", "http2Error");
             Long status = abort.integer("httpStatus");
             if (status != null && (status < 200 || status > 600)) {
-                findings.error(Code.INVALID_FAULT, abort.path("httpStatus"), "invalid abort http status " + status
+                findings.add(Code.INVALID_FAULT, abort.path("httpStatus"), "invalid abort http status " + status
                         + ": must be in range 200-599");
             }
             String grpc = abort.text("grpcStatus");
             if (grpc != null && !IstioNames.isGrpcCodeName(grpc)) {
-                findings.error(Code.INVALID_FAULT, abort.path("grpcStatus"), "invalid abort grpc status " + grpc
+                findings.add(Code.INVALID_FAULT, abort.path("grpcStatus"), "invalid abort grpc status " + grpc
                         + ": must be a gRPC code name such as UNAVAILABLE");
             }
             if (abort.has("http2Error")) {
-                findings.error(Code.INVALID_FAULT, abort.path("http2Error"), "HTTP/2 abort fault injection not supported yet");
+                findings.add(Code.INVALID_FAULT, abort.path("http2Error"), "HTTP/2 abort fault injection not supported yet");
             }
             faultPercentage(abort);
         }
         if (delay != null) {
             findings.oneOf(delay, "fixedDelay", "exponentialDelay");
             if (delay.has("exponentialDelay")) {
-                findings.error(Code.INVALID_FAULT, delay.path("exponentialDelay"), "exponentialDelay not supported yet");
+                findings.add(Code.INVALID_FAULT, delay.path("exponentialDelay"), "exponentialDelay not supported yet");
             }
             findings.duration(delay, "fixedDelay");
             faultPercentage(delay);
@@ -405,7 +405,7 @@ final class VirtualServiceAdmission {
         RawField percentage = block.at("percentage");
         Double value = percentage == null ? null : percentage.number("value");
         if (value != null && value != 0 && (value < 0.0001 || value > 100)) {
-            findings.error(Code.INVALID_FAULT, percentage.path("value"), "percentage " + value
+            findings.add(Code.INVALID_FAULT, percentage.path("value"), "percentage " + value
                     + " is neither 0.0, nor in range [0.0001, 100.0]");
         }
     }
@@ -415,7 +415,7 @@ final class VirtualServiceAdmission {
         Long legacy = r.integer("mirrorPercent");
         if (r.has("mirrorPercent")) {
             if (legacy != null && legacy > 100) {
-                findings.error(Code.INVALID_VALUE, r.path("mirrorPercent"), "mirror_percent must have a max value of 100 (it has "
+                findings.add(Code.INVALID_VALUE, r.path("mirrorPercent"), "mirror_percent must have a max value of 100 (it has "
                         + legacy + ")");
             }
             findings.warn(r.path("mirrorPercent"), "using deprecated setting \"mirrorPercent\", use \"mirrorPercentage\" instead");
@@ -428,7 +428,7 @@ final class VirtualServiceAdmission {
         for (RawField m : r.items("mirrors")) {
             RawField destination = m.at("destination");
             if (destination == null) {
-                findings.error(Code.DESTINATION_WITHOUT_HOST, m.path("destination"), "destination is required for mirrors");
+                findings.add(Code.DESTINATION_WITHOUT_HOST, m.path("destination"), "destination is required for mirrors");
             } else {
                 destination(destination, false);
             }
@@ -439,7 +439,7 @@ final class VirtualServiceAdmission {
     private void percentage0to100(RawField percentage, String what) {
         Double value = percentage == null ? null : percentage.number("value");
         if (value != null && (value < 0 || value > 100)) {
-            findings.error(Code.INVALID_VALUE, percentage.path("value"), what + " must be between 0 and 100 (it has "
+            findings.add(Code.INVALID_VALUE, percentage.path("value"), what + " must be between 0 and 100 (it has "
                     + value + ")");
         }
     }
@@ -448,29 +448,29 @@ final class VirtualServiceAdmission {
     private void redirect(RawField redirect, List<RawField> matches) {
         findings.oneOf(redirect, "port", "derivePort");
         if (redirect.has("uri") && redirect.has("prefixRewrite")) {
-            findings.error(Code.CONFLICTING_FIELDS, redirect.path(), "redirect may only specify one of uri or prefix_rewrite");
+            findings.add(Code.CONFLICTING_FIELDS, redirect.path(), "redirect may only specify one of uri or prefix_rewrite");
             return;
         }
         if (redirect.has("prefixRewrite") && matches.stream().anyMatch(m -> m.at("uri") == null
                                                                            || !m.at("uri").has("prefix"))) {
-            findings.error(Code.INVALID_VALUE, redirect.path("prefixRewrite"),
+            findings.add(Code.INVALID_VALUE, redirect.path("prefixRewrite"),
                   "redirect prefix_rewrite requires every match to use a uri prefix");
             return;
         }
         if (!AdmissionFindings.nonEmpty(redirect, "uri") && !AdmissionFindings.nonEmpty(redirect, "prefixRewrite") && !AdmissionFindings.nonEmpty(redirect, "authority")
                 && !redirect.has("port") && !redirect.has("derivePort") && !AdmissionFindings.nonEmpty(redirect, "scheme")) {
-            findings.error(Code.INVALID_VALUE, redirect.path(), "redirect must specify URI, authority, port, or scheme");
+            findings.add(Code.INVALID_VALUE, redirect.path(), "redirect must specify URI, authority, port, or scheme");
             return;
         }
         Long code = redirect.integer("redirectCode");
         if (code != null && code != 0 && (code < 300 || code > 399)) {
-            findings.error(Code.INVALID_VALUE, redirect.path("redirectCode"), "%d is not a valid redirect code, must be 3xx"
+            findings.add(Code.INVALID_VALUE, redirect.path("redirectCode"), "%d is not a valid redirect code, must be 3xx"
                     .formatted(code));
             return;
         }
         String scheme = redirect.text("scheme");
         if (scheme != null && !scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")) {
-            findings.error(Code.INVALID_VALUE, redirect.path("scheme"), "invalid redirect scheme, must be http or https");
+            findings.add(Code.INVALID_VALUE, redirect.path("scheme"), "invalid redirect scheme, must be http or https");
             return;
         }
         findings.port(redirect, "port");
@@ -481,9 +481,9 @@ final class VirtualServiceAdmission {
     private void directResponse(RawField direct) {
         Long status = direct.integer("status");
         if (status == null) {
-            findings.error(Code.MISSING_FIELD, direct.path("status"), "directResponse.status is required");
+            findings.add(Code.MISSING_FIELD, direct.path("status"), "directResponse.status is required");
         } else if (status < 200 || status > 600) {
-            findings.error(Code.INVALID_VALUE, direct.path("status"), "invalid direct response status " + status
+            findings.add(Code.INVALID_VALUE, direct.path("status"), "invalid direct response status " + status
                     + ": must be in range 200-599");
         }
         RawField body = direct.at("body");
@@ -494,7 +494,7 @@ final class VirtualServiceAdmission {
         String text = body.text("string") != null ? body.text("string") : body.text("bytes");
         int size = text == null ? 0 : text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (size > DIRECT_RESPONSE_MAX) {
-            findings.error(Code.INVALID_VALUE, body.path(), "large direct_responses may impact control plane performance, "
+            findings.add(Code.INVALID_VALUE, body.path(), "large direct_responses may impact control plane performance, "
                     + "must be less than 1MB");
         } else if (size > DIRECT_RESPONSE_WARN) {
             findings.warn(body.path(), "large direct_responses may impact control plane performance");
@@ -506,10 +506,10 @@ final class VirtualServiceAdmission {
         Long attempts = r.integer("attempts");
         long n = attempts == null ? 0 : attempts;
         if (n < 0) {
-            findings.error(Code.INVALID_RETRY_POLICY, r.path("attempts"), "attempts cannot be negative");
+            findings.add(Code.INVALID_RETRY_POLICY, r.path("attempts"), "attempts cannot be negative");
         }
         if (n == 0 && (r.has("perTryTimeout") || AdmissionFindings.nonEmpty(r, "retryOn") || r.has("retryRemoteLocalities"))) {
-            findings.error(Code.INVALID_RETRY_POLICY, r.path("attempts"),
+            findings.add(Code.INVALID_RETRY_POLICY, r.path("attempts"),
                   "http retry policy configured when attempts are set to 0 (disabled)");
         }
         findings.duration(r, "perTryTimeout");
@@ -518,7 +518,7 @@ final class VirtualServiceAdmission {
         if (retryOn != null && !retryOn.isEmpty()) {
             for (String policy : retryOn.split(",", -1)) {
                 if (!RETRY_ON.contains(policy) && !HttpStatusNames.isNamed(policy)) {
-                    findings.error(Code.INVALID_RETRY_POLICY, r.path("retryOn"), "\"" + policy
+                    findings.add(Code.INVALID_RETRY_POLICY, r.path("retryOn"), "\"" + policy
                             + "\" is not a valid retryOn policy");
                 }
             }
@@ -530,14 +530,14 @@ final class VirtualServiceAdmission {
         boolean uri = AdmissionFindings.nonEmpty(rewrite, "uri");
         RawField regex = rewrite.at("uriRegexRewrite");
         if (uri && regex != null) {
-            findings.error(Code.CONFLICTING_FIELDS, rewrite.path(), "rewrite may only contain one of uri or uriRegexRewrite");
+            findings.add(Code.CONFLICTING_FIELDS, rewrite.path(), "rewrite may only contain one of uri or uriRegexRewrite");
         }
         if (!uri && regex == null && !AdmissionFindings.nonEmpty(rewrite, "authority")) {
-            findings.error(Code.INVALID_VALUE, rewrite.path(), "rewrite must specify uri, uriRegexRewrite, or authority");
+            findings.add(Code.INVALID_VALUE, rewrite.path(), "rewrite must specify uri, uriRegexRewrite, or authority");
         }
         if (regex != null) {
             if (!AdmissionFindings.nonEmpty(regex, "match") || regex.text("rewrite") == null) {
-                findings.error(Code.MISSING_FIELD, regex.path(), "uriRegexRewrite requires both match and rewrite");
+                findings.add(Code.MISSING_FIELD, regex.path(), "uriRegexRewrite requires both match and rewrite");
             } else {
                 regex(regex.text("match"), regex.path("match"));
             }
@@ -550,18 +550,18 @@ final class VirtualServiceAdmission {
         long total = 0;
         for (RawField d : routes) {
             if (d.isNull()) {
-                findings.error(Code.MISSING_FIELD, d.path(), "weight may not be nil");
+                findings.add(Code.MISSING_FIELD, d.path(), "weight may not be nil");
                 continue;
             }
             RawField destination = d.at("destination");
             if (destination == null) {
-                findings.error(Code.DESTINATION_WITHOUT_HOST, d.path("destination"), "destination is required");
+                findings.add(Code.DESTINATION_WITHOUT_HOST, d.path("destination"), "destination is required");
             } else {
                 destination(destination, true);
             }
             Long weight = d.integer("weight");
             if (weight != null && weight < 0) {
-                findings.error(Code.NEGATIVE_WEIGHT, d.path("weight"), "weight " + weight + " is negative");
+                findings.add(Code.NEGATIVE_WEIGHT, d.path("weight"), "weight " + weight + " is negative");
             }
             total += weight == null ? 0 : Math.max(weight, 0);
             if (http) {
@@ -569,7 +569,7 @@ final class VirtualServiceAdmission {
             }
         }
         if (routes.size() > 1 && total == 0) {
-            findings.error(Code.ZERO_TOTAL_WEIGHT, rule.path("route"), "total destination weight = 0");
+            findings.add(Code.ZERO_TOTAL_WEIGHT, rule.path("route"), "total destination weight = 0");
         }
     }
 
@@ -577,39 +577,39 @@ final class VirtualServiceAdmission {
     private void destination(RawField d, boolean route) {
         String host = d.text("host");
         if (host == null || host.isEmpty()) {
-            findings.error(Code.DESTINATION_WITHOUT_HOST, d.path("host"), route ? "destination host is required"
+            findings.add(Code.DESTINATION_WITHOUT_HOST, d.path("host"), route ? "destination host is required"
                     : "mirror destination host is required");
         } else if (host.equals("*")) {
-            findings.error(Code.INVALID_HOST, d.path("host"), "invalid destination host *");
+            findings.add(Code.INVALID_HOST, d.path("host"), "invalid destination host *");
         } else {
-            IstioNames.wildcardDomainError(host).ifPresent(e -> findings.error(Code.INVALID_HOST, d.path("host"), e));
+            IstioNames.wildcardDomainError(host).ifPresent(e -> findings.add(Code.INVALID_HOST, d.path("host"), e));
         }
         String subset = d.text("subset");
         if (subset != null && !subset.isEmpty() && !IstioNames.isLabel(subset)) {
-            findings.error(Code.INVALID_SUBSET_NAME, d.path("subset"), "subset name is invalid: " + subset);
+            findings.add(Code.INVALID_SUBSET_NAME, d.path("subset"), "subset name is invalid: " + subset);
         }
         RawField port = d.at("port");
         Long number = port == null ? null : port.integer("number");
         if (number != null && !IstioNames.isPort(number)) {
-            findings.error(Code.INVALID_VALUE, port.path("number"), "port number " + number + " must be in the range 1..65535");
+            findings.add(Code.INVALID_VALUE, port.path("number"), "port number " + number + " must be in the range 1..65535");
         }
     }
 
     /** A.8. */
     private void tcpRoute(RawField tcp) {
         if (tcp.isNull()) {
-            findings.error(Code.MISSING_FIELD, tcp.path(), "tcp route may not be null");
+            findings.add(Code.MISSING_FIELD, tcp.path(), "tcp route may not be null");
             return;
         }
         for (RawField m : tcp.items("match")) {
             if (m.isNull()) {
-                findings.error(Code.MISSING_FIELD, m.path(), "tcp match may not be nil");
+                findings.add(Code.MISSING_FIELD, m.path(), "tcp match may not be nil");
             } else {
                 l4Match(m);
             }
         }
         if (tcp.items("route").isEmpty()) {
-            findings.error(Code.ROUTE_WITHOUT_DESTINATION, tcp.path("route"), "TCP route is required");
+            findings.add(Code.ROUTE_WITHOUT_DESTINATION, tcp.path("route"), "TCP route is required");
         }
         routeDestinations(tcp, false);
     }
@@ -617,11 +617,11 @@ final class VirtualServiceAdmission {
     /** A.7. */
     private void tlsRoute(RawField tls, List<String> hosts) {
         if (tls.isNull()) {
-            findings.error(Code.MISSING_FIELD, tls.path(), "tls route may not be null");
+            findings.add(Code.MISSING_FIELD, tls.path(), "tls route may not be null");
             return;
         }
         if (tls.items("match").isEmpty()) {
-            findings.error(Code.MISSING_FIELD, tls.path("match"), "TLS route must have at least one match condition");
+            findings.add(Code.MISSING_FIELD, tls.path("match"), "TLS route must have at least one match condition");
         }
         for (RawField m : tls.items("match")) {
             if (m.isNull()) {
@@ -629,7 +629,7 @@ final class VirtualServiceAdmission {
             }
             List<RawField> sni = m.items("sniHosts");
             if (sni.isEmpty()) {
-                findings.error(Code.MISSING_FIELD, m.path("sniHosts"), "TLS match must have at least one SNI host");
+                findings.add(Code.MISSING_FIELD, m.path("sniHosts"), "TLS match must have at least one SNI host");
             }
             for (RawField s : sni) {
                 sniHost(s, hosts);
@@ -637,7 +637,7 @@ final class VirtualServiceAdmission {
             l4Match(m);
         }
         if (tls.items("route").isEmpty()) {
-            findings.error(Code.ROUTE_WITHOUT_DESTINATION, tls.path("route"), "TLS route is required");
+            findings.add(Code.ROUTE_WITHOUT_DESTINATION, tls.path("route"), "TLS route is required");
         }
         routeDestinations(tls, false);
     }
@@ -654,9 +654,9 @@ final class VirtualServiceAdmission {
         }
         Optional<String> problem = IstioNames.wildcardDomainError(sni);
         if (problem.isPresent()) {
-            findings.error(Code.INVALID_HOST, s.path(), problem.get());
+            findings.add(Code.INVALID_HOST, s.path(), problem.get());
         } else if (hosts.stream().noneMatch(h -> IstioNames.hostWithin(sni, h))) {
-            findings.error(Code.INVALID_HOST, s.path(), "SNI host \"" + sni
+            findings.add(Code.INVALID_HOST, s.path(), "SNI host \"" + sni
                     + "\" is not a compatible subset of any of the virtual service hosts");
         }
     }
@@ -665,7 +665,7 @@ final class VirtualServiceAdmission {
         for (RawField subnet : m.items("destinationSubnets")) {
             String text = subnet.text();
             if (text != null && !IstioNames.isIpOrCidr(text)) {
-                findings.error(Code.INVALID_VALUE, subnet.path(), "\"" + text + "\" is not a valid IP address or CIDR");
+                findings.add(Code.INVALID_VALUE, subnet.path(), "\"" + text + "\" is not a valid IP address or CIDR");
             }
         }
         findings.port(m, "port");

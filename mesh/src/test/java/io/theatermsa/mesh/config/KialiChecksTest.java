@@ -146,6 +146,21 @@ class KialiChecksTest {
                 // KIA0202
                 new Case("a DestinationRule for a host nothing serves", dr("dr", "bookinfo", "details", "v1"),
                         Code.HOST_NOT_FOUND, List.of("spec.host")),
+                // IST0128 / IST0129
+                new Case("SIMPLE TLS without caCertificates", dr("dr", "bookinfo", "reviews", "v1").replace(
+                        "  subsets:", "  trafficPolicy: {tls: {mode: SIMPLE}}\n  subsets:"),
+                        Code.NO_SERVER_CERTIFICATE_VERIFICATION, List.of("spec.trafficPolicy.tls.mode")),
+                new Case("port-level MUTUAL without caCertificates", dr("dr", "bookinfo", "reviews", "v1").replace(
+                        "  subsets:", "  trafficPolicy: {portLevelSettings: [{port: {number: 9080}, tls: {mode: MUTUAL,"
+                        + " clientCertificate: c, privateKey: k}}]}\n  subsets:"),
+                        Code.NO_SERVER_CERTIFICATE_VERIFICATION,
+                        List.of("spec.trafficPolicy.portLevelSettings[0].tls.mode")),
+                new Case("ISTIO_MUTUAL needs no caCertificates", dr("dr", "bookinfo", "reviews", "v1").replace(
+                        "  subsets:", "  trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}\n  subsets:"),
+                        Code.NO_SERVER_CERTIFICATE_VERIFICATION, List.of()),
+                new Case("SIMPLE with caCertificates", dr("dr", "bookinfo", "reviews", "v1").replace(
+                        "  subsets:", "  trafficPolicy: {tls: {mode: SIMPLE, caCertificates: /etc/ca.pem}}\n  subsets:"),
+                        Code.NO_SERVER_CERTIFICATE_VERIFICATION, List.of()),
                 new Case("a wildcard DestinationRule host always passes", dr("dr", "bookinfo",
                         "*.bookinfo.svc.cluster.local", "v1"), Code.HOST_NOT_FOUND, List.of()));
     }
