@@ -53,6 +53,16 @@ class IstioAdmissionTest {
 
     static List<Refused> refused() {
         return List.of(
+                // 0.5, 0.6 the object around the spec
+                new Refused("0.5 an unknown top-level field", vs("hosts: [reviews]\nhttp: [{route: [{destination: "
+                        + "{host: reviews}}]}]") + "extra: 1\n", Code.INVALID_VALUE, "extra"),
+                new Refused("0.6 the dry-run annotation on a VirtualService", vs("hosts: [reviews]\nhttp: [{route: "
+                        + "[{destination: {host: reviews}}]}]").replace("namespace: shop}", "namespace: shop, "
+                        + "annotations: {istio.io/dry-run: 'true'}}"), Code.INVALID_VALUE,
+                        "metadata.annotations.istio.io/dry-run"),
+                new Refused("0.6 an internal annotation users may not set", dr("").replace("namespace: shop}",
+                        "namespace: shop, annotations: {internal.istio.io/parents: x}}"), Code.INVALID_VALUE,
+                        "metadata.annotations.internal.istio.io/parents"),
                 // A.1 top level
                 new Refused("A.1.1 a delegate must not name gateways",
                         vs("gateways: [shop/gw]\nhttp: [{route: [{destination: {host: reviews}}]}]"),
