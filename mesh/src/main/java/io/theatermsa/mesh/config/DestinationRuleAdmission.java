@@ -2,6 +2,7 @@ package io.theatermsa.mesh.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ final class DestinationRuleAdmission {
         }
         RawField lb = p.at("loadBalancer");
         if (lb != null) {
-            loadBalancer(lb, od != null, warnings);
+            loadBalancer(lb, warnings);
         }
         RawField tls = p.at("tls");
         if (tls != null) {
@@ -215,7 +216,7 @@ final class DestinationRuleAdmission {
     }
 
     /** B.7, B.8 and the schema's one-ofs and enum. */
-    private void loadBalancer(RawField lb, boolean outlierDetection, boolean warnings) {
+    private void loadBalancer(RawField lb, boolean warnings) {
         findings.oneOf(lb, "simple", "consistentHash", "backendUtilization");
         findings.enumValue(lb, "simple", LB_SIMPLE);
         RawField hash = lb.at("consistentHash");
@@ -227,7 +228,7 @@ final class DestinationRuleAdmission {
         }
         RawField locality = lb.at("localityLbSetting");
         if (locality != null) {
-            locality(locality, outlierDetection, warnings);
+            locality(locality);
         }
         RawField warmup = lb.at("warmup");
         if (warmup != null) {
@@ -312,7 +313,7 @@ final class DestinationRuleAdmission {
     }
 
     /** B.8. */
-    private void locality(RawField l, boolean outlierDetection, boolean warnings) {
+    private void locality(RawField l) {
         List<RawField> distribute = l.items("distribute");
         List<RawField> failover = l.items("failover");
         List<String> priority = l.strings("failoverPriority");
@@ -374,7 +375,7 @@ final class DestinationRuleAdmission {
                 return;
             }
             String[] parts = locality.split("/", -1);
-            if (locality.isEmpty() || parts.length > 3 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            if (locality.isEmpty() || parts.length > 3 || Arrays.stream(parts).anyMatch(String::isEmpty)) {
                 findings.add(Code.INVALID_VALUE, path, "locality " + locality
                         + " must not contain empty region/zone/subzone info");
                 return;

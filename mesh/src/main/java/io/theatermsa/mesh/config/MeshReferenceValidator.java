@@ -1,5 +1,6 @@
 package io.theatermsa.mesh.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -67,7 +68,7 @@ final class MeshReferenceValidator {
         }
         Map<String, List<RouteDestinationRef>> repeated = destinations.stream().collect(Collectors.groupingBy(
                 d -> d.rulePath() + "|" + d.hostName(namespace).fqdn() + "|" + (d.subset() == null ? "" : d.subset()),
-                java.util.LinkedHashMap::new, Collectors.toList()));
+                LinkedHashMap::new, Collectors.toList()));
         repeated.values().stream().filter(list -> list.size() > 1).flatMap(List::stream).forEach(d ->
                 out.add(Code.REPEATED_ROUTE_DESTINATION, vs.meta(), d.path() + ".destination.host", "this host subset "
                         + "combination is already referenced in another route destination of the rule"));

@@ -1,11 +1,13 @@
 package io.theatermsa.mesh.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What Istio's validating webhook and the v1 CRD schema refuse in one VirtualService (istio-validation.md A, C, D),
@@ -287,7 +289,7 @@ final class VirtualServiceAdmission {
     }
 
     private void setOrAdd(RawField operations, String field,
-                          java.util.function.Function<String, Optional<String>> nameRule) {
+                          Function<String, Optional<String>> nameRule) {
         operations.entries(field).forEach((name, value) -> {
             nameRule.apply(name).ifPresent(e -> findings.add(Code.INVALID_HEADER, value.path(), e));
             String text = value.text();
@@ -492,7 +494,7 @@ final class VirtualServiceAdmission {
         }
         findings.oneOf(body, "string", "bytes");
         String text = body.text("string") != null ? body.text("string") : body.text("bytes");
-        int size = text == null ? 0 : text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int size = text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
         if (size > DIRECT_RESPONSE_MAX) {
             findings.add(Code.INVALID_VALUE, body.path(), "large direct_responses may impact control plane performance, "
                     + "must be less than 1MB");
