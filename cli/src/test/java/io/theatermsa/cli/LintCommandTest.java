@@ -192,6 +192,19 @@ class LintCommandTest {
     }
 
     @Test
+    void theInventoryLineSaysWhatTheInputHeldAndWhatCameFromTheKnownTopology() throws IOException {
+        CommandRun lint = lint("--json", LintRulesTest.CORPUS.resolve("hosts-from-service-entry").toString());
+
+        JsonNode report = new ObjectMapper().readTree(lint.out());
+        assertThat(report.at("/inventory/en").asText()).startsWith(
+                "0 Services, 0 workloads and 1 ServiceEntry hosts from the input, the rest from the known topology");
+        assertThat(report.at("/targets/0/findings/0/field").asText())
+                .isEqualTo("spec.http[0].route[0].destination.host");
+        assertThat(report.at("/targets/0/findings/0/resource").asText())
+                .isEqualTo("VirtualService theater-msa/billing-vs");
+    }
+
+    @Test
     void clustersGivenDifferentObjectsFailLintWithOneThtW012PerObject() throws IOException {
         Path ctx1 = Files.writeString(home.resolve("ctx1.yaml"), Scenarios.ALL_USERS_TO_CTX2);
         Path ctx2 = Files.writeString(home.resolve("ctx2.yaml"), CLEAN);

@@ -42,6 +42,7 @@ class LintRulesTest {
                 new Case("subset-selects-no-pods", 1, List.of("THT-L001 ERROR")),
                 new Case("unused-subset-selects-no-pods", 0, List.of("THT-L011 INFO")),
                 new Case("workloads-from-input", 1, List.of("THT-L001 ERROR")),
+                new Case("hosts-from-service-entry", 0, List.of("THT-W002 WARNING")),
                 new Case("vs-host-without-service", 0, List.of("THT-W002 WARNING", "THT-L002 WARNING")),
                 new Case("unreachable-route", 0, List.of("THT-W005 WARNING")),
                 new Case("abort-with-outlier-detection", 0, List.of("THT-L004 WARNING")),

@@ -46,6 +46,17 @@ class MeshAdmissionTest {
                               weight: -1
                         """, new Admission.Verdict.Denied("validation.istio.io", "configuration is invalid: "
                         + "spec.http[0].route[0].weight: weight -1 is negative (IST0106)")),
+                new Case("a rule of Istio's webhook the mesh added later is denied at its field", "VirtualService", """
+                        spec:
+                          hosts: [movie-service]
+                          http:
+                          - route:
+                            - destination: {host: movie-service}
+                            mirror: {host: movie-service}
+                            mirrorPercent: 101
+                        """, new Admission.Verdict.Denied("validation.istio.io", "configuration is invalid: "
+                        + "spec.http[0].mirrorPercent: mirror_percent must have a max value of 100 (it has 101) "
+                        + "(IST0106)")),
                 new Case("several errors are listed as multierror lists them", "DestinationRule", """
                         spec:
                           subsets:

@@ -5,7 +5,6 @@ import io.theatermsa.mesh.config.DestinationRule;
 import io.theatermsa.mesh.config.Diagnostics;
 import io.theatermsa.mesh.config.MergedDestinationRule;
 import io.theatermsa.mesh.config.Text;
-import io.theatermsa.mesh.config.TrafficPolicy;
 
 import java.util.List;
 
@@ -20,12 +19,13 @@ final class ConflictingTrafficPoliciesRule implements LintRule {
     public void check(LintInput input, Diagnostics out) {
         for (MergedDestinationRule rule : input.merged()) {
             List<DestinationRule> withPolicy = rule.sources().stream()
-                    .filter(dr -> !TrafficPolicy.NONE.equals(dr.trafficPolicy())).toList();
+                    .filter(DestinationRule::writesTrafficPolicy).toList();
             if (withPolicy.size() < 2) {
                 continue;
             }
             DestinationRule winner = withPolicy.getFirst();
-            withPolicy.stream().skip(1).filter(dr -> !dr.trafficPolicy().equals(winner.trafficPolicy()))
+            withPolicy.stream().skip(1).filter(dr -> !dr.rawSpec().path("trafficPolicy")
+                            .equals(winner.rawSpec().path("trafficPolicy")))
                     .forEach(loser -> out.add(Code.CONFLICTING_TRAFFIC_POLICIES, loser.meta(), "spec.trafficPolicy",
                             new Text("호스트 " + rule.host() + " 에는 " + winner.meta().key()
                                      + " 의 trafficPolicy 가 쓰이고 이 정책은 무시됩니다",

@@ -5,6 +5,7 @@ import io.theatermsa.mesh.config.ServiceCatalog;
 import io.theatermsa.mesh.config.Text;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -12,22 +13,40 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The Services and workloads mesh config is checked against: those found in the linted input and
+ * The Services, ServiceEntry hosts and workloads mesh config is checked against: those found in the linted input and
  * {@code --workloads}, or {@link KnownTopology} when none were given.
  *
- * @param origin where they came from, shown to the user
+ * @param serviceEntryHosts every {@code spec.hosts} entry of the ServiceEntries found
+ * @param origin            where they came from, shown to the user
  */
-public record Inventory(List<ServiceDefinition> services, List<Workload> workloads, Text origin)
-        implements ServiceCatalog {
+public record Inventory(List<ServiceDefinition> services, List<Workload> workloads, List<String> serviceEntryHosts,
+                        Text origin) implements ServiceCatalog {
 
     public Inventory {
         services = List.copyOf(services);
         workloads = List.copyOf(workloads);
+        serviceEntryHosts = List.copyOf(serviceEntryHosts);
     }
 
+    /** An inventory without ServiceEntries. */
+    public Inventory(List<ServiceDefinition> services, List<Workload> workloads, Text origin) {
+        this(services, workloads, List.of(), origin);
+    }
+
+    /**
+     * True when a Service has the host, or a ServiceEntry host covers it as Kiali matches them (istio-validation.md
+     * E.1.4): the part after the SE host's {@code *} ends the host, so {@code example.com} also covers
+     * {@code api.example.com}.
+     */
     @Override
     public boolean serves(HostName host) {
-        return service(host).isPresent();
+        return service(host).isPresent() || serviceEntryHosts.stream().anyMatch(se -> covers(se, host));
+    }
+
+    private static boolean covers(String serviceEntryHost, HostName host) {
+        String suffix = serviceEntryHost.substring(serviceEntryHost.indexOf('*') + 1).toLowerCase(Locale.ROOT);
+        String shortForm = host.namespace().isEmpty() ? host.service() : host.service() + "." + host.namespace();
+        return !suffix.isEmpty() && (host.fqdn().endsWith(suffix) || shortForm.endsWith(suffix));
     }
 
     public Optional<ServiceDefinition> service(HostName host) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the Services and workloads (Deployments, StatefulSets, Pods) in files, directories and kustomizations, read
+ * Finds the Services, ServiceEntries and workloads (Deployments, StatefulSets, Pods) in files, directories and kustomizations, read
  * by the mesh loader's own {@link ManifestReader}. Kustomize transformers (labels, components, suffixes) are not
  * applied: give rendered YAML ({@code kubectl kustomize}) for an overlay. Unreadable input is skipped here; the
  * loader reports it for linted paths.
@@ -26,13 +26,15 @@ public final class InventoryReader {
 
     private final List<ServiceDefinition> services = new ArrayList<>();
     private final List<Workload> workloads = new ArrayList<>();
+    private final List<String> serviceEntryHosts = new ArrayList<>();
 
     private InventoryReader() {
     }
 
     /**
      * The inventory of everything in {@code paths}, each read once, objects that name no namespace in the
-     * topology's; what they lack (Services, or workloads) is taken from {@code topology} ({@link KnownTopology}).
+     * topology's; what they lack (Services, or workloads) is taken from {@code topology} ({@link KnownTopology}),
+     * and only when they hold none of them is the known topology used alone. {@link Inventory#origin()} says which.
      */
     public static Inventory read(List<Path> paths, Topology topology) {
         InventoryReader reader = new InventoryReader();
@@ -43,17 +45,21 @@ public final class InventoryReader {
 
     private Inventory inventory(Topology topology) {
         Inventory known = KnownTopology.inventory(topology);
-        if (services.isEmpty() && workloads.isEmpty()) {
+        if (services.isEmpty() && workloads.isEmpty() && serviceEntryHosts.isEmpty()) {
             return known;
         }
-        Text origin = new Text("입력에서 찾은 Service " + services.size() + "개, 워크로드 " + workloads.size() + "개",
-                               services.size() + " Services and " + workloads.size() + " workloads from the input");
+        int hosts = serviceEntryHosts.size();
+        Text origin = new Text("입력에서 찾은 Service " + services.size() + "개, 워크로드 " + workloads.size() + "개"
+                               + (hosts == 0 ? "" : ", ServiceEntry 호스트 " + hosts + "개"),
+                               services.size() + " Services" + (hosts == 0 ? " and " : ", ") + workloads.size()
+                               + " workloads" + (hosts == 0 ? "" : " and " + hosts + " ServiceEntry hosts")
+                               + " from the input");
         if (services.isEmpty() || workloads.isEmpty()) {
             origin = new Text(origin.ko() + ", 나머지는 " + known.origin().ko(), origin.en() + ", the rest from the "
                               + known.origin().en());
         }
         return new Inventory(services.isEmpty() ? known.services() : services,
-                             workloads.isEmpty() ? known.workloads() : workloads, origin);
+                             workloads.isEmpty() ? known.workloads() : workloads, serviceEntryHosts, origin);
     }
 
     private void collect(Manifest manifest) {
@@ -65,6 +71,8 @@ public final class InventoryReader {
             workloads.add(Workload.of(manifest.name(), manifest.namespace(),
                                       strings(spec.path("template").path("metadata").path("labels")),
                                       spec.path("replicas").asInt(1)));
+        } else if (kind.equals("ServiceEntry")) {
+            spec.path("hosts").forEach(h -> serviceEntryHosts.add(h.asText()));
         } else if (kind.equals("Pod")) {
             workloads.add(Workload.of(manifest.name(), manifest.namespace(),
                                       strings(manifest.node().path("metadata").path("labels")), 1));

@@ -1,8 +1,10 @@
 package io.theatermsa.mesh.cluster;
 
+import io.theatermsa.mesh.config.ConnectionPoolSettings;
 import io.theatermsa.mesh.admin.ClusterStatuses;
 import io.theatermsa.mesh.admin.ClusterStatuses.HostStatus;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,12 @@ public final class UpstreamCluster {
     private final String envoyName;
     private final ClusterConfig config;
     private final ClusterContext context;
+    /** Istio's {@code connect_timeout} when {@code connectionPool.tcp.connectTimeout} is unset (mesh-semantics §5). */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Envoy's {@code healthy_panic_threshold} when the cluster config leaves it unset. */
+    static final int ENVOY_DEFAULT_PANIC_THRESHOLD = 50;
+
     private final LocalityPriority locality;
     private final LoadBalancer balancer;
     private final ClusterStats stats = new ClusterStats();
@@ -171,9 +179,19 @@ public final class UpstreamCluster {
         return host;
     }
 
-    /** {@code healthy_panic_threshold}: {@code minHealthPercent} when outlier detection is configured, else 0. */
-    private int panicThreshold() {
-        return detector.policy() == null ? 0 : detector.policy().panicThreshold();
+    /**
+     * {@code healthy_panic_threshold}: {@code minHealthPercent} (default 0) when outlier detection is configured,
+     * else Envoy's default 50 % (Istio writes no threshold then, mesh-semantics §6.7).
+     */
+    int panicThreshold() {
+        return detector.policy() == null ? ENVOY_DEFAULT_PANIC_THRESHOLD : detector.policy().panicThreshold();
+    }
+
+    /** {@code connectionPool.tcp.connectTimeout}, else Istio's 10 s: how long an attempt may wait to connect. */
+    public Duration connectTimeout() {
+        ConnectionPoolSettings pool = config.policy().connectionPool();
+        Duration written = pool == null || pool.tcp() == null ? null : pool.tcp().connectTimeout();
+        return written == null ? DEFAULT_CONNECT_TIMEOUT : written;
     }
 
     // ---- what the router reports ------------------------------------------------------------------------------

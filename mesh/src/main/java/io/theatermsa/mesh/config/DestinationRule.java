@@ -37,6 +37,15 @@ public record DestinationRule(ObjectMeta meta, String host, TrafficPolicy traffi
         return rawSpec.deepCopy();
     }
 
+    /**
+     * True when the rule writes a top-level {@code trafficPolicy}, even one with only blocks the emulator does not
+     * model ({@code tls}, {@code portLevelSettings}, ...): Istio's merge keeps the first such policy whatever it
+     * holds (mesh-semantics §4.4, istio {@code pilot/pkg/model/destination_rule.go}).
+     */
+    public boolean writesTrafficPolicy() {
+        return rawSpec.hasNonNull("trafficPolicy") || !TrafficPolicy.NONE.equals(trafficPolicy);
+    }
+
     /** The host, resolved against this rule's namespace (mesh-semantics §4.5). */
     public HostName hostName() {
         return HostName.of(host, meta.namespace());

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * The one DestinationRule a host ends up with after Istio merges every rule for it (mesh-semantics §4.4): rules
  * sorted oldest first (then name, namespace); subsets concatenated with the first definition of a name winning;
- * the first top-level {@code trafficPolicy} winning.
+ * the first top-level {@code trafficPolicy} written winning, even one that sets only {@code tls} (which the emulator
+ * does not model, so the host then gets no outlier detection, pool or load balancer setting).
  *
  * @param sources   the merged rules, in merge order
  * @param discarded subsets dropped because an earlier rule already defined their name
@@ -44,7 +45,7 @@ public record MergedDestinationRule(HostName host, TrafficPolicy trafficPolicy, 
         List<Subset> discarded = new ArrayList<>();
         TrafficPolicy policy = null;
         for (DestinationRule rule : ordered) {
-            if (policy == null && !TrafficPolicy.NONE.equals(rule.trafficPolicy())) {
+            if (policy == null && rule.writesTrafficPolicy()) {
                 policy = rule.trafficPolicy();
             }
             for (Subset subset : rule.subsets()) {

@@ -25,6 +25,9 @@ public final class MeshConfigLoader {
     private static final String ISTIO_GROUP = "networking.istio.io/";
     private static final Set<String> API_VERSIONS = Set.of("v1", "v1beta1", "v1alpha3");
     private static final Set<String> MESH_KINDS = Set.of("VirtualService", "DestinationRule");
+    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "status");
+    private static final List<String> BANNED_ANNOTATIONS = List.of("istio.io/dry-run",
+            "internal.istio.io/webhook-always-reject", "internal.istio.io/parent-namespace", "internal.istio.io/parents");
 
     private final String namespace;
     private final ServiceCatalog catalog;
@@ -74,13 +77,17 @@ public final class MeshConfigLoader {
                 skipped++;
                 continue;
             }
+            checkObject(node, meta, diagnostics);
             JsonNode specNode = node.path("spec").isObject() ? node.get("spec") : JsonNodeFactory.instance.objectNode();
             SpecNode spec = new SpecNode(specNode, "spec", meta, diagnostics);
+            RawField written = new RawField(specNode, "spec");
             if (kind.equals("VirtualService")) {
+                VirtualServiceAdmission.check(written, new AdmissionFindings(meta, diagnostics));
                 VirtualService vs = VirtualServiceDecoder.decode(spec);
                 VirtualServiceValidator.validate(vs, diagnostics);
                 virtualServices.add(vs);
             } else {
+                DestinationRuleAdmission.check(written, new AdmissionFindings(meta, diagnostics));
                 DestinationRule dr = DestinationRuleDecoder.decode(spec);
                 DestinationRuleValidator.validate(dr, diagnostics);
                 destinationRules.add(dr);
@@ -89,6 +96,31 @@ public final class MeshConfigLoader {
         MeshReferenceValidator.validate(virtualServices, MergedDestinationRule.mergeByHost(destinationRules),
                                         catalog, diagnostics);
         return new LoadedConfig(virtualServices, destinationRules, diagnostics.toList(), skipped);
+    }
+
+    /**
+     * What Istio's webhook checks before the spec (istio-validation.md 0.5, 0.6): only {@code apiVersion, kind,
+     * metadata, spec, status} at the top, and none of the annotations users may not set on a VirtualService or
+     * DestinationRule. Each check ends the webhook's review, so the first failure is the only one reported.
+     */
+    private static void checkObject(JsonNode node, ObjectMeta meta, Diagnostics diagnostics) {
+        for (String field : (Iterable<String>) node::fieldNames) {
+            if (!TOP_LEVEL_FIELDS.contains(field)) {
+                diagnostics.add(Code.INVALID_VALUE, meta, field, "unknown field \"" + field + "\" on "
+                        + meta.kind() + " resource " + meta.key());
+                return;
+            }
+        }
+        JsonNode annotations = node.path("metadata").path("annotations");
+        for (String banned : BANNED_ANNOTATIONS) {
+            if (annotations.has(banned)) {
+                String message = banned.equals("istio.io/dry-run")
+                        ? meta.key() + " has unsupported annotation " + banned + ", please remove the annotation"
+                        : "\"" + banned + "\" annotation found, this may not be set by users";
+                diagnostics.add(Code.INVALID_VALUE, meta, "metadata.annotations." + banned, message);
+                return;
+            }
+        }
     }
 
     private static ObjectMeta meta(Manifest m, String kind, Diagnostics diagnostics) {

@@ -1,16 +1,16 @@
 package io.theatermsa.mesh.config;
 
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Checks between objects, the kind Istio accepts but that fail or surprise at request time: a subset no
- * DestinationRule defines (503 NC), a host nobody serves, several rules for one host, several VirtualServices for
- * one host.
+ * Checks between objects, the kind Istio accepts but that fail or surprise at request time, as Kiali's checkers
+ * judge them (istio-validation.md E): a subset no DestinationRule defines (KIA1107, 503 NC), a destination host
+ * nothing serves (KIA1101) or a rule host nothing serves (KIA0202), a lone destination's weight (KIA1104), a
+ * host and subset repeated in one rule (KIA1105), several rules for one host, several VirtualServices for one host
+ * (KIA1106, {@link SharedHosts}).
  */
 final class MeshReferenceValidator {
 
@@ -19,17 +19,14 @@ final class MeshReferenceValidator {
 
     static void validate(List<VirtualService> virtualServices, List<MergedDestinationRule> rules,
                          ServiceCatalog catalog, Diagnostics out) {
-        Map<HostName, MergedDestinationRule> byHost =
-                rules.stream().collect(Collectors.toMap(MergedDestinationRule::host, Function.identity()));
         rules.forEach(rule -> reportMerge(rule, out));
         if (catalog != null) {
-            rules.stream().filter(rule -> !catalog.serves(rule.host()))
+            rules.stream().filter(rule -> !rule.host().service().startsWith("*") && !catalog.serves(rule.host()))
                     .forEach(rule -> rule.sources().forEach(dr -> out.add(Code.HOST_NOT_FOUND, dr.meta(),
                             "spec.host", "host " + rule.host() + " is served by no workload")));
         }
-        virtualServices.stream().filter(VirtualService::appliesToSidecars)
-                .forEach(vs -> checkDestinations(vs, byHost, catalog, out));
-        reportSharedHosts(virtualServices, out);
+        virtualServices.forEach(vs -> checkDestinations(vs, rules, catalog, out));
+        SharedHosts.report(virtualServices, out);
     }
 
     private static void reportMerge(MergedDestinationRule rule, Diagnostics out) {
@@ -49,45 +46,51 @@ final class MeshReferenceValidator {
         }
     }
 
-    private static void checkDestinations(VirtualService vs, Map<HostName, MergedDestinationRule> byHost,
-                                          ServiceCatalog catalog, Diagnostics out) {
-        for (HttpRoute route : vs.http()) {
-            for (int k = 0; k < route.route().size(); k++) {
-                Destination d = route.route().get(k).destination();
-                if (d == null || d.host() == null || d.host().isBlank()) {
-                    continue;
-                }
-                String at = "spec.http[" + route.index() + "].route[" + k + "].destination";
-                HostName host = HostName.of(d.host(), vs.meta().namespace());
-                if (catalog != null && !catalog.serves(host)) {
-                    out.add(Code.HOST_NOT_FOUND, vs.meta(), at + ".host",
-                            "host " + host + " is served by no workload; requests routed here get 503 UH");
-                }
-                if (d.subset() != null && !definesSubset(byHost.get(host), d.subset())) {
-                    out.add(Code.SUBSET_NOT_FOUND, vs.meta(), at + ".subset", "subset '" + d.subset()
-                            + "' is defined by no DestinationRule for host " + host
-                            + "; requests routed here get 503 NC (cluster_not_found)");
-                }
+    private static void checkDestinations(VirtualService vs, List<MergedDestinationRule> rules, ServiceCatalog catalog,
+                                          Diagnostics out) {
+        List<RouteDestinationRef> destinations = RouteDestinationRef.of(vs);
+        String namespace = vs.meta().namespace();
+        for (RouteDestinationRef d : destinations) {
+            HostName host = d.hostName(namespace);
+            if (catalog != null && !catalog.serves(host)) {
+                out.add(Code.HOST_NOT_FOUND, vs.meta(), d.path() + ".destination.host",
+                        "host " + host + " is served by no workload; requests routed here get 503 UH");
+            }
+            if (d.subset() != null && !d.subset().isEmpty() && !definesSubset(rules, host, d.subset())) {
+                out.add(Code.SUBSET_NOT_FOUND, vs.meta(), d.path() + ".destination.subset", "subset '" + d.subset()
+                        + "' is defined by no DestinationRule for host " + host
+                        + "; requests routed here get 503 NC (cluster_not_found)");
+            }
+            if (d.routeSize() == 1 && d.weight() != null && d.weight() > 0 && d.weight() < 100) {
+                out.add(Code.SINGLE_DESTINATION_WEIGHT, vs.meta(), d.path() + ".weight", "the weight is assumed to be"
+                        + " 100 because there is only one route destination");
             }
         }
+        Map<String, List<RouteDestinationRef>> repeated = destinations.stream().collect(Collectors.groupingBy(
+                d -> d.rulePath() + "|" + d.hostName(namespace).fqdn() + "|" + (d.subset() == null ? "" : d.subset()),
+                LinkedHashMap::new, Collectors.toList()));
+        repeated.values().stream().filter(list -> list.size() > 1).flatMap(List::stream).forEach(d ->
+                out.add(Code.REPEATED_ROUTE_DESTINATION, vs.meta(), d.path() + ".destination.host", "this host subset "
+                        + "combination is already referenced in another route destination of the rule"));
     }
 
-    private static boolean definesSubset(MergedDestinationRule rule, String subset) {
-        return rule != null && rule.subsets().stream().anyMatch(s -> subset.equals(s.name()));
+    /**
+     * KIA1107: a DestinationRule whose host is the destination's, or a wildcard covering it ({@code *.ns...} or
+     * {@code *} in the namespace, {@code *.example.com} by suffix), defines the subset.
+     */
+    private static boolean definesSubset(List<MergedDestinationRule> rules, HostName host, String subset) {
+        return rules.stream().filter(rule -> covers(rule.host(), host))
+                .anyMatch(rule -> rule.subsets().stream().anyMatch(s -> subset.equals(s.name())));
     }
 
-    private static void reportSharedHosts(List<VirtualService> virtualServices, Diagnostics out) {
-        Map<HostName, VirtualService> owner = new HashMap<>();
-        virtualServices.stream().filter(VirtualService::appliesToSidecars)
-                .sorted(Comparator.comparing(VirtualService::meta, ObjectMeta.ISTIO_ORDER))
-                .forEach(vs -> vs.hosts().forEach(h -> {
-                    HostName host = HostName.of(h, vs.meta().namespace());
-                    VirtualService first = owner.putIfAbsent(host, vs);
-                    if (first != null) {
-                        out.add(Code.MULTIPLE_VIRTUAL_SERVICES, vs.meta(), "spec.hosts", "host " + host
-                                + " already has VirtualService " + first.meta().key()
-                                + "; sidecars do not merge VirtualServices, so this one is ignored for that host");
-                    }
-                }));
+    static boolean covers(HostName ruleHost, HostName host) {
+        if (ruleHost.equals(host)) {
+            return true;
+        }
+        if (ruleHost.service().equals("*")) {
+            return ruleHost.namespace().equals(host.namespace());
+        }
+        return ruleHost.namespace().isEmpty() && ruleHost.service().startsWith("*")
+               && host.fqdn().endsWith(ruleHost.service().substring(1));
     }
 }

@@ -36,7 +36,8 @@ public record FaultPolicy(Delay delay, Abort abort) {
             delay = new Delay(d.fixedDelay(), percentage);
         }
         Abort abort = null;
-        if (fault.abort() != null) {
+        // Istio drops an abort with neither httpStatus nor grpcStatus, as it drops a delay without fixedDelay.
+        if (fault.abort() != null && (fault.abort().httpStatus() != null || fault.abort().grpcStatus() != null)) {
             FaultInjection.Abort a = fault.abort();
             abort = new Abort(a.httpStatus() == null ? 0 : a.httpStatus(), a.grpcStatus(),
                               a.percentage() == null ? FractionalPercent.ZERO

@@ -40,7 +40,7 @@ public final class EmulatedSidecar implements Sidecar {
     /** The {@code server} header of responses through an outbound sidecar (mesh-semantics §7.2). */
     static final String SERVER = "envoy";
     /** Istio's default connect timeout ({@code meshConfig.connectTimeout}), for the exchange a sidecar is given. */
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration CONNECT_TIMEOUT = UpstreamCluster.DEFAULT_CONNECT_TIMEOUT;
 
     private final SourceWorkload source;
     private final ClusterManager clusters;

@@ -50,7 +50,7 @@ record LocalReply(int status, byte[] body, ResponseFlag flag, String details, Ma
     }
 
     /**
-     * An attempt that ended without response headers: 503 with Envoy's reset body, "retried and the latest" when
+     * An attempt that ended without response headers: 503 (502 for a protocol error) with Envoy's reset body, "retried and the latest" when
      * the request had been retried; an overflow also carries {@code x-envoy-overloaded: true} (§5.3).
      */
     static LocalReply reset(ResetReason reason, boolean retried) {
@@ -60,7 +60,7 @@ record LocalReply(int status, byte[] body, ResponseFlag flag, String details, Ma
         String details = "upstream_reset_before_response_started{" + reason.text().replace(' ', '_')
                 + (transport.isEmpty() ? "" : "," + transport.replace(' ', '_')) + "}";
         Map<String, String> headers = reason == ResetReason.OVERFLOW ? Map.of("x-envoy-overloaded", "true") : Map.of();
-        return new LocalReply(503, body, reason.flag(), details, headers);
+        return new LocalReply(reason.status(), body, reason.flag(), details, headers);
     }
 
     /** A global ({@code response_timeout}) or per-try ({@code upstream_per_try_timeout}) timeout: 504 UT (§3.3). */

@@ -180,7 +180,7 @@ final class OutboundRouter {
                 info.attempt(host, endpoint);
                 long remaining = globalNanos == 0 ? 0 : globalNanos - (ticker.nanos() - start);
                 if (globalNanos != 0 && remaining <= 0) {
-                    return timeout(cluster, info, false);
+                    return globalTimeout(cluster, info);
                 }
                 ConnectionPool.Admission admission = cluster.connectionPool().acquire(remaining);
                 switch (admission) {
@@ -188,7 +188,7 @@ final class OutboundRouter {
                         return reply(info, LocalReply.reset(ResetReason.OVERFLOW, info.attempts() > 1));
                     }
                     case TIMED_OUT -> {
-                        return timeout(cluster, info, false);
+                        return globalTimeout(cluster, info);
                     }
                     case REUSED, CONNECTED -> cluster.attemptStarted(host, admission);
                 }
@@ -214,21 +214,23 @@ final class OutboundRouter {
                         flagUnretried(status, info);
                         yield reply(info, LocalReply.reset(r.reason(), info.attempts() > 1));
                     }
-                    case Outcome.TimedOut t when !t.perTry() -> timeout(cluster, info, false);
+                    case Outcome.TimedOut t when !t.perTry() -> globalTimeout(cluster, info);
                     case Outcome.TimedOut t -> {
+                        // Envoy counts every per-try timeout (Router::onPerTryTimeout), retried or not.
+                        cluster.timedOut(true);
                         RetryStatus status = retry.shouldRetry(retry.wouldRetryFromReset(ResetReason.LOCAL_RESET));
                         if (status == RetryStatus.YES) {
                             yield null;
                         }
                         flagUnretried(status, info);
-                        yield timeout(cluster, info, true);
+                        yield reply(info, LocalReply.timeout(true));
                     }
                 };
                 if (done != null) {
                     return done;
                 }
                 if (!backOff(retry.nextBackOff(), globalNanos, start)) {
-                    return timeout(cluster, info, false);
+                    return globalTimeout(cluster, info);
                 }
             }
         }
@@ -245,13 +247,15 @@ final class OutboundRouter {
                 return failed(cluster, host, ResetReason.REMOTE_CONNECTION_FAILURE);
             }
             OutboundResponse response = upstream.exchange(endpoint.address(), endpoint.port(), attempt,
-                                                          limit == 0 ? null : Duration.ofNanos(limit));
+                                                          limit == 0 ? null : Duration.ofNanos(limit),
+                                                          cluster.connectTimeout());
             cluster.attemptFinished(host, OutlierResult.httpCode(response.status()));
             return new Outcome.Responded(response);
         } catch (UpstreamFailure failure) {
             return switch (failure.reason()) {
                 case CONNECT_FAILURE -> failed(cluster, host, ResetReason.REMOTE_CONNECTION_FAILURE);
                 case RESET -> failed(cluster, host, ResetReason.CONNECTION_TERMINATION);
+                case PROTOCOL_ERROR -> failed(cluster, host, ResetReason.PROTOCOL_ERROR);
                 case TIMEOUT -> {
                     if (limit == 0) {
                         yield failed(cluster, host, ResetReason.CONNECTION_TIMEOUT);
@@ -279,9 +283,9 @@ final class OutboundRouter {
         }
     }
 
-    private static OutboundResponse timeout(UpstreamCluster cluster, StreamInfo info, boolean perTry) {
-        cluster.timedOut(perTry);
-        return reply(info, LocalReply.timeout(perTry));
+    private static OutboundResponse globalTimeout(UpstreamCluster cluster, StreamInfo info) {
+        cluster.timedOut(false);
+        return reply(info, LocalReply.timeout(false));
     }
 
     /** Waits the back-off; false when the global timeout expires first (the wait then ends at the deadline). */

@@ -10,6 +10,8 @@ enum ResetReason {
                               ResponseFlag.UPSTREAM_CONNECTION_FAILURE),
     CONNECTION_TIMEOUT("connection timeout", "", ResponseFlag.UPSTREAM_CONNECTION_FAILURE),
     CONNECTION_TERMINATION("connection termination", "", ResponseFlag.UPSTREAM_CONNECTION_TERMINATION),
+    /** A response the HTTP/1 codec cannot parse: the only reset that answers 502 (§7.1). */
+    PROTOCOL_ERROR("protocol error", "", ResponseFlag.UPSTREAM_PROTOCOL_ERROR),
     /** The sidecar reset the attempt itself: a per-try timeout (only retry decisions see it). */
     LOCAL_RESET("local reset", "", ResponseFlag.LOCAL_RESET),
     /** A circuit breaker was open: never retried, never reported to outlier detection. */
@@ -37,6 +39,11 @@ enum ResetReason {
 
     ResponseFlag flag() {
         return flag;
+    }
+
+    /** Envoy's local-reply status for a reset: 502 for a protocol error, 503 for every other (§7.1). */
+    int status() {
+        return this == PROTOCOL_ERROR ? 502 : 503;
     }
 
     /** Connect failures and connect timeouts: what {@code connect-failure} retries. */

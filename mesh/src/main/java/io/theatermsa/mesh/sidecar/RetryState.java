@@ -6,7 +6,9 @@ import io.theatermsa.mesh.route.RetryOn;
 import io.theatermsa.mesh.route.RetryPolicy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -21,10 +23,14 @@ final class RetryState implements AutoCloseable {
     private static final int MAX_BACKOFF_MULTIPLIER = 10;
 
     private final RetryPolicy policy;
+    /** The {@code update_frequency} Istio writes for {@code envoy.retry_priorities.previous_priorities}. */
+    static final int PRIORITY_UPDATE_FREQUENCY = 2;
+
     private final UpstreamCluster cluster;
     private final RandomGenerator random;
     private final Set<UpstreamHost> attemptedHosts = new HashSet<>();
-    private final Set<Integer> attemptedPriorities = new HashSet<>();
+    private final List<Integer> attemptedPriorities = new ArrayList<>();
+    private Set<Integer> excludedPriorities = Set.of();
     private int retriesRemaining;
     private int backoffRetry = 1;
     private boolean holdingRetry;
@@ -125,9 +131,22 @@ final class RetryState implements AutoCloseable {
         return attemptedHosts.isEmpty() ? 0 : policy.hostSelectionMaxAttempts();
     }
 
-    /** Priorities a retry skips: those tried, only with {@code retryRemoteLocalities} (§6.10). */
+    /**
+     * Priorities the next attempt skips, only with {@code retryRemoteLocalities} (§6.10): Istio configures Envoy's
+     * {@code previous_priorities} with {@code update_frequency: 2}, which recomputes the excluded set from every
+     * attempted host's priority after each second attempt and keeps it in between (envoy
+     * {@code source/extensions/retry/priority/previous_priorities/previous_priorities.cc},
+     * {@code determinePriorityLoad}). So the first retry stays in the priority load; the third attempt leaves P0.
+     */
     Set<Integer> excludedPriorities() {
-        return policy.retryRemoteLocalities() ? attemptedPriorities : Set.of();
+        if (!policy.retryRemoteLocalities()) {
+            return Set.of();
+        }
+        int attempts = attemptedPriorities.size();
+        if (attempts >= PRIORITY_UPDATE_FREQUENCY && attempts % PRIORITY_UPDATE_FREQUENCY == 0) {
+            excludedPriorities = Set.copyOf(attemptedPriorities);
+        }
+        return excludedPriorities;
     }
 
     @Override

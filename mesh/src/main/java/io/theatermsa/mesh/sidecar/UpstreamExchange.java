@@ -17,6 +17,17 @@ public interface UpstreamExchange extends AutoCloseable {
      */
     OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout);
 
+    /**
+     * As {@link #exchange(String, int, OutboundRequest, Duration)}, giving up on the connection after
+     * {@code connectTimeout} (the cluster's {@code connectionPool.tcp.connectTimeout}) with a
+     * {@link UpstreamFailure.Reason#TIMEOUT}. Implementations that cannot set it per call keep the one they were
+     * built with; the emulated sidecar always calls this one.
+     */
+    default OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout,
+                                      Duration connectTimeout) {
+        return exchange(address, port, request, timeout);
+    }
+
     @Override
     void close();
 }

@@ -1,16 +1,19 @@
 package io.theatermsa.mesh.sidecar;
 
 /**
- * A call that produced no HTTP response: the connection could not be made, was reset, or timed out.
- * Envoy turns each into a local reply; {@link #reason()} says which.
+ * A call that produced no HTTP response: the connection could not be made, was reset, timed out, or what came back
+ * was not HTTP. Envoy turns each into a local reply; {@link #reason()} says which.
  */
 public final class UpstreamFailure extends RuntimeException {
 
     /** Why no response came back. */
     public enum Reason {
         CONNECT_FAILURE,
+        /** The connection closed or was reset before a complete response: Envoy's connection termination, UC. */
         RESET,
-        TIMEOUT
+        TIMEOUT,
+        /** The upstream answered bytes that are not an HTTP/1.1 response: Envoy's protocol error, 502 UPE. */
+        PROTOCOL_ERROR
     }
 
     private final Reason reason;

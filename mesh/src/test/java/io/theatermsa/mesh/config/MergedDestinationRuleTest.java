@@ -49,6 +49,31 @@ class MergedDestinationRuleTest {
     }
 
     @Test
+    void aTlsOnlyTopLevelPolicyStillWinsTheMergeAsInIstio() {
+        String rules = """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: a-tls, creationTimestamp: "2026-01-01T00:00:00Z"}
+                spec:
+                  host: user-service
+                  trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: b-breaker, creationTimestamp: "2026-01-02T00:00:00Z"}
+                spec:
+                  host: user-service
+                  trafficPolicy: {outlierDetection: {consecutive5xxErrors: 1}}
+                """;
+
+        MergedDestinationRule merged = new MeshConfigLoader(NAMESPACE).load("rules.yaml", rules)
+                .mergedDestinationRules().getFirst();
+
+        assertThat(merged.sources()).extracting(dr -> dr.meta().name()).containsExactly("a-tls", "b-breaker");
+        assertThat(merged.trafficPolicy().outlierDetection()).as("b-breaker's policy is dropped whole").isNull();
+    }
+
+    @Test
     void mergeIsAnnouncedAsWarningsNotRefused() {
         LoadedConfig result = new MeshConfigLoader(NAMESPACE).load("rules.yaml", RULES);
 

@@ -44,14 +44,14 @@ class ValidationTest {
 
     static List<Case> cases() {
         return List.of(
-                new Case("VirtualService without hosts", """
+                new Case("VirtualService without hosts is a delegate Istio admits (not emulated)", """
                         apiVersion: networking.istio.io/v1
                         kind: VirtualService
                         metadata: {name: user-vs}
                         spec:
                           http:
                           - route: [{destination: {host: user-service}}]
-                        """, Code.MISSING_HOSTS, "spec.hosts"),
+                        """, Code.NOT_EMULATED, "spec.hosts"),
                 new Case("DestinationRule without host", """
                         apiVersion: networking.istio.io/v1
                         kind: DestinationRule

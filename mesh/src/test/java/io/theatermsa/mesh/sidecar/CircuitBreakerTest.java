@@ -99,7 +99,8 @@ class CircuitBreakerTest {
              ScriptedPod slow = ScriptedPod.start("user-service", "ctx1", "user-service-ctx1-slow")) {
             f.register(slow);
             f.apply(SUBSET_RULE.formatted("""
-                    connectionPool: {tcp: {maxConnections: 1}, http: {http1MaxPendingRequests: 1, maxRequestsPerConnection: 1}}""",
+                    connectionPool: {tcp: {maxConnections: 1}, http: {http1MaxPendingRequests: 1, maxRequestsPerConnection: 1}}
+                        outlierDetection: {consecutive5xxErrors: 1, maxEjectionPercent: 100}""",
                     "retries: {attempts: 3, retryOn: 5xx}"));
             int n = 6;
             List<Future<OutboundResponse>> calls = new ArrayList<>();
@@ -126,7 +127,9 @@ class CircuitBreakerTest {
             assertThat(f.entries()).filteredOn(e -> e.flagsText().equals("UO"))
                     .allSatisfy(e -> assertThat(e.attemptCount()).as("overflow is never retried").isEqualTo(1));
             assertThat(f.cluster("ctx1").counter("upstream_rq_pending_overflow")).isEqualTo(overflowed);
+            // Non-vacuous: one counted 503 would eject the only pod (consecutive5xxErrors 1, maxEjectionPercent 100).
             assertThat(f.cluster("ctx1").counter("outlier_detection.ejections_detected_consecutive_5xx")).isZero();
+            assertThat(f.cluster("ctx1").outlierDetector().ejectionsActive()).isZero();
         }
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptedPod implements AutoCloseable {
 
     /** How the pod's connections end. */
-    private enum Connection { ANSWERS, REFUSED, RESET }
+    private enum Connection { ANSWERS, REFUSED, DROPPED, RESET }
 
     private final String service;
     private final String cluster;
@@ -57,6 +57,11 @@ final class ScriptedPod implements AutoCloseable {
         return new ScriptedPod(service, cluster, pod, Connection.REFUSED);
     }
 
+    /** A pod whose address drops every packet: each connect waits out the connect timeout (503 UF). */
+    static ScriptedPod unreachable(String service, String cluster, String pod) {
+        return new ScriptedPod(service, cluster, pod, Connection.DROPPED);
+    }
+
     /** A pod that reads each request and closes the connection without a byte of response (503 UC). */
     static ScriptedPod resetting(String service, String cluster, String pod) {
         return new ScriptedPod(service, cluster, pod, Connection.RESET);
@@ -71,9 +76,13 @@ final class ScriptedPod implements AutoCloseable {
      * One exchange: the answer, or the {@link UpstreamFailure} a client would see, after the time the pod takes
      * (at most {@code timeout}) has passed on {@code ticker}.
      */
-    OutboundResponse answer(OutboundRequest request, Duration timeout, ManualTicker ticker) {
+    OutboundResponse answer(OutboundRequest request, Duration timeout, Duration connectTimeout, ManualTicker ticker) {
         if (connection == Connection.REFUSED) {
             throw new UpstreamFailure(UpstreamFailure.Reason.CONNECT_FAILURE, "Connection refused", null);
+        }
+        if (connection == Connection.DROPPED) {
+            ticker.advance(connectTimeout);
+            throw new UpstreamFailure(UpstreamFailure.Reason.TIMEOUT, "Connect timed out", null);
         }
         requests.incrementAndGet();
         if (connection == Connection.RESET) {

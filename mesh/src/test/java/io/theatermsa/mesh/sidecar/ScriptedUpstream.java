@@ -2,6 +2,7 @@ package io.theatermsa.mesh.sidecar;
 
 import io.theatermsa.mesh.ManualTicker;
 import io.theatermsa.mesh.cluster.Endpoint;
+import io.theatermsa.mesh.cluster.UpstreamCluster;
 
 import java.time.Duration;
 import java.util.Map;
@@ -29,11 +30,17 @@ final class ScriptedUpstream implements UpstreamExchange {
 
     @Override
     public OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout) {
+        return exchange(address, port, request, timeout, UpstreamCluster.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    @Override
+    public OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout,
+                                     Duration connectTimeout) {
         ScriptedPod pod = pods.get(address + ":" + port);
         if (pod == null) {
             throw new UpstreamFailure(UpstreamFailure.Reason.CONNECT_FAILURE, "Connection refused", null);
         }
-        return pod.answer(request, timeout, ticker);
+        return pod.answer(request, timeout, connectTimeout, ticker);
     }
 
     @Override

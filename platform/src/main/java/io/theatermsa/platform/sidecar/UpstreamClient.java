@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mesh's {@link UpstreamExchange} over Helidon's WebClient: one HTTP/1.1 exchange to a concrete address over
@@ -34,18 +35,23 @@ public final class UpstreamClient implements UpstreamExchange {
             "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
             "host", "content-length");
 
-    private final WebClient client;
+    private final Duration connectTimeout;
+    /** One client (and keep-alive pool) per connect timeout in use: Helidon sets it per client, not per request. */
+    private final Map<Duration, WebClient> clients = new ConcurrentHashMap<>();
 
     public UpstreamClient(Duration connectTimeout) {
-        this.client = WebClient.builder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(false)
-                .keepAlive(true)
-                .build();
+        this.connectTimeout = connectTimeout;
     }
 
     @Override
     public OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout) {
+        return exchange(address, port, request, timeout, connectTimeout);
+    }
+
+    @Override
+    public OutboundResponse exchange(String address, int port, OutboundRequest request, Duration timeout,
+                                     Duration connectTimeout) {
+        WebClient client = clients.computeIfAbsent(connectTimeout, UpstreamClient::client);
         // The path and query are sent byte for byte, as a proxy must: no re-encoding of '?' or '%XX'.
         HttpClientRequest call = client.method(Method.create(request.method()))
                 .skipUriEncoding(true)
@@ -71,7 +77,15 @@ public final class UpstreamClient implements UpstreamExchange {
 
     @Override
     public void close() {
-        client.closeResource();
+        clients.values().forEach(WebClient::closeResource);
+    }
+
+    private static WebClient client(Duration connectTimeout) {
+        return WebClient.builder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(false)
+                .keepAlive(true)
+                .build();
     }
 
     private static void copyRequestHeaders(HttpHeaders from, ClientRequestHeaders to) {
@@ -93,6 +107,17 @@ public final class UpstreamClient implements UpstreamExchange {
         return HttpHeaders.of(headers, (k, v) -> true);
     }
 
+    /**
+     * Helidon's HTTP/1 client codec refusing what came back ("HTTP Response did not contain HTTP status line", a
+     * bad header...): an {@code IllegalStateException} or {@code IllegalArgumentException} thrown from Helidon's
+     * own classes. Envoy's HTTP/1 codec calls that a protocol error (502 UPE).
+     */
+    private static boolean isCodecRejection(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return (t instanceof IllegalStateException || t instanceof IllegalArgumentException)
+               && frames.length > 0 && frames[0].getClassName().startsWith("io.helidon.");
+    }
+
     private static UpstreamFailure classify(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
@@ -100,6 +125,9 @@ public final class UpstreamClient implements UpstreamExchange {
             }
             if (t instanceof SocketTimeoutException) {
                 return new UpstreamFailure(UpstreamFailure.Reason.TIMEOUT, t.getMessage(), e);
+            }
+            if (isCodecRejection(t)) {
+                return new UpstreamFailure(UpstreamFailure.Reason.PROTOCOL_ERROR, t.getMessage(), e);
             }
         }
         return new UpstreamFailure(UpstreamFailure.Reason.RESET, e.getMessage(), e);

@@ -129,8 +129,33 @@ class EmulatedSidecarOverSocketsTest {
         }
     }
 
+    @Test
+    @DisplayName("§7.1 an upstream that answers bytes that are not HTTP: 502 UPE, protocol error (not UC)")
+    void upstreamAnsweringGarbageIsAProtocolError() throws Exception {
+        try (ExecutorService server = Executors.newVirtualThreadPerTaskExecutor();
+             ServerSocket garbage = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            server.submit(() -> answerAfterReadingRequests(garbage, "SSH-2.0-OpenSSH_9.6\r\n\r\n"));
+            registerUser("user-service-ctx1-garbage", garbage.getLocalPort());
+            route("retries: {attempts: 0}");
+
+            OutboundResponse r = get("/users/1");
+
+            assertThat(r.status()).isEqualTo(502);
+            assertThat(r.bodyText()).isEqualTo(
+                    "upstream connect error or disconnect/reset before headers. reset reason: protocol error");
+            AccessLogEntry e = lastEntry();
+            assertThat(e.flagsText()).isEqualTo("UPE");
+            assertThat(e.responseCodeDetails()).isEqualTo("upstream_reset_before_response_started{protocol_error}");
+        }
+    }
+
     /** Accepts connections, reads the request head and closes without a byte of response. */
     private static Void closeAfterReadingRequests(ServerSocket closer) {
+        return answerAfterReadingRequests(closer, "");
+    }
+
+    /** Accepts connections, reads the request head, writes {@code answer} and closes. */
+    private static Void answerAfterReadingRequests(ServerSocket closer, String answer) {
         while (!closer.isClosed()) {
             try (Socket s = closer.accept()) {
                 InputStream in = s.getInputStream();
@@ -142,6 +167,8 @@ class EmulatedSidecarOverSocketsTest {
                     }
                     state = (b == '\r' || b == '\n') ? state + 1 : 0;
                 }
+                s.getOutputStream().write(answer.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
             } catch (IOException closed) {
                 return null;
             }
