@@ -1,13 +1,15 @@
 package io.theatermsa.docs;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -18,8 +20,6 @@ import static org.assertj.core.api.Assertions.fail;
  * the stack goes back to its start (scenario reset, faults cleared, no endpoint ejected).
  */
 class CourseDocsIT {
-
-    private static final Duration BACK_TO_START = Duration.ofSeconds(150);
 
     @TempDir
     Path sandbox;
@@ -36,9 +36,9 @@ class CourseDocsIT {
         if (!problems.isEmpty()) {
             fail("documents with blocks the test cannot read:\n" + String.join("\n", problems));
         }
-        if (Files.notExists(Path.of("/bin/bash")) && Files.notExists(Path.of("/usr/bin/bash"))) {
-            fail("bash is needed to run the documents' commands");
-        }
+        requireOnPath("bash", "the documents' commands run in bash");
+        requireOnPath("curl", "Debian/Ubuntu: sudo apt-get install curl");
+        requireOnPath("kubectl", "kubectl 1.30 or newer: https://kubernetes.io/docs/tasks/tools/ (.ci/run installs it)");
         try (DocStack stack = DocStack.start(CourseDocs.ROOT, sandbox)) {
             DocRunner runner = new DocRunner(stack, scratch);
             for (MarkedDocument.Parsed document : documents) {
@@ -46,22 +46,16 @@ class CourseDocsIT {
                 if (failure.isPresent()) {
                     fail(failure.get());
                 }
-                backToStart(runner);
+                runner.backToStart().ifPresent(Assertions::fail);
             }
         }
     }
 
-    /** What every document may assume: the first scenario, no service fault, no ejected endpoint. */
-    private static void backToStart(DocRunner runner) {
-        DocBlock reset = new DocBlock(Path.of("(between documents)"), 0,
-                new Mark.Run("reset", DocRunner.RESET, List.of(new Expectation.ExitCode(0))),
-                List.of(new DocBlock.Command(0, "./theater scenario reset"),
-                        new DocBlock.Command(0, "./theater fault clear --all")));
-        runner.run(List.of(reset)).ifPresent(failure -> fail(failure));
-        DocBlock calm = new DocBlock(Path.of("(between documents)"), 0,
-                new Mark.Run("reset", DocRunner.RESET, List.of(new Expectation.ExitCode(0),
-                        new Expectation.NoEjection(BACK_TO_START))),
-                List.of(new DocBlock.Command(0, "true")));
-        runner.run(List.of(calm)).ifPresent(failure -> fail(failure));
+    private static void requireOnPath(String program, String hint) {
+        boolean found = Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+        if (!found) {
+            fail(program + " is not on PATH: " + hint);
+        }
     }
 }

@@ -17,9 +17,10 @@ import java.util.Optional;
  */
 final class DocRunner {
 
-    /** A timeout long enough for going back to the start between documents. */
-    static final Duration RESET = Duration.ofSeconds(60);
+    private static final Duration RESET = Duration.ofSeconds(60);
+    private static final Duration CALM = Duration.ofSeconds(150);
     private static final int SHOWN_LINES = 40;
+    private static final Path BETWEEN = Path.of("(between documents)");
 
     private final DocStack stack;
     private final Path scratch;
@@ -56,6 +57,18 @@ final class DocRunner {
         } finally {
             terminals.values().forEach(Terminal::close);
         }
+    }
+
+    /**
+     * What every document may assume: the first scenario, no service fault, no ejected endpoint (an ejection outlives
+     * its fault by up to {@code baseEjectionTime} times the ejections).
+     */
+    Optional<String> backToStart() {
+        DocBlock reset = new DocBlock(BETWEEN, 0,
+                new Mark.Run("between", RESET, List.of(new Expectation.ExitCode(0), new Expectation.NoEjection(CALM))),
+                List.of(new DocBlock.Command(0, "./theater scenario reset"),
+                        new DocBlock.Command(0, "./theater fault clear --all")));
+        return run(List.of(reset));
     }
 
     private Terminal open(String name) {
