@@ -33,8 +33,15 @@ scenarios from k8s/practice/, every VS/DR applied to every selected context):
   block            05-block-fault: 예약 서비스의 ctx2 차단 / booking-service ctx2 blocked
   chaos            99-scenarios: 복합 장애 (delay + error + block) / compound fault
   circuit-breaker  06-circuit-breaker-real: 실제로 격리되는 서킷 브레이커 / an outlier detection that really ejects
+  circuit          circuit-breaker 의 다른 이름 (원본의 명령) / alias of circuit-breaker (the original's word)
   failover         07-locality-failover: 클러스터 장애 시 다른 클러스터로 / cluster failover
   apply DIR        임의의 시나리오 디렉터리 / any scenario directory (e.g. k8s/practice/08-timeouts-retries)
+  rollback delay|error|block
+                   그 장애 하나만 되돌림: 01-initial 의 VirtualService 하나 (movie-service-vs / user-service-vs /
+                   booking-service-vs) 를 kubectl 로 다시 적용, 나머지는 그대로 (예: chaos 뒤 delay 만 해제).
+                   --local 은 .theater/kubeconfig 로 로컬 클러스터에 / rolls back that one fault alone: 01-initial's
+                   VirtualService of that service re-applied with kubectl, everything else kept (e.g. only the
+                   delay of chaos); --local applies it to the local clusters through .theater/kubeconfig
   partition        ctx2 의 east-west 게이트웨이를 0 으로 (네트워크 분할) / scale ctx2's $EW_GATEWAY to 0
                    (--local: ./theater fault partition [--one-way])
   partition --undo 다시 1 로 / back to 1 (--local: ./theater fault heal); heal 과 같음 / same as heal
@@ -67,7 +74,8 @@ locally ./theater fault, on clusters the Redis in \$CTX2). CLUSTER = ctx1|ctx2|a
   -h, --help       도움말 / this help
 
 partition 은 \$CTX2 (기본 ctx2) 의 게이트웨이를 자릅니다 / partition cuts the gateway of \$CTX2 (default ctx2).
-권장 순서 / suggested order: reset → setup → delay → error → block → chaos → circuit-breaker → failover → partition
+권장 순서 / suggested order: reset → setup → delay → error → block → chaos → rollback delay → circuit-breaker
+  → failover → partition
   → apply k8s/practice/10-service-faults → service-error → degrade → chaos-service → service-clear
 워크북 / workbook: docs/course/workbook.md
 EOF
@@ -96,7 +104,7 @@ parse_args() {
   [ ${#CONTEXTS[@]} -gt 0 ] || CONTEXTS=("$CTX1" "$CTX2")
   local max=0
   case $COMMAND in
-    apply|service-clear|chaos-service) max=1 ;;
+    apply|rollback|service-clear|chaos-service) max=1 ;;
     service-hang|service-down) max=3 ;;
     service-latency) max=4 ;;
     service-error) max=5 ;;
@@ -115,7 +123,7 @@ scenario_dir() {
     error) echo "$PRACTICE_DIR/04-error-fault" ;;
     block) echo "$PRACTICE_DIR/05-block-fault" ;;
     chaos) echo "$PRACTICE_DIR/99-scenarios" ;;
-    circuit-breaker) echo "$PRACTICE_DIR/06-circuit-breaker-real" ;;
+    circuit-breaker|circuit) echo "$PRACTICE_DIR/06-circuit-breaker-real" ;;
     failover) echo "$PRACTICE_DIR/07-locality-failover" ;;
     apply) local arg=${ARGS[0]:-}; echo "${arg%/}" ;;
     *) return 1 ;;
@@ -131,7 +139,7 @@ expectation() {
     error) echo "기대 / expect: 사용자 요청의 약 30% 가 HTTP 500 (fault filter abort) / ~30% of user requests fail with 500" ;;
     block) echo "기대 / expect: 예약 요청이 모두 ctx1 에서 처리됩니다 / every booking request is served by ctx1" ;;
     chaos) echo "기대 / expect: delay + error + block 동시에 / all three at once" ;;
-    circuit-breaker) echo "기대 / expect: 실패하는 엔드포인트가 격리되어 잠시 트래픽을 받지 않습니다 / the failing endpoint is ejected for a while" ;;
+    circuit-breaker|circuit) echo "기대 / expect: 실패하는 엔드포인트가 격리되어 잠시 트래픽을 받지 않습니다 / the failing endpoint is ejected for a while" ;;
     failover) echo "기대 / expect: 같은 클러스터 우선, 장애 시 다른 클러스터로 넘어갑니다 / local cluster first, the other one on failure" ;;
     *) echo "적용 후 대시보드와 test 로 확인하세요 / check the dashboard and the test command" ;;
   esac
@@ -188,6 +196,58 @@ run_scenario() {
   check="scripts/fault-injection-demo.sh test"
   [ "$LOCAL" = 1 ] && check="scripts/fault-injection-demo.sh --local test"
   ok "$COMMAND 적용" "$COMMAND applied — 확인 / check: $check"
+}
+
+# ---- rollback of one fault (the original's rollback_scenario) ----
+
+# The one VirtualService a fault scenario changes; its 01-initial version undoes that fault and nothing else.
+rollback_target() {
+  case $1 in
+    delay) echo movie-service-vs ;;
+    error) echo user-service-vs ;;
+    block) echo booking-service-vs ;;
+    *) return 1 ;;
+  esac
+}
+
+# select_object KIND NAME: the document of a rendered stream with that kind and metadata.name.
+select_object() {
+  awk -v kind="kind: $1" -v name="  name: $2" '
+    function flush() { if (k && n) printf "---\n%s", doc; doc = ""; k = 0; n = 0 }
+    /^---$/ { flush(); next }
+    { doc = doc $0 "\n" }
+    $0 == kind { k = 1 }
+    $0 == name { n = 1 }
+    END { flush() }'
+}
+
+rollback() {
+  local fault=${ARGS[0]:-} name initial="$PRACTICE_DIR/01-initial" object ctx kube=() where="kubectl"
+  name=$(rollback_target "$fault") ||
+    usage_error "rollback 에는 delay, error, block 중 하나가 필요합니다 / rollback takes delay, error or block${fault:+: $fault}"
+  info "$fault 되돌리기: $initial 의 $name 만 다시 적용" "rolling back $fault: $initial's $name alone"
+  echo "기대 / expect: $name 만 처음 상태로 (다른 VirtualService, DestinationRule, 서비스 장애는 그대로) /
+  only $name back to its first state (other VirtualServices, DestinationRules and service faults stay)"
+  if [ "$LOCAL" = 1 ]; then
+    require_local_stack
+    kube=(--kubeconfig "$(dirname "$THEATER_STATE")/kubeconfig")
+    where="kubectl --kubeconfig .theater/kubeconfig"
+    is_dry_run || require_command kubectl
+  else
+    check_clusters "${CONTEXTS[@]}"
+  fi
+  if can_render; then
+    object=$(render "$initial" | select_object VirtualService "$name")
+    [ -n "$object" ] || die "$initial 에 VirtualService $name 이 없습니다" "$initial has no VirtualService $name"
+  fi
+  for ctx in "${CONTEXTS[@]}"; do
+    if is_dry_run; then
+      show_cmd "kubectl kustomize $initial | (VirtualService $name) | $where --context $ctx apply -f -"
+    else
+      kubectl "${kube[@]}" --context "$ctx" apply -f - <<<"$object"
+    fi
+  done
+  ok "$fault 되돌림" "$fault rolled back — 확인 / check: scripts/fault-injection-demo.sh$([ "$LOCAL" = 1 ] && echo ' --local') status"
 }
 
 # ---- local mode (./theater up) ----
@@ -555,6 +615,7 @@ main() {
   case $COMMAND in
     status) if [ "$LOCAL" = 1 ]; then local_status; else cluster_status; fi ;;
     test) measure ;;
+    rollback) rollback ;;
     partition|heal) partition ;;
     service-error) service_error ;;
     service-latency) service_latency ;;

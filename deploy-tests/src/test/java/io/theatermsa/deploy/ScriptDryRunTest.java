@@ -224,6 +224,7 @@ class ScriptDryRunTest {
                 new Demo("block", "k8s/practice/05-block-fault"),
                 new Demo("chaos", "k8s/practice/99-scenarios"),
                 new Demo("circuit-breaker", "k8s/practice/06-circuit-breaker-real"),
+                new Demo("circuit", "k8s/practice/06-circuit-breaker-real"),
                 new Demo("failover", "k8s/practice/07-locality-failover"),
                 new Demo("reset", "k8s/practice/01-initial"),
                 new Demo("recover", "k8s/practice/01-initial"));

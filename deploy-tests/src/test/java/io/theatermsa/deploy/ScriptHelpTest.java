@@ -33,7 +33,7 @@ class ScriptHelpTest {
                 new Case("build-images.sh", List.of("jib:build", "--registry", "--tag", "--tar", "--dry-run",
                         "jib:buildTar", "사용법", "usage")),
                 new Case("fault-injection-demo.sh", List.of("setup", "delay", "error", "block", "chaos", "status",
-                        "test", "reset", "recover", "circuit-breaker", "failover", "partition", "--undo",
+                        "test", "reset", "recover", "circuit-breaker", "circuit ", "rollback delay|error|block", "failover", "partition", "--undo",
                         "heal", "--one-way", "service-error", "service-latency", "service-hang", "service-down",
                         "degrade", "chaos-service", "service-list", "service-clear", "10-service-faults",
                         "--context", "--local", "--dry-run", "사용법", "usage")));
