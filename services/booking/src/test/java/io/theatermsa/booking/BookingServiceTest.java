@@ -141,6 +141,19 @@ class BookingServiceTest {
     }
 
     @Test
+    void anOldClientsBookingWithoutShowtimeIdIsForTheDefaultShowing() {
+        String movie = json(movies.post("/movies/", "{\"title\":\"어벤져스\",\"genre\":\"액션\",\"year\":2019}"))
+                .get("id").asText();
+        HttpResponse<String> r = book("{\"userId\":\"1\",\"movieId\":\"" + movie + "\",\"seats\":[\"A1\"]}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(json(r).get("showtimeId").asText()).isEqualTo(BookingRequest.DEFAULT_SHOWTIME);
+        assertThat(json(api.get("/bookings/showtimes/" + movie + "/1/seats")).get("taken").toString())
+                .isEqualTo("[\"A1\"]");
+        HttpResponse<String> again = book("{\"userId\":\"2\",\"movieId\":\"" + movie + "\",\"seats\":[\"A1\"]}");
+        assertThat(again.statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void bookingsAreListedFetchedAndIndexedByUser() {
         String movie = newMovie();
         String first = json(book(booking("2", movie, "1", "B1"))).get("id").asText();
@@ -263,7 +276,9 @@ class BookingServiceTest {
     static Stream<Invalid> malformedRequests() {
         return Stream.of(
                 new Invalid("nothing", "{}", List.of("userId: is required", "movieId: is required",
-                        "showtimeId: is required", "seats: must list 1 to 10 seats")),
+                        "seats: must list 1 to 10 seats")),
+                new Invalid("numeric ids", "{\"userId\":1,\"movieId\":\"1\",\"seats\":[\"A1\"]}",
+                        List.of("userId: has the wrong type (expected a string)")),
                 new Invalid("no seats", booking("1", "1", "1"), List.of("seats: must list 1 to 10 seats")),
                 new Invalid("eleven seats", booking("1", "1", "1", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8",
                         "A9", "A10", "A11"), List.of("seats: must list 1 to 10 seats")),
