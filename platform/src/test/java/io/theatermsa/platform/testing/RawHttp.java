@@ -34,6 +34,22 @@ public record RawHttp(int port) {
         return exchange(request.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@code POST target} with a JSON {@code body} and {@code extraHeaderLines}, written as UTF-8 bytes. */
+    public Answer post(String target, String body, String... extraHeaderLines) {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder("POST ").append(target).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                .append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+        for (String line : extraHeaderLines) {
+            request.append(line).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        byte[] head = request.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] whole = new byte[head.length + content.length];
+        System.arraycopy(head, 0, whole, 0, head.length);
+        System.arraycopy(content, 0, whole, head.length, content.length);
+        return exchange(whole);
+    }
+
     /** Writes {@code request} as it is and reads until the server closes the connection or the body ends. */
     public Answer exchange(byte[] request) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
