@@ -44,7 +44,7 @@ public final class FieldChecks {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, "is required"));
         } else if (value.length() > 254 || !EMAIL.matcher(value).matches() || problem(value) != null) {
-            errors.add(new FieldError(field, "must be an email address (no spaces or control characters)"));
+            errors.add(new FieldError(field, "must be an email address"));
         }
         return this;
     }

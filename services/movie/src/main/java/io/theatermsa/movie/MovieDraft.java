@@ -35,7 +35,7 @@ record MovieDraft(String title, String director, String genre, Integer year, Int
                 .requireText("genre", genre, MAX_GENRE)
                 .check(year == null || (year >= 1888 && year <= 2100), "year", "must be between 1888 and 2100")
                 .check(runningTime == null || (runningTime >= 1 && runningTime <= MAX_RUNNING_TIME), "runningTime",
-                       "must be between 1 and " + MAX_RUNNING_TIME + " when given")
+                       "must be between 1 and " + MAX_RUNNING_TIME)
                 .check(given().size() <= MAX_SHOWTIMES, "showtimes", "must list at most " + MAX_SHOWTIMES);
         Map<String, Integer> firstUse = new HashMap<>();
         for (int i = 0; i < given().size(); i++) {
