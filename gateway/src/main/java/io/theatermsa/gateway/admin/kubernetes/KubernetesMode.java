@@ -22,6 +22,12 @@ public final class KubernetesMode implements AutoCloseable {
     /** Where Kubernetes mounts the pod's service account token. */
     public static final Path SERVICE_ACCOUNT_TOKEN = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
 
+    /**
+     * How often one request to the other cluster is retried before its informer hears of the failure (fabric8's
+     * default, 10 with doubling waits, hides an unreachable cluster for minutes); the informer itself retries forever.
+     */
+    static final int REMOTE_REQUEST_RETRIES = 1;
+
     private final KubernetesClient local;
     private final Optional<KubernetesClient> remote;
     private final KubernetesMesh mesh;
@@ -54,7 +60,9 @@ public final class KubernetesMode implements AutoCloseable {
 
     private static KubernetesClient clientOf(Path kubeconfig) {
         try {
-            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+            Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+            config.setRequestRetryBackoffLimit(REMOTE_REQUEST_RETRIES);
+            return new KubernetesClientBuilder().withConfig(config).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the remote kubeconfig " + kubeconfig, e);
         }
