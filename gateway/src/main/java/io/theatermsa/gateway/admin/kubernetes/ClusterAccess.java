@@ -25,9 +25,21 @@ final class ClusterAccess implements ExceptionHandler {
     private final String cluster;
     private final List<SharedIndexInformer<?>> informers = new CopyOnWriteArrayList<>();
     private volatile String lastProblem = "";
+    private final boolean unusable;
 
     ClusterAccess(String cluster) {
+        this(cluster, "", false);
+    }
+
+    private ClusterAccess(String cluster, String problem, boolean unusable) {
         this.cluster = cluster;
+        this.lastProblem = problem;
+        this.unusable = unusable;
+    }
+
+    /** A cluster the gateway has no way to read (its kubeconfig cannot be used): {@code problem} for good. */
+    static ClusterAccess unusable(String cluster, String problem) {
+        return new ClusterAccess(cluster, problem, true);
     }
 
     String cluster() {
@@ -44,7 +56,7 @@ final class ClusterAccess implements ExceptionHandler {
 
     /** What keeps the gateway from reading the cluster, while an informer is not watching; empty when all are. */
     Optional<String> problem() {
-        if (informers.stream().allMatch(SharedIndexInformer::isWatching)) {
+        if (!unusable && informers.stream().allMatch(SharedIndexInformer::isWatching)) {
             return Optional.empty();
         }
         return Optional.of(lastProblem.isEmpty() ? "not read yet: waiting for the first list" : lastProblem);

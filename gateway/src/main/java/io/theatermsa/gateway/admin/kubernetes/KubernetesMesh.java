@@ -40,9 +40,21 @@ public final class KubernetesMesh implements AutoCloseable {
      */
     public KubernetesMesh(WorkloadIdentity gateway, KubernetesSettings settings, KubernetesClient local,
                           Optional<KubernetesClient> remote, ObjectMapper mapper) {
+        this(gateway, settings, local, RemoteKubeconfig.of(remote), mapper);
+    }
+
+    /** As above, for a remote kubeconfig that may be unusable: the cluster is then reported, never read. */
+    KubernetesMesh(WorkloadIdentity gateway, KubernetesSettings settings, KubernetesClient local,
+                   RemoteKubeconfig remoteKubeconfig, ObjectMapper mapper) {
         String namespace = settings.namespace();
+        Optional<KubernetesClient> remote = remoteKubeconfig.usableClient();
         ClusterAccess localAccess = new ClusterAccess(gateway.cluster());
-        Optional<ClusterAccess> remoteAccess = remote.map(client -> new ClusterAccess(settings.remoteCluster()));
+        Optional<ClusterAccess> remoteAccess = switch (remoteKubeconfig) {
+            case RemoteKubeconfig.Absent absent -> Optional.empty();
+            case RemoteKubeconfig.Usable usable -> Optional.of(new ClusterAccess(settings.remoteCluster()));
+            case RemoteKubeconfig.Unusable unusable ->
+                    Optional.of(ClusterAccess.unusable(settings.remoteCluster(), unusable.problem()));
+        };
         List<ClusterAccess> access = remoteAccess.map(r -> List.of(localAccess, r)).orElse(List.of(localAccess));
         this.config = new MeshConfigWatch(local, namespace, localAccess);
         this.remoteConfig = remote.map(client -> new MeshConfigWatch(client, namespace, remoteAccess.orElseThrow()));

@@ -1,13 +1,10 @@
 package io.theatermsa.gateway.admin.kubernetes;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,12 +18,6 @@ public final class KubernetesMode implements AutoCloseable {
 
     /** Where Kubernetes mounts the pod's service account token. */
     public static final Path SERVICE_ACCOUNT_TOKEN = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
-
-    /**
-     * How often one request to the other cluster is retried before its informer hears of the failure (fabric8's
-     * default, 10 with doubling waits, hides an unreachable cluster for minutes); the informer itself retries forever.
-     */
-    static final int REMOTE_REQUEST_RETRIES = 1;
 
     private final KubernetesClient local;
     private final Optional<KubernetesClient> remote;
@@ -48,24 +39,13 @@ public final class KubernetesMode implements AutoCloseable {
             return Optional.empty();
         }
         KubernetesClient local = new KubernetesClientBuilder().build();
-        Optional<KubernetesClient> remote = settings.remoteKubeconfig().filter(Files::isReadable)
-                .map(KubernetesMode::clientOf);
-        return Optional.of(new KubernetesMode(local, remote,
+        RemoteKubeconfig remote = RemoteKubeconfig.read(settings.remoteKubeconfig());
+        return Optional.of(new KubernetesMode(local, remote.usableClient(),
                 new KubernetesMesh(gateway, settings, local, remote, Json.newMapper())));
     }
 
     public KubernetesMesh mesh() {
         return mesh;
-    }
-
-    private static KubernetesClient clientOf(Path kubeconfig) {
-        try {
-            Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
-            config.setRequestRetryBackoffLimit(REMOTE_REQUEST_RETRIES);
-            return new KubernetesClientBuilder().withConfig(config).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the remote kubeconfig " + kubeconfig, e);
-        }
     }
 
     @Override

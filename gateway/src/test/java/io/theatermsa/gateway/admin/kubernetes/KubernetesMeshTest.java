@@ -255,13 +255,28 @@ class KubernetesMeshTest {
     void anUnreachableRemoteClusterIsSaidSoAndTheGatewayServes() throws Exception {
         KubernetesClient nowhere = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
                 .withMasterUrl("http://127.0.0.1:1").withRequestTimeout(1000)
-                .withRequestRetryBackoffLimit(KubernetesMode.REMOTE_REQUEST_RETRIES)
+                .withRequestRetryBackoffLimit(RemoteKubeconfig.REQUEST_RETRIES)
                 .withConnectionTimeout(1000).build()).build();
         toClose.add(nowhere);
         startUnsynced(Optional.of(nowhere));
 
         JsonNode config = awaitJson("/api/mesh/config", body -> failed(problemOf(body, "ctx2")));
         assertThat(problemOf(config, "ctx2")).startsWith("unreachable: cannot connect to the API server");
+        assertThat(get("/deployment-status", 200).isArray()).isTrue();
+    }
+
+    @Test
+    void aRemoteKubeconfigThatCannotBeUsedIsReportedAndTheGatewayServes() throws Exception {
+        Path kubeconfig = Files.writeString(scenarios.resolve("remote-kubeconfig"),
+                "apiVersion: v1\nkind: Config\nclusters: [{name: ctx2, cluster: {server: 'https://ctx2:6443'}\n");
+        RemoteKubeconfig remote = RemoteKubeconfig.read(Optional.of(kubeconfig));
+        assertThat(remote).isInstanceOf(RemoteKubeconfig.Unusable.class);
+        assertThat(RemoteKubeconfig.read(Optional.of(scenarios.resolve("not-mounted"))))
+                .isInstanceOf(RemoteKubeconfig.Absent.class);
+        startWith(remote, Optional.of(AdminToken.of(TOKEN)), true);
+
+        JsonNode config = get("/api/mesh/config", 200);
+        assertThat(problemOf(config, "ctx2")).startsWith("misconfigured: the remote kubeconfig " + kubeconfig);
         assertThat(get("/deployment-status", 200).isArray()).isTrue();
     }
 
@@ -559,6 +574,10 @@ class KubernetesMeshTest {
 
     private KubernetesMesh startWith(Optional<KubernetesClient> remote, Optional<AdminToken> token,
                                      boolean awaitSynced) {
+        return startWith(RemoteKubeconfig.of(remote), token, awaitSynced);
+    }
+
+    private KubernetesMesh startWith(RemoteKubeconfig remote, Optional<AdminToken> token, boolean awaitSynced) {
         URI envoyUrl = URI.create(envoy == null ? "http://127.0.0.1:1" : "http://127.0.0.1:" + envoy.getAddress().getPort());
         KubernetesSettings settings = new KubernetesSettings(NS, envoyUrl, Optional.empty(), "ctx2", scenarios,
                 Path.of("01-initial"));
