@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.theatermsa.mesh.sidecar.OutboundRequest;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
-import io.theatermsa.movie.MovieServiceApp;
-import io.theatermsa.platform.redis.RedisConnector;
-import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.testing.AllAtOnce;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
-import io.theatermsa.user.UserServiceApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.theatermsa.platform.testing.HttpApi.assertIdentity;
@@ -38,8 +33,7 @@ class BookingServiceTest {
     static final WorkloadIdentity IDENTITY =
             new WorkloadIdentity("booking-service", "ctx1", "booking-service-ctx1-test");
 
-    static final List<RedisConnector> CONNECTORS = new ArrayList<>();
-    static final List<ServiceServer> SERVERS = new ArrayList<>();
+    static CinemaUnderTest cinema;
     static RedisCommands<String, String> redis;
     static ForwardingSidecar sidecar;
     static HttpApi api;
@@ -47,29 +41,17 @@ class BookingServiceTest {
 
     @BeforeAll
     static void start(RedisEndpoint endpoint) {
-        for (int i = 0; i < 3; i++) {
-            CONNECTORS.add(RedisConnector.connect(endpoint.url()));
-        }
-        redis = CONNECTORS.get(0).connection().sync();
-        redis.flushall();
-        ServiceServer users = UserServiceApp.start(new WorkloadIdentity("user-service", "ctx1", "user-0"),
-                                                   "127.0.0.1", 0, CONNECTORS.get(0));
-        ServiceServer movieServer = MovieServiceApp.start(new WorkloadIdentity("movie-service", "ctx2", "movie-0"),
-                                                          "127.0.0.1", 0, CONNECTORS.get(1));
-        sidecar = new ForwardingSidecar(Map.of(ForwardingSidecar.USER, users.port(), ForwardingSidecar.MOVIE,
-                                               movieServer.port()));
-        ServiceServer bookings = BookingServiceApp.start(IDENTITY, "127.0.0.1", 0, CONNECTORS.get(2), sidecar,
-                                                         ForwardingSidecar.TOPOLOGY);
-        SERVERS.addAll(List.of(users, movieServer, bookings));
-        api = new HttpApi(bookings.port());
-        movies = new HttpApi(movieServer.port());
+        cinema = new CinemaUnderTest(endpoint.url(), new WorkloadIdentity("user-service", "ctx1", "user-0"),
+                                     new WorkloadIdentity("movie-service", "ctx2", "movie-0"), IDENTITY);
+        redis = cinema.redis();
+        sidecar = cinema.sidecar();
+        api = new HttpApi(cinema.bookings().port());
+        movies = new HttpApi(cinema.movies().port());
     }
 
     @AfterAll
     static void stop() {
-        SERVERS.forEach(ServiceServer::stop);
-        sidecar.close();
-        CONNECTORS.forEach(RedisConnector::close);
+        cinema.close();
     }
 
     @AfterEach

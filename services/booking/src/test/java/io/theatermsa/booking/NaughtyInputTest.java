@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
-import io.theatermsa.movie.MovieServiceApp;
-import io.theatermsa.platform.redis.RedisConnector;
-import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.testing.NaughtyStrings;
 import io.theatermsa.platform.testing.RawHttp;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
-import io.theatermsa.user.UserServiceApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -45,9 +39,7 @@ class NaughtyInputTest {
     static final List<String> CORPUS = NaughtyStrings.all();
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static final List<RedisConnector> CONNECTORS = new ArrayList<>();
-    static final List<ServiceServer> SERVERS = new ArrayList<>();
-    static ForwardingSidecar sidecar;
+    static CinemaUnderTest cinema;
     static RawHttp users;
     static RawHttp movies;
     static RawHttp bookings;
@@ -56,20 +48,10 @@ class NaughtyInputTest {
 
     @BeforeAll
     static void start(RedisEndpoint endpoint) {
-        for (int i = 0; i < 3; i++) {
-            CONNECTORS.add(RedisConnector.connect(endpoint.url()));
-        }
-        CONNECTORS.get(0).connection().sync().flushall();
-        ServiceServer userServer = UserServiceApp.start(USERS, "127.0.0.1", 0, CONNECTORS.get(0));
-        ServiceServer movieServer = MovieServiceApp.start(MOVIES, "127.0.0.1", 0, CONNECTORS.get(1));
-        sidecar = new ForwardingSidecar(Map.of(ForwardingSidecar.USER, userServer.port(), ForwardingSidecar.MOVIE,
-                                               movieServer.port()));
-        ServiceServer bookingServer = BookingServiceApp.start(BOOKINGS, "127.0.0.1", 0, CONNECTORS.get(2), sidecar,
-                                                              ForwardingSidecar.TOPOLOGY);
-        SERVERS.addAll(List.of(userServer, movieServer, bookingServer));
-        users = new RawHttp(userServer.port());
-        movies = new RawHttp(movieServer.port());
-        bookings = new RawHttp(bookingServer.port());
+        cinema = new CinemaUnderTest(endpoint.url(), USERS, MOVIES, BOOKINGS);
+        users = new RawHttp(cinema.users().port());
+        movies = new RawHttp(cinema.movies().port());
+        bookings = new RawHttp(cinema.bookings().port());
         RawHttp.Answer hall = movies.post("/movies/", """
                 {"title":"긴 영화","genre":"드라마","showtimes":[
                   {"startsAt":"2026-12-24T19:30","hall":"대극장","seatMap":{"rows":26,"columns":40}}]}""");
@@ -79,9 +61,7 @@ class NaughtyInputTest {
 
     @AfterAll
     static void stop() {
-        SERVERS.forEach(ServiceServer::stop);
-        sidecar.close();
-        CONNECTORS.forEach(RedisConnector::close);
+        cinema.close();
     }
 
     record Naughty(int index, String value) {

@@ -209,11 +209,7 @@ class KubernetesMeshTest {
     void aForbiddenRemoteClusterIsRetriedWhileTheGatewayServesAndTheConfigSaysWhatIsWrong() throws Exception {
         MockClusters.Refusing refusal = new MockClusters.Refusing(403, "Forbidden",
                 "pods is forbidden: User \\\"remote-reader\\\" cannot list resource \\\"pods\\\"");
-        KubernetesMockServer ctx2 = MockClusters.refusing(refusal);
-        toClose.add(ctx2::destroy);
-        KubernetesClient remote = ctx2.createClient();
-        toClose.add(remote);
-        startUnsynced(Optional.of(remote));
+        KubernetesClient remote = startWithRefusingRemote(refusal);
         client.pods().inNamespace(NS).resource(MockClusters.runningPod("user-service", "user-service-ctx1-a", "n1"))
                 .create();
 
@@ -234,12 +230,7 @@ class KubernetesMeshTest {
 
     @Test
     void theDashboardSaysWhichClusterTheGatewayCannotRead() throws Exception {
-        KubernetesMockServer ctx2 = MockClusters.refusing(new MockClusters.Refusing(401, "Unauthorized",
-                "Unauthorized"));
-        toClose.add(ctx2::destroy);
-        KubernetesClient remote = ctx2.createClient();
-        toClose.add(remote);
-        startUnsynced(Optional.of(remote));
+        startWithRefusingRemote(new MockClusters.Refusing(401, "Unauthorized", "Unauthorized"));
         awaitJson("/api/mesh/config", body -> failed(problemOf(body, "ctx2")));
 
         try (BrowserSession browser = BrowserSession.start(1280, 900)) {
@@ -282,15 +273,21 @@ class KubernetesMeshTest {
 
     @Test
     void aRemoteClusterWithoutIstioSaysSo() throws Exception {
-        KubernetesMockServer ctx2 = MockClusters.refusing(new MockClusters.Refusing(404, "NotFound",
+        startWithRefusingRemote(new MockClusters.Refusing(404, "NotFound",
                 "the server could not find the requested resource"));
+
+        JsonNode config = awaitJson("/api/mesh/config", body -> failed(problemOf(body, "ctx2")));
+        assertThat(problemOf(config, "ctx2")).startsWith("not found (404)");
+    }
+
+    /** The gateway over a ctx2 whose API server answers as {@code refusal} says; returns ctx2's client. */
+    private KubernetesClient startWithRefusingRemote(MockClusters.Refusing refusal) {
+        KubernetesMockServer ctx2 = MockClusters.refusing(refusal);
         toClose.add(ctx2::destroy);
         KubernetesClient remote = ctx2.createClient();
         toClose.add(remote);
         startUnsynced(Optional.of(remote));
-
-        JsonNode config = awaitJson("/api/mesh/config", body -> failed(problemOf(body, "ctx2")));
-        assertThat(problemOf(config, "ctx2")).startsWith("not found (404)");
+        return remote;
     }
 
     /** A problem other than the first list not having come back yet. */
