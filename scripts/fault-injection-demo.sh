@@ -14,8 +14,9 @@ GATEWAY_URL=${GATEWAY_URL:-}
 THEATER_STATE=${THEATER_STATE:-$THEATER_ROOT/.theater/state.json}
 EW_GATEWAY=istio-eastwestgateway
 ONE_WAY=0
-# Service faults live in the one Redis both clusters share (Deployment redis in $CTX2, k8s/components/redis).
-REDIS_DEPLOYMENT=${REDIS_DEPLOYMENT:-redis}
+# Service faults live in the one Redis both clusters share: k8s/components/redis in ctx2's overlay, whose
+# deployment-suffix.yaml names the Deployment redis-ctx2 (whatever the context is called).
+REDIS_DEPLOYMENT=${REDIS_DEPLOYMENT:-redis-ctx2}
 FAULTS_KEY=faults:active
 FAULTS_CHANNEL=faults:changed
 

@@ -122,6 +122,13 @@ export class MeshState {
     const clusters = this.#config?.clusters ?? [];
     const differing = new Set(clusters.flatMap((c) => c.differences ?? []));
     line.dataset.differs = String(differing.size > 0);
+    const unreadable = clusters.filter((c) => c.problem);
+    line.dataset.unreadable = String(unreadable.length > 0);
+    if (unreadable.length > 0) {
+      line.textContent = unreadable.map((c) => t('clusters.unreadable', { cluster: c.cluster, problem: c.problem }))
+        .join(' · ');
+      return;
+    }
     if (clusters.length < 2) {
       line.textContent = '';
       return;

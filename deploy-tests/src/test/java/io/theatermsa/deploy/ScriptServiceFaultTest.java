@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScriptServiceFaultTest {
 
     private static final String REDIS_CLI =
-            "kubectl --context ctx2 -n theater-msa exec deploy/redis -c redis -- redis-cli ";
+            "kubectl --context ctx2 -n theater-msa exec deploy/redis-ctx2 -c redis -- redis-cli ";
     private static final String SECRET = "s3cret-never-shown";
 
     @TempDir
@@ -52,6 +54,17 @@ class ScriptServiceFaultTest {
         assertThat(out).doesNotContain(SECRET, " -a ", "--pass", "get secret");
         assertThat(out.indexOf("기대 / expect")).as("the expectation comes first").isLessThan(out.indexOf("HSET"));
         assertThat(out.indexOf("HSET")).isLessThan(out.indexOf("PUBLISH"));
+    }
+
+    @Test
+    void theRedisItExecsIntoIsTheDeploymentCtx2sOverlayRenders() throws IOException {
+        String out = dryRun(Map.of(), "--dry-run", "service-hang", "booking-service", "ctx2", "30s");
+        Matcher exec = Pattern.compile("exec deploy/(\\S+) -c (\\S+) -- redis-cli").matcher(out);
+        assertThat(exec.find()).as(out).isTrue();
+
+        JsonNode redis = ManifestRendering.named(ManifestRendering.render("clusters/ctx2"), "Deployment", exec.group(1));
+        assertThat(redis.path("spec").path("template").path("spec").path("containers"))
+                .anyMatch(c -> c.path("name").asText().equals(exec.group(2)));
     }
 
     @ParameterizedTest
@@ -165,7 +178,7 @@ class ScriptServiceFaultTest {
         int hset = args.indexOf("HSET");
         int publish = args.indexOf("PUBLISH");
         assertThat(args.subList(0, 9)).containsExactly("--context", "ctx2", "-n", "theater-msa", "exec",
-                "deploy/redis", "-c", "redis", "--");
+                "deploy/redis-ctx2", "-c", "redis", "--");
         assertThat(hset).isPositive();
         assertThat(publish).isGreaterThan(hset);
         assertThat(args.get(hset + 1)).isEqualTo("faults:active");

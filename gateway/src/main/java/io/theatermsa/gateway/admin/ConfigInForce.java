@@ -7,6 +7,7 @@ import io.theatermsa.mesh.config.DestinationRule;
 import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.VirtualService;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,32 @@ public record ConfigInForce(long generation, String source, List<VirtualService>
         ClusterDifferences differences = ClusterDifferences.of(configs);
         List<Cluster> views = clusters.entrySet().stream()
                 .map(e -> new Cluster(e.getKey(), e.getValue().generation(), e.getValue().source(),
-                                      differences.resources().get(e.getKey())))
+                                      differences.resources().get(e.getKey()), null))
                 .toList();
         return new ConfigInForce(shown.generation(), shown.source(), shown.config().virtualServices(),
                 shown.config().destinationRules(),
                 Stream.concat(Finding.all(shown.config().diagnostics()).stream(),
                               Finding.all(differences.findings()).stream()).toList(),
                 network, views);
+    }
+
+    /**
+     * This view, where each cluster of {@code unreadable} (name → what is wrong) carries its problem: a cluster
+     * already listed keeps what was last read of it, another one is added with nothing read.
+     */
+    public ConfigInForce withUnreadable(Map<String, String> unreadable) {
+        if (unreadable.isEmpty()) {
+            return this;
+        }
+        List<Cluster> views = new ArrayList<>(clusters.stream()
+                .map(c -> unreadable.containsKey(c.cluster()) ? c.unreadable(unreadable.get(c.cluster())) : c)
+                .toList());
+        unreadable.forEach((name, problem) -> {
+            if (views.stream().noneMatch(c -> c.cluster().equals(name))) {
+                views.add(new Cluster(name, 0, "", List.of(), problem));
+            }
+        });
+        return new ConfigInForce(generation, source, virtualServices, destinationRules, diagnostics, network, views);
     }
 
     /**
@@ -75,11 +95,16 @@ public record ConfigInForce(long generation, String source, List<VirtualService>
      * @param generation  its control plane's generation
      * @param source      where its configuration was read from
      * @param differences the objects ({@code Kind namespace/name}) whose copy here differs from another cluster's
+     * @param problem     why the gateway cannot read the cluster now (retrying), or {@code null} when it can
      */
-    public record Cluster(String cluster, long generation, String source, List<String> differences) {
+    public record Cluster(String cluster, long generation, String source, List<String> differences, String problem) {
 
         public Cluster {
             differences = List.copyOf(differences);
+        }
+
+        Cluster unreadable(String why) {
+            return new Cluster(cluster, generation, source, differences, why);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.theatermsa.platform.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
@@ -67,8 +68,27 @@ public final class ErrorHandling {
             res.status(e.status()).send();
             return;
         }
-        write(res, new ApiException(e.status(), e.status().reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'),
-                                    e.getMessage()));
+        write(res, new ApiException(e.status(), errorCode(e.status()), e.getMessage()));
+    }
+
+    /** The {@code error} code of a status no handler named: its reason phrase, {@code request_uri_too_long} for 414. */
+    public static String errorCode(Status status) {
+        return status.reasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    }
+
+    /** The JSON body of {@code e}: {@code {"error", "message"}}, and {@code "fields"} for invalid fields. */
+    public static byte[] body(ObjectMapper mapper, ApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.error());
+        body.put("message", e.getMessage());
+        if (e instanceof ApiException.InvalidFieldsException f) {
+            body.put("fields", f.fields());
+        }
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException writeFailure) {
+            throw new IllegalStateException("cannot write an error body", writeFailure);
+        }
     }
 
     void write(ServerResponse res, ApiException e) {
@@ -78,16 +98,10 @@ public final class ErrorHandling {
         if (e instanceof ApiException.MethodNotAllowedException m) {
             res.header(HeaderNames.ALLOW, m.allow());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.error());
-        body.put("message", e.getMessage());
-        if (e instanceof ApiException.InvalidFieldsException f) {
-            body.put("fields", f.fields());
-        }
         try {
             res.status(e.status());
             res.header(HeaderNames.CONTENT_TYPE, MediaTypes.APPLICATION_JSON.text());
-            res.send(mapper.writeValueAsBytes(body));
+            res.send(body(mapper, e));
         } catch (Exception writeFailure) {
             LOG.log(Level.ERROR, "cannot write error response", writeFailure);
         }

@@ -1,6 +1,10 @@
 package io.theatermsa.platform.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helidon.common.media.type.MediaTypes;
@@ -13,12 +17,13 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Reads JSON request bodies under the project's rules (JSON content type, at most 64 KiB, well-formed) and
- * writes JSON responses. A body that breaks a rule never reaches a store: the reader throws first.
+ * Reads JSON request bodies under the project's rules (JSON content type, at most 64 KiB, exactly one well-formed
+ * document read without coercion, see {@link Json#newMapper()}) and writes JSON responses. A body that breaks a rule never reaches a store: the reader throws first.
  */
 public final class JsonBodies {
 
@@ -42,20 +47,34 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw ApiException.badRequest("request body is empty; a JSON object is required");
         }
-        try {
-            T value = mapper.readValue(body, type);
+        try (JsonParser parser = mapper.createParser(body)) {
+            T value = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
             if (value == null) {
                 throw ApiException.badRequest("request body is null; a JSON object is required");
             }
+            requireEnd(parser);
             return value;
         } catch (MismatchedInputException e) {
             throw new ApiException.InvalidFieldsException(
                     List.of(new ApiException.FieldError(fieldName(e), "has the wrong type" + typeHint(e))));
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest("malformed JSON" + where(e) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void requireEnd(JsonParser parser) throws IOException {
+        long end = parser.currentLocation().getByteOffset();
+        try {
+            if (parser.nextToken() == null) {
+                return;
+            }
+        } catch (JsonProcessingException e) {
+            // garbage after the document: the same refusal as a second document
+        }
+        throw ApiException.badRequest("request body must be exactly one JSON document; more follows it after byte "
+                + end);
     }
 
     /** Sends {@code body} as JSON with {@code status}. */
@@ -111,7 +130,7 @@ public final class JsonBodies {
                 "request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
-    private static String fieldName(MismatchedInputException e) {
+    private static String fieldName(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -121,6 +140,25 @@ public final class JsonBodies {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** " at name" (or "at showtimes[1].hall") for an error inside a field, where the parser was when it failed. */
+    private static String where(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return " at " + fieldName(m);
+        }
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return "";
+        }
+        List<String> steps = new ArrayList<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                steps.addFirst("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                steps.addFirst((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+            }
+        }
+        return steps.isEmpty() ? "" : " at " + String.join("", steps);
     }
 
     private static String typeHint(MismatchedInputException e) {

@@ -12,6 +12,7 @@ import io.theatermsa.platform.fault.InjectedFaults;
 import io.theatermsa.platform.health.HealthService;
 import io.theatermsa.platform.health.ReadinessCheck;
 import io.theatermsa.platform.http.ErrorHandling;
+import io.theatermsa.platform.http.ExactPaths;
 import io.theatermsa.platform.http.JsonBodies;
 import io.theatermsa.platform.identity.IdentityHeaders;
 import io.theatermsa.platform.metrics.RequestMetrics;
@@ -31,7 +32,8 @@ import java.util.random.RandomGenerator;
 /**
  * Starts one workload's HTTP server the way every workload of the project is served: identity headers on every
  * response, request metrics, service-level faults ({@link ServiceFaultFilter}; {@code /health/*} and {@code /metrics}
- * exempt), JSON errors, {@code /health/live}, {@code /health/ready}, {@code /metrics}, then the workload's own routes.
+ * exempt), JSON errors (also for what the HTTP server refuses before routing, {@link RejectedRequests}), paths
+ * taken exactly as sent ({@link ExactPaths}), {@code /health/live}, {@code /health/ready}, {@code /metrics}, then the workload's own routes.
  * Requests run on virtual threads (Helidon SE 4).
  *
  * <p>A {@code down} fault makes the server {@link #pauseListening() stop listening} (connections refused) and
@@ -219,10 +221,12 @@ public final class ServiceServer implements AutoCloseable {
             ServiceFaultFilter faultFilter = new ServiceFaultFilter(faults, random, json, injected);
             HealthService health = new HealthService(readiness, json);
             ServedRequests served = new ServedRequests();
+            RejectedRequests rejected = new RejectedRequests(identity, json.mapper());
             IntFunction<WebServer> listen = boundPort -> {
                 HttpRouting.Builder routing = HttpRouting.builder()
                         .addFilter(served.filter())
                         .addFilter(IdentityHeaders.filter(identity))
+                        .addFilter(ExactPaths.filter())
                         .addFilter(metrics.filter())
                         .addFilter(faultFilter)
                         .register("/health", health)
@@ -234,6 +238,7 @@ public final class ServiceServer implements AutoCloseable {
                         .host(host)
                         .port(boundPort)
                         .shutdownHook(false)
+                        .directHandlers(rejected.all())
                         .routing(routing)
                         .build()
                         .start();

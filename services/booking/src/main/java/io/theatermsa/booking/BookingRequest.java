@@ -12,11 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The body of {@code POST /bookings/}. Old clients may send numeric ids; they arrive here as strings. */
+/**
+ * The body of {@code POST /bookings/}. Ids are JSON strings (a number is refused, as the original refused it). The
+ * original project's clients send no {@code showtimeId}: the booking is then for the {@link #DEFAULT_SHOWTIME}, the
+ * first showtime of every movie whose showtimes the server numbered, and the only one of a movie created without.
+ */
 record BookingRequest(String userId, String movieId, String showtimeId, List<String> seats) {
 
+    static final String DEFAULT_SHOWTIME = "1";
     static final int MAX_SEATS = 10;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    BookingRequest {
+        showtimeId = showtimeId == null ? DEFAULT_SHOWTIME : showtimeId;
+    }
 
     /** Checks what needs no other service: ids present and well formed, 1 to 10 distinct seat ids. */
     void requireWellFormed() {

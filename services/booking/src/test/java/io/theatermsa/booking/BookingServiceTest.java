@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.theatermsa.mesh.sidecar.OutboundRequest;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
-import io.theatermsa.movie.MovieServiceApp;
-import io.theatermsa.platform.redis.RedisConnector;
-import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.testing.AllAtOnce;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
-import io.theatermsa.user.UserServiceApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.theatermsa.platform.testing.HttpApi.assertIdentity;
@@ -38,8 +33,7 @@ class BookingServiceTest {
     static final WorkloadIdentity IDENTITY =
             new WorkloadIdentity("booking-service", "ctx1", "booking-service-ctx1-test");
 
-    static final List<RedisConnector> CONNECTORS = new ArrayList<>();
-    static final List<ServiceServer> SERVERS = new ArrayList<>();
+    static CinemaUnderTest cinema;
     static RedisCommands<String, String> redis;
     static ForwardingSidecar sidecar;
     static HttpApi api;
@@ -47,29 +41,17 @@ class BookingServiceTest {
 
     @BeforeAll
     static void start(RedisEndpoint endpoint) {
-        for (int i = 0; i < 3; i++) {
-            CONNECTORS.add(RedisConnector.connect(endpoint.url()));
-        }
-        redis = CONNECTORS.get(0).connection().sync();
-        redis.flushall();
-        ServiceServer users = UserServiceApp.start(new WorkloadIdentity("user-service", "ctx1", "user-0"),
-                                                   "127.0.0.1", 0, CONNECTORS.get(0));
-        ServiceServer movieServer = MovieServiceApp.start(new WorkloadIdentity("movie-service", "ctx2", "movie-0"),
-                                                          "127.0.0.1", 0, CONNECTORS.get(1));
-        sidecar = new ForwardingSidecar(Map.of(ForwardingSidecar.USER, users.port(), ForwardingSidecar.MOVIE,
-                                               movieServer.port()));
-        ServiceServer bookings = BookingServiceApp.start(IDENTITY, "127.0.0.1", 0, CONNECTORS.get(2), sidecar,
-                                                         ForwardingSidecar.TOPOLOGY);
-        SERVERS.addAll(List.of(users, movieServer, bookings));
-        api = new HttpApi(bookings.port());
-        movies = new HttpApi(movieServer.port());
+        cinema = new CinemaUnderTest(endpoint.url(), new WorkloadIdentity("user-service", "ctx1", "user-0"),
+                                     new WorkloadIdentity("movie-service", "ctx2", "movie-0"), IDENTITY);
+        redis = cinema.redis();
+        sidecar = cinema.sidecar();
+        api = new HttpApi(cinema.bookings().port());
+        movies = new HttpApi(cinema.movies().port());
     }
 
     @AfterAll
     static void stop() {
-        SERVERS.forEach(ServiceServer::stop);
-        sidecar.close();
-        CONNECTORS.forEach(RedisConnector::close);
+        cinema.close();
     }
 
     @AfterEach
@@ -138,6 +120,19 @@ class BookingServiceTest {
             assertThat(call.headers().firstValue("traceparent")).hasValue("00-abc-def-01");
             assertThat(call.headers().firstValue("x-canary")).hasValue("yes");
         }
+    }
+
+    @Test
+    void anOldClientsBookingWithoutShowtimeIdIsForTheDefaultShowing() {
+        String movie = json(movies.post("/movies/", "{\"title\":\"어벤져스\",\"genre\":\"액션\",\"year\":2019}"))
+                .get("id").asText();
+        HttpResponse<String> r = book("{\"userId\":\"1\",\"movieId\":\"" + movie + "\",\"seats\":[\"A1\"]}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(json(r).get("showtimeId").asText()).isEqualTo(BookingRequest.DEFAULT_SHOWTIME);
+        assertThat(json(api.get("/bookings/showtimes/" + movie + "/1/seats")).get("taken").toString())
+                .isEqualTo("[\"A1\"]");
+        HttpResponse<String> again = book("{\"userId\":\"2\",\"movieId\":\"" + movie + "\",\"seats\":[\"A1\"]}");
+        assertThat(again.statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -263,7 +258,9 @@ class BookingServiceTest {
     static Stream<Invalid> malformedRequests() {
         return Stream.of(
                 new Invalid("nothing", "{}", List.of("userId: is required", "movieId: is required",
-                        "showtimeId: is required", "seats: must list 1 to 10 seats")),
+                        "seats: must list 1 to 10 seats")),
+                new Invalid("numeric ids", "{\"userId\":1,\"movieId\":\"1\",\"seats\":[\"A1\"]}",
+                        List.of("userId: has the wrong type (expected a string)")),
                 new Invalid("no seats", booking("1", "1", "1"), List.of("seats: must list 1 to 10 seats")),
                 new Invalid("eleven seats", booking("1", "1", "1", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8",
                         "A9", "A10", "A11"), List.of("seats: must list 1 to 10 seats")),

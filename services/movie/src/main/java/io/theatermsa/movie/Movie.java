@@ -10,7 +10,7 @@ import java.util.List;
  * @param director    director, may be absent
  * @param genre       genre
  * @param year        release year, may be absent
- * @param runningTime running time in minutes
+ * @param runningTime running time in minutes, may be absent
  * @param showtimes   the screenings one can book
  */
 public record Movie(String id, String title, String director, String genre, Integer year, Integer runningTime,

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-/** A showtime as a client sends it: the id is optional, {@code startsAt} still a string. */
+/** A showtime as a client sends it: the id is optional; {@code startsAt} and {@code hall} are kept as sent. */
 record ShowtimeDraft(String id, String startsAt, String hall, SeatMap seatMap) {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,20}");
@@ -28,7 +28,7 @@ record ShowtimeDraft(String id, String startsAt, String hall, SeatMap seatMap) {
     }
 
     Showtime withId(String assigned) {
-        return new Showtime(assigned, LocalDateTime.parse(startsAt), hall.trim(), seatMap);
+        return new Showtime(assigned, startsAt, hall, seatMap);
     }
 
     private static boolean parses(String text) {

@@ -82,12 +82,45 @@ class MovieServiceTest {
     }
 
     @Test
-    void anOldClientsMovieWithoutShowtimesIsAccepted() {
+    void anOldClientsMovieWithoutRunningTimeOrShowtimesGetsTheDefaultShowing() {
         HttpResponse<String> r = api.post("/movies",
-                "{\"id\":\"ignored\",\"title\":\"올드보이\",\"genre\":\"스릴러\",\"runningTime\":120}");
+                "{\"id\":\"ignored\",\"title\":\"올드보이\",\"director\":\"박찬욱\",\"genre\":\"스릴러\",\"year\":2003}");
         assertThat(r.statusCode()).isEqualTo(201);
-        assertThat(json(r).get("id").asText()).isNotEqualTo("ignored");
-        assertThat(json(r).get("showtimes").size()).isZero();
+        JsonNode movie = json(r);
+        assertThat(movie.get("id").asText()).isNotEqualTo("ignored");
+        assertThat(movie.has("runningTime")).isFalse();
+        assertThat(movie.get("showtimes")).hasSize(1);
+        JsonNode showing = movie.get("showtimes").get(0);
+        assertThat(showing.get("id").asText()).isEqualTo("1");
+        assertThat(showing.get("hall").asText()).isEqualTo("1관");
+        assertThat(showing.has("startsAt")).isFalse();
+        assertThat(showing.get("seatMap").get("rows").asInt()).isEqualTo(8);
+        assertThat(showing.get("seatMap").get("columns").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void anExplicitlyEmptyListOfShowtimesStaysEmpty() {
+        HttpResponse<String> r = api.post("/movies/", "{\"title\":\"t\",\"genre\":\"g\",\"showtimes\":[]}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(json(r).get("showtimes")).isEmpty();
+    }
+
+    @Test
+    void startsAtAndTextsAreReadBackExactlyAsSent() {
+        HttpResponse<String> r = api.post("/movies/", """
+                {"title":" 매트릭스 ","director":"워쇼스키\\t","genre":"SF ","runningTime":136,
+                 "showtimes":[{"startsAt":"2026-12-24T19:30:00","hall":" 4관","seatMap":{"rows":8,"columns":12}}]}""");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("message").asText()).contains("director: must not contain control characters");
+        HttpResponse<String> kept = api.post("/movies/", """
+                {"title":" 매트릭스 ","genre":"SF ","runningTime":136,
+                 "showtimes":[{"startsAt":"2026-12-24T19:30:00","hall":" 4관","seatMap":{"rows":8,"columns":12}}]}""");
+        assertThat(kept.statusCode()).isEqualTo(201);
+        JsonNode movie = json(api.get(kept.headers().firstValue("Location").orElseThrow()));
+        assertThat(movie.get("title").asText()).isEqualTo(" 매트릭스 ");
+        assertThat(movie.get("genre").asText()).isEqualTo("SF ");
+        assertThat(movie.get("showtimes").get(0).get("startsAt").asText()).isEqualTo("2026-12-24T19:30:00");
+        assertThat(movie.get("showtimes").get(0).get("hall").asText()).isEqualTo(" 4관");
     }
 
     @Test
@@ -123,8 +156,7 @@ class MovieServiceTest {
 
     static Stream<Invalid> invalidBodies() {
         return Stream.of(
-                new Invalid("nothing", "{}", List.of("title: is required", "genre: is required",
-                                                     "runningTime: is required")),
+                new Invalid("nothing", "{}", List.of("title: is required", "genre: is required")),
                 new Invalid("ranges", """
                         {"title":"t","director":" ","genre":"g","year":1500,"runningTime":601}""",
                         List.of("director: must not be blank", "year: must be between 1888 and 2100",
@@ -149,7 +181,13 @@ class MovieServiceTest {
                           {"startsAt":"2026-12-24T19:30","hall":"1","seatMap":{"rows":"eight","columns":1}}]}""",
                         List.of("showtimes[0].seatMap.rows: has the wrong type (expected a number)")),
                 new Invalid("fractional running time", "{\"title\":\"t\",\"genre\":\"g\",\"runningTime\":90.5}",
-                        List.of("runningTime: has the wrong type")));
+                        List.of("runningTime: has the wrong type")),
+                new Invalid("a number where a text belongs", "{\"title\":1984,\"genre\":\"g\"}",
+                        List.of("title: has the wrong type (expected a string)")),
+                new Invalid("a text where a number belongs", "{\"title\":\"t\",\"genre\":\"g\",\"year\":\"2019\"}",
+                        List.of("year: has the wrong type (expected a number)")),
+                new Invalid("a boolean where a text belongs", "{\"title\":true,\"genre\":\"g\"}",
+                        List.of("title: has the wrong type (expected a string)")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,7 +2,7 @@ package io.theatermsa.user;
 
 import io.theatermsa.platform.http.FieldChecks;
 
-/** The body of {@code POST /users/} and {@code PUT /users/{id}}: a user without its id. */
+/** The body of {@code POST /users/} and {@code PUT /users/{id}}: a user without its id, stored exactly as sent. */
 record UserDraft(String name, String email) {
 
     static final int MAX_NAME = 100;
@@ -11,11 +11,11 @@ record UserDraft(String name, String email) {
     void requireValid() {
         new FieldChecks()
                 .requireText("name", name, MAX_NAME)
-                .requireEmail("email", email == null ? null : email.trim())
+                .requireEmail("email", email)
                 .throwIfAny();
     }
 
     User withId(String id) {
-        return new User(id, name.trim(), email.trim());
+        return new User(id, name, email);
     }
 }

@@ -65,13 +65,13 @@ class UserServiceTest {
     }
 
     @Test
-    void createdUserIsStoredAsJsonAtUserKey() {
+    void createdUserIsStoredAsJsonAtUserKeyExactlyAsSent() {
         HttpResponse<String> r = api.post("/users/", user(" 강감찬 ", "gamchan@example.com"));
         assertThat(r.statusCode()).isEqualTo(201);
         JsonNode body = json(r);
         String id = body.get("id").asText();
         assertThat(id).matches("\\d+");
-        assertThat(body.get("name").asText()).isEqualTo("강감찬");
+        assertThat(body.get("name").asText()).isEqualTo(" 강감찬 ");
         assertThat(r.headers().firstValue("Location")).hasValue("/users/" + id);
         assertThat(redis.get("user:" + id)).isEqualTo(r.body());
         assertThat(api.get("/users/" + id).body()).isEqualTo(r.body());

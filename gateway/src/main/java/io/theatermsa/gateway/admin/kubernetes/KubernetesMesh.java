@@ -18,7 +18,9 @@ import java.util.Optional;
  * The gateway's admin roles on Kubernetes, over the informers it starts: the mesh state
  * ({@link KubernetesMeshState}), configuration changes ({@link KubernetesMeshConfiguration}) and load runs. Service
  * faults and partitions are not this mode's: the gateway has no Redis of its own, and the east-west gateway is cut
- * with {@code scripts/fault-injection-demo.sh}. Close it to stop the informers.
+ * with {@code scripts/fault-injection-demo.sh}. A cluster it cannot read (unreachable, forbidden, Istio missing) never
+ * stops it: the informers retry with backoff and {@code /api/mesh/config} says what is wrong ({@link ClusterAccess}).
+ * Close it to stop the informers.
  */
 public final class KubernetesMesh implements AutoCloseable {
 
@@ -38,17 +40,32 @@ public final class KubernetesMesh implements AutoCloseable {
      */
     public KubernetesMesh(WorkloadIdentity gateway, KubernetesSettings settings, KubernetesClient local,
                           Optional<KubernetesClient> remote, ObjectMapper mapper) {
+        this(gateway, settings, local, RemoteKubeconfig.of(remote), mapper);
+    }
+
+    /** As above, for a remote kubeconfig that may be unusable: the cluster is then reported, never read. */
+    KubernetesMesh(WorkloadIdentity gateway, KubernetesSettings settings, KubernetesClient local,
+                   RemoteKubeconfig remoteKubeconfig, ObjectMapper mapper) {
         String namespace = settings.namespace();
-        this.config = new MeshConfigWatch(local, namespace, gateway.cluster());
-        this.remoteConfig = remote.map(client -> new MeshConfigWatch(client, namespace, settings.remoteCluster()));
+        Optional<KubernetesClient> remote = remoteKubeconfig.usableClient();
+        ClusterAccess localAccess = new ClusterAccess(gateway.cluster());
+        Optional<ClusterAccess> remoteAccess = switch (remoteKubeconfig) {
+            case RemoteKubeconfig.Absent absent -> Optional.empty();
+            case RemoteKubeconfig.Usable usable -> Optional.of(new ClusterAccess(settings.remoteCluster()));
+            case RemoteKubeconfig.Unusable unusable ->
+                    Optional.of(ClusterAccess.unusable(settings.remoteCluster(), unusable.problem()));
+        };
+        List<ClusterAccess> access = remoteAccess.map(r -> List.of(localAccess, r)).orElse(List.of(localAccess));
+        this.config = new MeshConfigWatch(local, namespace, localAccess);
+        this.remoteConfig = remote.map(client -> new MeshConfigWatch(client, namespace, remoteAccess.orElseThrow()));
         this.answering = new AnsweringPods(namespace);
-        this.pods = new ClusterPods(new PodWatch(local, namespace, gateway.cluster()),
-                remote.map(client -> new PodWatch(client, namespace, settings.remoteCluster())),
+        this.pods = new ClusterPods(new PodWatch(local, namespace, localAccess),
+                remote.map(client -> new PodWatch(client, namespace, remoteAccess.orElseThrow())),
                 settings.remoteCluster(), answering);
         this.observed = new ObservedTraffic(gateway, Clock.systemUTC());
         List<ClusterTarget> targets = new ArrayList<>(List.of(new ClusterTarget(gateway.cluster(), local)));
         remote.ifPresent(client -> targets.add(new ClusterTarget(settings.remoteCluster(), client)));
-        KubernetesMeshState state = new KubernetesMeshState(gateway, config, remoteConfig, pods,
+        KubernetesMeshState state = new KubernetesMeshState(gateway, config, remoteConfig, pods, access,
                 new EnvoyAdmin(settings.envoyAdmin(), namespace, mapper), observed);
         this.roles = AdminRoles.builder(state)
                 .configuration(new KubernetesMeshConfiguration(config, namespace,

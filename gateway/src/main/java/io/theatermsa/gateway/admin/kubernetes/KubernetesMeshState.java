@@ -28,19 +28,22 @@ final class KubernetesMeshState implements MeshState {
     private final MeshConfigWatch config;
     private final Optional<MeshConfigWatch> remoteConfig;
     private final ClusterPods pods;
+    private final List<ClusterAccess> access;
     private final EnvoyAdmin envoy;
     private final ObservedTraffic observed;
 
     /**
      * @param config       the gateway's cluster's VirtualServices and DestinationRules
      * @param remoteConfig the other cluster's, when the gateway can read it, to point out where the two differ
+     * @param access       whether each cluster's informers can read it
      */
     KubernetesMeshState(WorkloadIdentity gateway, MeshConfigWatch config, Optional<MeshConfigWatch> remoteConfig,
-                        ClusterPods pods, EnvoyAdmin envoy, ObservedTraffic observed) {
+                        ClusterPods pods, List<ClusterAccess> access, EnvoyAdmin envoy, ObservedTraffic observed) {
         this.gateway = gateway;
         this.config = config;
         this.remoteConfig = remoteConfig;
         this.pods = pods;
+        this.access = access;
         this.envoy = envoy;
         this.observed = observed;
     }
@@ -55,8 +58,11 @@ final class KubernetesMeshState implements MeshState {
         Map<String, ConfigInForce.Loaded> clusters = new LinkedHashMap<>();
         clusters.put(config.cluster(), config.held());
         remoteConfig.filter(MeshConfigWatch::synced).ifPresent(remote -> clusters.put(remote.cluster(), remote.held()));
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        access.forEach(a -> a.problem().ifPresent(problem -> unreadable.put(a.cluster(), problem)));
         return ConfigInForce.of(config.cluster(), clusters,
-                                new ConfigInForce.Network(NetworkView.MULTI_NETWORK, pods.endpointsByService()));
+                                new ConfigInForce.Network(NetworkView.MULTI_NETWORK, pods.endpointsByService()))
+                .withUnreadable(unreadable);
     }
 
     /** The gateway's observed records ({@link ObservedTraffic}), not Envoy's log. */

@@ -1,13 +1,10 @@
 package io.theatermsa.gateway.admin.kubernetes;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,22 +39,13 @@ public final class KubernetesMode implements AutoCloseable {
             return Optional.empty();
         }
         KubernetesClient local = new KubernetesClientBuilder().build();
-        Optional<KubernetesClient> remote = settings.remoteKubeconfig().filter(Files::isReadable)
-                .map(KubernetesMode::clientOf);
-        return Optional.of(new KubernetesMode(local, remote,
+        RemoteKubeconfig remote = RemoteKubeconfig.read(settings.remoteKubeconfig());
+        return Optional.of(new KubernetesMode(local, remote.usableClient(),
                 new KubernetesMesh(gateway, settings, local, remote, Json.newMapper())));
     }
 
     public KubernetesMesh mesh() {
         return mesh;
-    }
-
-    private static KubernetesClient clientOf(Path kubeconfig) {
-        try {
-            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the remote kubeconfig " + kubeconfig, e);
-        }
     }
 
     @Override

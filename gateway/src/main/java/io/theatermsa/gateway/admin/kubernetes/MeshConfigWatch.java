@@ -46,15 +46,23 @@ final class MeshConfigWatch implements AutoCloseable {
     /** {@code Kind/name} → resource version, of the objects behind the last reload; guarded by {@code this}. */
     private Map<String, String> seen = Map.of();
 
-    /** Starts watching {@code namespace}; the first lists arrive asynchronously ({@link #synced}). */
-    MeshConfigWatch(KubernetesClient client, String namespace, String clusterName) {
+    /**
+     * Starts watching {@code namespace}; the first lists arrive asynchronously ({@link #synced}), and a failure is
+     * retried and reported by {@code access}, never thrown.
+     */
+    MeshConfigWatch(KubernetesClient client, String namespace, ClusterAccess access) {
         this.client = client;
-        this.cluster = clusterName;
-        this.source = "kubernetes:" + clusterName + "/" + namespace;
+        this.cluster = access.cluster();
+        this.source = "kubernetes:" + cluster + "/" + namespace;
         this.loader = new MeshConfigLoader(namespace);
         ResourceEventHandler<GenericKubernetesResource> onChange = new OnAnyChange<>(this::reload);
         this.informers = Arrays.stream(MeshKind.values())
-                .map(kind -> client.genericKubernetesResources(kind.context()).inNamespace(namespace).inform(onChange))
+                .map(kind -> {
+                    SharedIndexInformer<GenericKubernetesResource> informer = client
+                            .genericKubernetesResources(kind.context()).inNamespace(namespace).runnableInformer(0);
+                    informer.addEventHandler(onChange);
+                    return access.start(informer);
+                })
                 .toList();
     }
 

@@ -24,9 +24,10 @@ final class PodWatch implements AutoCloseable {
     private final String cluster;
     private final SharedIndexInformer<Pod> informer;
 
-    PodWatch(KubernetesClient client, String namespace, String cluster) {
-        this.cluster = cluster;
-        this.informer = client.pods().inNamespace(namespace).inform();
+    /** Starts listing and watching; a failure is retried and reported by {@code access}, never thrown. */
+    PodWatch(KubernetesClient client, String namespace, ClusterAccess access) {
+        this.cluster = access.cluster();
+        this.informer = access.start(client.pods().inNamespace(namespace).runnableInformer(0));
     }
 
     String cluster() {

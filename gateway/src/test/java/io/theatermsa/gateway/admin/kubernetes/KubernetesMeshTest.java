@@ -3,13 +3,16 @@ package io.theatermsa.gateway.admin.kubernetes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.theatermsa.gateway.GatewayApp;
 import io.theatermsa.gateway.GatewaySettings;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.gateway.mesh.MeshAccess;
+import io.theatermsa.gateway.testing.BrowserSession;
 import io.theatermsa.mesh.sidecar.OutboundRequest;
 import io.theatermsa.mesh.sidecar.OutboundResponse;
 import io.theatermsa.mesh.sidecar.Sidecar;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,6 +203,106 @@ class KubernetesMeshTest {
                 .isEqualTo("user-service-ctx2-b");
         assertThat(topology.get("clusters")).extracting(c -> c.get("status").asText())
                 .containsExactly("Active", "Active");
+    }
+
+    @Test
+    void aForbiddenRemoteClusterIsRetriedWhileTheGatewayServesAndTheConfigSaysWhatIsWrong() throws Exception {
+        MockClusters.Refusing refusal = new MockClusters.Refusing(403, "Forbidden",
+                "pods is forbidden: User \\\"remote-reader\\\" cannot list resource \\\"pods\\\"");
+        KubernetesClient remote = startWithRefusingRemote(refusal);
+        client.pods().inNamespace(NS).resource(MockClusters.runningPod("user-service", "user-service-ctx1-a", "n1"))
+                .create();
+
+        JsonNode config = awaitJson("/api/mesh/config", body -> failed(problemOf(body, "ctx2")));
+        assertThat(problemOf(config, "ctx2")).startsWith("forbidden (403)").contains("cannot list resource");
+        assertThat(problemOf(config, "ctx1")).isNull();
+        assertThat(awaitJson("/deployment-status", body -> body.size() == 1).get(0).get("podName").asText())
+                .isEqualTo("user-service-ctx1-a");
+        assertThat(get("/traffic-weights", 200).isObject()).isTrue();
+
+        refusal.allow();
+        remote.pods().inNamespace(NS).resource(MockClusters.runningPod("user-service", "user-service-ctx2-b", "m1"))
+                .create();
+        awaitJson("/deployment-status", body -> body.size() == 2);
+        JsonNode healed = awaitJson("/api/mesh/config", body -> problemOf(body, "ctx2") == null);
+        assertThat(healed.get("clusters")).extracting(c -> c.get("cluster").asText()).containsExactly("ctx1", "ctx2");
+    }
+
+    @Test
+    void theDashboardSaysWhichClusterTheGatewayCannotRead() throws Exception {
+        startWithRefusingRemote(new MockClusters.Refusing(401, "Unauthorized", "Unauthorized"));
+        awaitJson("/api/mesh/config", body -> failed(problemOf(body, "ctx2")));
+
+        try (BrowserSession browser = BrowserSession.start(1280, 900)) {
+            browser.driver().get(uri("/").toString());
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> "true".equals(
+                    d.findElement(By.id("cluster-configs")).getAttribute("data-unreadable")));
+            assertThat(browser.driver().findElement(By.id("cluster-configs")).getAttribute("textContent"))
+                    .contains("ctx2", "unauthorized (401)", "재시도");
+        }
+    }
+
+    @Test
+    void anUnreachableRemoteClusterIsSaidSoAndTheGatewayServes() throws Exception {
+        KubernetesClient nowhere = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                .withMasterUrl("http://127.0.0.1:1").withRequestTimeout(1000)
+                .withRequestRetryBackoffLimit(RemoteKubeconfig.REQUEST_RETRIES)
+                .withConnectionTimeout(1000).build()).build();
+        toClose.add(nowhere);
+        startUnsynced(Optional.of(nowhere));
+
+        JsonNode config = awaitJson("/api/mesh/config", body -> failed(problemOf(body, "ctx2")));
+        assertThat(problemOf(config, "ctx2")).startsWith("unreachable: cannot connect to the API server");
+        assertThat(get("/deployment-status", 200).isArray()).isTrue();
+    }
+
+    @Test
+    void aRemoteKubeconfigThatCannotBeUsedIsReportedAndTheGatewayServes() throws Exception {
+        Path kubeconfig = Files.writeString(scenarios.resolve("remote-kubeconfig"),
+                "apiVersion: v1\nkind: Config\nclusters: [{name: ctx2, cluster: {server: 'https://ctx2:6443'}\n");
+        RemoteKubeconfig remote = RemoteKubeconfig.read(Optional.of(kubeconfig));
+        assertThat(remote).isInstanceOf(RemoteKubeconfig.Unusable.class);
+        assertThat(RemoteKubeconfig.read(Optional.of(scenarios.resolve("not-mounted"))))
+                .isInstanceOf(RemoteKubeconfig.Absent.class);
+        startWith(remote, Optional.of(AdminToken.of(TOKEN)), true);
+
+        JsonNode config = get("/api/mesh/config", 200);
+        assertThat(problemOf(config, "ctx2")).startsWith("misconfigured: the remote kubeconfig " + kubeconfig);
+        assertThat(get("/deployment-status", 200).isArray()).isTrue();
+    }
+
+    @Test
+    void aRemoteClusterWithoutIstioSaysSo() throws Exception {
+        startWithRefusingRemote(new MockClusters.Refusing(404, "NotFound",
+                "the server could not find the requested resource"));
+
+        JsonNode config = awaitJson("/api/mesh/config", body -> failed(problemOf(body, "ctx2")));
+        assertThat(problemOf(config, "ctx2")).startsWith("not found (404)");
+    }
+
+    /** The gateway over a ctx2 whose API server answers as {@code refusal} says; returns ctx2's client. */
+    private KubernetesClient startWithRefusingRemote(MockClusters.Refusing refusal) {
+        KubernetesMockServer ctx2 = MockClusters.refusing(refusal);
+        toClose.add(ctx2::destroy);
+        KubernetesClient remote = ctx2.createClient();
+        toClose.add(remote);
+        startUnsynced(Optional.of(remote));
+        return remote;
+    }
+
+    /** A problem other than the first list not having come back yet. */
+    private static boolean failed(String problem) {
+        return problem != null && !problem.startsWith("not read yet");
+    }
+
+    /** The {@code problem} of {@code cluster} in a {@code /api/mesh/config} answer, or null. */
+    private static String problemOf(JsonNode config, String cluster) {
+        for (JsonNode c : config.get("clusters")) {
+            if (c.get("cluster").asText().equals(cluster) && c.has("problem")) {
+                return c.get("problem").asText();
+            }
+        }
+        return null;
     }
 
     @Test
@@ -455,13 +560,29 @@ class KubernetesMeshTest {
         return startWith(remote, Optional.of(AdminToken.of(TOKEN)));
     }
 
+    /** The gateway over {@code remote}, waiting only for the local cluster's informers. */
+    private KubernetesMesh startUnsynced(Optional<KubernetesClient> remote) {
+        return startWith(remote, Optional.of(AdminToken.of(TOKEN)), false);
+    }
+
     private KubernetesMesh startWith(Optional<KubernetesClient> remote, Optional<AdminToken> token) {
+        return startWith(remote, token, true);
+    }
+
+    private KubernetesMesh startWith(Optional<KubernetesClient> remote, Optional<AdminToken> token,
+                                     boolean awaitSynced) {
+        return startWith(RemoteKubeconfig.of(remote), token, awaitSynced);
+    }
+
+    private KubernetesMesh startWith(RemoteKubeconfig remote, Optional<AdminToken> token, boolean awaitSynced) {
         URI envoyUrl = URI.create(envoy == null ? "http://127.0.0.1:1" : "http://127.0.0.1:" + envoy.getAddress().getPort());
         KubernetesSettings settings = new KubernetesSettings(NS, envoyUrl, Optional.empty(), "ctx2", scenarios,
                 Path.of("01-initial"));
         KubernetesMesh mesh = new KubernetesMesh(GATEWAY, settings, client, remote, Json.newMapper());
         toClose.add(mesh);
-        await("informers synced").atMost(INFORMERS).until(mesh::synced);
+        if (awaitSynced) {
+            await("informers synced").atMost(INFORMERS).until(mesh::synced);
+        }
         Sidecar sidecar = upstream != null ? upstream : new DirectSidecar(Duration.ofSeconds(1));
         toClose.add(sidecar);
         gateway = GatewayApp.start(GatewaySettings.builder(GATEWAY, mesh.observing(sidecar)).configuredSplits(mesh::configuredSplits)

@@ -35,6 +35,49 @@ final class MockClusters {
         return server;
     }
 
+    /**
+     * A CRUD mock API server that answers every request with {@code refusal}'s status while it holds one (403 as
+     * an unbound Role, 401 as a bad token), then serves normally once {@link Refusing#allow()} is called.
+     */
+    static KubernetesMockServer refusing(Refusing dispatcher) {
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                                                               dispatcher, false);
+        server.init();
+        knowIstioKinds(server);
+        return server;
+    }
+
+    /** See {@link #refusing}. */
+    static final class Refusing extends KubernetesCrudDispatcher {
+        private final int code;
+        private final String reason;
+        private final String message;
+        private volatile boolean refusing = true;
+
+        /** @param message the Status message, already escaped for a JSON string */
+        Refusing(int code, String reason, String message) {
+            this.code = code;
+            this.reason = reason;
+            this.message = message;
+        }
+
+        void allow() {
+            refusing = false;
+        }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            if (!refusing) {
+                return super.dispatch(request);
+            }
+            String status = """
+                    {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"%s","code":%d,
+                     "message":"%s"}
+                    """.formatted(reason, code, message);
+            return new MockResponse().setResponseCode(code).setBody(status.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     static void knowIstioKinds(KubernetesMockServer server) {
         for (MeshKind kind : MeshKind.values()) {
             server.expectCustomResource(new CustomResourceDefinitionContext.Builder()
