@@ -5,8 +5,8 @@
 #    Finds what the tests need and installs what is missing (as root), or, before running anything, prints the exact
 #    command once and stops (not root):
 #      JDK 21+ (JAVA_HOME, PATH, the usual folders; never installed), /usr/bin/chromium and /usr/bin/chromedriver
-#      (the dashboard's browser tests; not with THEATER_SKIP_BROWSER=1), shellcheck (the scripts' tests),
-#      kubectl 1.30+ (deploy-tests, the local Kubernetes API's tests).
+#      (the dashboard's browser tests; not with THEATER_SKIP_BROWSER=1), shellcheck (the scripts' tests), zsh and
+#      fish (theater completion's tests), kubectl 1.30+ (deploy-tests, the local Kubernetes API's tests).
 # 2. ./mvnw -B verify: builds and runs every module's tests; each module's tests must leave nothing in their temporary
 #    folder and no process running (pom.xml, scripts/lib/test-leftovers.sh).
 # 3. Fails when the tests left a file in the working tree outside target/ (a git checkout only).
@@ -45,6 +45,10 @@ if [ "${THEATER_SKIP_BROWSER:-}" != 1 ]; then
   [ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)
 fi
 command -v shellcheck >/dev/null 2>&1 || packages+=(shellcheck)
+# theater completion's tests run the scripts it prints in the real shells.
+for shell in zsh fish; do
+  [ -x "/usr/bin/$shell" ] || [ -x "/bin/$shell" ] || packages+=("$shell")
+done
 kubectl_problem=
 if ! command -v kubectl >/dev/null 2>&1; then
   kubectl_problem="kubectl 이 없습니다 / kubectl is not installed"

@@ -15,7 +15,9 @@ import java.util.concurrent.Callable;
 @Command(name = "kubeconfig", mixinStandardHelpOptions = true,
          description = {"kubectl 이 로컬 클러스터(ctx1, ctx2)를 쓰게 하는 export 줄을 보여줍니다 / "
                         + "print the export line that points kubectl at the local clusters (ctx1, ctx2)",
-                        "쓰는 법 / usage: eval \"$(./theater kubeconfig)\""})
+                        "쓰는 법 / usage: eval \"$(./theater kubeconfig)\""},
+         exitCodeListHeading = ExitCodes.HEADING,
+         exitCodeList = {"0:export 줄 / the export line", ExitCodes.USAGE_TEXT, ExitCodes.NO_STACK_TEXT})
 final class KubeconfigCommand implements Callable<Integer> {
 
     @ParentCommand
