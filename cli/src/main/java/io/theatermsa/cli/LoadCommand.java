@@ -104,7 +104,8 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON 문서 하나로 / one JSON document on standard output")
     boolean json;
 
-    @Option(names = "--no-progress", description = "진행 표시 없음 / no progress on standard error")
+    @Option(names = {"-q", "--quiet", "--no-progress"},
+            description = "진행 표시 없음 (보고서만) / no progress on standard error, only the report")
     boolean noProgress;
 
     @Override

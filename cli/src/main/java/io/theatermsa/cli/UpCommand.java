@@ -46,6 +46,11 @@ final class UpCommand implements Callable<Integer> {
             description = "불러올 메시 설정 디렉터리 / mesh config directory to load (기본값 / default: ${DEFAULT-VALUE})")
     String scenario;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "진행 줄 없이 배너만 / only the banner, no progress lines (./theater 의 빌드 진행도 / the "
+                          + "./theater script's build progress too)")
+    boolean quiet;
+
     @ParentCommand
     Theater theater;
 
@@ -66,7 +71,7 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("error: port " + port + " is already in use; choose another with --port");
             return USAGE_ERROR;
         }
-        System.out.println("시작 중 / starting ...");
+        progress("시작 중 / starting ...");
         SecureRandom random = new SecureRandom();
         AdminToken token = AdminToken.generate(random);
         String readOnlyToken = BearerTokens.generate(random).readOnly();
@@ -91,7 +96,7 @@ final class UpCommand implements Callable<Integer> {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\n중지 중 / stopping ...");
+            progress("\n중지 중 / stopping ...");
             stack.close();
             deleteQuietly(stateFile);
             System.out.println("중지됨 / stopped");
@@ -100,6 +105,12 @@ final class UpCommand implements Callable<Integer> {
         printBanner(stack, scenarioDir, token, stateFile);
         stopped.await();
         return 0;
+    }
+
+    private void progress(String line) {
+        if (!quiet) {
+            System.out.println(line);
+        }
     }
 
     private static void printBanner(LocalStack stack, Path scenarioDir, AdminToken token, Path stateFile) {
