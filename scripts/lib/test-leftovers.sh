@@ -23,7 +23,7 @@ case "$action" in
   check)
     [ -d "$dir" ] || exit 0
     failed=0
-    left=$(find "$dir" -mindepth 1 -maxdepth 1 -printf '  %f\n' | sort)
+    left=$(find "$dir" -mindepth 1 -maxdepth 1 | sed "s|^$dir/|  |" | sort)
     if [ -n "$left" ]; then
       echo "오류: 테스트가 임시 폴더에 남긴 것 / error: the tests left these in their temporary folder $dir:" >&2
       echo "$left" >&2
