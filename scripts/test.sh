@@ -101,7 +101,7 @@ fi
 
 # Files the tests might leave in the working tree: untracked or ignored, outside the build's target/ folders.
 stray_files() {
-  git -C "$root" status --porcelain --ignored --untracked-files=all 2>/dev/null | grep -v '\(^\|/\)target/' || true
+  git -C "$root" status --porcelain --ignored --untracked-files=all 2>/dev/null | grep -v '[ /]target/' || true
 }
 in_git=false
 git -C "$root" rev-parse --is-inside-work-tree >/dev/null 2>&1 && in_git=true

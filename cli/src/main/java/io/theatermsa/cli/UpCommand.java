@@ -99,6 +99,7 @@ final class UpCommand implements Callable<Integer> {
             progress("\n중지 중 / stopping ...");
             stack.close();
             deleteQuietly(stateFile);
+            deleteQuietly(stack.kubeApi().kubeconfig());   // it would only point kubectl at servers that are gone
             System.out.println("중지됨 / stopped");
             stopped.countDown();
         }, "theater-shutdown"));

@@ -116,6 +116,7 @@ class TheaterUpIT {
         }
         assertThat(up.lines).anyMatch(l -> l.contains("중지됨 / stopped")).noneMatch(l -> l.contains("SLF4J"));
         assertThat(Files.exists(HOME.resolve(".theater/state.json"))).isFalse();
+        assertThat(kubeconfig).as("a stopped stack leaves no kubeconfig behind").doesNotExist();
 
         Running after = start("status");
         assertThat(after.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
