@@ -1,5 +1,6 @@
 package io.theatermsa.cli;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.RedisException;
 import io.theatermsa.cli.fault.FaultArguments;
@@ -39,13 +40,16 @@ import java.util.function.Supplier;
  * its gateway ({@code /api/mesh/partition}, with the admin token from {@code .theater/state.json}).
  */
 @Command(name = "fault", mixinStandardHelpOptions = true,
-         description = {"서비스 인스턴스에 실제 장애를 주입합니다 / inject real faults into service instances",
-                        "종료 코드 / exit: 0 성공 ok, 1 실패 failed, 2 잘못된 사용 usage, 3 스택·Redis 없음 no stack"})
+         description = {"서비스 인스턴스에 실제 장애를 주입합니다 / inject real faults into service instances"},
+         exitCodeListHeading = ExitCodes.HEADING,
+         exitCodeList = {ExitCodes.USAGE_TEXT + " (하위 명령 없음 / no subcommand)"})
 final class FaultCommand {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE_ERROR = 2;
+    static final int OK = ExitCodes.OK;
+    static final int FAILED = ExitCodes.REFUSED;
+    static final int USAGE_ERROR = ExitCodes.USAGE;
+    static final String FAULT_NO_STACK = ExitCodes.NO_STACK_TEXT
+            + " (--redis-url, REDIS_URL 도 없음 / and neither --redis-url nor REDIS_URL)";
     static final String PARTITION_API = "/api/mesh/partition";
 
     @ParentCommand
@@ -56,23 +60,23 @@ final class FaultCommand {
 
     /** Which Redis holds the faults. */
     static final class Connection {
-        @Option(names = "--redis-url",
+        @Option(names = "--redis-url", paramLabel = "URL",
                 description = "Redis URL (기본: REDIS_URL, 없으면 실행 중인 로컬 스택) / default: REDIS_URL, else the local stack's")
         String redisUrl;
     }
 
     /** Which instances, and for how long. */
     static final class Target {
-        @Option(names = "--service", required = true, description = "대상 서비스 / target service, e.g. user-service")
+        @Option(names = "--service", paramLabel = "SERVICE", required = true, description = "대상 서비스 / target service, e.g. user-service")
         String service;
 
-        @Option(names = "--cluster", description = "이 클러스터의 인스턴스만 / only this cluster's instances (ctx1, ctx2)")
+        @Option(names = "--cluster", paramLabel = "CLUSTER", description = "이 클러스터의 인스턴스만 / only this cluster's instances (ctx1, ctx2)")
         String cluster;
 
-        @Option(names = "--pod", description = "이 파드만 / only this pod")
+        @Option(names = "--pod", paramLabel = "POD", description = "이 파드만 / only this pod")
         String pod;
 
-        @Option(names = "--duration", required = true,
+        @Option(names = "--duration", paramLabel = "DURATION", required = true,
                 description = "지속 시간, 최대 1h / how long, at most 1h (e.g. 60s, 5m)")
         String duration;
 
@@ -82,46 +86,67 @@ final class FaultCommand {
     }
 
     @Command(name = "error", mixinStandardHelpOptions = true,
-             description = {"요청 일부에 HTTP 오류로 답합니다 / answer an HTTP error to a share of requests"})
+             description = {"요청 일부에 HTTP 오류로 답합니다 / answer an HTTP error to a share of requests"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
+                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
     int error(@Mixin Target target, @Mixin Connection connection,
-              @Option(names = "--rate", defaultValue = "100", description = "비율 %, 0-100 / percent (default 100)")
+              @Option(names = "--rate", paramLabel = "PERCENT", defaultValue = "100",
+                      description = "오류로 답할 요청 비율 0-100 / share of requests answered with the error, "
+                                    + "percent 0-100 (기본값 / default: ${DEFAULT-VALUE})")
               double rate,
-              @Option(names = "--status", defaultValue = "503", description = "상태 코드 400-599 / status (default 503)")
+              @Option(names = "--status", paramLabel = "CODE", defaultValue = "503",
+                      description = "상태 코드 400-599 / HTTP status 400-599 (기본값 / default: ${DEFAULT-VALUE})")
               int status) {
         return inject(target, connection, () -> new FaultEffect.Error(rate, status));
     }
 
     @Command(name = "latency", mixinStandardHelpOptions = true,
-             description = {"응답 전에 기다립니다 / wait before answering"})
+             description = {"응답 전에 기다립니다 / wait before answering (--fixed, --uniform, --normal, "
+                            + "--exponential 중 하나 / exactly one of them)"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
+                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
     int latency(@Mixin Target target, @Mixin Connection connection,
-                @Option(names = "--fixed", description = "고정 / fixed, e.g. 800ms") String fixed,
-                @Option(names = "--uniform", description = "균등 / uniform MIN..MAX, e.g. 200ms..1s") String uniform,
-                @Option(names = "--normal", description = "정규 / normal MEAN,STDDEV, e.g. 500ms,100ms") String normal,
-                @Option(names = "--exponential", description = "지수 / exponential MEAN, e.g. 300ms")
+                @Option(names = "--fixed", paramLabel = "DURATION", description = "고정 / fixed, e.g. 800ms") String fixed,
+                @Option(names = "--uniform", paramLabel = "MIN..MAX", description = "균등 / uniform MIN..MAX, e.g. 200ms..1s") String uniform,
+                @Option(names = "--normal", paramLabel = "MEAN,STDDEV", description = "정규 / normal MEAN,STDDEV, e.g. 500ms,100ms") String normal,
+                @Option(names = "--exponential", paramLabel = "MEAN", description = "지수 / exponential MEAN, e.g. 300ms")
                 String exponential) {
         return inject(target, connection,
                       () -> new FaultEffect.Latency(FaultArguments.delay(fixed, uniform, normal, exponential)));
     }
 
     @Command(name = "hang", mixinStandardHelpOptions = true,
-             description = {"장애가 끝날 때까지 요청을 붙잡습니다 / hold requests until the fault ends"})
+             description = {"장애가 끝날 때까지 요청을 붙잡습니다 / hold requests until the fault ends"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
+                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
     int hang(@Mixin Target target, @Mixin Connection connection) {
         return inject(target, connection, FaultEffect.Hang::new);
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true,
-             description = {"포트를 닫아 연결을 거부합니다 (죽은 파드처럼) / stop listening: connections refused, as a crashed pod"})
+             description = {"포트를 닫아 연결을 거부합니다 (죽은 파드처럼) / stop listening: connections refused, as a crashed pod"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
+                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
     int down(@Mixin Target target, @Mixin Connection connection) {
         return inject(target, connection, FaultEffect.Down::new);
     }
 
     @Command(name = "gradual", mixinStandardHelpOptions = true,
-             description = {"오류율·지연을 점점 키웁니다 / grow the error rate and/or latency linearly"})
+             description = {"오류율·지연을 점점 키웁니다 / grow the error rate and/or latency linearly"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
+                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
     int gradual(@Mixin Target target, @Mixin Connection connection,
-                @Option(names = "--error-rate", description = "오류율 % FROM..TO / error rate, e.g. 0..100") String errorRate,
-                @Option(names = "--latency", description = "지연 FROM..TO / latency, e.g. 0ms..2s") String latency,
-                @Option(names = "--over", required = true, description = "증가 시간 / ramp time, e.g. 60s") String over,
-                @Option(names = "--status", defaultValue = "503", description = "상태 코드 / status (default 503)")
+                @Option(names = "--error-rate", paramLabel = "FROM..TO",
+                        description = "오류율 (퍼센트) / error rate in percent, e.g. 0..100") String errorRate,
+                @Option(names = "--latency", paramLabel = "FROM..TO", description = "지연 / latency, e.g. 0ms..2s") String latency,
+                @Option(names = "--over", paramLabel = "DURATION", required = true, description = "증가 시간 / ramp time, e.g. 60s") String over,
+                @Option(names = "--status", paramLabel = "CODE", defaultValue = "503",
+                        description = "상태 코드 400-599 / HTTP status 400-599 (기본값 / default: ${DEFAULT-VALUE})")
                 int status) {
         return inject(target, connection, () -> new FaultEffect.Gradual(
                 errorRate == null ? null : FaultArguments.percentRamp("--error-rate", errorRate),
@@ -130,27 +155,59 @@ final class FaultCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-             description = {"적용 중인 장애 / the faults in force"})
-    int list(@Mixin Connection connection) {
+             description = {"적용 중인 장애 / the faults in force",
+                            "-o wide: CREATED, EXPIRES 열 추가 / adds the CREATED and EXPIRES columns",
+                            "-o json|yaml 필드 / fields: [id, service, cluster, pod, fault, created, expires, "
+                            + "secondsLeft]"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:목록 / listed", "1:Redis 를 쓸 수 없음 / Redis could not be used", ExitCodes.USAGE_TEXT,
+                             FAULT_NO_STACK})
+    int list(@Mixin Connection connection, @Mixin OutputFormat.Choice output) {
         return withChannel(connection, channel -> {
             Instant now = Instant.now();
             channel.pruneExpired(now);
-            List<Fault> faults = channel.activeAt(now);
+            List<Listed> faults = channel.activeAt(now).stream().map(f -> Listed.of(f, now)).toList();
+            OutputFormat format = output.format();
+            if (format.structured()) {
+                format.write(faults, out());
+                return OK;
+            }
             if (faults.isEmpty()) {
                 out().println("적용 중인 장애 없음 / no faults in force");
                 return OK;
             }
-            Table table = new Table("ID", "대상 / TARGET", "장애 / FAULT", "남은 시간 / LEFT");
-            faults.forEach(f -> table.row(f.id(), f.target().describe(), f.effect().describe(),
-                                          DurationText.format(Duration.ofSeconds(
-                                                  Duration.between(now, f.expiresAt()).toSeconds()))));
+            boolean wide = format == OutputFormat.WIDE;
+            Table table = wide ? new Table("ID", "대상 / TARGET", "장애 / FAULT", "남은 시간 / LEFT", "CREATED", "EXPIRES")
+                               : new Table("ID", "대상 / TARGET", "장애 / FAULT", "남은 시간 / LEFT");
+            for (Listed f : faults) {
+                String left = DurationText.format(Duration.ofSeconds(f.secondsLeft()));
+                if (wide) {
+                    table.row(f.id(), f.target(), f.fault(), left, f.created(), f.expires());
+                } else {
+                    table.row(f.id(), f.target(), f.fault(), left);
+                }
+            }
             table.print(out());
             return OK;
         });
     }
 
+    /** One fault in force, as {@code list -o json|yaml} prints it; {@code cluster} and {@code pod} may be null. */
+    record Listed(String id, String service, String cluster, String pod, String fault, String created,
+                  String expires, long secondsLeft, @JsonIgnore String target) {
+
+        static Listed of(Fault f, Instant now) {
+            return new Listed(f.id(), f.target().service(), f.target().cluster(), f.target().pod(),
+                              f.effect().describe(), f.created().toString(), f.expiresAt().toString(),
+                              Duration.between(now, f.expiresAt()).toSeconds(), f.target().describe());
+        }
+    }
+
     @Command(name = "clear", mixinStandardHelpOptions = true,
-             description = {"장애를 끝냅니다 / end a fault, or all of them"})
+             description = {"장애를 끝냅니다 / end a fault, or all of them"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:끝냄 / cleared", "1:Redis 를 쓸 수 없음 / Redis could not be used",
+                             ExitCodes.USAGE_TEXT + " (그런 장애 없음 포함 / no such fault too)", FAULT_NO_STACK})
     int clear(@Mixin Connection connection,
               @Parameters(arity = "0..1", paramLabel = "ID", description = "장애 ID / fault id") String id,
               @Option(names = "--all", description = "모두 / all faults") boolean all) {
@@ -168,18 +225,21 @@ final class FaultCommand {
                 return OK;
             }
             err().println("오류: 그런 장애가 없습니다 / error: no such fault: " + id);
-            return FAILED;
+            return USAGE_ERROR;
         });
     }
 
     @Command(name = "partition", mixinStandardHelpOptions = true,
              description = {"실행 중인 로컬 스택의 클러스터 간 네트워크를 끊습니다 / cut the network between the running "
                             + "local stack's clusters",
-                            "Kubernetes: scripts/fault-injection-demo.sh partition"})
-    int partition(@Option(names = "--from", description = "출발 클러스터 (기본: 토폴로지의 첫 클러스터) / from "
+                            "Kubernetes: scripts/fault-injection-demo.sh partition"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:끊김 / cut", "1:게이트웨이가 거부함 / the gateway refused", ExitCodes.USAGE_TEXT,
+                             ExitCodes.NO_STACK_TEXT})
+    int partition(@Option(names = "--from", paramLabel = "CLUSTER", description = "출발 클러스터 (기본: 토폴로지의 첫 클러스터) / from "
                                                            + "(default: the topology's first cluster, ctx1)")
                   String from,
-                  @Option(names = "--to", description = "도착 클러스터 (기본: 두 번째 클러스터) / to "
+                  @Option(names = "--to", paramLabel = "CLUSTER", description = "도착 클러스터 (기본: 두 번째 클러스터) / to "
                                                          + "(default: the topology's second cluster, ctx2)")
                   String to,
                   @Option(names = "--one-way", description = "from -> to 방향만 / cut from -> to only")
@@ -192,7 +252,10 @@ final class FaultCommand {
     }
 
     @Command(name = "heal", mixinStandardHelpOptions = true,
-             description = {"끊은 네트워크를 모두 복구합니다 / restore every cut link"})
+             description = {"끊은 네트워크를 모두 복구합니다 / restore every cut link"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:복구됨 / healed", "1:게이트웨이가 거부함 / the gateway refused", ExitCodes.USAGE_TEXT,
+                             ExitCodes.NO_STACK_TEXT})
     int heal() {
         return withStack(stack -> stack.delete(PARTITION_API), "복구됨 / healed");
     }

@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
                         + "print the export line that points kubectl at the local clusters (ctx1, ctx2)",
                         "쓰는 법 / usage: eval \"$(./theater kubeconfig)\"",
                         "--read-only: 읽기만 하는 학생용 kubeconfig (쓰기는 403 Forbidden) / the students' read-only "
-                        + "kubeconfig (writes get 403 Forbidden)"})
+                        + "kubeconfig (writes get 403 Forbidden)"},
+         exitCodeListHeading = ExitCodes.HEADING,
+         exitCodeList = {"0:export 줄 / the export line", ExitCodes.USAGE_TEXT, ExitCodes.NO_STACK_TEXT})
 final class KubeconfigCommand implements Callable<Integer> {
 
     @Option(names = "--read-only",

@@ -40,15 +40,16 @@ import java.util.stream.Stream;
 @Command(name = "lint", mixinStandardHelpOptions = true,
          description = {"메시 YAML 을 실행 없이 검사합니다 / validate mesh YAML offline",
                         "두 클러스터에 줄 설정을 비교하려면 / to compare what two clusters are given: "
-                        + "theater lint --cluster ctx1=DIR --cluster ctx2=DIR",
-                        "종료 코드 / exit: 0 오류 없음 no errors (경고 허용 warnings allowed), 1 오류 또는 트래픽을 깨는 "
-                        + "경고 (THT-W001, THT-W004, THT-W012) errors, or warnings that break traffic, "
-                        + "2 경로 없음·잘못된 옵션 no such path or bad option"})
+                        + "theater lint --cluster ctx1=DIR --cluster ctx2=DIR"},
+         exitCodeListHeading = ExitCodes.HEADING,
+         exitCodeList = {"0:오류 없음 (경고 허용) / no errors (warnings allowed)",
+                         "1:오류 또는 트래픽을 깨는 경고 (THT-W001, THT-W004, THT-W012) / errors, or warnings that "
+                         + "break traffic", ExitCodes.USAGE_TEXT})
 final class LintCommand implements Callable<Integer> {
 
-    static final int CLEAN = 0;
-    static final int ERRORS = 1;
-    static final int USAGE_ERROR = 2;
+    static final int CLEAN = ExitCodes.OK;
+    static final int ERRORS = ExitCodes.REFUSED;
+    static final int USAGE_ERROR = ExitCodes.USAGE;
 
     @Parameters(arity = "0..*", paramLabel = "PATH",
                 description = "YAML 파일이나 디렉터리 (kustomization 포함) / YAML files or directories (kustomizations too)")
@@ -69,8 +70,9 @@ final class LintCommand implements Callable<Integer> {
                           + "kubectl kustomize k8s/clusters/ctx1; repeatable")
     List<String> workloads = List.of();
 
-    @Option(names = "--lang", paramLabel = "ko|en",
-            description = "ko: 한국어 먼저 (기본) / Korean first (default); en: English only. 기본값은 LANG / default from LANG")
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "ko: 한국어 먼저 / Korean first; en: English only (기본값: 환경 변수 LANG / default: from the "
+                          + "LANG environment variable, English when LANG starts with en, else Korean)")
     String lang;
 
     @Option(names = "--json", description = "기계용 JSON 출력 / JSON for machines")

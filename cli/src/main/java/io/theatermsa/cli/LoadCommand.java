@@ -44,14 +44,16 @@ import java.util.regex.Pattern;
          description = {"부하를 보내고 fortio 식 보고서를 냅니다 / send bounded load and report it, fortio style",
                         "한도 / bounds: -n 1-" + LoadSpec.MAX_REQUESTS + ", -t 1-" + LoadSpec.MAX_SECONDS + "s, -c 1-"
                         + LoadSpec.MAX_CONCURRENCY + ", --qps 0-" + LoadSpec.MAX_QPS
-                        + "; -n 도 -t 도 없으면 / with neither: " + LoadSpec.DEFAULT_SECONDS + "s",
-                        "종료 코드 / exit: 0 실행 완료 run completed (error statuses included), 1 대상에 닿지 못함 "
-                        + "target unreachable, 2 사용법 usage, 3 실행 중인 스택 없음 no stack running (and no --url)"})
+                        + "; -n 도 -t 도 없으면 / with neither: " + LoadSpec.DEFAULT_SECONDS + "s"},
+         exitCodeListHeading = ExitCodes.HEADING,
+         exitCodeList = {"0:실행 완료 (오류 응답 포함) / run completed (error statuses included)",
+                         "1:대상에 닿지 못함 / the target was unreachable", ExitCodes.USAGE_TEXT,
+                         ExitCodes.NO_STACK_TEXT + " (--url 없이 / without --url)"})
 final class LoadCommand implements Callable<Integer> {
 
-    static final int COMPLETED = 0;
-    static final int UNREACHABLE = 1;
-    static final int USAGE_ERROR = 2;
+    static final int COMPLETED = ExitCodes.OK;
+    static final int UNREACHABLE = ExitCodes.REFUSED;
+    static final int USAGE_ERROR = ExitCodes.USAGE;
     /** How long the report waits for the access-log records of the run's last requests. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
@@ -65,11 +67,12 @@ final class LoadCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--qps", paramLabel = "N", defaultValue = "0",
-            description = "초당 요청 (0 = 최대) / requests per second over all connections (0 = as fast as possible)")
+            description = "초당 요청 (0 = 최대) / requests per second over all connections (0 = as fast as possible) "
+                          + "(기본값 / default: ${DEFAULT-VALUE})")
     int qps;
 
     @Option(names = "-c", paramLabel = "N", defaultValue = "" + LoadSpec.DEFAULT_CONCURRENCY,
-            description = "동시 연결 / parallel connections (default ${DEFAULT-VALUE})")
+            description = "동시 연결 / parallel connections (기본값 / default: ${DEFAULT-VALUE})")
     int concurrency;
 
     @Option(names = "-n", paramLabel = "N", description = "요청 수 / exactly N requests")
@@ -79,10 +82,10 @@ final class LoadCommand implements Callable<Integer> {
     String duration;
 
     @Option(names = "--path", paramLabel = "PATH", defaultValue = "/users/",
-            description = "경로 / path and query (default ${DEFAULT-VALUE})")
+            description = "경로 / path and query (기본값 / default: ${DEFAULT-VALUE})")
     String path;
 
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GET", description = "HTTP method")
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GET", description = "HTTP 메서드 / HTTP method (기본값 / default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "-H", paramLabel = "'NAME: VALUE'", description = "요청 헤더 / a request header (repeatable)")
@@ -101,7 +104,8 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON 문서 하나로 / one JSON document on standard output")
     boolean json;
 
-    @Option(names = "--no-progress", description = "진행 표시 없음 / no progress on standard error")
+    @Option(names = {"-q", "--quiet", "--no-progress"},
+            description = "진행 표시 없음 (보고서만) / no progress on standard error, only the report")
     boolean noProgress;
 
     @Override

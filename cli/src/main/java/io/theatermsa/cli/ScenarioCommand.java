@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.theatermsa.cli.local.RunState;
 import io.theatermsa.gateway.admin.PracticeScenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,12 +23,14 @@ import java.util.Optional;
  * gateway ({@code /api/mesh/scenario}, with the admin token from {@code .theater/state.json}).
  */
 @Command(name = "scenario", mixinStandardHelpOptions = true,
-         description = {"실행 중인 스택의 메시 시나리오를 바꿉니다 / switch the running stack's mesh scenario"})
+         description = {"실행 중인 스택의 메시 시나리오를 바꿉니다 / switch the running stack's mesh scenario"},
+         exitCodeListHeading = ExitCodes.HEADING,
+         exitCodeList = {ExitCodes.USAGE_TEXT + " (하위 명령 없음 / no subcommand)"})
 final class ScenarioCommand {
 
-    static final int APPLIED = 0;
-    static final int REFUSED = 1;
-    static final int USAGE_ERROR = 2;
+    static final int APPLIED = ExitCodes.OK;
+    static final int REFUSED = ExitCodes.REFUSED;
+    static final int USAGE_ERROR = ExitCodes.USAGE;
 
     @ParentCommand
     Theater theater;
@@ -37,9 +41,10 @@ final class ScenarioCommand {
     @Command(name = "apply", mixinStandardHelpOptions = true,
              description = {"시나리오를 불러와 모든 클러스터(ctx1, ctx2)에 적용합니다 (오류가 있으면 어느 클러스터에도 "
                             + "적용하지 않고 기존 설정 유지) / load and apply a scenario to every cluster (ctx1, "
-                            + "ctx2); refused whole on an error, in every cluster, and the old one stays",
-                            "종료 코드 / exit: 0 적용 applied, 1 거부 refused, 2 경로 없음 no such path, "
-                            + "3 실행 중인 스택 없음 no stack running"})
+                            + "ctx2); refused whole on an error, in every cluster, and the old one stays"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:적용됨 / applied", "1:거부됨, 기존 설정 유지 / refused, the configuration in force stays",
+                             ExitCodes.USAGE_TEXT, ExitCodes.NO_STACK_TEXT})
     int apply(@Parameters(paramLabel = "PATH", description = "시나리오 디렉터리나 YAML 파일 / scenario directory or YAML file")
               String path) {
         Path scenario = ProjectHome.file(theater.home(), path);
@@ -52,17 +57,37 @@ final class ScenarioCommand {
     }
 
     @Command(name = "reset", mixinStandardHelpOptions = true,
-             description = {"theater up 이 시작한 시나리오로 돌아갑니다 / go back to the scenario theater up started with",
-                            "종료 코드 / exit: 0 적용 applied, 1 거부 refused, 3 실행 중인 스택 없음 no stack running"})
+             description = {"theater up 이 시작한 시나리오로 돌아갑니다 / go back to the scenario theater up started with"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:적용됨 / applied", "1:거부됨, 기존 설정 유지 / refused, the configuration in force stays",
+                             ExitCodes.USAGE_TEXT, ExitCodes.NO_STACK_TEXT})
     int reset() {
         return change("/api/mesh/scenario/reset", "");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-             description = {"k8s/practice 의 실습 시나리오 / the practice scenarios under k8s/practice"})
-    int list() {
-        Table table = new Table("SCENARIO", "설명 / DESCRIPTION");
-        PracticeScenario.in(theater.home()).forEach(s -> table.row(s.path(), s.description()));
+             description = {"k8s/practice 의 실습 시나리오 / the practice scenarios under k8s/practice",
+                            "-o wide: NAME 열 추가 / adds the NAME column",
+                            "-o json|yaml 필드 / fields: [name, path, description]"},
+             exitCodeListHeading = ExitCodes.HEADING,
+             exitCodeList = {"0:목록 / listed", ExitCodes.USAGE_TEXT})
+    int list(@Mixin OutputFormat.Choice output) {
+        List<PracticeScenario> scenarios = PracticeScenario.in(theater.home());
+        OutputFormat format = output.format();
+        if (format.structured()) {
+            format.write(scenarios, out());
+            return 0;
+        }
+        boolean wide = format == OutputFormat.WIDE;
+        Table table = wide ? new Table("NAME", "SCENARIO", "설명 / DESCRIPTION")
+                           : new Table("SCENARIO", "설명 / DESCRIPTION");
+        scenarios.forEach(s -> {
+            if (wide) {
+                table.row(s.name(), s.path(), s.description());
+            } else {
+                table.row(s.path(), s.description());
+            }
+        });
         table.print(out());
         return 0;
     }
@@ -88,10 +113,10 @@ final class ScenarioCommand {
         JsonNode body = reply.body();
         PrintWriter out = reply.status() == 200 ? out() : err();
         switch (reply.status()) {
-            case 200 -> out.println("적용됨 / applied: " + body.path("source").asText()
+            case 200 -> out.println(theater.style().good("적용됨 / applied") + ": " + body.path("source").asText()
                     + "  (세대 / generation " + body.path("generation").asLong() + ", "
                     + body.path("warnings").asLong() + " warnings)");
-            case 422 -> out.println("거부됨, 기존 설정 유지 / refused, the configuration in force stays (세대 / generation "
+            case 422 -> out.println(theater.style().bad("거부됨") + ", 기존 설정 유지 / refused, the configuration in force stays (세대 / generation "
                     + body.path("generation").asLong() + "): " + body.path("errors").asLong() + " errors, "
                     + body.path("warnings").asLong() + " warnings");
             default -> out.println("오류 / error: HTTP " + reply.status() + " " + body.path("error").asText()

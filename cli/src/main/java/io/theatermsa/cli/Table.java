@@ -4,9 +4,16 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** A plain-text table with aligned columns (width counts Hangul as two columns, as terminals do). */
+/**
+ * A plain-text table with aligned columns (width counts Hangul as two columns, as terminals do, and colour codes as
+ * none).
+ */
 final class Table {
+
+    /** Colour codes ({@link Style}) take no room on a terminal. */
+    private static final Pattern ESCAPES = Pattern.compile("\u001B\\[[0-9;]*m");
 
     private final List<String[]> rows = new ArrayList<>();
 
@@ -43,6 +50,7 @@ final class Table {
     }
 
     private static int width(String text) {
-        return text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
+        return ESCAPES.matcher(text).replaceAll("").codePoints()
+                .map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL ? 2 : 1).sum();
     }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ResourceBundle;
 import java.util.logging.LogManager;
 
 /** The {@code theater} command. */
@@ -14,8 +15,11 @@ import java.util.logging.LogManager;
          mixinStandardHelpOptions = true,
          version = "Theater MSA 0.1.0",
          description = {"Theater MSA: Istio 트래픽 관리 실습 플랫폼 / Istio traffic-management teaching platform"},
+         exitCodeListHeading = ExitCodes.HEADING,
+         exitCodeList = {"0:성공 / done", "1:거부·실패 / refused or failed", ExitCodes.USAGE_TEXT,
+                         ExitCodes.NO_STACK_TEXT},
          subcommands = {UpCommand.class, StatusCommand.class, ScenarioCommand.class, LintCommand.class,
-                        FaultCommand.class, LoadCommand.class, KubeconfigCommand.class})
+                        FaultCommand.class, LoadCommand.class, KubeconfigCommand.class, CompletionCommand.class})
 public final class Theater implements Runnable {
 
     @CommandLine.Spec
@@ -23,16 +27,22 @@ public final class Theater implements Runnable {
 
     private final Path home;
     private final Topology topology;
+    private final Style style;
 
     /** The command working in {@link ProjectHome#resolve()}, on the topology the environment names. */
     public Theater() {
-        this(ProjectHome.resolve(), Topology.fromEnvironment(System.getenv()));
+        this(ProjectHome.resolve(), Topology.fromEnvironment(System.getenv()), Style.of(System.getenv()));
     }
 
     /** The command working in {@code home} (where {@code .theater/state.json} and {@code k8s/practice} are). */
     Theater(Path home, Topology topology) {
+        this(home, topology, Style.PLAIN);
+    }
+
+    private Theater(Path home, Topology topology, Style style) {
         this.home = home;
         this.topology = topology;
+        this.style = style;
     }
 
     Path home() {
@@ -44,9 +54,22 @@ public final class Theater implements Runnable {
         return topology;
     }
 
+    /** Colour and symbols, or plain words: see {@link Style}. */
+    Style style() {
+        return style;
+    }
+
     public static void main(String[] args) {
         quietLibraryLogging();
-        System.exit(new CommandLine(new Theater()).execute(args));
+        System.exit(commandLine(new Theater()).execute(args));
+    }
+
+    /** The command line of {@code theater}, as {@code main} runs it and tests run it. */
+    static CommandLine commandLine(Theater theater) {
+        CommandLine commandLine = new CommandLine(theater);
+        commandLine.setResourceBundle(ResourceBundle.getBundle("io.theatermsa.cli.TheaterHelp"));
+        commandLine.setUsageHelpAutoWidth(true);
+        return commandLine;
     }
 
     private static void quietLibraryLogging() {

@@ -29,19 +29,27 @@ import java.util.concurrent.CountDownLatch;
                         "Redis, 두 클러스터(ctx1, ctx2)의 user/movie/booking, ctx1 의 게이트웨이 / "
                         + "Redis, user/movie/booking in ctx1 and ctx2, the gateway in ctx1",
                         "클러스터마다 kubectl 용 쿠버네티스 API, .theater/kubeconfig / "
-                        + "a Kubernetes API per cluster for kubectl, .theater/kubeconfig"})
+                        + "a Kubernetes API per cluster for kubectl, .theater/kubeconfig"},
+         exitCodeListHeading = ExitCodes.HEADING,
+         exitCodeList = {"0:Ctrl-C 로 정상 종료 / stopped with Ctrl-C", "1:시작하지 못함 / could not start",
+                         ExitCodes.USAGE_TEXT + " (포트 사용 중 포함 / a port in use too)"})
 final class UpCommand implements Callable<Integer> {
 
-    static final int USAGE_ERROR = 2;
+    static final int USAGE_ERROR = ExitCodes.USAGE;
     static final String BIND_HOST = "127.0.0.1";
 
-    @Option(names = "--port", defaultValue = "8080",
-            description = "게이트웨이(대시보드) 포트 / gateway (dashboard) port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "게이트웨이(대시보드) 포트 / gateway (dashboard) port (기본값 / default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--scenario", defaultValue = "k8s/practice/01-initial",
-            description = "불러올 메시 설정 디렉터리 / mesh config directory to load (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scenario", paramLabel = "DIR", defaultValue = "k8s/practice/01-initial",
+            description = "불러올 메시 설정 디렉터리 / mesh config directory to load (기본값 / default: ${DEFAULT-VALUE})")
     String scenario;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "진행 줄 없이 배너만 / only the banner, no progress lines (./theater 의 빌드 진행도 / the "
+                          + "./theater script's build progress too)")
+    boolean quiet;
 
     @ParentCommand
     Theater theater;
@@ -63,7 +71,7 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("error: port " + port + " is already in use; choose another with --port");
             return USAGE_ERROR;
         }
-        System.out.println("시작 중 / starting ...");
+        progress("시작 중 / starting ...");
         SecureRandom random = new SecureRandom();
         AdminToken token = AdminToken.generate(random);
         String readOnlyToken = BearerTokens.generate(random).readOnly();
@@ -88,7 +96,7 @@ final class UpCommand implements Callable<Integer> {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\n중지 중 / stopping ...");
+            progress("\n중지 중 / stopping ...");
             stack.close();
             deleteQuietly(stateFile);
             System.out.println("중지됨 / stopped");
@@ -97,6 +105,12 @@ final class UpCommand implements Callable<Integer> {
         printBanner(stack, scenarioDir, token, stateFile);
         stopped.await();
         return 0;
+    }
+
+    private void progress(String line) {
+        if (!quiet) {
+            System.out.println(line);
+        }
     }
 
     private static void printBanner(LocalStack stack, Path scenarioDir, AdminToken token, Path stateFile) {

@@ -19,7 +19,7 @@ record CommandRun(int exitCode, String out, String err) {
     static CommandRun of(Path home, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new Theater(home, Topology.bundled()));
+        CommandLine command = Theater.commandLine(new Theater(home, Topology.bundled()));
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         int exitCode = command.execute(args);

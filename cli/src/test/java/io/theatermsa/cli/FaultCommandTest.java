@@ -1,5 +1,6 @@
 package io.theatermsa.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.theatermsa.cli.local.RunState;
 import io.theatermsa.platform.fault.Fault;
@@ -59,7 +60,7 @@ class FaultCommandTest {
     }
 
     @Test
-    void errorIsStoredListedAndCleared() {
+    void errorIsStoredListedAndCleared() throws Exception {
         CommandRun set = fault("error", "--service", "user-service", "--cluster", "ctx2", "--rate", "100",
                                "--status", "503", "--duration", "60s");
 
@@ -76,11 +77,19 @@ class FaultCommandTest {
         CommandRun list = fault("list");
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains(id).contains("error 503 at 100%");
+        JsonNode listed = Json.newMapper().readTree(fault("list", "-o", "json").out());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("id").asText()).isEqualTo(id);
+        assertThat(listed.get(0).path("service").asText()).isEqualTo("user-service");
+        assertThat(listed.get(0).path("fault").asText()).isEqualTo("error 503 at 100%");
+        assertThat(listed.get(0).path("secondsLeft").asLong()).isPositive();
+        assertThat(listed.get(0).has("target")).isFalse();
+        assertThat(fault("list", "-o", "wide").out()).contains("EXPIRES");
 
         assertThat(fault("clear", id).exitCode()).isZero();
         assertThat(channel.activeAt(Instant.now())).isEmpty();
         CommandRun again = fault("clear", id);
-        assertThat(again.exitCode()).isEqualTo(FaultCommand.FAILED);
+        assertThat(again.exitCode()).isEqualTo(FaultCommand.USAGE_ERROR);   // not found is a usage error everywhere
         assertThat(again.err()).contains("no such fault: " + id);
         assertThat(fault("list").out()).contains("no faults in force");
     }

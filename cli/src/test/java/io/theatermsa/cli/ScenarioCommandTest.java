@@ -17,11 +17,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code theater scenario apply|reset|list} against a stack running in this JVM: the commands find it through a
- * state file in a temporary project folder, as they find {@code ./theater up} through {@code .theater/state.json}.
+ * {@code theater scenario apply|reset|list} and {@code theater status} against a stack running in this JVM: the
+ * commands find it through a state file in a temporary project folder, as they find {@code ./theater up} through
+ * {@code .theater/state.json}.
  */
 @ExtendWith(RealRedis.class)
 class ScenarioCommandTest {
@@ -121,6 +126,51 @@ class ScenarioCommandTest {
                 "k8s/practice/01-initial 기본 트래픽 분산 / initial traffic split",
                 "k8s/practice/02-timeouts 타임아웃 / timeouts",
                 "k8s/practice/03-empty");
+    }
+
+    @Test
+    void statusPrintsTheStackForScriptsWithStableFieldNames() throws Exception {
+        new RunState(ProcessHandle.current().pid(), stack.stack().url(), stack.stack().redisUrl(),
+                     "k8s/practice/01-initial", Instant.now(), stack.stack().workloads(), TOKEN, "", "")
+                .writeTo(RunState.fileIn(home));
+
+        CommandRun json = run("status", "-o", "json");
+        CommandRun yaml = run("status", "--output=yaml");
+        CommandRun table = run("status");
+        CommandRun wide = run("status", "-o", "wide");
+
+        assertThat(json.exitCode()).as(json.all()).isZero();
+        JsonNode status = new ObjectMapper().readTree(json.out());
+        assertThat(status.path("running").asBoolean()).isTrue();
+        assertThat(status.path("dashboard").asText()).isEqualTo(stack.stack().url());
+        assertThat(status.path("generation").asLong()).isPositive();
+        assertThat(status.path("workloads")).isNotEmpty().allSatisfy(w -> {
+            assertThat(w.path("ready").asBoolean()).as(w.toString()).isTrue();
+            assertThat(w.path("probe").asText()).isEqualTo("200");
+            assertThat(w.path("url").asText()).startsWith("http://127.0.0.1:");
+        });
+        assertThat(new YAMLMapper().readTree(yaml.out()).path("workloads")).hasSameSizeAs(status.path("workloads"));
+        assertThat(table.out()).contains("READY").doesNotContain("URL").doesNotContain("\u001B");
+        assertThat(wide.out()).contains("READY").contains("URL").contains(stack.stack().url());
+    }
+
+    @Test
+    void scenarioListPrintsJsonYamlAndWide() throws Exception {
+        Path practice = Files.createDirectories(home.resolve("k8s/practice/01-initial"));
+        Files.writeString(practice.resolve("virtualservices.yaml"), "# 01-initial: 기본 / initial split\n");
+
+        JsonNode json = new ObjectMapper().readTree(run("scenario", "list", "-o", "json").out());
+        JsonNode yaml = new YAMLMapper().readTree(run("scenario", "list", "-o", "yaml").out());
+
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).path("name").asText()).isEqualTo("01-initial");
+        assertThat(json.get(0).path("path").asText()).isEqualTo("k8s/practice/01-initial");
+        assertThat(json.get(0).path("description").asText()).isEqualTo("기본 / initial split");
+        assertThat(yaml).isEqualTo(json);
+        assertThat(run("scenario", "list", "-o", "wide").out()).contains("NAME").contains("01-initial  k8s/practice");
+        CommandRun bad = run("scenario", "list", "-o", "xml");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("table, wide, json, yaml");
     }
 
     private void writeState(String token) {
