@@ -1,12 +1,14 @@
 package io.theatermsa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.theatermsa.cli.exercise.ExerciseBoard;
 import io.theatermsa.cli.exercise.ExerciseCatalogue;
 import io.theatermsa.cli.exercise.Exercise;
 import io.theatermsa.cli.local.RunState;
 import io.theatermsa.cli.local.StackUnderTest;
 import io.theatermsa.kubeapi.testing.Kubectl;
 import io.theatermsa.platform.http.Json;
+import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
 import org.junit.jupiter.api.AfterAll;
@@ -108,8 +110,8 @@ class ExercisesOnALocalStackTest {
 
     @BeforeAll
     static void start(RedisEndpoint redis) throws IOException {
-        stack = new StackUnderTest(redis.url(), TOKEN);
         home = Files.createTempDirectory("theater-exercise-home");
+        stack = new StackUnderTest(redis.url(), TOKEN, StackUnderTest.INITIAL, new ExerciseBoard(home));
         Files.createSymbolicLink(home.resolve("k8s"), StackUnderTest.HOME.resolve("k8s"));
         new RunState(ProcessHandle.current().pid(), stack.stack().url(), stack.stack().redisUrl(),
                      StackUnderTest.INITIAL.toString(), Instant.now(), stack.stack().workloads(), TOKEN,
@@ -149,6 +151,10 @@ class ExercisesOnALocalStackTest {
         JsonNode progress = Json.newMapper().readTree(home.resolve(".theater/exercise.json").toFile());
         assertThat(progress.path("current").asText()).isEqualTo(reference.id());
         assertThat(progress.path("exercises").path(reference.id()).path("passedAt").isMissingNode()).isFalse();
+        JsonNode onTheDashboard = HttpApi.json(stack.api().get("/api/exercise")).path("exercise");
+        assertThat(onTheDashboard.path("id").asText()).isEqualTo(reference.id());
+        assertThat(onTheDashboard.path("lastCheck").path("passed").asBoolean()).isTrue();
+        assertThat(onTheDashboard.path("title").path("ko").asText()).isNotBlank();
     }
 
     private static void applyToBoth(String solution) {

@@ -33,13 +33,21 @@ final class BasicsExercises {
                                 + "exercise check")),
                 Optional.empty(),
                 mesh -> { },
-                (mesh, verdict) -> {
-                    Samples users = mesh.sample("/users/", 120);
-                    verdict.saw(Text.of("보낸 요청: " + users.describe(), "sent " + users.describe()));
-                    Expectations.allAnswered(verdict, users);
-                    Expectations.shareWithin(verdict, users, "ctx1", 0.82, 0.98, "90/10");
-                    Expectations.sameInEveryCluster(mesh, verdict, object("VirtualService", "user-service-vs"));
-                });
+                userSplit(0.82, 0.98, "90/10"));
+    }
+
+    /**
+     * 120 user requests, every one answered, ctx1's share within {@code [low, high]} (about ±2.9 standard
+     * deviations of the intended split), and user-service-vs the same in both clusters.
+     */
+    private static Exercise.Grader userSplit(double low, double high, String intended) {
+        return (mesh, verdict) -> {
+            Samples users = mesh.sample("/users/", 120);
+            verdict.saw(Text.of("보낸 요청: " + users.describe(), "sent " + users.describe()));
+            Expectations.allAnswered(verdict, users);
+            Expectations.shareWithin(verdict, users, "ctx1", low, high, intended);
+            Expectations.sameInEveryCluster(mesh, verdict, object("VirtualService", "user-service-vs"));
+        };
     }
 
     private static Exercise canaryToCtx2() {
@@ -104,12 +112,6 @@ final class BasicsExercises {
                                 "POST /api/mesh/scenario/rollback (admin token) is the dashboard's rollback.")),
                 Optional.empty(),
                 mesh -> mesh.setWeights("user-service", 0, 100),
-                (mesh, verdict) -> {
-                    Samples users = mesh.sample("/users/", 120);
-                    verdict.saw(Text.of("보낸 요청: " + users.describe(), "sent " + users.describe()));
-                    Expectations.allAnswered(verdict, users);
-                    Expectations.shareWithin(verdict, users, "ctx1", 0.58, 0.82, "70/30");
-                    Expectations.sameInEveryCluster(mesh, verdict, object("VirtualService", "user-service-vs"));
-                });
+                userSplit(0.58, 0.82, "70/30"));
     }
 }

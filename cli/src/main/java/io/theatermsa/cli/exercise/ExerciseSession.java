@@ -1,6 +1,6 @@
 package io.theatermsa.cli.exercise;
 
-import io.theatermsa.cli.StackClient;
+import io.theatermsa.cli.local.StackClient;
 import io.theatermsa.cli.local.RunState;
 import io.theatermsa.platform.topology.Topology;
 

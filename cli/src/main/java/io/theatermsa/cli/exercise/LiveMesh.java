@@ -1,7 +1,7 @@
 package io.theatermsa.cli.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.theatermsa.cli.StackClient;
+import io.theatermsa.cli.local.StackClient;
 
 import java.io.IOException;
 import java.net.URI;

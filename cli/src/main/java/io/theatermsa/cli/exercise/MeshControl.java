@@ -2,7 +2,7 @@ package io.theatermsa.cli.exercise;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.theatermsa.cli.StackClient;
+import io.theatermsa.cli.local.StackClient;
 import io.theatermsa.platform.topology.Topology;
 import io.theatermsa.platform.topology.Workload;
 

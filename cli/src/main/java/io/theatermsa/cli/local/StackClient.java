@@ -1,9 +1,8 @@
-package io.theatermsa.cli;
+package io.theatermsa.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.theatermsa.cli.local.RunState;
 
 import java.io.IOException;
 import java.net.URI;
