@@ -143,12 +143,17 @@ final class Expectations {
         } else {
             verdict.wrong(whyNotEjected(mesh, service, faulty, used, records));
         }
+        lastTenSucceededFrom(verdict, samples, healthy);
+    }
+
+    /** The last ten samples (once the mesh has reacted) all succeeded, all from {@code cluster}. */
+    static boolean lastTenSucceededFrom(Verdict.Builder verdict, Samples samples, String cluster) {
         Samples last = samples.last(10);
-        verdict.expect(last.count(Sample::ok) == last.size() && last.share(healthy) == 1.0,
-                Text.of("마지막 요청 10개가 모두 " + healthy + " 에서 성공했습니다.",
-                        "the last 10 requests all succeeded from " + healthy + "."),
-                Text.of("마지막 요청 10개: " + last.summary() + " — 모두 " + healthy + " 에서 200 이어야 합니다.",
-                        "the last 10 requests: " + last.summary() + " — all should be 200 from " + healthy + "."));
+        return verdict.expect(last.count(Sample::ok) == last.size() && last.share(cluster) == 1.0,
+                Text.of("마지막 요청 10개가 모두 " + cluster + " 에서 성공했습니다.",
+                        "the last 10 requests all succeeded from " + cluster + "."),
+                Text.of("마지막 요청 10개: " + last.summary() + " — 모두 " + cluster + " 에서 200 이어야 합니다.",
+                        "the last 10 requests: " + last.summary() + " — all should be 200 from " + cluster + "."));
     }
 
     private static Text whyNotEjected(LiveMesh mesh, String service, String faulty, Set<String> used,

@@ -116,12 +116,7 @@ final class FailureExercises {
                                     + "보내고 outlierDetection 을 두었나요?",
                                     "ctx1's user-service was not ejected (Envoy clusters used: " + used + "). Do you "
                                     + "route without subsets, with outlierDetection?"));
-                    Samples last = users.last(10);
-                    verdict.expect(last.count(Sample::ok) == last.size() && last.share("ctx2") == 1.0,
-                            Text.of("마지막 요청 10개가 모두 ctx2 에서 성공했습니다.",
-                                    "the last 10 requests all succeeded from ctx2."),
-                            Text.of("마지막 요청 10개: " + last.summary() + " — 모두 ctx2 에서 200 이어야 합니다.",
-                                    "the last 10 requests: " + last.summary() + " — all should be 200 from ctx2."));
+                    Expectations.lastTenSucceededFrom(verdict, users, "ctx2");
                 });
     }
 
