@@ -58,11 +58,11 @@ final class Expectations {
         double share = samples.share(cluster);
         String bounds = Samples.percent(low) + "–" + Samples.percent(high);
         return verdict.expect(share >= low && share <= high,
-                Text.of(cluster + " 가 " + Samples.percent(share) + " 를 받았습니다: " + intended + " 라면 요청 "
+                Text.of(cluster + " 비율 " + Samples.percent(share) + ": " + intended + " 라면 요청 "
                         + samples.size() + "개에서 " + bounds + " 안에 듭니다.",
                         cluster + " got " + Samples.percent(share) + ": within " + bounds + ", what " + intended
                         + " gives over " + samples.size() + " requests."),
-                Text.of(cluster + " 가 " + Samples.percent(share) + " 를 받았습니다: " + intended + " 라면 요청 "
+                Text.of(cluster + " 비율 " + Samples.percent(share) + ": " + intended + " 라면 요청 "
                         + samples.size() + "개에서 " + bounds + " 이어야 합니다.",
                         cluster + " got " + Samples.percent(share) + ": " + intended + " gives " + bounds + " over "
                         + samples.size() + " requests."));
