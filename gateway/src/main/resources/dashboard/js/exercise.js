@@ -1,7 +1,8 @@
 // The student's current exercise and its last `theater exercise check`, from GET /api/exercise, polled every
-// few seconds: a check run in a terminal shows here at the next poll. Text only (textContent), nothing invented.
+// few seconds: a check run in a terminal shows here at the next poll. The button grades it now (POST
+// /api/exercise/check, admin token). Text only (textContent), nothing invented.
 
-import { getJson } from './api.js';
+import { getJson, sendJson } from './api.js';
 import { language, t } from './i18n.js';
 
 const POLL_MS = 5000;
@@ -13,11 +14,13 @@ export class Exercise {
     this.goal = root.getElementById('exercise-goal');
     this.status = root.getElementById('exercise-status');
     this.lines = root.getElementById('exercise-lines');
+    this.button = root.getElementById('exercise-check');
     this.last = null;
   }
 
   start() {
     document.addEventListener('languagechange', () => this.render());
+    this.button.addEventListener('click', () => this.checkNow());
     this.reload();
     setInterval(() => this.reload(), POLL_MS);
   }
@@ -28,9 +31,23 @@ export class Exercise {
     this.render();
   }
 
+  async checkNow() {
+    this.button.disabled = true;
+    this.status.textContent = t('exercise.checking');
+    const reply = await sendJson('POST', '/api/exercise/check', undefined, { admin: true });
+    this.button.disabled = false;
+    if (!reply.ok) {
+      this.status.textContent = t('exercise.checkFailed', { status: reply.status, message: reply.body?.message ?? '' });
+      return;
+    }
+    this.last = reply.body?.exercise ?? null;
+    this.render();
+  }
+
   render() {
     const lang = language();
     this.lines.replaceChildren();
+    this.button.hidden = !this.last;
     if (this.last === undefined || this.last === null) {
       this.heading.textContent = '';
       this.goal.textContent = '';

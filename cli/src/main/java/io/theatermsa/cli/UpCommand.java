@@ -73,7 +73,8 @@ final class UpCommand implements Callable<Integer> {
             stack = LocalStack.start(new LocalStack.Settings(BIND_HOST, port, home, scenarioDir,
                                                              System.getenv("REDIS_URL"), token, theater.topology(),
                                                              readOnlyToken, LocalKubeApi.fileIn(home),
-                                                             new ExerciseBoard(home)));
+                                                             new ExerciseBoard(home, theater.topology(),
+                                                                     () -> RunState.running(home))));
         } catch (RuntimeException e) {
             System.err.println("오류: 시작하지 못했습니다 / error: could not start: " + e.getMessage());
             return 1;

@@ -11,6 +11,7 @@ import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
+import io.theatermsa.platform.topology.Topology;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,8 @@ class ExercisesOnALocalStackTest {
     @BeforeAll
     static void start(RedisEndpoint redis) throws IOException {
         home = Files.createTempDirectory("theater-exercise-home");
-        stack = new StackUnderTest(redis.url(), TOKEN, StackUnderTest.INITIAL, new ExerciseBoard(home));
+        stack = new StackUnderTest(redis.url(), TOKEN, StackUnderTest.INITIAL,
+                                   new ExerciseBoard(home, Topology.bundled(), () -> RunState.running(home)));
         Files.createSymbolicLink(home.resolve("k8s"), StackUnderTest.HOME.resolve("k8s"));
         new RunState(ProcessHandle.current().pid(), stack.stack().url(), stack.stack().redisUrl(),
                      StackUnderTest.INITIAL.toString(), Instant.now(), stack.stack().workloads(), TOKEN,

@@ -6,8 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.theatermsa.gateway.admin.ExerciseProgress;
 import io.theatermsa.platform.http.Json;
 
+import io.theatermsa.cli.local.RunState;
+import io.theatermsa.platform.topology.Topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the dashboard shows of a student's exercise ({@code GET /api/exercise}): the current exercise from
@@ -20,14 +27,35 @@ public final class ExerciseBoard implements ExerciseProgress {
 
     private final ProgressFile progress;
     private final ExerciseCatalogue catalogue;
+    private final ExerciseSession session;
+    private final Supplier<Optional<RunState>> stack;
 
-    public ExerciseBoard(Path home) {
-        this(new ProgressFile(home), ExerciseCatalogue.bundled());
+    /**
+     * @param home     the project folder whose {@code .theater/} holds the progress
+     * @param topology the clusters and services the stack runs
+     * @param stack    the running stack a check from the dashboard grades ({@code .theater/state.json})
+     */
+    public ExerciseBoard(Path home, Topology topology, Supplier<Optional<RunState>> stack) {
+        this.progress = new ProgressFile(home);
+        this.catalogue = ExerciseCatalogue.bundled();
+        this.session = new ExerciseSession(home, topology, Clock.systemUTC());
+        this.stack = stack;
     }
 
-    ExerciseBoard(ProgressFile progress, ExerciseCatalogue catalogue) {
-        this.progress = progress;
-        this.catalogue = catalogue;
+    /** Grades the current exercise as {@code theater exercise check} does, without an answer to its question. */
+    @Override
+    public Optional<JsonNode> checkNow() {
+        Optional<Exercise> exercise = progress.read().currentId().flatMap(catalogue::find);
+        Optional<RunState> running = stack.get();
+        if (exercise.isEmpty() || running.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            session.check(exercise.get(), running.get(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check " + exercise.get().id() + ": " + e.getMessage(), e);
+        }
+        return current();
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard's 실습 과제 / Exercise card in headless Chromium against a real local stack: it shows no exercise,
  * then the one {@code exercise start} made current, then what {@code exercise check} saw, line by line, in the
- * language the page speaks.
+ * language the page speaks; its button grades again with the admin token.
  */
 @ExtendWith(RealRedis.class)
 class DashboardExerciseEndToEndTest {
@@ -50,10 +51,12 @@ class DashboardExerciseEndToEndTest {
     static void startStack(RedisEndpoint redis) throws Exception {
         home = Files.createTempDirectory("theater-exercise-dashboard");
         Files.createSymbolicLink(home.resolve("k8s"), StackUnderTest.HOME.resolve("k8s"));
-        stack = new StackUnderTest(redis.url(), TOKEN, StackUnderTest.INITIAL, new ExerciseBoard(home));
+        stack = new StackUnderTest(redis.url(), TOKEN, StackUnderTest.INITIAL,
+                                   new ExerciseBoard(home, Topology.bundled(), () -> RunState.running(home)));
         running = new RunState(ProcessHandle.current().pid(), stack.stack().url(), stack.stack().redisUrl(),
                                StackUnderTest.INITIAL.toString(), Instant.now(), stack.stack().workloads(), TOKEN,
                                StackUnderTest.READ_ONLY_TOKEN, stack.kubeconfig().toString());
+        running.writeTo(RunState.fileIn(home));
     }
 
     @AfterAll
@@ -81,9 +84,15 @@ class DashboardExerciseEndToEndTest {
                     && !d.findElements(By.cssSelector("#exercise-lines li[data-mark='WRONG']")).isEmpty());
             assertThat(text(driver, "exercise-lines")).contains("✗", "90/10");
 
+            driver.findElement(By.cssSelector("[data-tab='drive']")).click();
+            driver.findElement(By.id("token-input")).sendKeys(TOKEN, Keys.ENTER);
+            driver.findElement(By.cssSelector("[data-tab='overview']")).click();
+            driver.findElement(By.id("exercise-check")).click();
+            await(driver, "a check from the dashboard", d -> text(d, "exercise-status").startsWith("아직 (2번 채점"));
+
             driver.findElement(By.cssSelector("[data-lang='en']")).click();
             await(driver, "the card in English", d -> text(d, "exercise-heading").contains("Split user-service 90/10")
-                    && text(d, "exercise-status").startsWith("Not yet (1 checks"));
+                    && text(d, "exercise-status").startsWith("Not yet (2 checks"));
             assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                     .map(LogEntry::getMessage).toList()).isEmpty();
