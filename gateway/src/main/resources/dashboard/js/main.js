@@ -14,6 +14,7 @@ import { Topology } from './topology.js';
 import { Controls } from './controls.js';
 import { Cinema } from './cinema.js';
 import { Faults } from './faults.js';
+import { Exercise } from './exercise.js';
 
 initLanguage();
 const weights = new ConfiguredWeights();
@@ -59,6 +60,7 @@ new Controls(weights, onConfigChanged).start();
 const faults = new Faults();
 faults.start();
 cinema.start();
+new Exercise().start();
 
 weights.reload();
 mesh.start();

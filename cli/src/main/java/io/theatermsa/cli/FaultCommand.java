@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.RedisException;
 import io.theatermsa.cli.fault.FaultArguments;
 import io.theatermsa.cli.local.RunState;
+import io.theatermsa.cli.local.StackClient;
 import io.theatermsa.mesh.config.DurationText;
 import io.theatermsa.platform.fault.Fault;
 import io.theatermsa.platform.fault.FaultChannel;

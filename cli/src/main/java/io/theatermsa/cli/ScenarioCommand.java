@@ -3,6 +3,7 @@ package io.theatermsa.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.theatermsa.cli.local.RunState;
+import io.theatermsa.cli.local.StackClient;
 import io.theatermsa.gateway.admin.PracticeScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,7 @@
 package io.theatermsa.cli;
 
 import io.theatermsa.cli.local.RunState;
+import io.theatermsa.cli.local.StackClient;
 import io.theatermsa.cli.local.RunningWorkload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

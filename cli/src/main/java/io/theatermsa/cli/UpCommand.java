@@ -1,5 +1,6 @@
 package io.theatermsa.cli;
 
+import io.theatermsa.cli.exercise.ExerciseBoard;
 import io.theatermsa.cli.local.LocalKubeApi;
 import io.theatermsa.cli.local.LocalStack;
 import io.theatermsa.cli.local.RunState;
@@ -79,7 +80,9 @@ final class UpCommand implements Callable<Integer> {
         try {
             stack = LocalStack.start(new LocalStack.Settings(BIND_HOST, port, home, scenarioDir,
                                                              System.getenv("REDIS_URL"), token, theater.topology(),
-                                                             readOnlyToken, LocalKubeApi.fileIn(home)));
+                                                             readOnlyToken, LocalKubeApi.fileIn(home),
+                                                             new ExerciseBoard(home, theater.topology(),
+                                                                     () -> RunState.running(home))));
         } catch (RuntimeException e) {
             System.err.println("오류: 시작하지 못했습니다 / error: could not start: " + e.getMessage());
             return 1;

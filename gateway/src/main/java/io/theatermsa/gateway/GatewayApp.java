@@ -55,6 +55,7 @@ public final class GatewayApp {
                 .service("/topology",
                          meshOr501(settings, access -> new TopologyService(access.state(), weights, topology, cluster, time,
                                                                          json)))
+                .service("/api/exercise", new ExerciseService(settings.exercise(), settings.mesh(), json))
                 .service("/", Dashboard.service())
                 .start();
     }

@@ -1,6 +1,7 @@
 package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.admin.AdminRoles;
+import io.theatermsa.gateway.admin.ExerciseProgress;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.mesh.ConfiguredSplit;
@@ -27,10 +28,11 @@ import java.util.function.Supplier;
  *                         read and change; empty: those endpoints answer 501
  * @param observer         told of every answer the proxy relays
  * @param topology         the services the gateway forwards to and the clusters it reports on
+ * @param exercise         the student's current exercise, served at {@code /api/exercise} for the dashboard
  */
 public record GatewaySettings(WorkloadIdentity identity, String bindHost, int port, Sidecar sidecar,
                               Supplier<List<ConfiguredSplit>> configuredSplits, Optional<MeshAccess> mesh,
-                              ProxyObserver observer, Topology topology) {
+                              ProxyObserver observer, Topology topology, ExerciseProgress exercise) {
 
     public GatewaySettings {
         Objects.requireNonNull(identity, "identity");
@@ -40,6 +42,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         Objects.requireNonNull(mesh, "mesh");
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(topology, "topology");
+        Objects.requireNonNull(exercise, "exercise");
     }
 
     /** Settings for {@code identity} sending through {@code sidecar}; the rest has defaults. */
@@ -57,6 +60,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         private MeshAccess mesh;
         private ProxyObserver observer = ProxyObserver.NONE;
         private Topology topology = Topology.bundled();
+        private ExerciseProgress exercise = ExerciseProgress.NONE;
 
         private Builder(WorkloadIdentity identity, Sidecar sidecar) {
             this.identity = identity;
@@ -100,9 +104,14 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
             return this;
         }
 
+        public Builder exercise(ExerciseProgress exercise) {
+            this.exercise = exercise;
+            return this;
+        }
+
         public GatewaySettings build() {
             return new GatewaySettings(identity, bindHost, port, sidecar, configuredSplits, Optional.ofNullable(mesh),
-                                       observer, topology);
+                                       observer, topology, exercise);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.theatermsa.booking.BookingServiceApp;
 import io.theatermsa.gateway.GatewayApp;
 import io.theatermsa.gateway.GatewaySettings;
 import io.theatermsa.gateway.admin.AdminRoles;
+import io.theatermsa.gateway.admin.ExerciseProgress;
 import io.theatermsa.gateway.admin.LoadRuns;
 import io.theatermsa.gateway.admin.local.LocalMesh;
 import io.theatermsa.gateway.admin.local.LocalMeshConfiguration;
@@ -112,6 +113,7 @@ public final class LocalStack implements AutoCloseable {
                             .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
                             .configuredSplits(() -> mesh.configuredSplits(gatewayCluster))
                             .mesh(roles, settings.adminToken())
+                            .exercise(settings.exercise())
                             .build());
             LocalWorkloads gatewayWorkloads = clusters.get(gatewayCluster);
             gatewayWorkloads.deploy(LocalDeployment.pinned(topology.gateway().name(), topology.gateway().port(),
@@ -223,8 +225,17 @@ public final class LocalStack implements AutoCloseable {
      * @param topology   the clusters, the services and how many pods of each run in each cluster
      * @param readOnlyToken what reading the Kubernetes APIs requires (get, list, watch; no writes)
      * @param kubeconfig    where to write the kubeconfig of the Kubernetes APIs (mode 0600)
+     * @param exercise      the student's current exercise, which the dashboard shows
      */
     public record Settings(String bindHost, int port, Path home, Path scenario, String redisUrl,
-                           AdminToken adminToken, Topology topology, String readOnlyToken, Path kubeconfig) {
+                           AdminToken adminToken, Topology topology, String readOnlyToken, Path kubeconfig,
+                           ExerciseProgress exercise) {
+
+        /** Settings of a stack on which nobody does exercises. */
+        public Settings(String bindHost, int port, Path home, Path scenario, String redisUrl, AdminToken adminToken,
+                        Topology topology, String readOnlyToken, Path kubeconfig) {
+            this(bindHost, port, home, scenario, redisUrl, adminToken, topology, readOnlyToken, kubeconfig,
+                 ExerciseProgress.NONE);
+        }
     }
 }

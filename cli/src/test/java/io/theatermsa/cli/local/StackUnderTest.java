@@ -1,5 +1,6 @@
 package io.theatermsa.cli.local;
 
+import io.theatermsa.gateway.admin.ExerciseProgress;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.topology.Topology;
@@ -38,10 +39,15 @@ public final class StackUnderTest implements AutoCloseable {
 
     /** A stack started on {@code scenario} instead of the first practice scenario. */
     public StackUnderTest(String redisUrl, String token, Path scenario) {
+        this(redisUrl, token, scenario, ExerciseProgress.NONE);
+    }
+
+    /** A stack whose dashboard shows {@code exercise}. */
+    public StackUnderTest(String redisUrl, String token, Path scenario, ExerciseProgress exercise) {
         this.kubeconfig = temporaryKubeconfig();
         this.stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, HOME, scenario, redisUrl,
                                                               AdminToken.of(token), Topology.bundled(),
-                                                              READ_ONLY_TOKEN, kubeconfig));
+                                                              READ_ONLY_TOKEN, kubeconfig, exercise));
         this.api = new HttpApi(URI.create(stack.url()).getPort());
         this.token = token;
     }

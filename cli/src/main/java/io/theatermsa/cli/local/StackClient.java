@@ -1,9 +1,8 @@
-package io.theatermsa.cli;
+package io.theatermsa.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.theatermsa.cli.local.RunState;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,38 +15,47 @@ import java.time.Duration;
  * The running stack's gateway as another {@code theater} command talks to it: JSON over loopback, with the admin
  * token from {@code .theater/state.json} on changes.
  */
-final class StackClient {
+public final class StackClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final RunState state;
 
-    StackClient(RunState state) {
+    public StackClient(RunState state) {
         this.state = state;
     }
 
     /** A JSON answer; the body is a missing node when it was not JSON. */
-    record Reply(int status, JsonNode body) {
+    public record Reply(int status, JsonNode body) {
     }
 
-    Reply get(String path) throws IOException {
+    public Reply get(String path) throws IOException {
         return send(request(path).GET());
     }
 
     /** POSTs {@code json} with {@code Authorization: Bearer <admin token>}. */
-    Reply post(String path, String json) throws IOException {
+    public Reply post(String path, String json) throws IOException {
+        return withBody("POST", path, json);
+    }
+
+    /** PUTs {@code json} with {@code Authorization: Bearer <admin token>}. */
+    public Reply put(String path, String json) throws IOException {
+        return withBody("PUT", path, json);
+    }
+
+    private Reply withBody(String method, String path, String json) throws IOException {
         return send(request(path).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + state.adminToken())
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** DELETEs {@code path} with {@code Authorization: Bearer <admin token>}. */
-    Reply delete(String path) throws IOException {
+    public Reply delete(String path) throws IOException {
         return send(request(path).header("Authorization", "Bearer " + state.adminToken()).DELETE());
     }
 
-    String url() {
+    public String url() {
         return state.url();
     }
 
