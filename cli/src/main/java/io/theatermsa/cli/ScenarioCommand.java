@@ -52,7 +52,9 @@ final class ScenarioCommand {
     }
 
     @Command(name = "reset", mixinStandardHelpOptions = true,
-             description = {"theater up 이 시작한 시나리오로 돌아갑니다 / go back to the scenario theater up started with",
+             description = {"과정의 시작점 k8s/practice/01-initial 로 돌아갑니다 (up --scenario 로 무엇을 시작했든) / "
+                            + "go back to the course's start, k8s/practice/01-initial, whatever up --scenario "
+                            + "started with",
                             "종료 코드 / exit: 0 적용 applied, 1 거부 refused, 3 실행 중인 스택 없음 no stack running"})
     int reset() {
         return change("/api/mesh/scenario/reset", "");

@@ -23,8 +23,15 @@ public record PracticeScenario(String name, String path, String description) {
 
     /** The practice folder of the project. */
     public static final String FOLDER = "k8s/practice";
+    /** Where the course starts, and where every reset goes back to, whatever scenario a stack started with. */
+    public static final String COURSE_START = "01-initial";
 
     private static final Pattern SCENARIO_NAME = Pattern.compile("\\d+-.+");
+
+    /** The course's starting scenario in the project folder {@code home}. */
+    public static Path courseStart(Path home) {
+        return home.resolve(FOLDER).resolve(COURSE_START).normalize();
+    }
 
     /** The scenarios in the project folder {@code home}, by name; none when the folder is missing. */
     public static List<PracticeScenario> in(Path home) {

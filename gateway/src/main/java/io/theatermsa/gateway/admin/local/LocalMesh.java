@@ -56,7 +56,6 @@ public final class LocalMesh implements ClusterConfigs {
     private final List<Consumer<InForce>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Refusal>> refusals = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<WorkloadIdentity, OutlierEvent>> outlierListeners = new CopyOnWriteArrayList<>();
-    private final Scenario initial;
     private final List<Diagnostic> findings;
 
     private LocalMesh(Path scenario, EndpointRegistry registry, List<String> clusterNames) {
@@ -66,8 +65,7 @@ public final class LocalMesh implements ClusterConfigs {
         this.registry = registry;
         this.loader = new MeshConfigLoader(registry.namespace(), registry);
         clusterNames.forEach(name -> clusters.put(name, new ClusterMeshConfig(name, partitions)));
-        this.initial = new Scenario(scenario.toString(), loader.load(scenario));
-        Map<String, ApplyResult> results = everywhere(initial);
+        Map<String, ApplyResult> results = everywhere(new Scenario(scenario.toString(), loader.load(scenario)));
         ApplyResult result = results.values().iterator().next();
         if (!result.applied()) {
             throw new IllegalArgumentException("the mesh configuration in " + scenario + " was refused:\n"
@@ -152,16 +150,6 @@ public final class LocalMesh implements ClusterConfigs {
     public Subscription onOutlierEvent(BiConsumer<WorkloadIdentity, OutlierEvent> listener) {
         outlierListeners.add(listener);
         return () -> outlierListeners.remove(listener);
-    }
-
-    /** Puts the scenario the mesh was loaded with back in force in every cluster, as it was read then. */
-    public Map<String, ApplyResult> reset() {
-        return everywhere(initial);
-    }
-
-    /** The scenario {@link #load} read. */
-    public String initialScenario() {
-        return initial.source();
     }
 
     @Override
