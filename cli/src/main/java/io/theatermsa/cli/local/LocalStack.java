@@ -1,6 +1,9 @@
 package io.theatermsa.cli.local;
 
 import io.theatermsa.booking.BookingServiceApp;
+import io.theatermsa.cli.lint.Inventory;
+import io.theatermsa.cli.lint.KnownTopology;
+import io.theatermsa.cli.lint.Linter;
 import io.theatermsa.gateway.GatewayApp;
 import io.theatermsa.gateway.GatewaySettings;
 import io.theatermsa.gateway.admin.AdminRoles;
@@ -77,7 +80,10 @@ public final class LocalStack implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Topology topology = settings.topology();
-            LocalMesh mesh = LocalMesh.load(settings.scenario(), registry(topology), topology.clusterNames());
+            Inventory inventory = KnownTopology.inventory(topology);
+            Linter linter = new Linter(topology.namespace());
+            LocalMesh mesh = LocalMesh.load(settings.scenario(), registry(topology), topology.clusterNames(),
+                                            loaded -> linter.withFindings(loaded, inventory));
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
             StorePaths store = track(started, StorePaths.open(settings.bindHost(), redis.url(), topology,
