@@ -15,7 +15,7 @@ import java.util.logging.LogManager;
          version = "Theater MSA 0.1.0",
          description = {"Theater MSA: Istio 트래픽 관리 실습 플랫폼 / Istio traffic-management teaching platform"},
          subcommands = {UpCommand.class, StatusCommand.class, ScenarioCommand.class, LintCommand.class,
-                        FaultCommand.class, LoadCommand.class, KubeconfigCommand.class})
+                        FaultCommand.class, LoadCommand.class, KubeconfigCommand.class, LogsCommand.class})
 public final class Theater implements Runnable {
 
     @CommandLine.Spec
