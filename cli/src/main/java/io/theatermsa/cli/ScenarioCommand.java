@@ -58,7 +58,9 @@ final class ScenarioCommand {
     }
 
     @Command(name = "reset", mixinStandardHelpOptions = true,
-             description = {"theater up 이 시작한 시나리오로 돌아갑니다 / go back to the scenario theater up started with"},
+             description = {"과정의 시작점 k8s/practice/01-initial 로 돌아갑니다 (up --scenario 로 무엇을 시작했든) / "
+                            + "go back to the course's start, k8s/practice/01-initial, whatever up --scenario "
+                            + "started with"},
              exitCodeListHeading = ExitCodes.HEADING,
              exitCodeList = {"0:적용됨 / applied", "1:거부됨, 기존 설정 유지 / refused, the configuration in force stays",
                              ExitCodes.USAGE_TEXT, ExitCodes.NO_STACK_TEXT})

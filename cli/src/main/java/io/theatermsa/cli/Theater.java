@@ -19,8 +19,8 @@ import java.util.logging.LogManager;
          exitCodeList = {"0:성공 / done", "1:거부·실패 / refused or failed", ExitCodes.USAGE_TEXT,
                          ExitCodes.NO_STACK_TEXT},
          subcommands = {UpCommand.class, StatusCommand.class, ScenarioCommand.class, LintCommand.class,
-                        FaultCommand.class, LoadCommand.class, KubeconfigCommand.class, ExerciseCommand.class,
-                        CompletionCommand.class})
+                        FaultCommand.class, LoadCommand.class, KubeconfigCommand.class, LogsCommand.class,
+                        ExerciseCommand.class, CompletionCommand.class})
 public final class Theater implements Runnable {
 
     @CommandLine.Spec

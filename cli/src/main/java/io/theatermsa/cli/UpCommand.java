@@ -44,7 +44,9 @@ final class UpCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--scenario", paramLabel = "DIR", defaultValue = "k8s/practice/01-initial",
-            description = "불러올 메시 설정 디렉터리 / mesh config directory to load (기본값 / default: ${DEFAULT-VALUE})")
+            description = "시작할 때 불러올 메시 설정 디렉터리; 시작점만 정하며 scenario reset 은 언제나 01 로 돌아갑니다 / "
+                          + "mesh config directory the stack starts with; it only sets the start: scenario reset "
+                          + "always goes back to 01 (기본값 / default: ${DEFAULT-VALUE})")
     String scenario;
 
     @Option(names = {"-q", "--quiet"},

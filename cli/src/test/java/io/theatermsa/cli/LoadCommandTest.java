@@ -107,6 +107,22 @@ class LoadCommandTest {
     }
 
     @Test
+    void aRouteWithoutSubsetsIsConfiguredAsItsEndpointsSpreadIt() {
+        writeState();
+        assertThat(stack.apply(StackUnderTest.CIRCUIT_BREAKER).statusCode()).isEqualTo(200);
+        try {
+            CommandRun load = run("load", "-n", "20", "--path", "/users/", "--json");
+
+            assertThat(load.exitCode()).as(load.all()).isZero();
+            JsonNode weights = parse(load.out()).path("split").path("weights");
+            assertThat(weights.path("ctx1").asDouble()).as("one user-service pod in each cluster").isEqualTo(50.0);
+            assertThat(weights.path("ctx2").asDouble()).isEqualTo(50.0);
+        } finally {
+            assertThat(stack.reset().statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theCanaryHeaderSendsEveryUserRequestToCtx2AndTheSplitDiffers() {
         writeState();
 

@@ -173,6 +173,25 @@ class ScenarioCommandTest {
         assertThat(bad.err()).contains("table, wide, json, yaml");
     }
 
+    @Test
+    void listShowsADescriptionWrittenOverSeveralCommentLinesWhole() throws Exception {
+        Path scenario = Files.createDirectories(home.resolve("k8s/practice/06-real"));
+        Files.writeString(scenario.resolve("virtualservices.yaml"), """
+                # 06-real: user-service 는 subset 없이 한 Envoy 클러스터로,
+                # 실제 오류가 outlier detection 을 트립시킵니다.
+                # user-service goes to one Envoy cluster, so real errors eject one host.
+                apiVersion: networking.istio.io/v1
+                # a later comment is not part of it
+                """);
+
+        CommandRun list = run("scenario", "list");
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out().lines().skip(1).map(line -> line.strip().replaceAll(" +", " ")).toList()).containsExactly(
+                "k8s/practice/06-real user-service 는 subset 없이 한 Envoy 클러스터로, 실제 오류가 outlier detection 을 "
+                + "트립시킵니다. user-service goes to one Envoy cluster, so real errors eject one host.");
+    }
+
     private void writeState(String token) {
         new RunState(ProcessHandle.current().pid(), stack.stack().url(), stack.stack().redisUrl(), "k8s/practice/01-initial",
                      Instant.now(), List.of(), token, "", "").writeTo(RunState.fileIn(home));

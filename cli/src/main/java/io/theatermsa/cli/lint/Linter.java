@@ -68,6 +68,15 @@ public final class Linter {
         return ClusterDifferences.of(configs).findings();
     }
 
+    /**
+     * {@code loaded} with every rule's findings added after the loader's: what a local mesh checks in every
+     * configuration it is offered, so that applying and linting the same objects report the same findings.
+     */
+    public LoadedConfig withFindings(LoadedConfig loaded, Inventory inventory) {
+        return new LoadedConfig(loaded.virtualServices(), loaded.destinationRules(), check(loaded, inventory),
+                                loaded.skippedObjects());
+    }
+
     private List<Diagnostic> check(LoadedConfig loaded, Inventory inventory) {
         Diagnostics out = new Diagnostics();
         LintInput input = new LintInput(loaded, inventory);

@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * What a gateway tells about a load run besides the responses, over HTTP: its access log
  * ({@code /api/mesh/access-log?since=}), which {@link io.theatermsa.loadgen.RunCorrelation} matches to the run as
  * the dashboard's load runs do, and the configured split of the service the run's path belongs to
- * ({@code /traffic-weights}). Every read is optional: a gateway without the mesh APIs (501) or another server just
+ * ({@code /traffic-weights}, with what no subset pins spread over the endpoints of {@code /api/mesh/config}). Every read is optional: a gateway without the mesh APIs (501) or another server just
  * leaves it unknown.
  */
 public final class MeshView implements RequestLog {
@@ -65,12 +65,36 @@ public final class MeshView implements RequestLog {
                                           || path.startsWith(prefix + "?"))) {
                     Map<String, Double> percents = new LinkedHashMap<>();
                     service.path("weights").properties().forEach(e -> percents.put(e.getKey(), e.getValue().asDouble()));
+                    spreadOverEndpoints(service.path("service").asText(), service.path("unpinned").asDouble(0),
+                                        percents);
                     return Optional.of(new Split(service.path("service").asText(),
                                                  service.path("configured").asBoolean(false),
                                                  service.path("configured").asBoolean(false) ? percents : null));
                 }
             }
             return Optional.empty();
+        });
+    }
+
+    /**
+     * Adds to {@code percents} the share of {@code service}'s traffic that no subset pins to a cluster, spread as
+     * the sidecar spreads it: over the service's endpoints, each cluster in proportion to its pods (the other
+     * network's pods sit behind its east-west gateway, one endpoint weighted by their number; mesh-semantics §6.11).
+     * Unchanged when nothing is unpinned or the endpoints are unknown.
+     */
+    private void spreadOverEndpoints(String service, double unpinned, Map<String, Double> percents) {
+        if (unpinned <= 0) {
+            return;
+        }
+        get("/api/mesh/config").ifPresent(config -> {
+            Map<String, Integer> pods = new LinkedHashMap<>();
+            for (JsonNode endpoints : config.path("network").path("services")) {
+                if (endpoints.path("service").asText().equals(service)) {
+                    endpoints.path("endpoints").forEach(e -> pods.merge(e.path("cluster").asText(), 1, Integer::sum));
+                }
+            }
+            int total = pods.values().stream().mapToInt(Integer::intValue).sum();
+            pods.forEach((cluster, count) -> percents.merge(cluster, unpinned * count / total, Double::sum));
         });
     }
 

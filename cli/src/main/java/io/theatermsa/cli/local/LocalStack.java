@@ -1,6 +1,9 @@
 package io.theatermsa.cli.local;
 
 import io.theatermsa.booking.BookingServiceApp;
+import io.theatermsa.cli.lint.Inventory;
+import io.theatermsa.cli.lint.KnownTopology;
+import io.theatermsa.cli.lint.Linter;
 import io.theatermsa.gateway.GatewayApp;
 import io.theatermsa.gateway.GatewaySettings;
 import io.theatermsa.gateway.admin.AdminRoles;
@@ -41,8 +44,9 @@ import java.util.random.RandomGenerator;
 /**
  * The whole cinema on one machine, as the topology lays it out: Redis, each service's pods in each emulated cluster,
  * and the gateway in its cluster, all in this JVM. Each workload has its own identity; each service its own Redis
- * connection (the gateway none: the stack's fault store is one more connection); each workload that calls others its
- * own emulated sidecar, driven by its cluster's VirtualServices and DestinationRules (the scenario's, in every
+ * connection (the gateway none: the stack's fault store is one more connection, the control channel), across the
+ * east-west path when Redis runs in another cluster ({@link StorePaths}: a partition cuts it); each workload that
+ * calls others its own emulated sidecar, driven by its cluster's VirtualServices and DestinationRules (the scenario's, in every
  * cluster, until a cluster is written alone); and each cluster's Kubernetes API, through which kubectl reads and
  * writes that cluster's configuration and sees, scales and restarts its pods ({@link LocalWorkloads}; every pod
  * starts through one {@link PodLauncher}).
@@ -77,9 +81,14 @@ public final class LocalStack implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Topology topology = settings.topology();
-            LocalMesh mesh = LocalMesh.load(settings.scenario(), registry(topology), topology.clusterNames());
+            Inventory inventory = KnownTopology.inventory(topology);
+            Linter linter = new Linter(topology.namespace());
+            LocalMesh mesh = LocalMesh.load(settings.scenario(), registry(topology), topology.clusterNames(),
+                                            loaded -> linter.withFindings(loaded, inventory));
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
+            StorePaths store = track(started, StorePaths.open(settings.bindHost(), redis.url(), topology,
+                                                              mesh.partitions()));
             PodLauncher launcher = new PodLauncher(settings.bindHost(), mesh,
                                                    new PodNames(RandomGenerator.getDefault()), Clock.systemUTC());
             Map<String, LocalWorkloads> clusters = new LinkedHashMap<>();
@@ -90,11 +99,11 @@ public final class LocalStack implements AutoCloseable {
             track(started, new MeshEventReporter(mesh, topology.namespace(), kubeApi::events, Duration.ofSeconds(1)));
             Map<String, PodLauncher.Starter> starters = Map.of(
                     "user-service", (id, pod) -> UserServiceApp.start(id, settings.bindHost(), 0,
-                                                                      connection(redis, pod)),
+                                                                      connection(store, id.cluster(), pod)),
                     "movie-service", (id, pod) -> MovieServiceApp.start(id, settings.bindHost(), 0,
-                                                                        connection(redis, pod)),
+                                                                        connection(store, id.cluster(), pod)),
                     "booking-service", (id, pod) -> BookingServiceApp.start(id, settings.bindHost(), 0,
-                            connection(redis, pod), track(pod, mesh.sidecarFor(id)), topology));
+                            connection(store, id.cluster(), pod), track(pod, mesh.sidecarFor(id)), topology));
             for (Workload service : topology.services()) {
                 PodLauncher.Starter starter = Optional.ofNullable(starters.get(service.name())).orElseThrow(
                         () -> new IllegalArgumentException("no local implementation of " + service.name()));
@@ -193,9 +202,9 @@ public final class LocalStack implements AutoCloseable {
                 .map(LocalPod::running).toList();
     }
 
-    /** A Redis connection of {@code pod}'s own. */
-    private static RedisConnector connection(LocalRedis redis, Deque<AutoCloseable> pod) {
-        return track(pod, RedisConnector.connect(redis.url()));
+    /** A Redis connection of {@code pod}'s own, the way {@code cluster}'s pods reach the store. */
+    private static RedisConnector connection(StorePaths store, String cluster, Deque<AutoCloseable> pod) {
+        return track(pod, RedisConnector.connect(store.urlFor(cluster)));
     }
 
     private static <T extends AutoCloseable> T track(Deque<AutoCloseable> started, T resource) {

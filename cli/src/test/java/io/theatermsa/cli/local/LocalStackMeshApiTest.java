@@ -1,9 +1,14 @@
 package io.theatermsa.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.theatermsa.cli.lint.InventoryReader;
+import io.theatermsa.cli.lint.Linter;
+import io.theatermsa.mesh.config.Diagnostic;
+import io.theatermsa.mesh.config.Severity;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
+import io.theatermsa.platform.topology.Topology;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +70,23 @@ class LocalStackMeshApiTest {
         assertThat(IntStream.range(0, 40).mapToObj(i -> api.get("/users/"))
                 .map(r -> r.statusCode() + " " + r.headers().firstValue("X-Service-Cluster").orElse("none")))
                 .containsOnly("200 ctx2");
+    }
+
+    @Test
+    void applyingAPracticeScenarioReportsTheFindingsLintReportsForIt() {
+        for (String name : List.of("02-circuit-breaker", "04-error-fault")) {
+            Path scenario = StackUnderTest.HOME.resolve("k8s/practice/" + name);
+            List<Diagnostic> linted = new Linter(Topology.bundled().namespace())
+                    .lint(scenario, InventoryReader.read(List.of(scenario), Topology.bundled()));
+
+            JsonNode applied = HttpApi.json(stack.apply(scenario));
+
+            assertThat(StreamSupport.stream(applied.get("diagnostics").spliterator(), false)
+                               .map(d -> d.get("text").asText()))
+                    .as(name).isNotEmpty().containsExactlyElementsOf(linted.stream().map(Diagnostic::format).toList());
+            assertThat(applied.get("warnings").asLong()).as(name)
+                    .isEqualTo(linted.stream().filter(d -> d.severity() == Severity.WARNING).count());
+        }
     }
 
     @Test

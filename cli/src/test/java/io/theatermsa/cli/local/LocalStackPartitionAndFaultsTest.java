@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /api/mesh/partition} and {@code /api/faults} on a whole local stack (real redis-server, real HTTP on
- * loopback): a cut link fails the very next request that needs it as Envoy fails a refused connection, and a fault
- * injected through the API is the one the service instances obey.
+ * loopback): a cut link fails the very next request that needs it as Envoy fails a refused connection, cuts ctx1's
+ * services off Redis in ctx2 until healed, and a fault injected through the API is the one the service instances
+ * obey.
  */
 @ExtendWith(RealRedis.class)
 class LocalStackPartitionAndFaultsTest {
@@ -67,6 +69,27 @@ class LocalStackPartitionAndFaultsTest {
     }
 
     @Test
+    void aPartitionCutsCtx1sServicesOffRedisInCtx2AndHealingReconnectsThem() {
+        HttpApi ctx1Movies = pod("movie-service", "ctx1");
+        HttpApi ctx2Movies = pod("movie-service", "ctx2");
+        assertThat(ctx1Movies.get("/movies").statusCode()).isEqualTo(200);
+
+        stack.admin("POST", "/api/mesh/partition", "{\"from\":\"ctx1\",\"to\":\"ctx2\"}");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ctx1Movies.get("/health/ready").statusCode() == 503);
+        HttpResponse<String> cutOff = ctx1Movies.get("/movies");
+        assertThat(cutOff.statusCode()).isEqualTo(503);
+        assertThat(HttpApi.json(cutOff).get("error").asText()).isEqualTo("unavailable");
+        assertThat(ctx2Movies.get("/movies").statusCode()).as("ctx2 reaches its own Redis").isEqualTo(200);
+        assertThat(ctx2Movies.get("/health/ready").statusCode()).isEqualTo(200);
+
+        stack.admin("DELETE", "/api/mesh/partition", "");
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> ctx1Movies.get("/health/ready").statusCode() == 200);
+        assertThat(ctx1Movies.get("/movies").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aFaultInjectedThroughTheApiIsObeyedByTheTargetedInstancesAndClearedThroughIt() {
         HttpResponse<String> created = stack.admin("POST", "/api/faults", """
                 {"target": {"service": "user-service", "cluster": "ctx2"},
@@ -80,6 +103,12 @@ class LocalStackPartitionAndFaultsTest {
 
         assertThat(stack.admin("DELETE", "/api/faults/" + id, "").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> canary().statusCode() == 200);
+    }
+
+    private static HttpApi pod(String service, String cluster) {
+        RunningWorkload pod = stack.stack().workloads().stream()
+                .filter(w -> w.service().equals(service) && w.cluster().equals(cluster)).findFirst().orElseThrow();
+        return new HttpApi(URI.create(pod.url()).getPort());
     }
 
     private static HttpResponse<String> canary() {

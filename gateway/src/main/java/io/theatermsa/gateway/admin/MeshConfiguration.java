@@ -19,7 +19,10 @@ public interface MeshConfiguration {
      */
     ScenarioChange apply(Path path);
 
-    /** Puts the scenario the mesh started with back in force. */
+    /**
+     * Puts the course's starting scenario ({@link PracticeScenario#COURSE_START}) back in force, whatever scenario the
+     * mesh started with.
+     */
     ScenarioChange reset();
 
     /**

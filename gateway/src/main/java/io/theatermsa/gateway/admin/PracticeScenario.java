@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * One practice scenario, a directory under {@code k8s/practice} (or the gateway's {@code SCENARIO_ROOT}) named
- * {@code NN-name}, with the one-line description its author gave: the first comment line of its
- * {@code virtualservices.yaml}, else the title of its {@code README.md}. Other directories there ({@code shared/})
+ * {@code NN-name}, with the description its author gave: the comment lines that open its
+ * {@code virtualservices.yaml}, joined into one line, else the title of its {@code README.md}. Other directories there ({@code shared/})
  * hold what several scenarios include and are not scenarios themselves.
  *
  * @param name        the directory name, e.g. {@code 01-initial}
@@ -23,8 +24,15 @@ public record PracticeScenario(String name, String path, String description) {
 
     /** The practice folder of the project. */
     public static final String FOLDER = "k8s/practice";
+    /** Where the course starts, and where every reset goes back to, whatever scenario a stack started with. */
+    public static final String COURSE_START = "01-initial";
 
     private static final Pattern SCENARIO_NAME = Pattern.compile("\\d+-.+");
+
+    /** The course's starting scenario in the project folder {@code home}. */
+    public static Path courseStart(Path home) {
+        return home.resolve(FOLDER).resolve(COURSE_START).normalize();
+    }
 
     /** The scenarios in the project folder {@code home}, by name; none when the folder is missing. */
     public static List<PracticeScenario> in(Path home) {
@@ -50,10 +58,28 @@ public record PracticeScenario(String name, String path, String description) {
 
     private static String describe(Path dir) {
         String name = dir.getFileName().toString();
-        return firstLine(dir.resolve("virtualservices.yaml"), "#")
+        return leadingComment(dir.resolve("virtualservices.yaml"))
                 .or(() -> firstLine(dir.resolve("README.md"), "# "))
                 .map(text -> text.startsWith(name + ":") ? text.substring(name.length() + 1).strip() : text)
                 .orElse("");
+    }
+
+    /**
+     * The comment lines that open {@code file}, joined into one line (runs of spaces made one), so that a
+     * description written over several lines is never cut mid-sentence; empty when the file opens otherwise.
+     */
+    private static Optional<String> leadingComment(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            String text = lines.map(String::strip).takeWhile(line -> line.startsWith("#"))
+                    .map(line -> line.substring(1).strip()).filter(line -> !line.isEmpty())
+                    .collect(Collectors.joining(" ")).replaceAll(" {2,}", " ");
+            return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The first line starting with {@code marker}, without it; empty when there is none or no file. */

@@ -1,5 +1,6 @@
 package io.theatermsa.gateway.admin.kubernetes;
 
+import io.theatermsa.gateway.admin.PracticeScenario;
 import io.theatermsa.platform.topology.Topology;
 
 import java.net.URI;
@@ -26,7 +27,7 @@ public record KubernetesSettings(String namespace, URI envoyAdmin, Optional<Path
 
     public static final String DEFAULT_ENVOY_ADMIN = "http://localhost:15000";
     public static final String DEFAULT_SCENARIO_ROOT = "/app/scenarios";
-    public static final String DEFAULT_INITIAL_SCENARIO = "01-initial";
+    public static final String DEFAULT_INITIAL_SCENARIO = PracticeScenario.COURSE_START;
 
     /** The settings of a gateway running in {@code cluster} of {@code topology}, from {@code env}. */
     public static KubernetesSettings read(Map<String, String> env, String cluster, Topology topology) {

@@ -51,23 +51,23 @@ public final class LocalMesh implements ClusterConfigs {
     private final Map<String, ClusterMeshConfig> clusters = new LinkedHashMap<>();
     private final EndpointRegistry registry;
     private final MeshConfigLoader loader;
+    private final ConfigAnalysis analysis;
     private final AccessLog accessLog = new AccessLog();
     private final List<EmulatedSidecar> sidecars = new CopyOnWriteArrayList<>();
     private final List<Consumer<InForce>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Refusal>> refusals = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<WorkloadIdentity, OutlierEvent>> outlierListeners = new CopyOnWriteArrayList<>();
-    private final Scenario initial;
     private final List<Diagnostic> findings;
 
-    private LocalMesh(Path scenario, EndpointRegistry registry, List<String> clusterNames) {
+    private LocalMesh(Path scenario, EndpointRegistry registry, List<String> clusterNames, ConfigAnalysis analysis) {
         if (clusterNames.isEmpty()) {
             throw new IllegalArgumentException("a mesh needs at least one cluster");
         }
         this.registry = registry;
         this.loader = new MeshConfigLoader(registry.namespace(), registry);
+        this.analysis = analysis;
         clusterNames.forEach(name -> clusters.put(name, new ClusterMeshConfig(name, partitions)));
-        this.initial = new Scenario(scenario.toString(), loader.load(scenario));
-        Map<String, ApplyResult> results = everywhere(initial);
+        Map<String, ApplyResult> results = everywhere(new Scenario(scenario.toString(), analysis.analyse(loader.load(scenario))));
         ApplyResult result = results.values().iterator().next();
         if (!result.applied()) {
             throw new IllegalArgumentException("the mesh configuration in " + scenario + " was refused:\n"
@@ -84,7 +84,13 @@ public final class LocalMesh implements ClusterConfigs {
      * @throws IllegalArgumentException listing every error when the configuration is refused
      */
     public static LocalMesh load(Path scenario, EndpointRegistry registry, List<String> clusters) {
-        return new LocalMesh(scenario, registry, clusters);
+        return load(scenario, registry, clusters, ConfigAnalysis.NONE);
+    }
+
+    /** As {@link #load(Path, EndpointRegistry, List)}, checking every configuration offered with {@code analysis}. */
+    public static LocalMesh load(Path scenario, EndpointRegistry registry, List<String> clusters,
+                                 ConfigAnalysis analysis) {
+        return new LocalMesh(scenario, registry, clusters, analysis);
     }
 
     /** Warnings and notes found while loading the first scenario (errors refuse the load instead). */
@@ -94,7 +100,7 @@ public final class LocalMesh implements ClusterConfigs {
 
     /** Loads {@code scenario} and puts it in force in every cluster, or refuses it whole (nothing changes). */
     public Map<String, ApplyResult> apply(Path scenario) {
-        return everywhere(new Scenario(scenario.toString(), loader.load(scenario)));
+        return everywhere(new Scenario(scenario.toString(), analysis.analyse(loader.load(scenario))));
     }
 
     /**
@@ -108,7 +114,7 @@ public final class LocalMesh implements ClusterConfigs {
         Map<String, Scenario> offered = new LinkedHashMap<>();
         clusters.keySet().stream().filter(edits::containsKey).forEach(name -> {
             Edit edit = edits.get(name);
-            offered.put(name, new Scenario(edit.source(), loader.load(edit.source(), edit.yaml())));
+            offered.put(name, new Scenario(edit.source(), analysis.analyse(loader.load(edit.source(), edit.yaml()))));
         });
         return putAll(offered);
     }
@@ -152,16 +158,6 @@ public final class LocalMesh implements ClusterConfigs {
     public Subscription onOutlierEvent(BiConsumer<WorkloadIdentity, OutlierEvent> listener) {
         outlierListeners.add(listener);
         return () -> outlierListeners.remove(listener);
-    }
-
-    /** Puts the scenario the mesh was loaded with back in force in every cluster, as it was read then. */
-    public Map<String, ApplyResult> reset() {
-        return everywhere(initial);
-    }
-
-    /** The scenario {@link #load} read. */
-    public String initialScenario() {
-        return initial.source();
     }
 
     @Override

@@ -41,9 +41,10 @@ public final class LocalMeshConfiguration implements MeshConfiguration {
         return change(scenario.toString(), mesh.apply(scenario));
     }
 
+    /** Back to the course's start ({@code 01-initial}), whatever scenario the stack started with. */
     @Override
     public ScenarioChange reset() {
-        return change(mesh.initialScenario(), mesh.reset());
+        return apply(PracticeScenario.courseStart(home));
     }
 
     /** Each cluster's own configuration gets the new split, so what differs between the clusters stays as it was. */
