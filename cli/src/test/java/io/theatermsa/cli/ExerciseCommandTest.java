@@ -112,12 +112,4 @@ class ExerciseCommandTest {
         assertThat(check.err()).contains("./theater up");
         assertThat(Files.exists(home.resolve(".theater/exercise.json"))).as("nothing recorded").isFalse();
     }
-
-    @Test
-    void everyHelpListsTheExitCodes() {
-        for (String command : new String[]{"list", "show", "start", "check", "hint", "reset"}) {
-            assertThat(CommandRun.of(home, "exercise", command, "--help").out()).as(command)
-                    .contains("종료 코드 / exit: 0");
-        }
-    }
 }

@@ -102,11 +102,11 @@ class ExercisesOnALocalStackTest {
                                              "--duration", "10m").exitCode()).isZero();
                     applyToBoth("scale-and-eject");
                 }, null),
-                new Reference("survive-partition", "requests failed", () -> {
+                new Reference("partition-and-the-store", "headed for the cut-off ctx2", () -> {
                     for (String service : List.of("user-service", "movie-service", "booking-service")) {
                         admin("PUT", "/api/mesh/weights/" + service, "{\"weights\":{\"ctx1\":100,\"ctx2\":0}}");
                     }
-                }, null));
+                }, "b"));
     }
 
     @BeforeAll
