@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,7 +45,8 @@ class ExercisesOnALocalStackTest {
     private static final Path SOLUTIONS = Path.of("src/test/resources/exercise-solutions").toAbsolutePath();
 
     private static StackUnderTest stack;
-    private static Path home;
+    @TempDir
+    static Path home;
 
     /**
      * One exercise's reference: the words its failing start-state check must contain, how to solve it, and the
@@ -111,7 +113,6 @@ class ExercisesOnALocalStackTest {
 
     @BeforeAll
     static void start(RedisEndpoint redis) throws IOException {
-        home = Files.createTempDirectory("theater-exercise-home");
         stack = new StackUnderTest(redis.url(), TOKEN, StackUnderTest.INITIAL,
                                    new ExerciseBoard(home, Topology.bundled(), () -> RunState.running(home)));
         Files.createSymbolicLink(home.resolve("k8s"), StackUnderTest.HOME.resolve("k8s"));
