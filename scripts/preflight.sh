@@ -226,7 +226,7 @@ check_host() {
 check_cluster() {
   local ctx=$1
   if ! has_context "$ctx"; then
-    fail "kubectl 컨텍스트 $ctx 가 없습니다" "kubectl context $ctx not found" \
+    fail "kubectl 컨텍스트 \"$ctx\" 가 없습니다" "kubectl context \"$ctx\" not found" \
       "kubectl config rename-context <현재이름/current> $ctx   (목록/list: kubectl config get-contexts; 또는/or --ctx1/--ctx2)"
     return 1
   fi

@@ -20,7 +20,7 @@ fi
 DEFAULT_THEATER_HOST=theater.example.com
 THEATER_HOST=${THEATER_HOST:-}
 # Where build-images.sh records the tag it built last; the deploy scripts use it when no tag is given.
-IMAGE_TAG_FILE=target/image-tag
+IMAGE_TAG_FILE=${THEATER_IMAGE_TAG_FILE:-target/image-tag}
 DRY_RUN=${DRY_RUN:-0}
 PRACTICE_DIR=k8s/practice
 # The Secrets the deploy scripts create in $NAMESPACE (no manifest holds a secret value): redis-auth in both

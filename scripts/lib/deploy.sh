@@ -69,7 +69,7 @@ deploy_options_help() {
   --ctx1 NAME        ctx1 역할의 컨텍스트 (기본 $CTX1 또는 ctx1) / context of the ctx1 cluster
   --ctx2 NAME        ctx2 역할의 컨텍스트 (기본 $CTX2 또는 ctx2) / context of the ctx2 cluster
   --registry REG     이미지 레지스트리 (기본 $REGISTRY) / image registry, e.g. harbor.example.com/theater-msa
-  --tag TAG          이미지 태그 (기본 $TAG, 레지스트리만 주면 프로젝트 버전) / image tag (default: project version)
+  --tag TAG          이미지 태그 (기본 $TAG, 아니면 아래 / else see below) / image tag
   --admin            관리자 모드: k8s/clusters/ctxN-admin (대시보드가 VS/DR 을 씀) + ctx1 의 Secret gateway-admin /
                      admin mode: the -admin overlays (the dashboard may write VS/DR) and Secret gateway-admin in ctx1
   --host NAME        대시보드 호스트 이름 (기본 $THEATER_HOST 또는 theater.example.com, DNS/hosts 설정은 docs/deploy.md) /
@@ -455,6 +455,7 @@ deploy_cluster() {
   else
     : >"$rendered"
   fi
+  replace_original_deployments "$ctx"
   ensure_namespace "$ctx" "$rendered" "$overlay"
   apply_redis_secret "$ctx"
   if [ "$role" = ctx1 ]; then
@@ -462,7 +463,6 @@ deploy_cluster() {
     apply_remote_kubeconfig
     if [ "$ADMIN" = 1 ]; then apply_admin_secret; fi
   fi
-  replace_original_deployments "$ctx"
   kubectl_stream "$ctx" apply "$(cluster_source "$overlay")" <"$rendered"
   if [ "$role" = ctx1 ]; then restart_gateway_if_needed "$ctx" "$had_gateway"; fi
   wait_for_rollout "$ctx"

@@ -59,7 +59,7 @@ class ScriptClusterSecretsTest {
 
     @Test
     void theRemoteKubeconfigReadsCtx2AsItsServiceAccountAndItsTokenIsNeverPrinted() throws IOException {
-        ScriptTestSupport.Run run = scripts.run(env, "deploy-all.sh");
+        ScriptTestSupport.Run run = scripts.run(env, "deploy-all.sh", "--skip-preflight");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         String kubeconfig = secretValue("remote-kubeconfig", "kubeconfig");
@@ -84,7 +84,7 @@ class ScriptClusterSecretsTest {
 
     @Test
     void aGeneratedAdminTokenIsPrintedOnceAtTheEnd() throws IOException {
-        ScriptTestSupport.Run run = scripts.run(env, "deploy-all.sh", "--admin");
+        ScriptTestSupport.Run run = scripts.run(env, "deploy-all.sh", "--skip-preflight", "--admin");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         String token = secretValue("gateway-admin", "token");
@@ -97,7 +97,7 @@ class ScriptClusterSecretsTest {
     void aGivenAdminTokenIsStoredAndNotPrinted() throws IOException {
         Map<String, String> withToken = new java.util.HashMap<>(env);
         withToken.put("ADMIN_TOKEN", "given-admin-token-do-not-print");
-        ScriptTestSupport.Run run = scripts.run(withToken, "deploy-all.sh", "--admin");
+        ScriptTestSupport.Run run = scripts.run(withToken, "deploy-all.sh", "--skip-preflight", "--admin");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(secretValue("gateway-admin", "token")).isEqualTo("given-admin-token-do-not-print");

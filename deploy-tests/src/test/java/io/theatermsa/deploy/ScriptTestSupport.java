@@ -51,7 +51,8 @@ final class ScriptTestSupport {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> e = pb.environment();
         Stream.of("CTX1", "CTX2", "REGISTRY", "TAG", "REDIS_PASSWORD", "GATEWAY_URL", "THEATER_NAMESPACE",
-                "THEATER_STATE", "DRY_RUN", "CTX2_SERVER", "ADMIN_TOKEN").forEach(e::remove);
+                "THEATER_STATE", "DRY_RUN", "CTX2_SERVER", "ADMIN_TOKEN", "THEATER_HOST",
+                "THEATER_IMAGE_TAG_FILE", "ISTIO_DIR", "KIND_PREFIX").forEach(e::remove);
         e.put("PATH", fakeBin + File.pathSeparator + System.getenv("PATH"));
         e.put("KUBECONFIG", kubeconfig.toString());
         e.put("FAKE_KUBECTL_LOG", kubectlLog.toString());
@@ -99,10 +100,23 @@ final class ScriptTestSupport {
                     n=$(ls '%s' | wc -l)
                     cat >'%s'/applied-$n.yaml
                     echo "object created" ;;
+                  *"delete -f -"*)
+                    n=$(ls '%s' | wc -l)
+                    cat >'%s'/deleted-$n.yaml ;;
                   *) exit 0 ;;
                 esac
-                """.formatted(real, remoteTokenBase64, appliedDir, appliedDir);
+                """.formatted(real, remoteTokenBase64, appliedDir, appliedDir, appliedDir, appliedDir);
         Files.writeString(fakeBin.resolve("kubectl"), script);
+    }
+
+    /**
+     * Puts a fake {@code program} (a bash script body after the shebang) first on PATH. The fake can log to
+     * {@code $FAKE_KUBECTL_LOG} like the fake kubectl does.
+     */
+    void fake(String program, String body) throws IOException {
+        Path file = fakeBin.resolve(program);
+        Files.writeString(file, "#!/usr/bin/env bash\n" + body);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     static Optional<Path> onPath(String program) {
