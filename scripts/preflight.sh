@@ -35,6 +35,7 @@ Checks, read-only, that both clusters are ready for a deploy; every failure come
   --ctx1 NAME    ctx1 역할의 컨텍스트 (기본 \$CTX1 또는 ctx1) / context of the ctx1 cluster
   --ctx2 NAME    ctx2 역할의 컨텍스트 (기본 \$CTX2 또는 ctx2) / context of the ctx2 cluster
   --host NAME    대시보드 호스트 (기본 \$THEATER_HOST) / the dashboard's host name
+  (환경변수 / environment: ISTIO_REVISION — istiod 가 리비전으로 설치됐을 때 / when istiod has a revision)
   -h, --help     도움말 / this help
 종료 코드 / exit code: 0 통과 (경고 가능) / passed (maybe with warnings), 1 실패 / a check failed, 2 잘못된 옵션 / bad option
 EOF
@@ -71,7 +72,8 @@ caution() {
   WARNINGS=$((WARNINGS + 1))
 }
 
-k() { kubectl --context "$1" "${@:2}" 2>/dev/null || true; }
+# kube_read CTX ARGS…: a read that may fail (missing object, unreachable cluster): its output or nothing.
+kube_read() { kubectl --context "$1" "${@:2}" 2>/dev/null || true; }
 
 other_of() { if [ "$1" = "$CTX1" ]; then printf '%s' "$CTX2"; else printf '%s' "$CTX1"; fi; }
 
@@ -85,9 +87,11 @@ version_at_least() {
   [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
 }
 
-# injector_value CTX KEY: a global value (meshID, clusterName, network) from the sidecar injector's values.
+# injector_value CTX KEY: a global value (meshID, clusterName, network) from the values istiod's chart stored in
+# ConfigMap istio-sidecar-injector (pretty JSON, one key per line). A revisioned istiod names it …-<revision>.
 injector_value() {
-  k "$1" -n istio-system get configmap -l app=sidecar-injector -o jsonpath='{.items[0].data.values}' |
+  kube_read "$1" -n istio-system get configmap "istio-sidecar-injector${ISTIO_REVISION:+-$ISTIO_REVISION}" \
+    -o jsonpath='{.data.values}' |
     sed -n "s/.*\"$2\": *\"\\([^\"]*\\)\".*/\\1/p" | head -n 1
 }
 
@@ -98,7 +102,7 @@ install_cmd() {
 
 check_istio_version() {
   local ctx=$1 image version
-  image=$(k "$ctx" -n istio-system get deployment -l app=istiod -o jsonpath='{.items[0].spec.template.spec.containers[0].image}')
+  image=$(kube_read "$ctx" -n istio-system get deployment -l app=istiod -o jsonpath='{.items[0].spec.template.spec.containers[0].image}')
   if [ -z "$image" ]; then
     fail "$ctx 에 istiod 가 없습니다" "no istiod in $ctx" "$(install_cmd "$ctx")   (docs/deploy.md §1)"
     return 1
@@ -121,7 +125,7 @@ check_mesh_values() {
   mesh=$(injector_value "$ctx" meshID)
   cluster=$(injector_value "$ctx" clusterName)
   network=$(injector_value "$ctx" network)
-  label=$(k "$ctx" get namespace istio-system -o jsonpath='{.metadata.labels.topology\.istio\.io/network}')
+  label=$(kube_read "$ctx" get namespace istio-system -o jsonpath='{.metadata.labels.topology\.istio\.io/network}')
   if [ "$cluster" != "$(role_of "$ctx")" ]; then
     fail "$ctx: clusterName 이 '${cluster:-없음}' 입니다 ('$(role_of "$ctx")' 이어야 DestinationRule 의 subset 이 맞음)" \
          "$ctx: clusterName is '${cluster:-unset}', must be '$(role_of "$ctx")' (the DestinationRule subsets select it)" \
@@ -143,11 +147,12 @@ check_mesh_values() {
 
 check_east_west() {
   local ctx=$1 address
-  address=$(k "$ctx" -n istio-system get svc istio-eastwestgateway \
+  address=$(kube_read "$ctx" -n istio-system get svc istio-eastwestgateway \
     -o jsonpath='{.status.loadBalancer.ingress[0].ip}{.status.loadBalancer.ingress[0].hostname}{.spec.externalIPs[0]}')
-  if ! k "$ctx" -n istio-system get svc istio-eastwestgateway -o name | grep -q .; then
+  if ! kube_read "$ctx" -n istio-system get svc istio-eastwestgateway -o name | grep -q .; then
     fail "$ctx 에 east-west 게이트웨이가 없습니다" "no east-west gateway in $ctx" \
-      "samples/multicluster/gen-eastwest-gateway.sh --network $(network_of "$ctx") | istioctl --context $ctx install -y -f -"
+      "samples/multicluster/gen-eastwest-gateway.sh --network $(network_of "$ctx") | istioctl --context $ctx install -y -f -" \
+      "(Istio 릴리스 폴더에서 / from the Istio release folder; docs/deploy.md §1.1)"
   elif [ -z "$address" ]; then
     fail "$ctx: istio-eastwestgateway 에 주소가 없습니다 (EXTERNAL-IP <pending>)" "$ctx: istio-eastwestgateway has no address (EXTERNAL-IP <pending>)" \
       "kubectl --context $ctx -n istio-system patch svc istio-eastwestgateway -p '{\"spec\":{\"externalIPs\":[\"<노드 IP/node IP>\"]}}'" \
@@ -155,7 +160,7 @@ check_east_west() {
   else
     ok "$ctx: east-west 게이트웨이 $address" "$ctx: east-west gateway at $address"
   fi
-  if k "$ctx" -n istio-system get gateway.networking.istio.io cross-network-gateway -o name | grep -q .; then
+  if kube_read "$ctx" -n istio-system get gateway.networking.istio.io cross-network-gateway -o name | grep -q .; then
     ok "$ctx: cross-network-gateway (expose-services)" "$ctx: cross-network-gateway (expose-services)"
   else
     info "$ctx: cross-network-gateway 없음 — deploy-all.sh 가 k8s/istio 로 적용합니다" \
@@ -166,7 +171,7 @@ check_east_west() {
 check_remote_secret() {
   local ctx=$1 other
   other=$(other_of "$ctx")
-  if k "$ctx" -n istio-system get secret "istio-remote-secret-$(role_of "$other")" -o name | grep -q .; then
+  if kube_read "$ctx" -n istio-system get secret "istio-remote-secret-$(role_of "$other")" -o name | grep -q .; then
     ok "$ctx: $other 의 원격 시크릿" "$ctx: remote secret for $other"
   else
     fail "$ctx 에 $other 의 원격 시크릿이 없습니다 (istiod 가 $other 의 엔드포인트를 모름)" \
@@ -177,7 +182,7 @@ check_remote_secret() {
 
 check_cni() {
   local ctx=$1
-  if k "$ctx" get daemonset -A -l k8s-app=istio-cni-node -o name | grep -q .; then
+  if kube_read "$ctx" get daemonset -A -l k8s-app=istio-cni-node -o name | grep -q .; then
     ok "$ctx: Istio CNI" "$ctx: Istio CNI"
   else
     fail "$ctx 에 Istio CNI 가 없습니다: Pod Security restricted 가 istio-init (root, NET_ADMIN) 을 거부합니다" \
@@ -188,8 +193,8 @@ check_cni() {
 
 check_access_log() {
   local ctx=$1
-  if k "$ctx" -n istio-system get configmap istio -o jsonpath='{.data.mesh}' | grep -Eq '^ *accessLogFile: *[^ "]' ||
-     k "$ctx" get telemetry.telemetry.istio.io -A -o jsonpath='{.items[*].spec.accessLogging}' | grep -q .; then
+  if kube_read "$ctx" -n istio-system get configmap istio -o jsonpath='{.data.mesh}' | grep -Eq '^ *accessLogFile: *[^ "]' ||
+     kube_read "$ctx" get telemetry.telemetry.istio.io -A -o jsonpath='{.items[*].spec.accessLogging}' | grep -q .; then
     ok "$ctx: 접근 로그 켜짐" "$ctx: access logging on"
   else
     caution "$ctx: 접근 로그가 꺼져 있어 응답 플래그 (UF, UO, ...) 를 볼 수 없습니다" \
@@ -200,9 +205,9 @@ check_access_log() {
 
 check_host() {
   local address
-  address=$(k "$CTX1" -n istio-system get svc istio-ingressgateway \
+  address=$(kube_read "$CTX1" -n istio-system get svc istio-ingressgateway \
     -o jsonpath='{.status.loadBalancer.ingress[0].ip}{.status.loadBalancer.ingress[0].hostname}{.spec.externalIPs[0]}')
-  if ! k "$CTX1" -n istio-system get svc istio-ingressgateway -o name | grep -q .; then
+  if ! kube_read "$CTX1" -n istio-system get svc istio-ingressgateway -o name | grep -q .; then
     fail "$CTX1 에 istio-ingressgateway 가 없습니다 (대시보드 입구)" "no istio-ingressgateway in $CTX1 (the dashboard's entry)" \
       "istioctl install --context $CTX1 -y --set components.ingressGateways[0].name=istio-ingressgateway --set components.ingressGateways[0].enabled=true   (설치 때의 다른 --set 도 / with the other --set flags)"
     return 0

@@ -246,9 +246,9 @@ build_tag() {
   printf '%s%s' "$tag" "${commit:+-g$commit}"
 }
 
-# recorded_tag: the tag build-images.sh built last (empty if none).
+# recorded_tag: the tag build-images.sh built last (empty if none). The scripts run from $THEATER_ROOT.
 recorded_tag() {
-  [ -f "$THEATER_ROOT/$IMAGE_TAG_FILE" ] && tr -d ' \n' <"$THEATER_ROOT/$IMAGE_TAG_FILE"
+  [ -f "$IMAGE_TAG_FILE" ] && tr -d ' \n' <"$IMAGE_TAG_FILE"
   return 0
 }
 

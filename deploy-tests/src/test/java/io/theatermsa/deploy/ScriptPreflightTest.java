@@ -31,7 +31,7 @@ class ScriptPreflightTest {
               *"get namespace istio-system -o jsonpath"*) printf '%s' "$net" ;;
               *"get namespace istio-system"*) exit 0 ;;
               *"get deployment -l app=istiod"*) printf 'docker.io/istio/pilot:%s' "${FAKE_ISTIO_VERSION:-1.24.2}" ;;
-              *"configmap -l app=sidecar-injector"*)
+              *"get configmap istio-sidecar-injector"*)
                 cluster=$role; [ "$ctx" = ctx2 ] && cluster=${FAKE_CLUSTER_NAME2:-ctx2}
                 printf '{\\n  "global": {\\n    "meshID": "mesh1",\\n    "multiCluster": {\\n      "clusterName": "%s"\\n    },\\n    "network": "%s"\\n  }\\n}' "$cluster" "$net" ;;
               *"get svc istio-eastwestgateway -o name"*) echo service/istio-eastwestgateway ;;

@@ -27,6 +27,7 @@ final class ScriptTestSupport {
     private final Path kubectlLog;
     private final Path fakeBin;
     private final Path kubeconfig;
+    private final Path noImageTag;
 
     /** What one script run printed (stdout and stderr merged) and how it ended. */
     record Run(int exitCode, String output) {}
@@ -36,6 +37,7 @@ final class ScriptTestSupport {
         kubectlLog = tempDir.resolve("kubectl-calls.log");
         Files.createFile(kubectlLog);
         kubeconfig = Files.createFile(tempDir.resolve("empty-kubeconfig"));
+        noImageTag = tempDir.resolve("no-image-tag"); // a developer's target/image-tag must not leak into the tests
         writeFakeKubectl();
     }
 
@@ -52,10 +54,11 @@ final class ScriptTestSupport {
         Map<String, String> e = pb.environment();
         Stream.of("CTX1", "CTX2", "REGISTRY", "TAG", "REDIS_PASSWORD", "GATEWAY_URL", "THEATER_NAMESPACE",
                 "THEATER_STATE", "DRY_RUN", "CTX2_SERVER", "ADMIN_TOKEN", "THEATER_HOST",
-                "THEATER_IMAGE_TAG_FILE", "ISTIO_DIR", "KIND_PREFIX").forEach(e::remove);
+                "THEATER_IMAGE_TAG_FILE", "ISTIO_DIR", "ISTIO_REVISION", "KIND_PREFIX").forEach(e::remove);
         e.put("PATH", fakeBin + File.pathSeparator + System.getenv("PATH"));
         e.put("KUBECONFIG", kubeconfig.toString());
         e.put("FAKE_KUBECTL_LOG", kubectlLog.toString());
+        e.put("THEATER_IMAGE_TAG_FILE", noImageTag.toString());
         e.putAll(env);
         try {
             Process p = pb.start();
