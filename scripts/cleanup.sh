@@ -14,11 +14,11 @@ usage() {
 사용법 / usage: scripts/cleanup.sh [옵션/options]
 
 두 클러스터(ctx1, ctx2)에서 Theater MSA 를 지웁니다: 각 클러스터의 매니페스트
-(k8s/clusters/ctxN, k8s/istio) 를 렌더링해 delete 하고, 스크립트가 만든 Secret ($REDIS_SECRET,
+(k8s/clusters/ctxN) 를 렌더링해 delete 하고, 스크립트가 만든 Secret ($REDIS_SECRET,
 ctx1 의 $REMOTE_KUBECONFIG_SECRET, $ADMIN_SECRET) 과 네임스페이스 $NAMESPACE 를 지웁니다.
 Istio 자체, east-west 게이트웨이, 공유 Gateway istio-system/cross-network-gateway 는 그대로 둡니다
 (--remove-cross-network-gateway 를 주면 그것도 지움).
-Removes Theater MSA from both clusters: deletes what k8s/clusters/ctxN and k8s/istio render, the
+Removes Theater MSA from both clusters: deletes what k8s/clusters/ctxN renders, the
 Secrets the deploy scripts created ($REDIS_SECRET; in ctx1 also $REMOTE_KUBECONFIG_SECRET, $ADMIN_SECRET),
 then the namespace $NAMESPACE. Istio itself, the east-west gateways and the shared Gateway
 istio-system/cross-network-gateway stay (unless --remove-cross-network-gateway).

@@ -41,19 +41,7 @@ class ScriptClusterSecretsTest {
         tmpdir = Files.createDirectories(temp.resolve("tmp"));
         scripts.simulateClusters(Base64.getEncoder().encodeToString(REMOTE_TOKEN.getBytes(StandardCharsets.UTF_8)),
                 applied);
-        Path kubeconfig = temp.resolve("clusters.yaml");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - {name: one, cluster: {server: "https://10.0.0.1:6443"}}
-                - {name: two, cluster: {server: "https://10.0.0.2:6443"}}
-                users: [{name: u, user: {token: not-a-real-one}}]
-                contexts:
-                - {name: ctx1, context: {cluster: one, user: u}}
-                - {name: ctx2, context: {cluster: two, user: u}}
-                current-context: ctx1
-                """);
+        Path kubeconfig = ScriptTestSupport.twoClusterKubeconfig(temp);
         env = Map.of("KUBECONFIG", kubeconfig.toString(), "TMPDIR", tmpdir.toString());
     }
 

@@ -122,6 +122,22 @@ final class ScriptTestSupport {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /** A kubeconfig in DIR with contexts ctx1 and ctx2 (servers 10.0.0.1 and 10.0.0.2), for a fake that plays them. */
+    static Path twoClusterKubeconfig(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("clusters.yaml"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - {name: one, cluster: {server: "https://10.0.0.1:6443"}}
+                - {name: two, cluster: {server: "https://10.0.0.2:6443"}}
+                users: [{name: u, user: {token: not-a-real-one}}]
+                contexts:
+                - {name: ctx1, context: {cluster: one, user: u}}
+                - {name: ctx2, context: {cluster: two, user: u}}
+                current-context: ctx1
+                """);
+    }
+
     static Optional<Path> onPath(String program) {
         return Stream.of(System.getenv("PATH").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, program))
