@@ -26,7 +26,8 @@ Checks, read-only, that both clusters are ready for a deploy; every failure come
      meshID (same in both), clusterName (= ctx1/ctx2, the DestinationRules use it), network (different, = istio-system's label)
   4. east-west 게이트웨이 (istio-eastwestgateway, 주소 있음) 와 cross-network-gateway (expose-services) /
      the east-west gateway (with an address) and cross-network-gateway (expose-services)
-  5. 원격 시크릿 양방향 (istio-remote-secret-<상대>) / remote secrets both ways
+  5. 원격 시크릿 양방향 (istio-remote-secret-<상대>) 과 istioctl remote-clusters 의 synced /
+     remote secrets both ways, and "synced" in istioctl remote-clusters (경고 없이 istioctl 필요 / needs istioctl)
   6. Istio CNI (네임스페이스가 Pod Security restricted 라 istio-init 은 거부됨) / Istio CNI (restricted rejects istio-init)
   7. 접근 로그 (meshConfig.accessLogFile 또는 Telemetry) / access logging on (경고 / warning)
   8. 대시보드 호스트 (--host 또는 THEATER_HOST) 와 ctx1 의 istio-ingressgateway / the dashboard host and ctx1's ingress
@@ -180,6 +181,28 @@ check_remote_secret() {
   fi
 }
 
+# check_remote_sync CTX: whether CTX's istiod actually reads the other cluster (a secret with an API server address
+# that istiod cannot reach shows "timeout"). Needs istioctl; without it only the secret was checked.
+check_remote_sync() {
+  local ctx=$1 other clusters line
+  other=$(role_of "$(other_of "$ctx")")
+  if ! have istioctl; then
+    caution "istioctl 이 없어 $ctx 의 원격 클러스터 동기화를 확인하지 못했습니다" "istioctl not found: $ctx's remote cluster sync not checked" \
+      "curl -L https://istio.io/downloadIstio | sh -   그다음/then istioctl remote-clusters --context $ctx"
+    return 0
+  fi
+  clusters=$(istioctl remote-clusters --context "$ctx" 2>/dev/null || true)
+  line=$(grep -E "^${other}[[:space:]]" <<<"$clusters" | tr -s ' ' || true)
+  if grep -Eq "[[:space:]]synced([[:space:]]|$)" <<<"$line"; then
+    ok "$ctx: istiod 가 $other 를 읽습니다 (synced)" "$ctx: istiod reads $other (synced)"
+  else
+    fail "$ctx 의 istiod 가 $other 와 동기화되지 않았습니다 (${line:-목록에 없음})" \
+         "$ctx's istiod is not synced with $other (${line:-not listed})" \
+      "istioctl create-remote-secret --context=$(other_of "$ctx") --name=$other --server=https://<$ctx 에서 닿는 주소/address reachable from $ctx>:6443 | kubectl apply -f - --context=$ctx" \
+      "istioctl remote-clusters --context $ctx   # synced 가 될 때까지 / until synced"
+  fi
+}
+
 check_cni() {
   local ctx=$1
   if kube_read "$ctx" get daemonset -A -l k8s-app=istio-cni-node -o name | grep -q .; then
@@ -244,6 +267,7 @@ check_cluster() {
   check_istio_version "$ctx" || return 1
   check_east_west "$ctx"
   check_remote_secret "$ctx"
+  check_remote_sync "$ctx"
   check_cni "$ctx"
   check_access_log "$ctx"
 }

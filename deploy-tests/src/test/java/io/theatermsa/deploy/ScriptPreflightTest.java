@@ -47,6 +47,20 @@ class ScriptPreflightTest {
             esac
             """;
 
+    /** istioctl remote-clusters: each istiod lists itself and the other cluster, synced unless FAKE_TIMEOUT_IN. */
+    private static final String ISTIOCTL = """
+            ctx=$3
+            other=ctx2; [ "$ctx" = ctx2 ] && other=ctx1
+            status=synced; [ "$ctx" = "${FAKE_TIMEOUT_IN:-}" ] && status=timeout
+            case "$1" in
+              remote-clusters)
+                printf 'NAME     SECRET                                    STATUS     ISTIOD\n'
+                printf '%s                                               synced     istiod-7d4\n' "$ctx"
+                printf '%s     istio-system/istio-remote-secret-%s     %s     istiod-7d4\n' "$other" "$other" "$status" ;;
+              *) exit 1 ;;
+            esac
+            """;
+
     @TempDir
     Path temp;
     ScriptTestSupport scripts;
@@ -55,6 +69,7 @@ class ScriptPreflightTest {
     void setUp() throws IOException {
         scripts = new ScriptTestSupport(temp);
         scripts.fake("kubectl", TWO_CLUSTERS);
+        scripts.fake("istioctl", ISTIOCTL);
     }
 
     @Test
@@ -63,7 +78,8 @@ class ScriptPreflightTest {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("Istio 1.24.2", "clusterName ctx1", "clusterName ctx2", "network network2",
-                "meshID mesh1 in both", "remote secret for ctx1", "Istio CNI", "access logging on",
+                "meshID mesh1 in both", "remote secret for ctx1", "istiod reads ctx2 (synced)",
+                "istiod reads ctx1 (synced)", "Istio CNI", "access logging on",
                 "placeholder theater.example.com", "172.18.0.11 <호스트/host>", "preflight passed (1 warnings)");
         assertThat(scripts.kubectlCalls()).noneMatch(c -> c.matches(".*\\b(apply|delete|create|patch|label)\\b.*"));
     }
@@ -82,6 +98,9 @@ class ScriptPreflightTest {
                 new Broken("no remote secret in ctx1", Map.of("FAKE_NO_REMOTE_IN", "ctx1"), "",
                         List.of("no remote secret for ctx2 in ctx1",
                                 "istioctl create-remote-secret --context=ctx2 --name=ctx2 | kubectl apply -f - --context=ctx1")),
+                new Broken("remote API server unreachable", Map.of("FAKE_TIMEOUT_IN", "ctx2"), "",
+                        List.of("ctx2's istiod is not synced with ctx1 (ctx1 istio-system/istio-remote-secret-ctx1 timeout",
+                                "istioctl create-remote-secret --context=ctx1 --name=ctx1 --server=https://")),
                 new Broken("no CNI", Map.of("FAKE_NO_CNI", "1"), "",
                         List.of("Pod Security restricted rejects istio-init", "--set components.cni.enabled=true")),
                 new Broken("wrong clusterName", Map.of("FAKE_CLUSTER_NAME2", "Kubernetes"), "",
