@@ -28,7 +28,9 @@ Builds the four images with Jib and pushes them straight to the registry (no Doc
 옵션 / options:
   --registry REG  푸시할 레지스트리 (또는 \$REGISTRY), 예 harbor.example.com/theater-msa /
                   registry to push to (or \$REGISTRY); required unless --tar
-  --tag TAG       이미지 태그 (또는 \$TAG, 기본 프로젝트 버전 $(project_version)) / image tag (default: project version)
+  --tag TAG       이미지 태그 (또는 \$TAG, 기본은 빌드마다 새 태그 <버전>-<UTC 시각>-g<커밋>, 예 $(build_tag)) /
+                  image tag (default: a new one per build, so nodes never keep a stale image under IfNotPresent);
+                  $IMAGE_TAG_FILE 에 기록되어 deploy 스크립트가 씁니다 / recorded in $IMAGE_TAG_FILE for the deploy scripts
   --tar           레지스트리 없이 이미지 tar 파일로 (오프라인) / offline image tars instead of a push
   --dry-run       실행할 ./mvnw 명령만 출력 / print the ./mvnw commands, run nothing
   -h, --help      도움말 / this help
@@ -50,7 +52,7 @@ parse_args() {
     esac
     shift
   done
-  TAG=${TAG:-$(project_version)}
+  TAG=${TAG:-$(build_tag)}
   if [ "$TAR" = 0 ] && [ -z "$REGISTRY" ]; then
     usage_error "레지스트리가 필요합니다: --registry 또는 REGISTRY (오프라인이면 --tar) / a registry is required: --registry or REGISTRY (or --tar offline)"
   fi
@@ -113,7 +115,14 @@ main() {
   parse_args "$@"
   if ! is_dry_run; then theater_find_jdk || exit 1; fi
   build
-  is_dry_run || report
+  if is_dry_run; then
+    show_cmd "echo $TAG > $IMAGE_TAG_FILE"
+    return 0
+  fi
+  mkdir -p "$(dirname "$IMAGE_TAG_FILE")"
+  printf '%s\n' "$TAG" >"$IMAGE_TAG_FILE"
+  report
+  info "태그 $TAG 를 $IMAGE_TAG_FILE 에 기록 (deploy-all.sh 가 씀)" "tag $TAG recorded in $IMAGE_TAG_FILE (deploy-all.sh uses it)"
 }
 
 cd "$THEATER_ROOT"

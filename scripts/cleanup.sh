@@ -5,21 +5,29 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ASSUME_YES=0
+# k8s/istio's cross-network-gateway is the mesh's (the same object as Istio's expose-services.yaml): other
+# applications use it too, so it stays unless asked for.
+REMOVE_MESH_GATEWAY=0
 
 usage() {
   cat <<EOF
 사용법 / usage: scripts/cleanup.sh [옵션/options]
 
 두 클러스터(ctx1, ctx2)에서 Theater MSA 를 지웁니다: 각 클러스터의 매니페스트
-(k8s/clusters/ctxN, k8s/istio) 를 렌더링해 delete 하고, 스크립트가 만든 Secret ($REDIS_SECRET,
+(k8s/clusters/ctxN) 를 렌더링해 delete 하고, 스크립트가 만든 Secret ($REDIS_SECRET,
 ctx1 의 $REMOTE_KUBECONFIG_SECRET, $ADMIN_SECRET) 과 네임스페이스 $NAMESPACE 를 지웁니다.
-Istio 자체와 east-west 게이트웨이는 그대로 둡니다.
-Removes Theater MSA from both clusters: deletes what k8s/clusters/ctxN and k8s/istio render, the
+Istio 자체, east-west 게이트웨이, 공유 Gateway istio-system/cross-network-gateway 는 그대로 둡니다
+(--remove-cross-network-gateway 를 주면 그것도 지움).
+Removes Theater MSA from both clusters: deletes what k8s/clusters/ctxN renders, the
 Secrets the deploy scripts created ($REDIS_SECRET; in ctx1 also $REMOTE_KUBECONFIG_SECRET, $ADMIN_SECRET),
-then the namespace $NAMESPACE. Istio itself and the east-west gateways stay.
+then the namespace $NAMESPACE. Istio itself, the east-west gateways and the shared Gateway
+istio-system/cross-network-gateway stay (unless --remove-cross-network-gateway).
 
 옵션 / options:
   --yes, -y      확인 없이 삭제 / do not ask for confirmation
+  --remove-cross-network-gateway
+                 공유 istio-system/cross-network-gateway 도 삭제 (메시의 다른 앱의 클러스터 간 호출이 끊김) /
+                 also delete the shared istio-system/cross-network-gateway (breaks cross-cluster calls of every app)
   --dry-run      실행할 kubectl 명령만 출력 / print the kubectl commands, delete nothing
   --ctx1 NAME    ctx1 역할의 컨텍스트 (기본 \$CTX1 또는 ctx1) / context of the ctx1 cluster
   --ctx2 NAME    ctx2 역할의 컨텍스트 (기본 \$CTX2 또는 ctx2) / context of the ctx2 cluster
@@ -32,6 +40,7 @@ parse_args() {
     case $1 in
       -y|--yes) ASSUME_YES=1 ;;
       --dry-run) DRY_RUN=1 ;;
+      --remove-cross-network-gateway) REMOVE_MESH_GATEWAY=1 ;;
       --ctx1) need_value "$1" $#; CTX1=$2; shift ;;
       --ctx2) need_value "$1" $#; CTX2=$2; shift ;;
       -h|--help) usage; exit 0 ;;
@@ -58,7 +67,7 @@ confirm() {
 clean_cluster() {
   local role=$1 ctx=$2
   info "$ctx ($role) 정리" "cleaning $ctx ($role)"
-  if has_kustomization k8s/istio; then delete_dir "$ctx" k8s/istio; fi
+  if [ "$REMOVE_MESH_GATEWAY" = 1 ] && has_kustomization k8s/istio; then delete_dir "$ctx" k8s/istio; fi
   # The deploy scripts' Secrets (none is in a manifest); all of them live in the namespace.
   if [ "$role" = ctx1 ]; then
     run kubectl --context "$ctx" -n "$NAMESPACE" delete secret "$REDIS_SECRET" "$REMOTE_KUBECONFIG_SECRET" \

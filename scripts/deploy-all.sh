@@ -14,7 +14,9 @@ usage() {
 Deploys Theater MSA to both clusters; safe to run again (everything is applied, not created).
 
 순서 / order:
-  1. 점검: kubectl, 컨텍스트 ctx1/ctx2, 각 클러스터의 Istio / checks: kubectl, contexts, Istio in each
+  1. scripts/preflight.sh (컨텍스트, Istio 버전과 값, east-west 게이트웨이, 원격 시크릿, CNI, 접근 로그, 호스트 /
+     contexts, Istio version and values, east-west gateway, remote secrets, CNI, access log, host);
+     --skip-preflight 로 건너뜀 / skip with --skip-preflight
   2. ctx2 먼저 (Redis 가 여기 있음) / ctx2 first (Redis lives there): k8s/clusters/ctx2
   3. ctx1: k8s/clusters/ctx1 (api-gateway), 그 전에 ctx1 의 Secret $REMOTE_KUBECONFIG_SECRET (키 kubeconfig):
      ctx2 의 $REMOTE_TOKEN_SECRET 토큰으로 만든 kubeconfig (게이트웨이가 ctx2 의 파드를 읽음) /
@@ -34,7 +36,15 @@ EOF
 
 main() {
   parse_deploy_args "$@"
-  check_clusters "$CTX2" "$CTX1"
+  if [ "$SKIP_PREFLIGHT" = 1 ]; then
+    check_clusters "$CTX2" "$CTX1"
+  elif is_dry_run; then
+    show_cmd "$(quoted scripts/preflight.sh --ctx1 "$CTX1" --ctx2 "$CTX2" ${THEATER_HOST:+--host "$THEATER_HOST"})"
+  else
+    scripts/preflight.sh --ctx1 "$CTX1" --ctx2 "$CTX2" ${THEATER_HOST:+--host "$THEATER_HOST"} ||
+      die "사전 점검 실패 (위의 명령으로 고친 뒤 다시, 또는 --skip-preflight)" \
+          "preflight failed (fix it with the commands above and run again, or pass --skip-preflight)"
+  fi
   deploy_cluster ctx2 "$CTX2"
   deploy_cluster ctx1 "$CTX1"
   apply_mesh_config "$CTX2"

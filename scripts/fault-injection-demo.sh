@@ -558,13 +558,34 @@ service_clear() {
 
 # ---- test ----
 
+# cluster_gateway_url: ctx1's ingress gateway: its load balancer's IP or host name, else spec.externalIPs,
+# else a node's address with the NodePort of port 80 (on-prem clusters without a load balancer).
 cluster_gateway_url() {
-  local ip
-  ip=$(kubectl --context "$CTX1" -n istio-system get svc istio-ingressgateway \
-        -o jsonpath='{.status.loadBalancer.ingress[0].ip}' 2>/dev/null || true)
-  [ -n "$ip" ] || die "게이트웨이 주소를 모릅니다. --url 또는 GATEWAY_URL 을 주세요" \
-                      "cannot find the gateway address; pass --url or set GATEWAY_URL"
-  printf 'http://%s' "$ip"
+  local ip name external node_port node
+  IFS='|' read -r ip name external node_port < <(kubectl --context "$CTX1" -n istio-system get svc istio-ingressgateway \
+    -o jsonpath='{.status.loadBalancer.ingress[0].ip}|{.status.loadBalancer.ingress[0].hostname}|{.spec.externalIPs[0]}|{.spec.ports[?(@.port==80)].nodePort}{"\n"}' \
+    2>/dev/null || true)
+  if [ -n "$ip$name$external" ]; then printf 'http://%s' "${ip:-${name:-$external}}"; return 0; fi
+  if [ -n "$node_port" ]; then
+    node=$(kubectl --context "$CTX1" get nodes \
+      -o jsonpath='{.items[0].status.addresses[?(@.type=="ExternalIP")].address}' 2>/dev/null || true)
+    [ -n "$node" ] || node=$(kubectl --context "$CTX1" get nodes \
+      -o jsonpath='{.items[0].status.addresses[?(@.type=="InternalIP")].address}' 2>/dev/null || true)
+    if [ -n "$node" ]; then printf 'http://%s:%s' "${node%% *}" "$node_port"; return 0; fi
+  fi
+  die "게이트웨이 주소를 모릅니다 (LoadBalancer ip/hostname, externalIPs, NodePort 모두 없음). --url 또는 GATEWAY_URL 을 주세요" \
+      "cannot find the gateway address (no load balancer ip/hostname, externalIPs or NodePort); pass --url or set GATEWAY_URL"
+}
+
+# dashboard_host: the Host the ingress Gateway answers (THEATER_HOST, else ctx1's dashboard Gateway, else the
+# default); the ingress routes by Host, so a request to its bare address would get 404.
+dashboard_host() {
+  local host=${THEATER_HOST:-}
+  if [ -z "$host" ] && ! is_dry_run; then
+    host=$(kubectl --context "$CTX1" -n "$NAMESPACE" get gateway.networking.istio.io dashboard \
+      -o jsonpath='{.spec.servers[0].hosts[0]}' 2>/dev/null || true)
+  fi
+  printf '%s' "${host:-$DEFAULT_THEATER_HOST}"
 }
 
 gateway_url() {
@@ -578,7 +599,7 @@ gateway_url() {
 # one_request URL: "<cluster> <status> <seconds>" from the identity header and curl's timings.
 one_request() {
   local out last cluster
-  out=$(curl -sS -o /dev/null -D - -w '\n%{http_code} %{time_total}' --max-time 15 "$1" 2>/dev/null) ||
+  out=$(curl -sS -o /dev/null -D - -w '\n%{http_code} %{time_total}' --max-time 15 "${HOST_HEADER[@]}" "$1" 2>/dev/null) ||
     { echo "- 000 0"; return 0; }
   cluster=$(sed -n 's/^[Xx]-[Ss]ervice-[Cc]luster:[[:space:]]*//p' <<<"$out" | tail -n 1 | tr -d ' \r')
   last=$(tail -n 1 <<<"$out")
@@ -599,11 +620,13 @@ measure() {
   local url path i
   if [ "$LOCAL" = 1 ]; then require_local_stack; fi
   url=$(gateway_url)
+  HOST_HEADER=()
+  if [ "$LOCAL" != 1 ]; then HOST_HEADER=(-H "Host: $(dashboard_host)"); fi
   require_command curl
   info "$url 로 경로당 $REQUESTS 건" "$REQUESTS requests per path to $url"
   for path in /users/ /movies/ /bookings/; do
     if is_dry_run; then
-      show_cmd "curl -sS -o /dev/null -D - -w '%{http_code} %{time_total}' --max-time 15 $url$path   (× $REQUESTS)"
+      show_cmd "curl -sS -o /dev/null -D - -w '%{http_code} %{time_total}' --max-time 15 ${HOST_HEADER[*]:+$(quoted "${HOST_HEADER[@]}") }$url$path   (× $REQUESTS)"
       continue
     fi
     for ((i = 0; i < REQUESTS; i++)); do one_request "$url$path"; done | summarize "$path"

@@ -8,7 +8,19 @@ THEATER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # Contexts of the two clusters (multicluster.md §1: cluster names match the context names).
 CTX1=${CTX1:-ctx1}
 CTX2=${CTX2:-ctx2}
-NAMESPACE=${THEATER_NAMESPACE:-theater-msa}
+# The namespace is fixed: the overlays, the DestinationRule hosts and the AuthorizationPolicy principals
+# (cluster.local/ns/theater-msa/sa/…) all name it, so moving only part of it would break the mesh.
+NAMESPACE=theater-msa
+if [ -n "${THEATER_NAMESPACE:-}" ] && [ "$THEATER_NAMESPACE" != "$NAMESPACE" ]; then
+  printf '오류 / error: THEATER_NAMESPACE=%s 는 지원하지 않습니다. 매니페스트와 정책이 네임스페이스 %s 를 씁니다 (docs/deploy.md) / THEATER_NAMESPACE is not supported: the manifests and policies name the namespace %s (docs/deploy.md); unset it\n' \
+    "$THEATER_NAMESPACE" "$NAMESPACE" "$NAMESPACE" >&2
+  exit 2
+fi
+# The dashboard's host name (k8s/istio/ingress/host.yaml holds the default); the deploy scripts set it.
+DEFAULT_THEATER_HOST=theater.example.com
+THEATER_HOST=${THEATER_HOST:-}
+# Where build-images.sh records the tag it built last; the deploy scripts use it when no tag is given.
+IMAGE_TAG_FILE=${THEATER_IMAGE_TAG_FILE:-target/image-tag}
 DRY_RUN=${DRY_RUN:-0}
 PRACTICE_DIR=k8s/practice
 # The Secrets the deploy scripts create in $NAMESPACE (no manifest holds a secret value): redis-auth in both
@@ -184,6 +196,32 @@ delete_dir() {
   fi
 }
 
+# other_scenarios_extras KEEP_DIR: what the practice scenarios other than KEEP_DIR render besides VS/DR
+# (PeerAuthentication, AuthorizationPolicy, …). Applying a scenario only replaces objects of the same name,
+# so these would outlive a switch back to KEEP_DIR.
+other_scenarios_extras() {
+  local keep=$1 dir docs
+  for dir in "$PRACTICE_DIR"/*/; do
+    dir=${dir%/}
+    [ "$dir" = "$keep" ] && continue
+    has_kustomization "$dir" || continue
+    if docs=$(render "$dir" 2>/dev/null); then
+      select_docs drop 'VirtualService|DestinationRule' <<<"$docs"
+    else
+      warn "$dir 를 렌더링할 수 없어 건너뜁니다" "cannot render $dir, skipped" # another scenario's problem
+    fi
+  done
+}
+
+# remove_other_scenario_extras CTX KEEP_DIR: deletes those objects from CTX (missing ones ignored).
+remove_other_scenario_extras() {
+  local extras=''
+  if can_render; then extras=$(other_scenarios_extras "$2"); fi
+  [ -n "$extras" ] || return 0
+  kubectl_stream "$1" delete "(다른 시나리오의 VS/DR 외 객체 / other scenarios' non-VS/DR objects)" \
+    --ignore-not-found <<<"$extras"
+}
+
 # split_contexts "a,b" → one per line (for --context lists).
 split_contexts() {
   tr ',' '\n' <<<"$1" | sed '/^$/d'
@@ -199,7 +237,27 @@ select_docs() {
     END { flush() }'
 }
 
-# The project version from the parent pom (the default image tag).
+# build_tag: a tag that changes with every build, so IfNotPresent never keeps a stale image on a node:
+# <project version>-<UTC time>[-g<commit>], e.g. 0.1.0-SNAPSHOT-20261207070000-g7ccdcd2.
+build_tag() {
+  local tag commit
+  tag="$(project_version)-$(date -u +%Y%m%d%H%M%S)"
+  commit=$(git -C "$THEATER_ROOT" rev-parse --short HEAD 2>/dev/null) || commit=''
+  printf '%s%s' "$tag" "${commit:+-g$commit}"
+}
+
+# recorded_tag: the tag build-images.sh built last (empty if none). The scripts run from $THEATER_ROOT.
+recorded_tag() {
+  [ -f "$IMAGE_TAG_FILE" ] && tr -d ' \n' <"$IMAGE_TAG_FILE"
+  return 0
+}
+
+# valid_host NAME: a DNS name the ingress Gateway accepts (no scheme, port or wildcard).
+valid_host() {
+  [[ $1 =~ ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$ ]]
+}
+
+# The project version from the parent pom (the base of every image tag).
 project_version() {
   awk '/<artifactId>theater-parent<\/artifactId>/ { f = 1 }
        f && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$THEATER_ROOT/pom.xml"

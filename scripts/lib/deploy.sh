@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2034 # DRY_RUN and the image settings are read by the sourcing scripts
+# shellcheck disable=SC2034,SC2153 # DRY_RUN and the image settings are read by the sourcing scripts; THEATER_ROOT comes from common.sh
 # The deploy steps shared by deploy-all.sh, deploy-ctx1.sh and deploy-ctx2.sh (needs common.sh).
 
 # The images we build (build-images.sh); any other image (Redis) is never rewritten.
@@ -10,6 +10,9 @@ ROLLOUT_TIMEOUT=${ROLLOUT_TIMEOUT:-300s}
 INITIAL_SCENARIO=$PRACTICE_DIR/01-initial
 # --admin: k8s/clusters/ctxN-admin (the gateway may write VS/DR) and Secret gateway-admin in ctx1.
 ADMIN=0
+SKIP_PREFLIGHT=0
+# --replace-original: delete the original project's Deployments (selector with `cluster`) before applying.
+REPLACE_ORIGINAL=0
 # ctx2's API server as seen from inside ctx1 (default: the ctx2 context's server in the kubeconfig).
 REMOTE_SERVER=${CTX2_SERVER:-}
 # ctx2's token Secret and its ServiceAccount (k8s/components/gateway-remote); the Secret names are in common.sh.
@@ -32,13 +35,31 @@ parse_deploy_args() {
       --tag) need_value "$1" $#; TAG=$2; shift ;;
       --admin) ADMIN=1 ;;
       --remote-server) need_value "$1" $#; REMOTE_SERVER=$2; shift ;;
+      --host) need_value "$1" $#; THEATER_HOST=$2; shift ;;
+      --skip-preflight) SKIP_PREFLIGHT=1 ;;
+      --replace-original) REPLACE_ORIGINAL=1 ;;
       -h|--help) usage; exit 0 ;;
       *) usage_error "알 수 없는 옵션 / unknown option: $1" ;;
     esac
     shift
   done
-  if [ -n "$REGISTRY" ] && [ -z "$TAG" ]; then
-    TAG=$(project_version) # the same default as build-images.sh
+  if [ -n "$THEATER_HOST" ] && ! valid_host "$THEATER_HOST"; then
+    usage_error "호스트 이름이 올바르지 않습니다 (소문자 DNS 이름, 예: theater.lab.example) / not a DNS name: $THEATER_HOST"
+  fi
+  resolve_tag
+}
+
+# resolve_tag: --tag/TAG, else the tag build-images.sh recorded (a new one per build), else — with a registry —
+# the project version, which a node that already has it never pulls again (IfNotPresent).
+resolve_tag() {
+  [ -n "$TAG" ] && return 0
+  TAG=$(recorded_tag)
+  if [ -n "$TAG" ]; then
+    info "이미지 태그 $TAG ($IMAGE_TAG_FILE, 마지막 build-images.sh)" "image tag $TAG (from $IMAGE_TAG_FILE, the last build-images.sh)"
+  elif [ -n "$REGISTRY" ]; then
+    TAG=$(project_version)
+    warn "태그 $TAG 는 빌드마다 같아서 노드가 새 이미지를 받지 않습니다 (IfNotPresent). build-images.sh 로 빌드하거나 --tag 를 주세요" \
+         "tag $TAG is the same for every build, so nodes keep the old image (IfNotPresent); build with build-images.sh or pass --tag"
   fi
 }
 
@@ -48,16 +69,23 @@ deploy_options_help() {
   --ctx1 NAME        ctx1 역할의 컨텍스트 (기본 $CTX1 또는 ctx1) / context of the ctx1 cluster
   --ctx2 NAME        ctx2 역할의 컨텍스트 (기본 $CTX2 또는 ctx2) / context of the ctx2 cluster
   --registry REG     이미지 레지스트리 (기본 $REGISTRY) / image registry, e.g. harbor.example.com/theater-msa
-  --tag TAG          이미지 태그 (기본 $TAG, 레지스트리만 주면 프로젝트 버전) / image tag (default: project version)
+  --tag TAG          이미지 태그 (기본 $TAG, 아니면 아래 / else see below) / image tag
   --admin            관리자 모드: k8s/clusters/ctxN-admin (대시보드가 VS/DR 을 씀) + ctx1 의 Secret gateway-admin /
                      admin mode: the -admin overlays (the dashboard may write VS/DR) and Secret gateway-admin in ctx1
+  --host NAME        대시보드 호스트 이름 (기본 $THEATER_HOST 또는 theater.example.com, DNS/hosts 설정은 docs/deploy.md) /
+                     the dashboard's host name (ingress Gateway and VirtualService; DNS/hosts setup: docs/deploy.md)
+  --replace-original 원본 프로젝트의 디플로이먼트 (selector 에 cluster 라벨) 를 지우고 새로 만듦 /
+                     delete the original project's Deployments (selector has the cluster label) and recreate them
+  --skip-preflight   deploy-all.sh: scripts/preflight.sh 를 건너뜀 / do not run scripts/preflight.sh first
   --remote-server URL  ctx1 안에서 닿는 ctx2 API 서버 주소 (기본 $CTX2_SERVER 또는 kubeconfig 의 ctx2) /
                      ctx2's API server as reachable from inside ctx1 (default: the ctx2 context's server)
   -h, --help         도움말 / this help
 환경변수 / environment: REDIS_PASSWORD (없으면 기존 Secret 또는 새로 생성, 출력하지 않음 /
   else the existing Secret or a generated one, never printed), ADMIN_TOKEN (--admin: 없으면 기존 Secret 또는
   새로 생성, 새로 만들 때만 끝에 한 번 출력 / else the existing Secret or a generated one, printed once at the end
-  only when generated), CTX2_SERVER, THEATER_NAMESPACE, ROLLOUT_TIMEOUT
+  only when generated), CTX2_SERVER, THEATER_HOST, ROLLOUT_TIMEOUT
+태그 / tag: --tag, TAG, 마지막 build-images.sh 의 태그 (target/image-tag) / the last build's tag, else the project version.
+네임스페이스는 theater-msa 로 고정 / the namespace is always theater-msa (THEATER_NAMESPACE is refused).
 EOF
 }
 
@@ -99,29 +127,41 @@ relative_path() {
   printf '%s%s' "$up" "${to#/}"
 }
 
-# render_cluster ROLE: k8s/clusters/ROLE rendered, with our images moved to $REGISTRY/$TAG if set.
-# The base sets images in one place; we override them from a throwaway kustomization that
-# references the overlay, so nothing under k8s/ is edited.
+# host_patches RENDERED_FILE: kustomize patches setting the dashboard's Gateway and VirtualService host to
+# $THEATER_HOST (only in an overlay that has them: ctx1's).
+host_patches() {
+  [ -n "$THEATER_HOST" ] && grep -q '^  name: dashboard$' "$1" || return 0
+  printf 'patches:\n'
+  printf -- '- target: {kind: %s, name: dashboard}\n  patch: |-\n    - op: replace\n      path: %s\n      value: %s\n' \
+    Gateway /spec/servers/0/hosts/0 "$THEATER_HOST" VirtualService /spec/hosts/0 "$THEATER_HOST"
+}
+
+# render_cluster ROLE: k8s/clusters/ROLE rendered, with our images moved to $REGISTRY/$TAG and the dashboard
+# host set to $THEATER_HOST if set. The overrides live in a throwaway kustomization that references the
+# overlay, so nothing under k8s/ is edited.
 render_cluster() {
   local overlay=k8s/clusters/$1 plain wrapper
   require_dir "$overlay"
   plain=$(temp_dir)/$1.plain.yaml
   render "$overlay" >"$plain"
-  if [ -z "$REGISTRY$TAG" ]; then
+  if [ -z "$REGISTRY$TAG$THEATER_HOST" ]; then
     cat "$plain"
     return 0
   fi
-  wrapper=$(temp_dir)/$1-images
+  wrapper=$(temp_dir)/$1-overrides
   mkdir -p "$wrapper"
   {
     printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n'
     printf -- '- %s\n' "$(relative_path "$wrapper" "$THEATER_ROOT/$overlay")"
-    printf 'images:\n'
-    image_overrides "$plain"
+    if [ -n "$REGISTRY$TAG" ]; then
+      printf 'images:\n'
+      image_overrides "$plain"
+    fi
+    host_patches "$plain"
   } >"$wrapper/kustomization.yaml"
   if is_dry_run; then
-    printf '  # k8s/clusters/%s images:\n' "$1" >&2
-    sed -n '/^images:/,$p' "$wrapper/kustomization.yaml" | sed '1d; s/^/  #   /' >&2
+    printf '  # k8s/clusters/%s overrides:\n' "$1" >&2
+    sed -n '/^\(images\|patches\):/,$p' "$wrapper/kustomization.yaml" | sed 's/^/  #   /' >&2
   fi
   render "$wrapper"
 }
@@ -129,6 +169,7 @@ render_cluster() {
 cluster_source() {
   local src="kubectl kustomize k8s/clusters/$1"
   if [ -n "$REGISTRY$TAG" ]; then src+=" (images: ${REGISTRY:-<overlay>}/*:${TAG:-<overlay>})"; fi
+  if [ -n "$THEATER_HOST" ] && [ "${1%-admin}" = ctx1 ]; then src+=" (host: $THEATER_HOST)"; fi
   printf '%s' "$src"
 }
 
@@ -360,6 +401,40 @@ print_admin_token() {
 EOF
 }
 
+# ---- upgrading a deployment of the original project ----
+
+# original_deployments CTX: "name cluster" of each Deployment whose selector includes the `cluster` label —
+# the original project's; ours select on app only. A selector is immutable, so apply cannot change them.
+original_deployments() {
+  kubectl --context "$1" -n "$NAMESPACE" get deployment \
+    -o jsonpath='{range .items[*]}{.metadata.name}{" "}{.spec.selector.matchLabels.cluster}{"\n"}{end}' 2>/dev/null |
+    awk 'NF == 2' || true
+}
+
+# replace_original_deployments CTX: without --replace-original, stop and name the commands; with it, delete
+# them (their pods stop until the new Deployments are up; Services, Secrets and Redis data stay).
+replace_original_deployments() {
+  local ctx=$1 found name
+  if is_dry_run; then
+    show_cmd "kubectl --context $ctx -n $NAMESPACE get deployment -o jsonpath='{range .items[*]}{.metadata.name} {.spec.selector.matchLabels.cluster}{\"\\n\"}{end}'   # 원본의 디플로이먼트 / the original's Deployments"
+    return 0
+  fi
+  found=$(original_deployments "$ctx")
+  [ -n "$found" ] || return 0
+  if [ "$REPLACE_ORIGINAL" != 1 ]; then
+    printf '%s오류 / error:%s %s 에 원본 프로젝트의 디플로이먼트가 있습니다. selector 에 cluster 라벨이 있어 (바꿀 수 없음) apply 가 실패합니다 / %s has Deployments of the original project; their selector includes the immutable cluster label, so apply would fail:\n' \
+      "$C_RED" "$C_OFF" "$ctx" "$ctx" >&2
+    while read -r name _; do hint "kubectl --context $ctx -n $NAMESPACE delete deployment $name"; done <<<"$found"
+    hint "위 명령을 실행하거나 --replace-original 을 붙여 다시 실행하세요 (그동안 파드가 멈춤) /" \
+         "run the commands above, or run again with --replace-original (their pods stop meanwhile)"
+    exit 1
+  fi
+  while read -r name _; do
+    warn "$ctx: 원본의 디플로이먼트 $name 를 지우고 새로 만듭니다" "$ctx: deleting the original's Deployment $name to recreate it"
+    kubectl --context "$ctx" -n "$NAMESPACE" delete deployment "$name" --wait=true
+  done <<<"$found"
+}
+
 # ---- the steps ----
 
 wait_for_rollout() {
@@ -380,6 +455,7 @@ deploy_cluster() {
   else
     : >"$rendered"
   fi
+  replace_original_deployments "$ctx"
   ensure_namespace "$ctx" "$rendered" "$overlay"
   apply_redis_secret "$ctx"
   if [ "$role" = ctx1 ]; then
@@ -401,6 +477,7 @@ apply_mesh_config() {
   else
     warn "k8s/istio 가 없어 건너뜁니다" "k8s/istio not found, skipped"
   fi
+  remove_other_scenario_extras "$1" "$INITIAL_SCENARIO"
   apply_dir "$1" "$INITIAL_SCENARIO"
 }
 

@@ -45,6 +45,7 @@ class ExercisesOnALocalStackTest {
     private static final Path SOLUTIONS = Path.of("src/test/resources/exercise-solutions").toAbsolutePath();
 
     private static StackUnderTest stack;
+
     @TempDir
     static Path home;
 

@@ -41,13 +41,13 @@ class ScriptClusterSecretsTest {
         tmpdir = Files.createDirectories(temp.resolve("tmp"));
         scripts.simulateClusters(Base64.getEncoder().encodeToString(REMOTE_TOKEN.getBytes(StandardCharsets.UTF_8)),
                 applied);
-        Path kubeconfig = ScriptTestSupport.twoClusterKubeconfig(temp.resolve("clusters.yaml"));
+        Path kubeconfig = ScriptTestSupport.twoClusterKubeconfig(temp);
         env = Map.of("KUBECONFIG", kubeconfig.toString(), "TMPDIR", tmpdir.toString());
     }
 
     @Test
     void theRemoteKubeconfigReadsCtx2AsItsServiceAccountAndItsTokenIsNeverPrinted() throws IOException {
-        ScriptTestSupport.Run run = scripts.run(env, "deploy-all.sh");
+        ScriptTestSupport.Run run = scripts.run(env, "deploy-all.sh", "--skip-preflight");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         String kubeconfig = secretValue("remote-kubeconfig", "kubeconfig");
@@ -72,7 +72,7 @@ class ScriptClusterSecretsTest {
 
     @Test
     void aGeneratedAdminTokenIsPrintedOnceAtTheEnd() throws IOException {
-        ScriptTestSupport.Run run = scripts.run(env, "deploy-all.sh", "--admin");
+        ScriptTestSupport.Run run = scripts.run(env, "deploy-all.sh", "--skip-preflight", "--admin");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         String token = secretValue("gateway-admin", "token");
@@ -85,7 +85,7 @@ class ScriptClusterSecretsTest {
     void aGivenAdminTokenIsStoredAndNotPrinted() throws IOException {
         Map<String, String> withToken = new java.util.HashMap<>(env);
         withToken.put("ADMIN_TOKEN", "given-admin-token-do-not-print");
-        ScriptTestSupport.Run run = scripts.run(withToken, "deploy-all.sh", "--admin");
+        ScriptTestSupport.Run run = scripts.run(withToken, "deploy-all.sh", "--skip-preflight", "--admin");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(secretValue("gateway-admin", "token")).isEqualTo("given-admin-token-do-not-print");

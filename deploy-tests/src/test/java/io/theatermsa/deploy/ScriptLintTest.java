@@ -41,7 +41,7 @@ class ScriptLintTest {
     @Test
     void theScriptsTheCourseNamesExist() {
         Stream.of("deploy-all.sh", "deploy-ctx1.sh", "deploy-ctx2.sh", "cleanup.sh", "build-images.sh",
-                        "fault-injection-demo.sh")
+                        "fault-injection-demo.sh", "preflight.sh", "kind-up.sh")
                 .forEach(name -> assertThat(ScriptTestSupport.ROOT.resolve("scripts").resolve(name)).isExecutable());
     }
 

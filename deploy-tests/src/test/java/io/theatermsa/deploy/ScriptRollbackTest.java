@@ -40,7 +40,7 @@ class ScriptRollbackTest {
         scripts = new ScriptTestSupport(temp);
         applied = Files.createDirectories(temp.resolve("applied"));
         scripts.simulateClusters("", applied);
-        Path kubeconfig = ScriptTestSupport.twoClusterKubeconfig(temp.resolve("clusters.yaml"));
+        Path kubeconfig = ScriptTestSupport.twoClusterKubeconfig(temp);
         clusters = Map.of("KUBECONFIG", kubeconfig.toString());
     }
 

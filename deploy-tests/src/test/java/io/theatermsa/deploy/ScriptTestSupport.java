@@ -27,6 +27,7 @@ final class ScriptTestSupport {
     private final Path kubectlLog;
     private final Path fakeBin;
     private final Path kubeconfig;
+    private final Path noImageTag;
 
     /** What one script run printed (stdout and stderr merged) and how it ended. */
     record Run(int exitCode, String output) {}
@@ -36,6 +37,7 @@ final class ScriptTestSupport {
         kubectlLog = tempDir.resolve("kubectl-calls.log");
         Files.createFile(kubectlLog);
         kubeconfig = Files.createFile(tempDir.resolve("empty-kubeconfig"));
+        noImageTag = tempDir.resolve("no-image-tag"); // a developer's target/image-tag must not leak into the tests
         writeFakeKubectl();
     }
 
@@ -51,10 +53,12 @@ final class ScriptTestSupport {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> e = pb.environment();
         Stream.of("CTX1", "CTX2", "REGISTRY", "TAG", "REDIS_PASSWORD", "GATEWAY_URL", "THEATER_NAMESPACE",
-                "THEATER_STATE", "DRY_RUN", "CTX2_SERVER", "ADMIN_TOKEN").forEach(e::remove);
+                "THEATER_STATE", "DRY_RUN", "CTX2_SERVER", "ADMIN_TOKEN", "THEATER_HOST",
+                "THEATER_IMAGE_TAG_FILE", "ISTIO_DIR", "ISTIO_REVISION", "KIND_PREFIX").forEach(e::remove);
         e.put("PATH", fakeBin + File.pathSeparator + System.getenv("PATH"));
         e.put("KUBECONFIG", kubeconfig.toString());
         e.put("FAKE_KUBECTL_LOG", kubectlLog.toString());
+        e.put("THEATER_IMAGE_TAG_FILE", noImageTag.toString());
         e.putAll(env);
         try {
             Process p = pb.start();
@@ -99,15 +103,28 @@ final class ScriptTestSupport {
                     n=$(ls '%s' | wc -l)
                     cat >'%s'/applied-$n.yaml
                     echo "object created" ;;
+                  *"delete -f -"*)
+                    n=$(ls '%s' | wc -l)
+                    cat >'%s'/deleted-$n.yaml ;;
                   *) exit 0 ;;
                 esac
-                """.formatted(real, remoteTokenBase64, appliedDir, appliedDir);
+                """.formatted(real, remoteTokenBase64, appliedDir, appliedDir, appliedDir, appliedDir);
         Files.writeString(fakeBin.resolve("kubectl"), script);
     }
 
-    /** Writes a kubeconfig with contexts ctx1 and ctx2 on two unreachable servers (for {@link #simulateClusters}). */
-    static Path twoClusterKubeconfig(Path file) throws IOException {
-        return Files.writeString(file, """
+    /**
+     * Puts a fake {@code program} (a bash script body after the shebang) first on PATH. The fake can log to
+     * {@code $FAKE_KUBECTL_LOG} like the fake kubectl does.
+     */
+    void fake(String program, String body) throws IOException {
+        Path file = fakeBin.resolve(program);
+        Files.writeString(file, "#!/usr/bin/env bash\n" + body);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** A kubeconfig in DIR with contexts ctx1 and ctx2 (servers 10.0.0.1 and 10.0.0.2), for a fake that plays them. */
+    static Path twoClusterKubeconfig(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("clusters.yaml"), """
                 apiVersion: v1
                 kind: Config
                 clusters:
