@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real (not dry) deploy against a fake kubectl that plays two clusters: what goes into ctx1's Secrets
@@ -35,7 +34,7 @@ class ScriptClusterSecretsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        assumeTrue(ScriptTestSupport.onPath("kubectl").isPresent(), "the cluster fake needs the real kubectl");
+        ManifestRendering.requireKubectl();
         scripts = new ScriptTestSupport(temp);
         applied = Files.createDirectories(temp.resolve("applied"));
         tmpdir = Files.createDirectories(temp.resolve("tmp"));

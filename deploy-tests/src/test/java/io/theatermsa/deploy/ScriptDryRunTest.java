@@ -105,8 +105,7 @@ class ScriptDryRunTest {
 
     @Test
     void theRemoteServerComesFromTheCtx2ContextOrTheFlagOrTheEnvironment() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ScriptTestSupport.onPath("kubectl").isPresent(),
-                "reading the kubeconfig needs the real kubectl");
+        ManifestRendering.requireKubectl();
         Path kubeconfig = temp.resolve("two-clusters.yaml");
         java.nio.file.Files.writeString(kubeconfig, """
                 apiVersion: v1

@@ -32,8 +32,7 @@ class ScriptRealClusterFindingsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        assertThat(ScriptTestSupport.onPath("kubectl")).as("kubectl renders the manifests (apt-get install kubectl)")
-                .isPresent();
+        ManifestRendering.requireKubectl();
         scripts = new ScriptTestSupport(temp);
         applied = Files.createDirectories(temp.resolve("applied"));
         Path kubeconfig = ScriptTestSupport.twoClusterKubeconfig(temp);
