@@ -148,31 +148,13 @@ expectation() {
 
 # Objects other scenarios add besides VS/DR (e.g. PeerAuthentication, AuthorizationPolicy) would
 # outlive a switch, because applying only replaces objects of the same name.
-other_scenarios_extras() {
-  local keep=$1 dir docs
-  for dir in "$PRACTICE_DIR"/*/; do
-    dir=${dir%/}
-    [ "$dir" = "$keep" ] && continue
-    has_kustomization "$dir" || continue
-    if docs=$(render "$dir" 2>/dev/null); then
-      select_docs drop 'VirtualService|DestinationRule' <<<"$docs"
-    else
-      warn "$dir 를 렌더링할 수 없어 건너뜁니다" "cannot render $dir, skipped" # another scenario's problem
-    fi
-  done
-}
-
 apply_scenario_to_clusters() {
-  local dir=$1 ctx extras=''
+  local dir=$1 ctx
   require_dir "$dir"
   has_kustomization "$dir" || die "$dir 에 kustomization.yaml 이 없습니다" "$dir has no kustomization.yaml"
   check_clusters "${CONTEXTS[@]}"
-  if can_render; then extras=$(other_scenarios_extras "$dir"); fi
   for ctx in "${CONTEXTS[@]}"; do
-    if [ -n "$extras" ]; then
-      kubectl_stream "$ctx" delete "(다른 시나리오의 VS/DR 외 객체 / other scenarios' non-VS/DR objects)" \
-        --ignore-not-found <<<"$extras"
-    fi
+    remove_other_scenario_extras "$ctx" "$dir"
     apply_dir "$ctx" "$dir"
   done
 }

@@ -2,11 +2,8 @@ package io.theatermsa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.theatermsa.cli.local.StackKubeconfig;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,15 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -49,18 +39,10 @@ final class PodLogs {
         this.http = http;
     }
 
-    /** Reads {@code kubeconfig} (the one {@code theater up} writes: one CA, one user). */
+    /** Reads {@code kubeconfig} (the one {@code theater up} writes). */
     static PodLogs from(Path kubeconfig, String namespace) throws IOException {
-        JsonNode config = new YAMLMapper().readTree(Files.readString(kubeconfig));
-        Map<String, URI> servers = new LinkedHashMap<>();
-        String ca = "";
-        for (JsonNode cluster : config.path("clusters")) {
-            servers.put(cluster.path("name").asText(), URI.create(cluster.path("cluster").path("server").asText()));
-            ca = cluster.path("cluster").path("certificate-authority-data").asText(ca);
-        }
-        String token = config.path("users").path(0).path("user").path("token").asText();
-        return new PodLogs(servers, token, namespace, HttpClient.newBuilder().sslContext(trusting(ca))
-                .connectTimeout(Duration.ofSeconds(2)).build());
+        StackKubeconfig config = StackKubeconfig.read(kubeconfig);
+        return new PodLogs(config.servers(), config.token(), namespace, config.httpClient());
     }
 
     /** A pod of a cluster, with its {@code app} label. */
@@ -102,23 +84,6 @@ final class PodLogs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-    }
-
-    private static SSLContext trusting(String caData) throws IOException {
-        try {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("theater-ca", CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(caData))));
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IOException("the kubeconfig's certificate-authority-data is not a certificate: "
-                                  + e.getMessage(), e);
         }
     }
 }

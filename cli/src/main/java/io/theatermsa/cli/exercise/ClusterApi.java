@@ -4,23 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.theatermsa.cli.local.StackKubeconfig;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,10 +28,10 @@ final class ClusterApi {
             Map.of("VirtualService", "virtualservices", "DestinationRule", "destinationrules");
 
     private final HttpClient http;
-    private final Map<String, String> servers;
+    private final Map<String, URI> servers;
     private final String token;
 
-    private ClusterApi(HttpClient http, Map<String, String> servers, String token) {
+    private ClusterApi(HttpClient http, Map<String, URI> servers, String token) {
         this.http = http;
         this.servers = servers;
         this.token = token;
@@ -47,35 +39,8 @@ final class ClusterApi {
 
     /** The clusters {@code kubeconfig} names, trusting its certificate authority and sending its token. */
     static ClusterApi fromKubeconfig(Path kubeconfig) throws IOException {
-        JsonNode config = YAML.readTree(Files.readString(kubeconfig));
-        Map<String, String> servers = new LinkedHashMap<>();
-        String caData = null;
-        for (JsonNode cluster : config.path("clusters")) {
-            servers.put(cluster.path("name").asText(), cluster.path("cluster").path("server").asText());
-            caData = cluster.path("cluster").path("certificate-authority-data").asText();
-        }
-        String token = config.path("users").path(0).path("user").path("token").asText();
-        if (servers.isEmpty() || caData == null || token.isEmpty()) {
-            throw new IOException("the kubeconfig " + kubeconfig + " names no cluster, CA or token");
-        }
-        return new ClusterApi(HttpClient.newBuilder().sslContext(trusting(caData))
-                                      .connectTimeout(Duration.ofSeconds(2)).build(), servers, token);
-    }
-
-    private static SSLContext trusting(String caData) throws IOException {
-        try {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("theater-ca", CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(caData))));
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot trust the kubeconfig's certificate authority: " + e.getMessage(), e);
-        }
+        StackKubeconfig config = StackKubeconfig.read(kubeconfig);
+        return new ClusterApi(config.httpClient(), config.servers(), config.token());
     }
 
     /** {@code kubectl --context CLUSTER scale deployment NAME --replicas N}. */
@@ -122,7 +87,7 @@ final class ClusterApi {
     }
 
     private URI at(String cluster, String path) {
-        String server = servers.get(cluster);
+        URI server = servers.get(cluster);
         if (server == null) {
             throw new IllegalArgumentException("the kubeconfig has no cluster " + cluster);
         }
