@@ -103,10 +103,11 @@ class DashboardFaultsEndToEndTest {
         });
 
         driver.get(stack.stack().url() + "/");
-        await("the ejected user-service endpoint is listed", d -> userEjection().isPresent());
-        int first = secondsLeft(userEjection().orElseThrow());
+        int first = await("the ejected user-service endpoint is listed",
+                          d -> userEjection().map(DashboardFaultsEndToEndTest::secondsLeft).orElse(null));
         assertThat(first).as("06's baseEjectionTime is 30 s").isBetween(1, 30);
-        assertThat(userEjection().orElseThrow().getText()).contains("user-service").contains("격리");
+        String text = await("its text", d -> userEjection().map(WebElement::getText).orElse(null));
+        assertThat(text).contains("user-service").contains("격리");
 
         await("the countdown goes down", d -> secondsLeft(userEjection().orElseThrow()) < first);
         screenshot("dashboard-ejection.png");
@@ -178,8 +179,9 @@ class DashboardFaultsEndToEndTest {
         return driver.findElement(By.cssSelector("button[data-clear-fault='" + id + "']"));
     }
 
-    private void await(String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+    /** Waits until {@code condition} gives a value other than null or false, re-reading a page that re-renders. */
+    private <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
                 .withMessage(() -> what + "; browser console: " + driver.manage().logs().get(LogType.BROWSER).getAll())
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
