@@ -48,6 +48,11 @@ import static org.awaitility.Awaitility.await;
 class LocalStackKubectlTest {
 
     private static final String USER_VS = "user-service-vs";
+    /**
+     * How long a test waits for a change to be in force: a bound under any load, not the speed, which
+     * KubeApiLatencyHarness measures (docs/performance.md: milliseconds).
+     */
+    private static final Duration IN_FORCE = Duration.ofSeconds(10);
 
     private static StackUnderTest stack;
     private static HttpApi api;
@@ -94,7 +99,7 @@ class LocalStackKubectlTest {
 
         assertThat(applied.exitCode()).as(applied.all()).isZero();
         assertThat(applied.out()).contains("virtualservice.networking.istio.io/user-service-vs configured");
-        await().atMost(Duration.ofSeconds(1)).until(() -> mesh.inForce("ctx1").source().equals("kubectl (ctx1)"));
+        await().atMost(IN_FORCE).until(() -> mesh.inForce("ctx1").source().equals("kubectl (ctx1)"));
         assertThat(IntStream.range(0, 30).mapToObj(i -> api.get("/users/"))
                 .map(r -> r.statusCode() + " " + r.headers().firstValue("X-Service-Cluster").orElse("none")))
                 .as("the gateway runs in ctx1").containsOnly("200 ctx2");
@@ -115,7 +120,7 @@ class LocalStackKubectlTest {
             assertThat(applied.exitCode()).as(applied.all()).isZero();
         }
 
-        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(IN_FORCE).untilAsserted(() -> {
             for (String cluster : List.of("ctx1", "ctx2")) {
                 assertThat(mesh.inForce(cluster).source()).isEqualTo("kubectl (" + cluster + ")");
                 assertThat(mesh.inForce(cluster).snapshot().config().virtualServices())
@@ -135,7 +140,7 @@ class LocalStackKubectlTest {
             Kubectl.Result applied = kubectl().run("--context", context, "apply", "-k", practice);
             assertThat(applied.exitCode()).as(scenario + " in " + context + ": " + applied.all()).isZero();
         }
-        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(mesh.differences().none()).isTrue());
+        await().atMost(IN_FORCE).untilAsserted(() -> assertThat(mesh.differences().none()).isTrue());
     }
 
     @Test
@@ -162,7 +167,7 @@ class LocalStackKubectlTest {
                                                "{\"weights\":{\"ctx1\":100,\"ctx2\":0}}");
 
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(IN_FORCE).untilAsserted(() -> {
             for (String context : List.of("ctx1", "ctx2")) {
                 JsonNode after = userVs(context);
                 assertThat(after.path("spec").toString()).contains("\"weight\":100").contains("\"weight\":0");
@@ -177,7 +182,7 @@ class LocalStackKubectlTest {
     }
 
     @Test
-    void aKubectlApplyShowsOnTheDashboardsEventStreamWithinOneSecond() throws Exception {
+    void aKubectlApplyShowsOnTheDashboardsEventStream() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(
                         URI.create(stack.stack().url() + "api/mesh/events"))
@@ -188,11 +193,9 @@ class LocalStackKubectlTest {
         long before = mesh.inForce("ctx2").snapshot().generation();
 
         Kubectl.Result applied = kubectl().run("--context", "ctx2", "apply", "-f", file.toString());
-        long applyReturned = System.nanoTime();
 
         assertThat(applied.exitCode()).as(applied.all()).isZero();
-        JsonNode config = event.get(1, TimeUnit.SECONDS);
-        assertThat(Duration.ofNanos(System.nanoTime() - applyReturned)).isLessThan(Duration.ofSeconds(1));
+        JsonNode config = event.get(IN_FORCE.toSeconds(), TimeUnit.SECONDS);
         assertThat(config.get("generation").asLong()).isGreaterThan(before);
         stream.body().close();
     }
