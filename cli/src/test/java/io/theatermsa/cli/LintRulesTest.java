@@ -44,6 +44,7 @@ class LintRulesTest {
                 new Case("workloads-from-input", 1, List.of("THT-L001 ERROR")),
                 new Case("hosts-from-service-entry", 0, List.of("THT-W002 WARNING")),
                 new Case("vs-host-without-service", 0, List.of("THT-W002 WARNING", "THT-L002 WARNING")),
+                new Case("vs-gateway-not-found", 1, List.of("THT-I002 INFO", "THT-L012 ERROR")),
                 new Case("unreachable-route", 0, List.of("THT-W005 WARNING")),
                 new Case("abort-with-outlier-detection", 0, List.of("THT-L004 WARNING")),
                 new Case("abort-on-circuit-test", 0, List.of("THT-L004 WARNING")),

@@ -13,24 +13,26 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The Services, ServiceEntry hosts and workloads mesh config is checked against: those found in the linted input and
- * {@code --workloads}, or {@link KnownTopology} when none were given.
+ * The Services, ServiceEntry hosts, workloads and Istio Gateways mesh config is checked against: those found in the
+ * linted input and {@code --workloads}, or {@link KnownTopology} when none were given.
  *
  * @param serviceEntryHosts every {@code spec.hosts} entry of the ServiceEntries found
+ * @param gateways          the Istio Gateways VirtualServices may name
  * @param origin            where they came from, shown to the user
  */
 public record Inventory(List<ServiceDefinition> services, List<Workload> workloads, List<String> serviceEntryHosts,
-                        Text origin) implements ServiceCatalog {
+                        List<IstioGateway> gateways, Text origin) implements ServiceCatalog {
 
     public Inventory {
         services = List.copyOf(services);
         workloads = List.copyOf(workloads);
         serviceEntryHosts = List.copyOf(serviceEntryHosts);
+        gateways = List.copyOf(gateways);
     }
 
-    /** An inventory without ServiceEntries. */
+    /** An inventory without ServiceEntries or Gateways. */
     public Inventory(List<ServiceDefinition> services, List<Workload> workloads, Text origin) {
-        this(services, workloads, List.of(), origin);
+        this(services, workloads, List.of(), List.of(), origin);
     }
 
     /**
@@ -47,6 +49,11 @@ public record Inventory(List<ServiceDefinition> services, List<Workload> workloa
         String suffix = serviceEntryHost.substring(serviceEntryHost.indexOf('*') + 1).toLowerCase(Locale.ROOT);
         String shortForm = host.namespace().isEmpty() ? host.service() : host.service() + "." + host.namespace();
         return !suffix.isEmpty() && (host.fqdn().endsWith(suffix) || shortForm.endsWith(suffix));
+    }
+
+    /** Whether {@code reference}, in {@code gateways} of a VirtualService in {@code namespace}, names a Gateway here. */
+    public boolean hasGateway(String reference, String namespace) {
+        return gateways.stream().anyMatch(g -> g.isNamedBy(reference, namespace));
     }
 
     public Optional<ServiceDefinition> service(HostName host) {

@@ -154,7 +154,9 @@ public enum Code {
     FAULT_NEVER_FIRES("THT-L010", Severity.WARNING, Gate.NONE, "",
             "Fault without percentage never fires", "percentage 없는 장애 주입은 일어나지 않음"),
     UNUSED_SUBSET_SELECTS_NO_PODS("THT-L011", Severity.INFO, Gate.NONE, "KIA0203",
-            "Unused subset selects no pods", "쓰이지 않는 서브셋이 파드를 고르지 않음");
+            "Unused subset selects no pods", "쓰이지 않는 서브셋이 파드를 고르지 않음"),
+    GATEWAY_NOT_FOUND("THT-L012", Severity.ERROR, Gate.LINT, "IST0101, KIA1102",
+            "VirtualService points to a non-existent gateway", "없는 Gateway 를 가리키는 VirtualService");
 
     private final String id;
     private final Severity severity;
