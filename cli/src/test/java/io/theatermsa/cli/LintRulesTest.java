@@ -47,6 +47,7 @@ class LintRulesTest {
                 new Case("vs-gateway-not-found", 1, List.of("THT-I002 INFO", "THT-L012 ERROR")),
                 new Case("unreachable-route", 0, List.of("THT-W005 WARNING")),
                 new Case("abort-with-outlier-detection", 0, List.of("THT-L004 WARNING")),
+                new Case("abort-with-wildcard-outlier-detection", 0, List.of("THT-L004 WARNING")),
                 new Case("abort-on-circuit-test", 0, List.of("THT-L004 WARNING")),
                 new Case("one-pod-subset", 0, List.of("THT-L005 WARNING")),
                 new Case("panic-threshold", 0, List.of("THT-L006 WARNING")),
