@@ -53,8 +53,6 @@ public enum Code {
             "Duplicate subset name", "중복된 서브셋 이름"),
     INVALID_REGEX("THT-E013", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Invalid regular expression", "잘못된 정규식"),
-    EMPTY_MATCH("THT-E014", Severity.ERROR, Gate.ADMISSION, "IST0106",
-            "Empty match block", "비어 있는 match 블록"),
     AMBIGUOUS_STRING_MATCH("THT-E015", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Ambiguous string match", "모호한 문자열 매치"),
     CONFLICTING_ROUTE_ACTIONS("THT-E016", Severity.ERROR, Gate.ADMISSION, "IST0106",
