@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
 public record Inventory(List<ServiceDefinition> services, List<Workload> workloads, List<String> serviceEntryHosts,
                         List<IstioGateway> gateways, Text origin) implements ServiceCatalog {
 
+    /** The labels Kiali reads a workload's app name from, in its order of preference. */
+    private static final List<String> APP_LABELS = List.of("service.istio.io/canonical-name", "app.kubernetes.io/name",
+                                                           "app");
+
     public Inventory {
         services = List.copyOf(services);
         workloads = List.copyOf(workloads);
@@ -43,6 +47,28 @@ public record Inventory(List<ServiceDefinition> services, List<Workload> workloa
     @Override
     public boolean serves(HostName host) {
         return service(host).isPresent() || serviceEntryHosts.stream().anyMatch(se -> covers(se, host));
+    }
+
+    /**
+     * As {@link #serves}, with a Service counted only when it is exported to {@code namespace} (its
+     * {@code networking.istio.io/exportTo} annotation, istio-validation.md E.1.3).
+     */
+    @Override
+    public boolean servesFor(HostName host, String namespace) {
+        return service(host).filter(s -> s.isExportedTo(namespace)).isPresent()
+               || serviceEntryHosts.stream().anyMatch(se -> covers(se, host));
+    }
+
+    /**
+     * Whether a workload in {@code namespace} has the app label {@code app}, the label read as Kiali reads it by
+     * default: the first of {@code service.istio.io/canonical-name}, {@code app.kubernetes.io/name} and
+     * {@code app} the workload carries (istio-validation.md E.2.2).
+     */
+    @Override
+    public boolean runsApp(String namespace, String app) {
+        return workloads.stream().filter(w -> w.namespace().equals(namespace))
+                .anyMatch(w -> APP_LABELS.stream().filter(w.labels()::containsKey).findFirst()
+                        .map(label -> app.equals(w.labels().get(label))).orElse(false));
     }
 
     private static boolean covers(String serviceEntryHost, HostName host) {

@@ -72,7 +72,10 @@ public final class InventoryReader {
         String kind = manifest.kind();
         JsonNode spec = manifest.node().path("spec");
         if (kind.equals("Service")) {
-            services.add(new ServiceDefinition(manifest.name(), manifest.namespace(), strings(spec.path("selector"))));
+            String exportTo = manifest.node().path("metadata").path("annotations")
+                    .path(ServiceDefinition.EXPORT_TO_ANNOTATION).asText("");
+            services.add(new ServiceDefinition(manifest.name(), manifest.namespace(), strings(spec.path("selector")),
+                                               ServiceDefinition.exportTo(exportTo)));
         } else if (WORKLOAD_KINDS.contains(kind)) {
             workloads.add(Workload.of(manifest.name(), manifest.namespace(),
                                       strings(spec.path("template").path("metadata").path("labels")),
