@@ -27,18 +27,24 @@ public final class MeshSnapshot {
     private final LoadedConfig config;
     private final Map<HostName, RouteTable> routeTables;
     private final Map<HostName, HostClusters> clusters;
+    /** Rules with a wildcard host: a host without an exact rule gets the most specific one covering it. */
+    private final List<MergedDestinationRule> wildcardRules;
     private final List<ConfiguredSplit> configuredSplits;
     /** Default tables of hosts without a VirtualService, built on first request. */
     private final ConcurrentHashMap<HostName, RouteTable> defaultTables = new ConcurrentHashMap<>();
     /** Default clusters of hosts without a DestinationRule, one instance per host so sidecars keep their state. */
     private final ConcurrentHashMap<HostName, ClusterConfig> defaultClusters = new ConcurrentHashMap<>();
+    /** Clusters of hosts only a wildcard rule covers (empty: none does), built on first request, one per host. */
+    private final ConcurrentHashMap<HostName, Optional<HostClusters>> wildcardClusters = new ConcurrentHashMap<>();
 
     private MeshSnapshot(long generation, LoadedConfig config, Map<HostName, RouteTable> routeTables,
-                         Map<HostName, HostClusters> clusters, List<ConfiguredSplit> configuredSplits) {
+                         Map<HostName, HostClusters> clusters, List<MergedDestinationRule> wildcardRules,
+                         List<ConfiguredSplit> configuredSplits) {
         this.generation = generation;
         this.config = config;
         this.routeTables = Map.copyOf(routeTables);
         this.clusters = Map.copyOf(clusters);
+        this.wildcardRules = List.copyOf(wildcardRules);
         this.configuredSplits = List.copyOf(configuredSplits);
     }
 
@@ -53,9 +59,10 @@ public final class MeshSnapshot {
      */
     static MeshSnapshot compile(LoadedConfig config, long generation) {
         Map<HostName, HostClusters> clusters = new LinkedHashMap<>();
-        for (MergedDestinationRule rule : config.mergedDestinationRules()) {
-            clusters.put(rule.host(), HostClusters.compile(rule));
-        }
+        List<MergedDestinationRule> rules = config.mergedDestinationRules();
+        rules.stream().filter(rule -> !rule.isWildcard())
+                .forEach(rule -> clusters.put(rule.host(), HostClusters.compile(rule)));
+        List<MergedDestinationRule> wildcardRules = rules.stream().filter(MergedDestinationRule::isWildcard).toList();
         Map<HostName, RouteTable> tables = new LinkedHashMap<>();
         Map<HostName, VirtualService> owners = new LinkedHashMap<>();
         config.virtualServices().stream()
@@ -71,11 +78,11 @@ public final class MeshSnapshot {
                     });
                 });
         List<ConfiguredSplit> splits = owners.entrySet().stream()
-                .map(e -> ConfiguredSplits.of(e.getKey(), e.getValue(),
-                        h -> clusters.getOrDefault(h, HostClusters.withoutRule(h))))
+                .map(e -> ConfiguredSplits.of(e.getKey(), e.getValue(), h -> Optional.ofNullable(clusters.get(h))
+                        .or(() -> coveredByWildcard(wildcardRules, h)).orElseGet(() -> HostClusters.withoutRule(h))))
                 .sorted(Comparator.comparing(ConfiguredSplit::host))
                 .toList();
-        return new MeshSnapshot(generation, config, tables, clusters, splits);
+        return new MeshSnapshot(generation, config, tables, clusters, wildcardRules, splits);
     }
 
     /** Increases by one with every applied configuration; 0 for the empty snapshot. */
@@ -94,15 +101,27 @@ public final class MeshSnapshot {
         return table != null ? table : defaultTables.computeIfAbsent(host, RouteTable::defaultFor);
     }
 
-    /** The Envoy cluster for {@code subset} of {@code host} (empty subset: default), or empty when undefined (NC). */
+    /**
+     * The Envoy cluster for {@code subset} of {@code host} (empty subset: default), or empty when undefined (NC),
+     * from the DestinationRule Istio applies to the host: the rule for exactly that host, else the most specific
+     * wildcard rule covering it (an exact rule wins whole: nothing of a wildcard rule is merged into it).
+     */
     public Optional<ClusterConfig> cluster(HostName host, String subset) {
         HostClusters hostClusters = clusters.get(host);
+        if (hostClusters == null && !wildcardRules.isEmpty()) {
+            hostClusters = wildcardClusters.computeIfAbsent(host, h -> coveredByWildcard(wildcardRules, h))
+                    .orElse(null);
+        }
         if (hostClusters == null) {
             return subset.isEmpty()
                     ? Optional.of(defaultClusters.computeIfAbsent(host, ClusterConfig::defaultFor))
                     : Optional.empty();
         }
         return Optional.ofNullable(hostClusters.cluster(subset));
+    }
+
+    private static Optional<HostClusters> coveredByWildcard(List<MergedDestinationRule> wildcardRules, HostName host) {
+        return MergedDestinationRule.appliedTo(host, wildcardRules).map(rule -> HostClusters.compile(rule, host));
     }
 
     /** Per host with a VirtualService, how its default traffic is split; sorted by host. */

@@ -13,24 +13,30 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The Services, ServiceEntry hosts and workloads mesh config is checked against: those found in the linted input and
- * {@code --workloads}, or {@link KnownTopology} when none were given.
+ * The Services, ServiceEntry hosts, workloads and Istio Gateways mesh config is checked against: those found in the
+ * linted input and {@code --workloads}, or {@link KnownTopology} when none were given.
  *
  * @param serviceEntryHosts every {@code spec.hosts} entry of the ServiceEntries found
+ * @param gateways          the Istio Gateways VirtualServices may name
  * @param origin            where they came from, shown to the user
  */
 public record Inventory(List<ServiceDefinition> services, List<Workload> workloads, List<String> serviceEntryHosts,
-                        Text origin) implements ServiceCatalog {
+                        List<IstioGateway> gateways, Text origin) implements ServiceCatalog {
+
+    /** The labels Kiali reads a workload's app name from, in its order of preference. */
+    private static final List<String> APP_LABELS = List.of("service.istio.io/canonical-name", "app.kubernetes.io/name",
+                                                           "app");
 
     public Inventory {
         services = List.copyOf(services);
         workloads = List.copyOf(workloads);
         serviceEntryHosts = List.copyOf(serviceEntryHosts);
+        gateways = List.copyOf(gateways);
     }
 
-    /** An inventory without ServiceEntries. */
+    /** An inventory without ServiceEntries or Gateways. */
     public Inventory(List<ServiceDefinition> services, List<Workload> workloads, Text origin) {
-        this(services, workloads, List.of(), origin);
+        this(services, workloads, List.of(), List.of(), origin);
     }
 
     /**
@@ -43,10 +49,37 @@ public record Inventory(List<ServiceDefinition> services, List<Workload> workloa
         return service(host).isPresent() || serviceEntryHosts.stream().anyMatch(se -> covers(se, host));
     }
 
+    /**
+     * As {@link #serves}, with a Service counted only when it is exported to {@code namespace} (its
+     * {@code networking.istio.io/exportTo} annotation, istio-validation.md E.1.3).
+     */
+    @Override
+    public boolean servesFor(HostName host, String namespace) {
+        return service(host).filter(s -> s.isExportedTo(namespace)).isPresent()
+               || serviceEntryHosts.stream().anyMatch(se -> covers(se, host));
+    }
+
+    /**
+     * Whether a workload in {@code namespace} has the app label {@code app}, the label read as Kiali reads it by
+     * default: the first of {@code service.istio.io/canonical-name}, {@code app.kubernetes.io/name} and
+     * {@code app} the workload carries (istio-validation.md E.2.2).
+     */
+    @Override
+    public boolean runsApp(String namespace, String app) {
+        return workloads.stream().filter(w -> w.namespace().equals(namespace))
+                .anyMatch(w -> APP_LABELS.stream().filter(w.labels()::containsKey).findFirst()
+                        .map(label -> app.equals(w.labels().get(label))).orElse(false));
+    }
+
     private static boolean covers(String serviceEntryHost, HostName host) {
         String suffix = serviceEntryHost.substring(serviceEntryHost.indexOf('*') + 1).toLowerCase(Locale.ROOT);
         String shortForm = host.namespace().isEmpty() ? host.service() : host.service() + "." + host.namespace();
         return !suffix.isEmpty() && (host.fqdn().endsWith(suffix) || shortForm.endsWith(suffix));
+    }
+
+    /** Whether {@code reference}, in {@code gateways} of a VirtualService in {@code namespace}, names a Gateway here. */
+    public boolean hasGateway(String reference, String namespace) {
+        return gateways.stream().anyMatch(g -> g.isNamedBy(reference, namespace));
     }
 
     public Optional<ServiceDefinition> service(HostName host) {

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the Services, ServiceEntries and workloads (Deployments, StatefulSets, Pods) in files, directories and kustomizations, read
+ * Finds the Services, ServiceEntries, Istio Gateways and workloads (Deployments, StatefulSets, Pods) in files,
+ * directories and kustomizations, read
  * by the mesh loader's own {@link ManifestReader}. Kustomize transformers (labels, components, suffixes) are not
  * applied: give rendered YAML ({@code kubectl kustomize}) for an overlay. Unreadable input is skipped here; the
  * loader reports it for linted paths.
@@ -23,17 +24,19 @@ import java.util.Set;
 public final class InventoryReader {
 
     private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet");
+    private static final String ISTIO_GROUP = "networking.istio.io/";
 
     private final List<ServiceDefinition> services = new ArrayList<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final List<String> serviceEntryHosts = new ArrayList<>();
+    private final List<IstioGateway> gateways = new ArrayList<>();
 
     private InventoryReader() {
     }
 
     /**
      * The inventory of everything in {@code paths}, each read once, objects that name no namespace in the
-     * topology's; what they lack (Services, or workloads) is taken from {@code topology} ({@link KnownTopology}),
+     * topology's; what they lack (Services, workloads, or Gateways) is taken from {@code topology} ({@link KnownTopology}),
      * and only when they hold none of them is the known topology used alone. {@link Inventory#origin()} says which.
      */
     public static Inventory read(List<Path> paths, Topology topology) {
@@ -45,7 +48,7 @@ public final class InventoryReader {
 
     private Inventory inventory(Topology topology) {
         Inventory known = KnownTopology.inventory(topology);
-        if (services.isEmpty() && workloads.isEmpty() && serviceEntryHosts.isEmpty()) {
+        if (services.isEmpty() && workloads.isEmpty() && serviceEntryHosts.isEmpty() && gateways.isEmpty()) {
             return known;
         }
         int hosts = serviceEntryHosts.size();
@@ -55,24 +58,32 @@ public final class InventoryReader {
                                + " workloads" + (hosts == 0 ? "" : " and " + hosts + " ServiceEntry hosts")
                                + " from the input");
         if (services.isEmpty() || workloads.isEmpty()) {
-            origin = new Text(origin.ko() + ", 나머지는 " + known.origin().ko(), origin.en() + ", the rest from the "
-                              + known.origin().en());
+            Text rest = KnownTopology.description(topology);
+            origin = new Text(origin.ko() + ", 나머지는 " + rest.ko(), origin.en() + ", the rest from the " + rest.en());
         }
+        List<IstioGateway> inForce = gateways.isEmpty() ? known.gateways() : gateways;
+        origin = KnownTopology.withGateways(origin, inForce, gateways.isEmpty()
+                ? new Text("알려진 토폴로지, k8s/istio", "known topology, k8s/istio") : new Text("입력", "input"));
         return new Inventory(services.isEmpty() ? known.services() : services,
-                             workloads.isEmpty() ? known.workloads() : workloads, serviceEntryHosts, origin);
+                             workloads.isEmpty() ? known.workloads() : workloads, serviceEntryHosts, inForce, origin);
     }
 
     private void collect(Manifest manifest) {
         String kind = manifest.kind();
         JsonNode spec = manifest.node().path("spec");
         if (kind.equals("Service")) {
-            services.add(new ServiceDefinition(manifest.name(), manifest.namespace(), strings(spec.path("selector"))));
+            String exportTo = manifest.node().path("metadata").path("annotations")
+                    .path(ServiceDefinition.EXPORT_TO_ANNOTATION).asText("");
+            services.add(new ServiceDefinition(manifest.name(), manifest.namespace(), strings(spec.path("selector")),
+                                               ServiceDefinition.exportTo(exportTo)));
         } else if (WORKLOAD_KINDS.contains(kind)) {
             workloads.add(Workload.of(manifest.name(), manifest.namespace(),
                                       strings(spec.path("template").path("metadata").path("labels")),
                                       spec.path("replicas").asInt(1)));
         } else if (kind.equals("ServiceEntry")) {
             spec.path("hosts").forEach(h -> serviceEntryHosts.add(h.asText()));
+        } else if (kind.equals("Gateway") && manifest.node().path("apiVersion").asText().startsWith(ISTIO_GROUP)) {
+            gateways.add(new IstioGateway(manifest.namespace(), manifest.name()));
         } else if (kind.equals("Pod")) {
             workloads.add(Workload.of(manifest.name(), manifest.namespace(),
                                       strings(manifest.node().path("metadata").path("labels")), 1));

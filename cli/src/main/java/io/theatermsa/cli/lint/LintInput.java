@@ -29,8 +29,9 @@ public record LintInput(LoadedConfig loaded, Inventory inventory, List<MergedDes
         return loaded.virtualServices().stream().filter(VirtualService::appliesToSidecars).toList();
     }
 
+    /** The rule Istio applies to {@code host}: its own, else the most specific wildcard rule covering it. */
     public Optional<MergedDestinationRule> destinationRule(HostName host) {
-        return merged.stream().filter(m -> m.host().equals(host)).findFirst();
+        return MergedDestinationRule.appliedTo(host, merged);
     }
 
     /** The policy Envoy gets for {@code host} (and {@code subset}, {@code null} for none); empty without a rule. */

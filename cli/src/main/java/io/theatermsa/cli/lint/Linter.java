@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class Linter {
 
-    /** The rules of issue 5, in the order their findings are printed. */
+    /** The rules of issues 5 and 15, in the order their findings are printed. */
     public static final List<LintRule> RULES = List.of(
             new SubsetSelectsNoPodsRule(),
             new VirtualServiceHostWithoutServiceRule(),
@@ -29,7 +29,8 @@ public final class Linter {
             new PanicThresholdRule(),
             new FailoverWithoutOutlierDetectionRule(),
             new MaxConnectionsAloneRule(),
-            new GatewayErrorsShadowedRule());
+            new GatewayErrorsShadowedRule(),
+            new GatewayNotFoundRule());
 
     private final String namespace;
     private final List<LintRule> rules;

@@ -23,12 +23,20 @@ public record HostClusters(ClusterConfig defaultCluster, Map<String, ClusterConf
 
     /** Compiles a merged DestinationRule; each subset's policy blocks override the rule's (§4.2). */
     public static HostClusters compile(MergedDestinationRule rule) {
+        return compile(rule, rule.host());
+    }
+
+    /**
+     * The clusters {@code rule} gives {@code host}: the rule's own host, or one its wildcard host covers (the
+     * clusters are then named after {@code host}, as Istio builds them per service).
+     */
+    public static HostClusters compile(MergedDestinationRule rule, HostName host) {
         Map<String, ClusterConfig> subsets = new LinkedHashMap<>();
         for (Subset s : rule.subsets()) {
-            subsets.put(s.name(), ClusterConfig.of(rule.host(), s.name(), s.labels(),
+            subsets.put(s.name(), ClusterConfig.of(host, s.name(), s.labels(),
                                                    s.trafficPolicy().over(rule.trafficPolicy())));
         }
-        return new HostClusters(ClusterConfig.of(rule.host(), "", Map.of(), rule.trafficPolicy()), subsets);
+        return new HostClusters(ClusterConfig.of(host, "", Map.of(), rule.trafficPolicy()), subsets);
     }
 
     /** The cluster for {@code subset} (empty: the default), or {@code null} when no rule defines it (503 NC). */

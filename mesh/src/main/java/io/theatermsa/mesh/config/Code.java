@@ -53,8 +53,6 @@ public enum Code {
             "Duplicate subset name", "중복된 서브셋 이름"),
     INVALID_REGEX("THT-E013", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Invalid regular expression", "잘못된 정규식"),
-    EMPTY_MATCH("THT-E014", Severity.ERROR, Gate.ADMISSION, "IST0106",
-            "Empty match block", "비어 있는 match 블록"),
     AMBIGUOUS_STRING_MATCH("THT-E015", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Ambiguous string match", "모호한 문자열 매치"),
     CONFLICTING_ROUTE_ACTIONS("THT-E016", Severity.ERROR, Gate.ADMISSION, "IST0106",
@@ -154,7 +152,9 @@ public enum Code {
     FAULT_NEVER_FIRES("THT-L010", Severity.WARNING, Gate.NONE, "",
             "Fault without percentage never fires", "percentage 없는 장애 주입은 일어나지 않음"),
     UNUSED_SUBSET_SELECTS_NO_PODS("THT-L011", Severity.INFO, Gate.NONE, "KIA0203",
-            "Unused subset selects no pods", "쓰이지 않는 서브셋이 파드를 고르지 않음");
+            "Unused subset selects no pods", "쓰이지 않는 서브셋이 파드를 고르지 않음"),
+    GATEWAY_NOT_FOUND("THT-L012", Severity.ERROR, Gate.LINT, "IST0101, KIA1102",
+            "VirtualService points to a non-existent gateway", "없는 Gateway 를 가리키는 VirtualService");
 
     private final String id;
     private final Severity severity;

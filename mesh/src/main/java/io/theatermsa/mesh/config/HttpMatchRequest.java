@@ -21,20 +21,15 @@ public record HttpMatchRequest(String name, StringMatch uri, StringMatch scheme,
         gateways = List.copyOf(gateways);
     }
 
-    /** True when no condition is set: Istio rejects such a block ("HTTPMatchRequest CANNOT be empty"). */
-    public boolean isEmpty() {
-        return uri == null && scheme == null && method == null && authority == null && headers.isEmpty()
-                && withoutHeaders.isEmpty() && queryParams.isEmpty() && ignoreUriCase == null
-                && sourceLabels.isEmpty() && sourceNamespace == null && gateways.isEmpty() && port == null;
-    }
-
     /**
-     * True when the block matches every request: only {@code uri: {prefix: /}} (or {@code regex: "*"}) and no
-     * other condition. Istio stops generating routes after such a block (mesh-semantics §1.1).
+     * True when the block matches every request: no condition but a {@code uri} of {@code prefix: /} or
+     * {@code regex: ".*"}, or none at all (an empty block {@code {}}, which Istio admits and translates to Envoy's
+     * prefix {@code /}). Istio stops generating routes after such a block (mesh-semantics §1.1; istio/istio
+     * {@code TranslateRouteMatch}, {@code IsCatchAllRoute}).
      */
     public boolean isCatchAll() {
-        boolean anyUri = uri instanceof StringMatch.Prefix(String p) && p.equals("/")
-                || uri instanceof StringMatch.Regex(String r) && r.equals("*");
+        boolean anyUri = uri == null || uri instanceof StringMatch.Prefix(String p) && p.equals("/")
+                || uri instanceof StringMatch.Regex(String r) && r.equals(".*");
         return anyUri && scheme == null && method == null && authority == null && headers.isEmpty()
                 && withoutHeaders.isEmpty() && queryParams.isEmpty() && sourceLabels.isEmpty()
                 && sourceNamespace == null && gateways.isEmpty() && port == null;

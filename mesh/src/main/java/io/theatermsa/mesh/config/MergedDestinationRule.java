@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,44 @@ public record MergedDestinationRule(HostName host, TrafficPolicy trafficPolicy, 
         subsets = List.copyOf(subsets);
         sources = List.copyOf(sources);
         discarded = List.copyOf(discarded);
+    }
+
+    /** True when the host is a wildcard: {@code *}, {@code *.local}, {@code *.ns.svc.cluster.local} ... */
+    public boolean isWildcard() {
+        return host.service().startsWith("*");
+    }
+
+    /**
+     * For a wildcard rule, whether Istio applies it to {@code host}: Istio uses a host with a dot (or {@code *})
+     * as written (istio-validation.md C.10), and a wildcard covers every name ending with what follows its
+     * {@code *} ({@code *} itself covers every host). Always false for a rule with an exact host.
+     */
+    public boolean covers(HostName host) {
+        return isWildcard() && host.fqdn().endsWith(writtenHost().substring(1));
+    }
+
+    /**
+     * Orders wildcard rules most specific first, as Istio picks among the wildcards covering a host
+     * ({@code MostSpecificHostMatch}): the longer wildcard wins, so {@code *.ns.svc.cluster.local} beats
+     * {@code *.local}, which beats {@code *}.
+     */
+    public static final Comparator<MergedDestinationRule> MOST_SPECIFIC_FIRST =
+            Comparator.comparingInt((MergedDestinationRule rule) -> rule.writtenHost().length()).reversed()
+                    .thenComparing(MergedDestinationRule::writtenHost);
+
+    /**
+     * The rule Istio applies to {@code host} among {@code rules}: the one for exactly that host, else the most
+     * specific wildcard covering it; empty when none does.
+     */
+    public static Optional<MergedDestinationRule> appliedTo(HostName host, List<MergedDestinationRule> rules) {
+        return rules.stream().filter(rule -> !rule.isWildcard() && rule.host().equals(host)).findFirst()
+                .or(() -> rules.stream().filter(rule -> rule.covers(host)).min(MOST_SPECIFIC_FIRST));
+    }
+
+    /** The host as the first merged rule wrote it, lower-cased; a short name is completed in its namespace. */
+    private String writtenHost() {
+        String written = sources.isEmpty() ? host.fqdn() : sources.getFirst().host().toLowerCase(Locale.ROOT);
+        return written.equals("*") || written.contains(".") ? written : host.fqdn();
     }
 
     /** Merges {@code rules} per host; hosts come out in name order. Rules without a host (invalid) are left out. */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * Checks between objects, the kind Istio accepts but that fail or surprise at request time, as Kiali's checkers
  * judge them (istio-validation.md E): a subset no DestinationRule defines (KIA1107, 503 NC), a destination host
- * nothing serves (KIA1101) or a rule host nothing serves (KIA0202), a lone destination's weight (KIA1104), a
+ * nothing serves for the VirtualService's namespace (KIA1101) or a rule host nothing serves (KIA0202), a lone destination's weight (KIA1104), a
  * host and subset repeated in one rule (KIA1105), several rules for one host, several VirtualServices for one host
  * (KIA1106, {@link SharedHosts}).
  */
@@ -21,12 +21,22 @@ final class MeshReferenceValidator {
                          ServiceCatalog catalog, Diagnostics out) {
         rules.forEach(rule -> reportMerge(rule, out));
         if (catalog != null) {
-            rules.stream().filter(rule -> !rule.host().service().startsWith("*") && !catalog.serves(rule.host()))
-                    .forEach(rule -> rule.sources().forEach(dr -> out.add(Code.HOST_NOT_FOUND, dr.meta(),
-                            "spec.host", "host " + rule.host() + " is served by no workload")));
+            rules.stream().filter(rule -> !rule.isWildcard()).forEach(rule -> rule.sources().stream()
+                    .filter(dr -> !servesRuleHost(catalog, rule.host(), dr.meta().namespace()))
+                    .forEach(dr -> out.add(Code.HOST_NOT_FOUND, dr.meta(), "spec.host",
+                            "host " + rule.host() + " is served by no workload")));
         }
         virtualServices.forEach(vs -> checkDestinations(vs, rules, catalog, out));
         SharedHosts.report(virtualServices, out);
+    }
+
+    /**
+     * KIA0202 (istio-validation.md E.2.2): a workload of the rule's own namespace with the host's name as its app
+     * label, or a Service or ServiceEntry serving the host for the rule's namespace.
+     */
+    private static boolean servesRuleHost(ServiceCatalog catalog, HostName host, String ruleNamespace) {
+        return host.namespace().equals(ruleNamespace) && catalog.runsApp(ruleNamespace, host.service())
+               || catalog.servesFor(host, ruleNamespace);
     }
 
     private static void reportMerge(MergedDestinationRule rule, Diagnostics out) {
@@ -52,7 +62,7 @@ final class MeshReferenceValidator {
         String namespace = vs.meta().namespace();
         for (RouteDestinationRef d : destinations) {
             HostName host = d.hostName(namespace);
-            if (catalog != null && !catalog.serves(host)) {
+            if (catalog != null && !catalog.servesFor(host, namespace)) {
                 out.add(Code.HOST_NOT_FOUND, vs.meta(), d.path() + ".destination.host",
                         "host " + host + " is served by no workload; requests routed here get 503 UH");
             }

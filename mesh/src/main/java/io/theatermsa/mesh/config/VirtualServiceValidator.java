@@ -42,10 +42,6 @@ final class VirtualServiceValidator {
     }
 
     private static void validateMatch(HttpMatchRequest m, String path, ObjectMeta meta, Diagnostics out) {
-        if (m.isEmpty()) {
-            out.add(Code.EMPTY_MATCH, meta, path, "HTTPMatchRequest cannot be empty");
-            return;
-        }
         validateHeaders(m.headers(), path + ".headers", meta, out);
         validateHeaders(m.withoutHeaders(), path + ".withoutHeaders", meta, out);
     }

@@ -500,6 +500,10 @@ class IstioAdmissionTest {
                 new Admitted("A.3.2 an empty uri prefix", http("""
                         - match: [{uri: {prefix: ""}}]
                           route: [{destination: {host: reviews}}]""")),
+                new Admitted("A.3.2 an empty match block: validateHTTPRouteMatchRequest checks nothing in it and the "
+                        + "CRD sets no minimum", http("""
+                        - match: [{}]
+                          route: [{destination: {host: reviews}}]""")),
                 new Admitted("A.3.2 withoutHeaders regex * means present", http("""
                         - match: [{withoutHeaders: {x-a: {regex: "*"}}}]
                           route: [{destination: {host: reviews}}]""")),

@@ -217,7 +217,7 @@ class MeshConfigLoaderTest {
                 spec:
                   http:
                   - match:
-                    - {}
+                    - {uri: {regex: "(?=x)"}}
                     route:
                     - destination: {host: user-service, subset: Bad_Name}
                 ---
@@ -230,7 +230,7 @@ class MeshConfigLoaderTest {
         LoadedConfig result = loader.load("many.yaml", yaml);
 
         assertThat(result.errors()).extracting(Diagnostic::code).containsExactlyInAnyOrder(
-                Code.EMPTY_MATCH, Code.INVALID_SUBSET_NAME, Code.MISSING_HOST);
+                Code.INVALID_REGEX, Code.INVALID_SUBSET_NAME, Code.MISSING_HOST);
     }
 
     @Test

@@ -83,10 +83,6 @@ class ValidationTest {
                         - match: [{uri: {regex: "/users(?=/)"}}]
                           route: [{destination: {host: user-service}}]
                         """), Code.INVALID_REGEX, "spec.http[0].match[0].uri.regex"),
-                new Case("empty match block (§1.1)", vsWithHttp("""
-                        - match: [{}]
-                          route: [{destination: {host: user-service}}]
-                        """), Code.EMPTY_MATCH, "spec.http[0].match[0]"),
                 new Case("exact and prefix in one StringMatch", vsWithHttp("""
                         - match: [{uri: {exact: /a, prefix: /b}}]
                           route: [{destination: {host: user-service}}]

@@ -150,6 +150,44 @@ class RouteMatchingTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("§1.1 an empty match block {} is admitted, matches every request and ends the table, "
+                                       + "as Istio translates it to Envoy's prefix / (TranslateRouteMatch, IsCatchAllRoute)")
+    void anEmptyMatchBlockMatchesEverythingAndNothingFollowsIt() {
+        RouteTable table = compile("""
+                - name: everything
+                  match: [{}]
+                  route: [{destination: {host: user-service}}]
+                - name: unreachable
+                  match: [{uri: {prefix: /x}}]
+                  route: [{destination: {host: user-service}}]
+                """);
+
+        assertThat(table.routes()).extracting(Route::name).containsExactly("everything");
+        assertThat(table.match(Call.get("/x/1").method("POST").header("x-any", "1").toRequest()).name())
+                .isEqualTo("everything");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("§1.1 uri regex .* is a catch-all; a match with a header is not")
+    void aRegexForEveryPathIsACatchAll() {
+        RouteTable regex = compile("""
+                - match: [{uri: {regex: ".*"}}]
+                  route: [{destination: {host: user-service}}]
+                - name: unreachable
+                  route: [{destination: {host: user-service}}]
+                """);
+        RouteTable header = compile("""
+                - match: [{headers: {x-canary: {exact: 'true'}}}]
+                  route: [{destination: {host: user-service}}]
+                - name: rest
+                  route: [{destination: {host: user-service}}]
+                """);
+
+        assertThat(regex.routes()).extracting(Route::name).containsExactly("http[0]");
+        assertThat(header.routes()).extracting(Route::name).containsExactly("http[0]", "rest");
+    }
+
+    @Test
     void matchBlocksOfOneRouteAreOred() {
         RouteTable table = compile("""
                 - name: either
