@@ -21,7 +21,7 @@ import java.time.Duration;
 public final class MeshControl {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    static final Duration IN_FORCE_WITHIN = Duration.ofSeconds(5);
+    static final Duration IN_FORCE_WITHIN = Duration.ofSeconds(30);
 
     private final StackClient stack;
     private final ClusterApi clusters;
