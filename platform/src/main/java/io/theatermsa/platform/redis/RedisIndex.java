@@ -1,15 +1,21 @@
 package io.theatermsa.platform.redis;
 
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.theatermsa.platform.http.Listing;
+import io.theatermsa.platform.http.PageRequest;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * A sorted set of ids (scored by id, so in creation order) and the string key each id's value is kept at. Reading
- * it costs one {@code ZRANGE} and one {@code MGET} however many ids it lists; never {@code KEYS} or {@code SCAN}.
+ * it, whole or a slice, costs one {@code ZRANGE} (or {@code ZRANGEBYSCORE}) and one {@code MGET} however many ids it
+ * lists; never {@code KEYS} or {@code SCAN}.
  *
  * @param index the sorted set, e.g. {@code users:index}
  * @param key   the key of an id's value, e.g. {@code id -> "user:" + id}
@@ -23,7 +29,26 @@ public record RedisIndex(String index, UnaryOperator<String> key) {
 
     /** The values of the listed ids, in index order; an id whose key is gone is skipped. */
     public List<String> values(RedisCommands<String, String> redis) {
-        List<String> ids = redis.zrange(index, 0, -1);
+        return valuesOf(redis, redis.zrange(index, 0, -1));
+    }
+
+    /**
+     * A collection listing of the values: all of them, or at most {@code page.limit()} listed after id
+     * {@code page.after()}, with the next page's cursor (the page's last id) when more ids follow.
+     */
+    public Listing listing(RedisCommands<String, String> redis, Optional<PageRequest> page) {
+        if (page.isEmpty()) {
+            return new Listing(values(redis), Optional.empty());
+        }
+        int limit = page.get().limit();
+        Range<Long> afterId = Range.from(Range.Boundary.excluding(page.get().after()), Range.Boundary.unbounded());
+        List<String> ids = redis.zrangebyscore(index, afterId, Limit.create(0, limit + 1L));
+        boolean more = ids.size() > limit;
+        List<String> slice = more ? ids.subList(0, limit) : ids;
+        return new Listing(valuesOf(redis, slice), more ? Optional.of(slice.getLast()) : Optional.empty());
+    }
+
+    private List<String> valuesOf(RedisCommands<String, String> redis, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -3,6 +3,7 @@ package io.theatermsa.movie;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.http.Json;
+import io.theatermsa.platform.http.PageRequest;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.testing.HttpApi;
@@ -15,9 +16,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.IntStream;
 
 import static io.theatermsa.platform.testing.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +72,23 @@ class MovieListingTest {
                 assertThat(stats).contains("cmdstat_mget:calls=1,").contains("cmdstat_zrange:calls=1,")
                                  .doesNotContain("cmdstat_keys").doesNotContain("cmdstat_scan")
                                  .doesNotContain("cmdstat_get:");
+
+                List<String> paged = new ArrayList<>();
+                Optional<String> next = Optional.of("/movies/?limit=" + PageRequest.MAX_LIMIT);
+                redis.configResetstat();
+                while (next.isPresent()) {
+                    HttpResponse<String> page = new HttpApi(server.port()).get(next.get());
+                    assertThat(page.statusCode()).isEqualTo(200);
+                    json(page).forEach(movie -> paged.add(movie.get("id").asText()));
+                    next = page.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>')));
+                }
+                assertThat(paged).hasSize(MOVIES).doesNotHaveDuplicates()
+                                 .isEqualTo(IntStream.rangeClosed(1, MOVIES).mapToObj(String::valueOf).toList());
+                assertThat(redis.info("commandstats"))
+                        .as("each of the %d pages: one ZRANGEBYSCORE and one MGET", MOVIES / PageRequest.MAX_LIMIT)
+                        .contains("cmdstat_zrangebyscore:calls=" + MOVIES / PageRequest.MAX_LIMIT + ",")
+                        .contains("cmdstat_mget:calls=" + MOVIES / PageRequest.MAX_LIMIT + ",")
+                        .doesNotContain("cmdstat_keys").doesNotContain("cmdstat_scan");
             }
         }
     }
