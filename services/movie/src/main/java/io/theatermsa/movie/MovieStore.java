@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Movies in Redis: each is the JSON string at {@code movie:<id>}; {@code movies:index}, a sorted set scored by id,
- * lists them in creation order. A listing is one ZRANGE and one MGET however many movies there are.
+ * lists them in creation order. A listing is one ZRANGE and one MGET per 1,000 movies.
  */
 final class MovieStore implements CollectionStore<Movie, MovieDraft> {
 
@@ -51,7 +51,7 @@ final class MovieStore implements CollectionStore<Movie, MovieDraft> {
         return Optional.ofNullable(redis.get(key(id))).map(this::read).orElseThrow(() -> notFound(id));
     }
 
-    /** All movies in creation order, or a page: one ZRANGE (or ZRANGEBYSCORE) and one MGET, however many there are. */
+    /** All movies in creation order, or a page: one ZRANGE (or ZRANGEBYSCORE) and one MGET per 1,000. */
     @Override
     public Listing list(Optional<PageRequest> page) {
         return LISTING.listing(redis, page);

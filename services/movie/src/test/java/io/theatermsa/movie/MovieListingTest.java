@@ -32,7 +32,7 @@ class MovieListingTest {
     static final int IN_FLIGHT = 64;
 
     @Test
-    void tenThousandMoviesAreListedWithOneMgetAndNoKeyScans(RedisEndpoint endpoint) {
+    void tenThousandMoviesAreListedWithOneMgetPerThousandAndNoKeyScans(RedisEndpoint endpoint) {
         try (RedisConnector connector = RedisConnector.connect(endpoint.url())) {
             RedisCommands<String, String> redis = connector.connection().sync();
             redis.flushall();
@@ -69,7 +69,7 @@ class MovieListingTest {
                 assertThat(json(r).size()).isEqualTo(MOVIES);
                 assertThat(json(r).get(MOVIES - 1).get("id").asText()).isEqualTo(String.valueOf(MOVIES));
                 String stats = redis.info("commandstats");
-                assertThat(stats).contains("cmdstat_mget:calls=1,").contains("cmdstat_zrange:calls=1,")
+                assertThat(stats).contains("cmdstat_mget:calls=" + MOVIES / 1000 + ",").contains("cmdstat_zrange:calls=1,")
                                  .doesNotContain("cmdstat_keys").doesNotContain("cmdstat_scan")
                                  .doesNotContain("cmdstat_get:");
 

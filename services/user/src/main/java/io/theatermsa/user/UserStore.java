@@ -57,7 +57,7 @@ final class UserStore implements CollectionStore<User, UserDraft> {
         return Optional.ofNullable(redis.get(key(id))).map(this::read).orElseThrow(() -> notFound(id));
     }
 
-    /** All users in creation order, or a page: one ZRANGE (or ZRANGEBYSCORE) and one MGET, however many there are. */
+    /** All users in creation order, or a page: one ZRANGE (or ZRANGEBYSCORE) and one MGET per 1,000. */
     @Override
     public Listing list(Optional<PageRequest> page) {
         return LISTING.listing(redis, page);
