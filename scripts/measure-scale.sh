@@ -6,8 +6,10 @@
 #     gateway. Prints p50/p90/max per target.
 #  2. 인기 좌석 / hot seats: 10,000 booking attempts (4 loads of 2,500 in parallel, 32 connections each, through
 #     the gateway to booking pods in both clusters) for four overlapping seat pairs of one showtime of a fresh
-#     movie; then reads every booking back and checks that no seat is booked twice and that exactly the
-#     answers 201 became bookings.
+#     movie; then reads every booking back and checks that no seat is booked twice and that every answer 201 is a
+#     stored booking. A booking may also be stored whose answer the client never saw as 201 (a 503 or no answer:
+#     the reservation committed while the service or the load gave up waiting); the Idempotency-Key header is how
+#     a client settles that. Those are counted apart.
 #   scripts/measure-scale.sh [listing-requests]     (default 50 requests per listing target)
 set -euo pipefail
 
@@ -106,7 +108,9 @@ seats = collections.Counter(s for b in bookings for s in b["seats"])
 twice = {s: n for s, n in seats.items() if n > 1}
 print(f"hot seats: {sum(statuses.values())} attempts in {elapsed} ms, answers {dict(statuses)}")
 print(f"hot seats: {len(bookings)} bookings hold {sum(seats.values())} seats; seats booked twice: {len(twice)} {twice}")
-print(f"hot seats: answers 201 = {statuses.get('201', 0)}, bookings stored = {len(bookings)}"
-      f" -> {'consistent' if statuses.get('201', 0) == len(bookings) else 'MISMATCH'}")
-sys.exit(1 if twice or statuses.get('201', 0) != len(bookings) else 0)
+acked = statuses.get('201', 0)
+print(f"hot seats: answers 201 = {acked}, bookings stored = {len(bookings)}"
+      f" ({len(bookings) - acked} stored although the client saw 503 or no answer)"
+      f" -> {'every 201 stored' if acked <= len(bookings) else 'LOST ACKNOWLEDGED BOOKINGS'}")
+sys.exit(1 if twice or acked > len(bookings) else 0)
 EOF
