@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.logging.LogManager;
 
@@ -17,11 +18,17 @@ import java.util.logging.LogManager;
          description = {"Theater MSA: Istio 트래픽 관리 실습 플랫폼 / Istio traffic-management teaching platform"},
          exitCodeListHeading = ExitCodes.HEADING,
          exitCodeList = {"0:성공 / done", "1:거부·실패 / refused or failed", ExitCodes.USAGE_TEXT,
-                         ExitCodes.NO_STACK_TEXT},
-         subcommands = {UpCommand.class, StatusCommand.class, ScenarioCommand.class, LintCommand.class,
-                        FaultCommand.class, LoadCommand.class, KubeconfigCommand.class, LogsCommand.class,
-                        ExerciseCommand.class, CompletionCommand.class})
+                         ExitCodes.NO_STACK_TEXT})
 public final class Theater implements Runnable {
+
+    /**
+     * The subcommands, in help order. Not in the annotation: picocli builds the model of every subcommand it is
+     * given, by reflection, which costs a short command like {@code lint} most of its time; {@link #main} gives it
+     * only the one the arguments name.
+     */
+    static final List<Class<?>> COMMANDS = List.of(UpCommand.class, StatusCommand.class, ScenarioCommand.class,
+            LintCommand.class, FaultCommand.class, LoadCommand.class, KubeconfigCommand.class, LogsCommand.class,
+            ExerciseCommand.class, CompletionCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,15 +69,30 @@ public final class Theater implements Runnable {
 
     public static void main(String[] args) {
         quietLibraryLogging();
-        System.exit(commandLine(new Theater()).execute(args));
+        System.exit(commandLine(new Theater(), args.length == 0 ? "" : args[0]).execute(args));
     }
 
-    /** The command line of {@code theater}, as {@code main} runs it and tests run it. */
+    /** The command line of {@code theater} with every subcommand, as tests and completion see it. */
     static CommandLine commandLine(Theater theater) {
+        return commandLine(theater, "");
+    }
+
+    /**
+     * The command line of {@code theater} for arguments starting with {@code first}: only that subcommand when
+     * {@code first} names one, otherwise all of them (for the overall help and picocli's "did you mean").
+     */
+    static CommandLine commandLine(Theater theater, String first) {
         CommandLine commandLine = new CommandLine(theater);
+        boolean named = COMMANDS.stream().anyMatch(command -> name(command).equals(first));
+        COMMANDS.stream().filter(command -> !named || name(command).equals(first))
+                .forEach(command -> commandLine.addSubcommand(name(command), command));
         commandLine.setResourceBundle(ResourceBundle.getBundle("io.theatermsa.cli.TheaterHelp"));
         commandLine.setUsageHelpAutoWidth(true);
         return commandLine;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     private static void quietLibraryLogging() {

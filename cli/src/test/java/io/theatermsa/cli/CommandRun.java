@@ -16,10 +16,12 @@ import java.nio.file.Path;
  */
 record CommandRun(int exitCode, String out, String err) {
 
+    /** Runs {@code args} as {@code main} does: with only the subcommand they name. */
     static CommandRun of(Path home, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = Theater.commandLine(new Theater(home, Topology.bundled()));
+        CommandLine command = Theater.commandLine(new Theater(home, Topology.bundled()),
+                                                  args.length == 0 ? "" : args[0]);
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         int exitCode = command.execute(args);

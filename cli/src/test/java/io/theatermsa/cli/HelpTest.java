@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -105,6 +106,25 @@ class HelpTest {
         try (Stream<Path> files = Files.list(clone)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("theater", "scripts");
         }
+    }
+
+    /** main builds only the subcommand the arguments name (picocli's model of all of them costs a short command). */
+    @Test
+    void mainBuildsTheNamedSubcommandOnlyAndEveryOneOtherwise() {
+        Theater theater = new Theater(HOME, Topology.bundled());
+        Set<String> every = Theater.commandLine(theater).getSubcommands().keySet();
+        assertThat(every).hasSize(Theater.COMMANDS.size()).contains("up", "lint", "status");
+        for (String command : every) {
+            assertThat(Theater.commandLine(theater, command).getSubcommands().keySet()).containsExactly(command);
+        }
+        for (String notACommand : List.of("", "--help", "lnt", "-V")) {
+            assertThat(Theater.commandLine(theater, notACommand).getSubcommands().keySet()).as(notACommand)
+                    .containsExactlyElementsOf(every);
+        }
+        CommandRun lint = CommandRun.of(HOME, "lint", "--lang", "en",
+                                        HOME.resolve("k8s/practice/01-initial").toString());
+        assertThat(lint.exitCode()).as(lint.all()).isZero();
+        assertThat(lint.out()).contains("0 errors");
     }
 
     @Test

@@ -31,6 +31,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -38,6 +40,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -104,12 +110,13 @@ public final class LocalStack implements AutoCloseable {
                                                                         connection(store, id.cluster(), pod)),
                     "booking-service", (id, pod) -> BookingServiceApp.start(id, settings.bindHost(), 0,
                             connection(store, id.cluster(), pod), track(pod, mesh.sidecarFor(id)), topology));
+            Map<String, List<Runnable>> deploys = new LinkedHashMap<>();
             for (Workload service : topology.services()) {
                 PodLauncher.Starter starter = Optional.ofNullable(starters.get(service.name())).orElseThrow(
                         () -> new IllegalArgumentException("no local implementation of " + service.name()));
                 for (String cluster : service.clusters()) {
-                    clusters.get(cluster).deploy(LocalDeployment.service(service.name(), service.port(), starter),
-                                                 service.podsIn(cluster));
+                    deploys.computeIfAbsent(cluster, c -> new ArrayList<>()).add(() -> clusters.get(cluster).deploy(
+                            LocalDeployment.service(service.name(), service.port(), starter), service.podsIn(cluster)));
                 }
             }
             RedisConnector faultStore = track(started, RedisConnector.connect(redis.url()));
@@ -125,8 +132,10 @@ public final class LocalStack implements AutoCloseable {
                             .exercise(settings.exercise())
                             .build());
             LocalWorkloads gatewayWorkloads = clusters.get(gatewayCluster);
-            gatewayWorkloads.deploy(LocalDeployment.pinned(topology.gateway().name(), topology.gateway().port(),
-                    gateway, "게이트웨이 파드 하나가 대시보드 포트를 차지합니다 / its one pod owns the dashboard port"), 1);
+            deploys.computeIfAbsent(gatewayCluster, c -> new ArrayList<>()).add(() -> gatewayWorkloads.deploy(
+                    LocalDeployment.pinned(topology.gateway().name(), topology.gateway().port(), gateway,
+                            "게이트웨이 파드 하나가 대시보드 포트를 차지합니다 / its one pod owns the dashboard port"), 1));
+            startEachCluster(deploys.values());
             String url = gatewayWorkloads.running().stream()
                     .filter(p -> p.identity().service().equals(topology.gateway().name()))
                     .findFirst().orElseThrow().url() + "/";
@@ -200,6 +209,32 @@ public final class LocalStack implements AutoCloseable {
         return clusters.values().stream().flatMap(c -> c.running().stream())
                 .sorted(Comparator.comparing(p -> !p.identity().service().equals(gateway)))
                 .map(LocalPod::running).toList();
+    }
+
+    /**
+     * Runs each cluster's deployments on a thread of its own, so the clusters' pods start side by side (within a
+     * cluster they start one after another: its workloads are locked while they change); the first failure is
+     * thrown once all have ended.
+     */
+    private static void startEachCluster(Collection<List<Runnable>> deploysPerCluster) {
+        List<Future<?>> clusters = new ArrayList<>();
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            deploysPerCluster.forEach(deploys -> clusters.add(threads.submit(() -> deploys.forEach(Runnable::run))));
+        }
+        for (Future<?> cluster : clusters) {
+            try {
+                cluster.get();
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case RuntimeException failure -> throw failure;
+                    case Error failure -> throw failure;
+                    default -> throw new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the pods started", e);
+            }
+        }
     }
 
     /** A Redis connection of {@code pod}'s own, the way {@code cluster}'s pods reach the store. */

@@ -1,5 +1,6 @@
 package io.theatermsa.platform.http;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -8,10 +9,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A JSON collection mounted at {@link #path()}: {@code GET /} lists, {@code POST /} creates (201 with
+ * A JSON collection mounted at {@link #path()}: {@code GET /} lists (whole, or a page: {@link PageRequest}),
+ * {@code POST /} creates (201 with
  * {@code Location}), {@code GET}, {@code PUT} and {@code DELETE /{id}} read, replace and delete one entity (204);
  * any other method is 405 with {@code Allow}. The collection answers with and without its trailing slash.
  *
@@ -57,8 +60,13 @@ public final class CollectionResource<T, D> implements HttpService {
              .any("/{id}", AllowedMethods.only(Method.GET, Method.PUT, Method.DELETE));
     }
 
+    /** The whole collection, or one page of it with a {@code Link: <...>; rel="next"} header unless it is the last. */
     private void list(ServerRequest req, ServerResponse res) {
-        json.ok(res, store.list());
+        Optional<PageRequest> page = PageRequest.from(req.query());
+        Listing listing = store.list(page);
+        listing.nextCursor().ifPresent(cursor -> res.header(HeaderNames.LINK, "<" + req.path().absolute().rawPath()
+                + "?limit=" + page.orElseThrow().limit() + "&cursor=" + cursor + ">; rel=\"next\""));
+        json.okArray(res, listing.json());
     }
 
     private void create(ServerRequest req, ServerResponse res) {

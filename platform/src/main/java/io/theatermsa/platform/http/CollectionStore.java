@@ -1,6 +1,6 @@
 package io.theatermsa.platform.http;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
  * What a {@link CollectionResource} serves: entities of type {@code T} with server-assigned ids, written from
@@ -9,8 +9,11 @@ import java.util.List;
  */
 public interface CollectionStore<T, D> {
 
-    /** Every entity, in creation order. */
-    List<T> list();
+    /**
+     * Every entity in creation order, or the {@code page} of them, as the JSON each is stored as (the listing sends
+     * it unchanged).
+     */
+    Listing list(Optional<PageRequest> page);
 
     /** Stores a new entity; its id is assigned here. */
     T create(D draft);

@@ -1,5 +1,7 @@
 package io.theatermsa.platform.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.server.ServiceServer;
 import io.theatermsa.platform.testing.HttpApi;
@@ -10,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,10 +36,23 @@ class CollectionResourceTest {
         private final AtomicInteger sequence = new AtomicInteger();
 
         @Override
-        public List<Hall> list() {
-            List<Hall> all = new ArrayList<>(halls.values());
-            all.sort((a, b) -> Integer.compare(Integer.parseInt(a.id()), Integer.parseInt(b.id())));
-            return all;
+        public Listing list(Optional<PageRequest> page) {
+            long after = page.map(PageRequest::after).orElse(0L);
+            List<Hall> rest = new ArrayList<>(halls.values().stream().filter(h -> Long.parseLong(h.id()) > after)
+                                                   .toList());
+            rest.sort(Comparator.comparingLong(h -> Long.parseLong(h.id())));
+            int limit = page.map(PageRequest::limit).orElse(rest.size());
+            List<Hall> slice = rest.subList(0, Math.min(limit, rest.size()));
+            return new Listing(slice.stream().map(Halls::json).toList(),
+                               rest.size() > limit ? Optional.of(slice.getLast().id()) : Optional.empty());
+        }
+
+        private static String json(Hall hall) {
+            try {
+                return Json.newMapper().writeValueAsString(hall);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
@@ -115,6 +132,48 @@ class CollectionResourceTest {
         assertThat(api.post("/halls/", "{\"name\":\"\"}").statusCode()).isEqualTo(400);
         assertThat(api.put("/halls/999", "{\"name\":\"x\"}").statusCode()).isEqualTo(404);
         assertThat(api.delete("/halls/999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesFollowedThroughTheirLinkHeadersListTheWholeCollectionInOrder() {
+        for (int i = 0; i < 5; i++) {
+            api.post("/halls/", "{\"name\":\"page " + i + "\"}");
+        }
+        JsonNode whole = json(api.get("/halls/"));
+        List<JsonNode> paged = new ArrayList<>();
+        Optional<String> next = Optional.of("/halls/?limit=2");
+        int pages = 0;
+        while (next.isPresent()) {
+            HttpResponse<String> page = api.get(next.get());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(json(page).size()).isBetween(1, 2);
+            json(page).forEach(paged::add);
+            next = page.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>')));
+            next.ifPresent(link -> assertThat(link).startsWith("/halls/?limit=2&cursor="));
+            pages++;
+        }
+        assertThat(paged).containsExactlyElementsOf(whole);
+        assertThat(pages).isEqualTo((whole.size() + 1) / 2);
+        String first = whole.get(0).get("id").asText();
+        assertThat(api.get("/halls/?cursor=" + first).body()).as("a cursor alone: the default limit")
+                .isEqualTo(api.get("/halls/?limit=" + PageRequest.DEFAULT_LIMIT + "&cursor=" + first).body())
+                .doesNotContain("\"id\":\"" + first + "\"");
+    }
+
+    @Test
+    void aBadLimitOrCursorIs400JsonAndTheUnpagedListStays() {
+        for (String query : List.of("limit=0", "limit=1001", "limit=abc", "limit=", "limit=-1", "limit=1.5",
+                                    "cursor=abc", "cursor=-1", "cursor=0", "cursor=", "limit=2&cursor=x")) {
+            HttpResponse<String> r = api.get("/halls/?" + query);
+            assertThat(r.statusCode()).as(query).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).as(query).hasValue("application/json");
+            assertThat(json(r).get("error").asText()).as(query).isEqualTo("bad_request");
+            assertThat(json(r).get("message").asText()).as(query).containsAnyOf("limit must", "cursor must");
+        }
+        HttpResponse<String> whole = api.get("/halls/?unrelated=1");
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.headers().firstValue("Link")).isEmpty();
+        assertThat(whole.body()).isEqualTo(api.get("/halls/").body());
     }
 
     @Test

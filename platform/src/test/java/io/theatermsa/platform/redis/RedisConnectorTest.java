@@ -1,5 +1,7 @@
 package io.theatermsa.platform.redis;
 
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.theatermsa.platform.health.ReadinessCheck;
 import io.theatermsa.platform.testing.RealRedis;
 import io.theatermsa.platform.testing.RedisEndpoint;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(RealRedis.class)
 class RedisConnectorTest {
@@ -39,6 +42,21 @@ class RedisConnectorTest {
         }
         try (RedisConnector redis = connected.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
             assertThat(redis.connection().sync().ping()).isEqualTo("PONG");
+            assertThat(redis.readiness().check().up()).isTrue();
+        }
+    }
+
+    @Test
+    void aFrozenRedisFailsCommandsWithATimeoutAndTurnsUnreadyThenServesAgain(RedisEndpoint endpoint) {
+        try (RedisConnector redis = RedisConnector.connect(endpoint.url())) {
+            redis.connection().sync().set("frozen-test", "before");
+            try (RedisEndpoint.Frozen frozen = endpoint.freeze()) {
+                assertThatThrownBy(() -> redis.connection().sync().get("frozen-test"))
+                        .isInstanceOf(RedisCommandTimeoutException.class);
+                assertThat(redis.readiness().check()).isEqualTo(ReadinessCheck.Result.down(
+                        "redis unavailable: Command timed out after 300 millisecond(s)"));
+            }
+            assertThat(redis.connection().sync().get("frozen-test")).isEqualTo("before");
             assertThat(redis.readiness().check().up()).isTrue();
         }
     }

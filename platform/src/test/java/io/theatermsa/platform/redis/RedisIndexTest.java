@@ -73,4 +73,15 @@ class RedisIndexTest {
         assertThat(redis.info("commandstats")).contains("cmdstat_zrange:calls=1,").contains("cmdstat_mget:calls=1,")
                 .doesNotContain("cmdstat_get:").doesNotContain("cmdstat_scan").doesNotContain("cmdstat_keys");
     }
+
+    @Test
+    void moreThanAThousandValuesCostOneMgetPerThousand() {
+        for (int i = 1; i <= 2500; i++) {
+            add(i, "v" + i);
+        }
+        redis.configResetstat();
+        assertThat(HALLS.values(redis)).hasSize(2500).startsWith("v1", "v2").endsWith("v2499", "v2500");
+        assertThat(redis.info("commandstats")).contains("cmdstat_zrange:calls=1,").contains("cmdstat_mget:calls=3,")
+                .doesNotContain("cmdstat_get:").doesNotContain("cmdstat_scan").doesNotContain("cmdstat_keys");
+    }
 }

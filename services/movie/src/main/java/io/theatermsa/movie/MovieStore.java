@@ -6,15 +6,16 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.CollectionStore;
+import io.theatermsa.platform.http.Listing;
+import io.theatermsa.platform.http.PageRequest;
 import io.theatermsa.platform.redis.LuaScript;
 import io.theatermsa.platform.redis.RedisIndex;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Movies in Redis: each is the JSON string at {@code movie:<id>}; {@code movies:index}, a sorted set scored by id,
- * lists them in creation order. A listing is one ZRANGE and one MGET however many movies there are.
+ * lists them in creation order. A listing is one ZRANGE and one MGET per 1,000 movies.
  */
 final class MovieStore implements CollectionStore<Movie, MovieDraft> {
 
@@ -50,9 +51,10 @@ final class MovieStore implements CollectionStore<Movie, MovieDraft> {
         return Optional.ofNullable(redis.get(key(id))).map(this::read).orElseThrow(() -> notFound(id));
     }
 
+    /** All movies in creation order, or a page: one ZRANGE (or ZRANGEBYSCORE) and one MGET per 1,000. */
     @Override
-    public List<Movie> list() {
-        return LISTING.values(redis).stream().map(this::read).toList();
+    public Listing list(Optional<PageRequest> page) {
+        return LISTING.listing(redis, page);
     }
 
     /** Replaces an existing movie whole (SET ... XX: never creates one). */

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.http.CollectionStore;
+import io.theatermsa.platform.http.Listing;
+import io.theatermsa.platform.http.PageRequest;
 import io.theatermsa.platform.redis.LuaScript;
 import io.theatermsa.platform.redis.RedisIndex;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,10 +57,10 @@ final class UserStore implements CollectionStore<User, UserDraft> {
         return Optional.ofNullable(redis.get(key(id))).map(this::read).orElseThrow(() -> notFound(id));
     }
 
-    /** All users in creation order: one ZRANGE and one MGET, however many there are. */
+    /** All users in creation order, or a page: one ZRANGE (or ZRANGEBYSCORE) and one MGET per 1,000. */
     @Override
-    public List<User> list() {
-        return LISTING.values(redis).stream().map(this::read).toList();
+    public Listing list(Optional<PageRequest> page) {
+        return LISTING.listing(redis, page);
     }
 
     @Override

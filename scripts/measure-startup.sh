@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# 시작 시간 측정 / Measures start-up as a user waits for it, on a built tree:
+#  - `./theater up`: from the command until /users/, /movies/ and /bookings/ all answer 2xx through the gateway;
+#  - `./theater lint FILE`: the whole command, JVM start included.
+# Both run through ./theater exactly as typed (JDK lookup, staleness check, class-data sharing archive). The first
+# run of each builds the tree if needed and writes the archive; it is reported apart, then N runs give min, median
+# and max. Prints the machine's load (uptime) before and after: other work on the machine slows every figure.
+#   scripts/measure-startup.sh [runs]      (default 5)
+set -euo pipefail
+
+runs=${1:-5}
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+command -v curl >/dev/null || { echo "오류: curl 이 필요합니다 / error: curl is required" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "오류: python3 이 필요합니다 / error: python3 is required" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+now_ns() { date +%s%N; }
+lint_file="$root/k8s/practice/01-initial/virtualservices.yaml"
+
+all_2xx() {
+  local path
+  for path in /users/ /movies/ /bookings/; do
+    curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1$path" 2>/dev/null || return 1
+  done
+}
+
+# One `up`: prints the milliseconds until all three paths answered 2xx, then stops the stack.
+up_once() {
+  local port log pid start ms
+  port=$(free_port)
+  log=$(mktemp)
+  start=$(now_ns)
+  "$root/theater" up -q --port "$port" >"$log" 2>&1 &
+  pid=$!
+  until all_2xx "$port"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; rm -f "$log"; exit 1; }
+    sleep 0.02
+  done
+  ms=$(( ($(now_ns) - start) / 1000000 ))
+  kill -TERM "$pid"
+  wait "$pid" || true
+  rm -f "$log"
+  echo "$ms"
+}
+
+lint_once() {
+  local start
+  start=$(now_ns)
+  "$root/theater" lint "$lint_file" >/dev/null
+  echo $(( ($(now_ns) - start) / 1000000 ))
+}
+
+summary() { # $1 label, then the figures in ms
+  python3 - "$@" <<'EOF'
+import statistics, sys
+label, ms = sys.argv[1], sorted(int(x) for x in sys.argv[2:])
+print(f"{label:34} runs {len(ms)}  min {ms[0] / 1000:5.2f} s  median {statistics.median(ms) / 1000:5.2f} s"
+      f"  max {ms[-1] / 1000:5.2f} s   ({' '.join(f'{m / 1000:.2f}' for m in ms)})")
+EOF
+}
+
+echo "before: $(uptime)"
+echo "first lint (build if needed, writes the archive): $(lint_once) ms"
+echo "first up (writes the archive at exit): $(up_once) ms"
+lints=()
+ups=()
+for _ in $(seq 1 "$runs"); do
+  lints+=("$(lint_once)")
+  ups+=("$(up_once)")
+done
+summary "./theater lint $(basename "$lint_file")" "${lints[@]}"
+summary "./theater up -> 3 paths 2xx" "${ups[@]}"
+echo "after: $(uptime)"
