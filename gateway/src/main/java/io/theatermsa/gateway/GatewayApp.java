@@ -48,6 +48,8 @@ public final class GatewayApp {
                 .service("/api/mesh", meshOr501(settings, access -> new MeshApiService(access, json, topology)))
                 .service("/api/faults",
                          meshOr501(settings, access -> new FaultApiService(access, json, Clock.systemUTC())))
+                .service("/api/canary", meshOr501(settings, access -> new CanaryService(access, json, topology,
+                                                                                     settings.canaryTimer().get())))
                 .service("/api/load",
                          meshOr501(settings, access -> new LoadService(access, services, json)))
                 .service("/deployment-status",

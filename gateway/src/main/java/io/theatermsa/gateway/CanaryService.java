@@ -1,0 +1,91 @@
+package io.theatermsa.gateway;
+
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.theatermsa.gateway.delivery.Canaries;
+import io.theatermsa.gateway.delivery.CanaryRequest;
+import io.theatermsa.gateway.delivery.DecisionTimer;
+import io.theatermsa.gateway.mesh.MeshAccess;
+import io.theatermsa.platform.http.AllowedMethods;
+import io.theatermsa.platform.http.JsonBodies;
+import io.theatermsa.platform.topology.Topology;
+import io.theatermsa.platform.topology.Workload;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /api/canary}: the canary engine's API. Reading needs nothing; starting, pausing, resuming and aborting
+ * need the admin token and the configuration role (a mode without one answers 501). The engine lives as long as
+ * the gateway serves, so a canary goes on when the CLI that started it exits.
+ */
+final class CanaryService implements HttpService {
+
+    private final MeshAccess access;
+    private final JsonBodies json;
+    private final List<String> services;
+    private final List<String> clusters;
+    private final Optional<Canaries> canaries;
+
+    CanaryService(MeshAccess access, JsonBodies json, Topology topology, DecisionTimer timer) {
+        this.access = access;
+        this.json = json;
+        this.services = topology.services().stream().map(Workload::name).toList();
+        this.clusters = topology.clusterNames();
+        this.canaries = access.roles().configuration().map(c -> new Canaries(c, access.state(), timer));
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list)
+             .post("/", this::start)
+             .get("/{service}", this::status)
+             .post("/{service}/pause", (req, res) -> change(req, res, Canaries::pause))
+             .post("/{service}/resume", (req, res) -> change(req, res, Canaries::resume))
+             .post("/{service}/abort", (req, res) -> change(req, res, Canaries::abort))
+             .any("/", AllowedMethods.only(Method.GET, Method.POST))
+             .any("/{service}", AllowedMethods.only(Method.GET))
+             .any("/{service}/{verb}", AllowedMethods.only(Method.POST));
+    }
+
+    @Override
+    public void afterStop() {
+        canaries.ifPresent(Canaries::close);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        json.ok(res, Map.of("canaries", canaries.map(Canaries::all).orElse(List.of())));
+    }
+
+    private void start(ServerRequest req, ServerResponse res) {
+        access.authorizeChange(req, res);
+        Canaries engine = engine();
+        CanaryRequest request = json.read(req, CanaryRequest.class);
+        json.send(res, Status.CREATED_201, engine.start(request.spec(services, clusters)));
+    }
+
+    private void status(ServerRequest req, ServerResponse res) {
+        json.ok(res, engine().status(req.path().pathParameters().get("service")));
+    }
+
+    private void change(ServerRequest req, ServerResponse res, Verb verb) {
+        access.authorizeChange(req, res);
+        json.ok(res, verb.apply(engine(), req.path().pathParameters().get("service")));
+    }
+
+    /** @throws io.theatermsa.platform.http.ApiException 501 when the mode cannot change the configuration */
+    private Canaries engine() {
+        access.configuration();
+        return canaries.orElseThrow();
+    }
+
+    /** pause, resume or abort. */
+    private interface Verb {
+        Object apply(Canaries canaries, String service);
+    }
+}
