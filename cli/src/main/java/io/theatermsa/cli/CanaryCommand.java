@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code theater canary start|status|pause|resume|abort}: a client of the gateway's canary engine
@@ -314,28 +313,11 @@ final class CanaryCommand {
     }
 
     private int refused(StackClient.Reply reply) {
-        JsonNode body = reply.body();
-        err().println("오류 / error: HTTP " + reply.status() + " " + body.path("error").asText() + ": "
-                      + body.path("message").asText());
-        body.path("fields").forEach(f -> err().println("  " + f.path("field").asText() + ": "
-                                                       + f.path("problem").asText()));
-        err().flush();
-        return reply.status() == 400 || reply.status() == 404 ? ExitCodes.USAGE : ExitCodes.REFUSED;
+        return GatewayTarget.refused(reply, err());
     }
 
-    private int call(GatewayTarget target, Call call) {
-        Optional<StackClient> stack = target.client(theater.home(), System.getenv(), err());
-        if (stack.isEmpty()) {
-            return ExitCodes.NO_STACK;
-        }
-        try {
-            return call.run(stack.get());
-        } catch (IOException e) {
-            err().println("오류: 게이트웨이에 연결하지 못했습니다 / error: cannot reach the gateway at "
-                          + stack.get().url() + ": " + e.getMessage());
-            err().flush();
-            return ExitCodes.NO_STACK;
-        }
+    private int call(GatewayTarget target, GatewayTarget.Call call) {
+        return target.call(theater.home(), err(), call);
     }
 
     private static void sleep() throws IOException {
@@ -345,11 +327,6 @@ final class CanaryCommand {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-    }
-
-    /** One exchange with the gateway. */
-    private interface Call {
-        int run(StackClient stack) throws IOException;
     }
 
     private PrintWriter out() {

@@ -20,7 +20,7 @@ import java.util.logging.LogManager;
                          ExitCodes.NO_STACK_TEXT},
          subcommands = {UpCommand.class, StatusCommand.class, ScenarioCommand.class, LintCommand.class,
                         FaultCommand.class, LoadCommand.class, KubeconfigCommand.class, LogsCommand.class,
-                        ExerciseCommand.class, CanaryCommand.class, CompletionCommand.class})
+                        ExerciseCommand.class, CanaryCommand.class, AbCommand.class, CompletionCommand.class})
 public final class Theater implements Runnable {
 
     @CommandLine.Spec

@@ -113,6 +113,42 @@ class CanaryOnALocalStackTest {
     }
 
     @Test
+    void anAbTestRoutesByHeaderOrCookieAndFindsTheFaultyVariantSignificantlyWorse() {
+        writeState();
+        assertThat(run("fault", "error", "--service", "movie-service", "--cluster", "ctx2", "--rate", "50",
+                       "--status", "500", "--duration", "2m").exitCode()).isZero();
+        CommandRun started = run("ab", "start", "--service", "movie-service", "--header", "x-variant=b", "--to", "ctx2");
+        assertThat(started.exitCode()).as(started.all()).isZero();
+        assertThat(started.out()).contains("B (x-variant: b) → ctx2, A → ctx1");
+        assertThat(ctx2Percent("ctx1")).as("variant A is ctx1 alone").isZero();
+
+        List<String> bServedBy = IntStream.range(0, 60).mapToObj(i -> stack.api().send(stack.api().at("/movies")
+                .header("x-variant", "b")).headers().firstValue("X-Service-Cluster").orElse("none")).toList();
+        assertThat(bServedBy).containsOnly("ctx2");
+        assertThat(movies(60)).as("variant A never meets the fault").isZero();
+        assertThat(stack.api().send(stack.api().at("/movies").header("Cookie", "theme=dark; variant=b")).headers()
+                           .firstValue("X-Service-Cluster")).as("a header test ignores the cookie").contains("ctx1");
+
+        CommandRun report = run("ab", "report", "movie-service");
+        assertThat(report.exitCode()).as(report.all()).isZero();
+        assertThat(report.out()).containsPattern("A\\s+ctx1\\s+6[01]\\s+0\\.0")
+                .containsPattern("B\\s+ctx2\\s+60\\s+")
+                .contains("two-proportion z-test", "differs significantly", "Mann-Whitney U");
+
+        CommandRun stopped = run("ab", "stop", "movie-service", "-o", "json");
+        assertThat(stopped.exitCode()).as(stopped.all()).isZero();
+        assertThat(stopped.out()).contains("\"running\" : false");
+        assertThat(stack.api().get("/api/mesh/config").body()).doesNotContain("ab-variant-b");
+        assertThat(run("ab", "report", "movie-service").exitCode()).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(run("ab", "start", "--service", "movie-service", "--cookie", "variant=b", "--to", "ctx2")
+                           .exitCode()).isZero();
+        assertThat(stack.api().send(stack.api().at("/movies").header("Cookie", "theme=dark; variant=b")).headers()
+                           .firstValue("X-Service-Cluster")).contains("ctx2");
+        assertThat(run("ab", "stop", "movie-service").exitCode()).isZero();
+    }
+
+    @Test
     void badOptionsAndAMissingCanaryAreUsageErrors() {
         writeState();
         CommandRun steps = run("canary", "start", "--service", "movie-service", "--to", "ctx2", "--steps", "50,20");

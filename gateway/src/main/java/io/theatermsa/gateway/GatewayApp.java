@@ -1,6 +1,7 @@
 package io.theatermsa.gateway;
 
 import io.helidon.webserver.http.HttpService;
+import io.theatermsa.gateway.delivery.DecisionTimer;
 import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.gateway.mesh.FaultApiService;
 import io.theatermsa.gateway.mesh.MeshApiService;
@@ -43,13 +44,14 @@ public final class GatewayApp {
         ConfiguredWeights weights = new ConfiguredWeights(settings.configuredSplits(), topology);
         CheckTime time = new CheckTime(Clock.system(CheckTime.KOREA));
         String cluster = settings.identity().cluster();
+        DecisionTimer timer = settings.canaryTimer().get();
         return server
                 .service("/traffic-weights", new TrafficWeightsService(weights, json))
                 .service("/api/mesh", meshOr501(settings, access -> new MeshApiService(access, json, topology)))
                 .service("/api/faults",
                          meshOr501(settings, access -> new FaultApiService(access, json, Clock.systemUTC())))
-                .service("/api/canary", meshOr501(settings, access -> new CanaryService(access, json, topology,
-                                                                                     settings.canaryTimer().get())))
+                .service("/api/canary", meshOr501(settings, access -> new CanaryService(access, json, topology, timer)))
+                .service("/api/ab", meshOr501(settings, access -> new AbTestService(access, json, topology, timer::now)))
                 .service("/api/load",
                          meshOr501(settings, access -> new LoadService(access, services, json)))
                 .service("/deployment-status",
