@@ -45,11 +45,12 @@ final class CanaryService implements HttpService {
         rules.get("/", this::list)
              .post("/", this::start)
              .get("/{service}", this::status)
+             .delete("/{service}", this::forget)
              .post("/{service}/pause", (req, res) -> change(req, res, Canaries::pause))
              .post("/{service}/resume", (req, res) -> change(req, res, Canaries::resume))
              .post("/{service}/abort", (req, res) -> change(req, res, Canaries::abort))
              .any("/", AllowedMethods.only(Method.GET, Method.POST))
-             .any("/{service}", AllowedMethods.only(Method.GET))
+             .any("/{service}", AllowedMethods.only(Method.GET, Method.DELETE))
              .any("/{service}/{verb}", AllowedMethods.only(Method.POST));
     }
 
@@ -71,6 +72,13 @@ final class CanaryService implements HttpService {
 
     private void status(ServerRequest req, ServerResponse res) {
         json.ok(res, engine().status(req.path().pathParameters().get("service")));
+    }
+
+    private void forget(ServerRequest req, ServerResponse res) {
+        access.authorizeChange(req, res);
+        String service = req.path().pathParameters().get("service");
+        engine().forget(service);
+        json.ok(res, Map.of("forgotten", service));
     }
 
     private void change(ServerRequest req, ServerResponse res, Verb verb) {

@@ -127,6 +127,12 @@ class CanaryApiTest {
                 .isEqualTo("canary_finished");
         assertThat(admin("POST", "/api/canary", start("[25, 100]", 1, 1)).statusCode())
                 .as("a new canary may start once the last has ended").isEqualTo(201);
+        assertThat(HttpApi.json(admin("DELETE", "/api/canary/user-service", "")).get("error").asText())
+                .as("an active canary is never forgotten").isEqualTo("canary_running");
+        admin("POST", "/api/canary/user-service/abort", "");
+        assertThat(api.delete("/api/canary/user-service").statusCode()).isEqualTo(401);
+        assertThat(admin("DELETE", "/api/canary/user-service", "").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/canary/user-service").statusCode()).isEqualTo(404);
     }
 
     @Test

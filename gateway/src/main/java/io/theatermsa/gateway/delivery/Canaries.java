@@ -123,6 +123,19 @@ public final class Canaries implements AutoCloseable {
         return status(canary);
     }
 
+    /**
+     * Forgets an ended canary of {@code service}, history and all (an exercise's fresh start).
+     *
+     * @throws ApiException 409 {@code canary_running} while it is active; 404 when there is none
+     */
+    public synchronized void forget(String service) {
+        Canary canary = canary(service);
+        if (canary.phase().active()) {
+            throw stateConflict("canary_running", canary, "forget");
+        }
+        canaries.remove(service);
+    }
+
     /** Cancels every pending decision and closes the timer; the weights stay as they are. */
     @Override
     public synchronized void close() {
