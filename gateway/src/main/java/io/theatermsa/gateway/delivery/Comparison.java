@@ -31,7 +31,7 @@ public record Comparison(String test, Double statistic, Double pValue, boolean s
         double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / a.requests() + 1.0 / b.requests()));
         double diff = (double) b.errors() / b.requests() - (double) a.errors() / a.requests();
         double z = se == 0 ? 0 : diff / se;  // positive when B fails more
-        return of(ERROR_RATES, z, "오류율", "error rate");
+        return of(ERROR_RATES, z, "오류율", "error rate");  // both Korean words take 은
     }
 
     /**
@@ -81,7 +81,7 @@ public record Comparison(String test, Double statistic, Double pValue, boolean s
         boolean significant = p < ALPHA;
         String numbers = String.format(Locale.ROOT, "%s: z = %.2f, p = %.4f", test, z, p);
         return new Comparison(test, z, p, significant, significant
-                ? new Reason("B 의 " + whatKo + " 가 A 와 유의하게 다릅니다 (" + numbers + " < 0.05)",
+                ? new Reason("B 의 " + whatKo + "은 A 와 유의하게 다릅니다 (" + numbers + " < 0.05)",
                              "B's " + whatEn + " differs significantly from A's (" + numbers + " < 0.05)")
                 : new Reason(whatKo + " 차이는 우연으로 설명됩니다 (" + numbers + " ≥ 0.05)",
                              "the " + whatEn + " difference can be chance (" + numbers + " ≥ 0.05)"));
