@@ -11,13 +11,8 @@ import io.theatermsa.gateway.delivery.AbTests;
 import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.platform.http.AllowedMethods;
 import io.theatermsa.platform.http.JsonBodies;
-import io.theatermsa.platform.topology.Topology;
-import io.theatermsa.platform.topology.Workload;
 
-import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code /api/ab}: A/B tests by a header or cookie match. Reading needs nothing; starting and stopping need the
@@ -27,16 +22,12 @@ final class AbTestService implements HttpService {
 
     private final MeshAccess access;
     private final JsonBodies json;
-    private final List<String> services;
-    private final List<String> clusters;
-    private final Optional<AbTests> tests;
+    private final DeliveryEngines engines;
 
-    AbTestService(MeshAccess access, JsonBodies json, Topology topology, InstantSource clock) {
+    AbTestService(MeshAccess access, JsonBodies json, DeliveryEngines engines) {
         this.access = access;
         this.json = json;
-        this.services = topology.services().stream().map(Workload::name).toList();
-        this.clusters = topology.clusterNames();
-        this.tests = access.roles().configuration().map(c -> new AbTests(c, access.state(), clock));
+        this.engines = engines;
     }
 
     @Override
@@ -50,28 +41,22 @@ final class AbTestService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        json.ok(res, Map.of("tests", tests.map(AbTests::all).orElse(List.of())));
+        json.ok(res, Map.of("tests", engines.allAbTests()));
     }
 
     private void start(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        AbTests engine = engine();
+        AbTests engine = engines.abTests();
         AbRequest request = json.read(req, AbRequest.class);
-        json.send(res, Status.CREATED_201, engine.start(request.spec(services, clusters)));
+        json.send(res, Status.CREATED_201, engine.start(request.spec(engines.services(), engines.clusters())));
     }
 
     private void report(ServerRequest req, ServerResponse res) {
-        json.ok(res, engine().report(req.path().pathParameters().get("service")));
+        json.ok(res, engines.abTests().report(req.path().pathParameters().get("service")));
     }
 
     private void stop(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        json.ok(res, engine().stop(req.path().pathParameters().get("service")));
-    }
-
-    /** @throws io.theatermsa.platform.http.ApiException 501 when the mode cannot change the configuration */
-    private AbTests engine() {
-        access.configuration();
-        return tests.orElseThrow();
+        json.ok(res, engines.abTests().stop(req.path().pathParameters().get("service")));
     }
 }

@@ -8,16 +8,11 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.theatermsa.gateway.delivery.Canaries;
 import io.theatermsa.gateway.delivery.CanaryRequest;
-import io.theatermsa.gateway.delivery.DecisionTimer;
 import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.platform.http.AllowedMethods;
 import io.theatermsa.platform.http.JsonBodies;
-import io.theatermsa.platform.topology.Topology;
-import io.theatermsa.platform.topology.Workload;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code /api/canary}: the canary engine's API. Reading needs nothing; starting, pausing, resuming and aborting
@@ -28,16 +23,12 @@ final class CanaryService implements HttpService {
 
     private final MeshAccess access;
     private final JsonBodies json;
-    private final List<String> services;
-    private final List<String> clusters;
-    private final Optional<Canaries> canaries;
+    private final DeliveryEngines engines;
 
-    CanaryService(MeshAccess access, JsonBodies json, Topology topology, DecisionTimer timer) {
+    CanaryService(MeshAccess access, JsonBodies json, DeliveryEngines engines) {
         this.access = access;
         this.json = json;
-        this.services = topology.services().stream().map(Workload::name).toList();
-        this.clusters = topology.clusterNames();
-        this.canaries = access.roles().configuration().map(c -> new Canaries(c, access.state(), timer));
+        this.engines = engines;
     }
 
     @Override
@@ -56,40 +47,34 @@ final class CanaryService implements HttpService {
 
     @Override
     public void afterStop() {
-        canaries.ifPresent(Canaries::close);
+        engines.close();
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        json.ok(res, Map.of("canaries", canaries.map(Canaries::all).orElse(List.of())));
+        json.ok(res, Map.of("canaries", engines.allCanaries()));
     }
 
     private void start(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
-        Canaries engine = engine();
+        Canaries engine = engines.canaries();
         CanaryRequest request = json.read(req, CanaryRequest.class);
-        json.send(res, Status.CREATED_201, engine.start(request.spec(services, clusters)));
+        json.send(res, Status.CREATED_201, engine.start(request.spec(engines.services(), engines.clusters())));
     }
 
     private void status(ServerRequest req, ServerResponse res) {
-        json.ok(res, engine().status(req.path().pathParameters().get("service")));
+        json.ok(res, engines.canaries().status(req.path().pathParameters().get("service")));
     }
 
     private void forget(ServerRequest req, ServerResponse res) {
         access.authorizeChange(req, res);
         String service = req.path().pathParameters().get("service");
-        engine().forget(service);
+        engines.canaries().forget(service);
         json.ok(res, Map.of("forgotten", service));
     }
 
     private void change(ServerRequest req, ServerResponse res, Verb verb) {
         access.authorizeChange(req, res);
-        json.ok(res, verb.apply(engine(), req.path().pathParameters().get("service")));
-    }
-
-    /** @throws io.theatermsa.platform.http.ApiException 501 when the mode cannot change the configuration */
-    private Canaries engine() {
-        access.configuration();
-        return canaries.orElseThrow();
+        json.ok(res, verb.apply(engines.canaries(), req.path().pathParameters().get("service")));
     }
 
     /** pause, resume or abort. */

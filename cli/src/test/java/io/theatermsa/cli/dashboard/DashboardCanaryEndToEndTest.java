@@ -10,17 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,49 +47,35 @@ class DashboardCanaryEndToEndTest {
         try (BrowserSession browser = BrowserSession.start(1500, 2200)) {
             ChromeDriver driver = browser.driver();
             driver.get(stack.stack().url() + "/");
-            await(driver, "no canary yet", d -> text(d, "canary-status").contains("카나리 없음"));
+            Cards.await(driver, "no canary yet", d -> Cards.text(d, "canary-status").contains("카나리 없음"));
 
             assertThat(stack.admin("POST", "/api/canary", "{\"service\": \"movie-service\", \"to\": \"ctx2\", "
                     + "\"steps\": [20, 100], \"minRequests\": 3, \"failedChecks\": 1}").statusCode()).isEqualTo(201);
-            await(driver, "the running canary", d -> text(d, "canaries").contains("movie-service → ctx2: 진행 중")
-                    && text(d, "canaries").contains("단계 1/2: ctx2 20% · ctx1 80% · 실패한 검사 0/1")
-                    && text(d, "canaries").contains("다음 판정")
-                    && text(d, "canaries").contains("✗ ctx2 요청 0건 < 최소 3건"));
+            Cards.await(driver, "the running canary", d -> Cards.text(d, "canaries").contains("movie-service → ctx2: 진행 중")
+                    && Cards.text(d, "canaries").contains("단계 1/2: ctx2 20% · ctx1 80% · 실패한 검사 0/1")
+                    && Cards.text(d, "canaries").contains("다음 판정")
+                    && Cards.text(d, "canaries").contains("✗ ctx2 요청 0건 < 최소 3건"));
 
             assertThat(stack.admin("POST", "/api/faults", "{\"target\": {\"service\": \"movie-service\", \"cluster\": "
                     + "\"ctx2\"}, \"effect\": {\"kind\": \"error\", \"ratePercent\": 100, \"status\": 503}, "
                     + "\"duration\": \"PT60S\"}").statusCode()).isEqualTo(201);
             IntStream.range(0, 60).forEach(i -> stack.api().get("/movies"));
-            await(driver, "the failing check, live", d -> !d.findElements(
+            Cards.await(driver, "the failing check, live", d -> !d.findElements(
                     By.cssSelector("li[data-check='error-rate'][data-passed='false']")).isEmpty()
-                    && text(d, "canaries").contains("ctx2 오류율 100.0% > 1.0%"));
+                    && Cards.text(d, "canaries").contains("ctx2 오류율 100.0% > 1.0%"));
 
             TIMER.advance(Duration.ofSeconds(30));
-            await(driver, "the rollback", d -> text(d, "canaries").contains("movie-service → ctx2: 롤백됨")
+            Cards.await(driver, "the rollback", d -> Cards.text(d, "canaries").contains("movie-service → ctx2: 롤백됨")
                     && d.findElement(By.cssSelector(".canary__history li")).getDomAttribute("data-action")
                             .equals("ROLLBACK"));
-            assertThat(text(driver, "canaries")).contains("롤백", "ctx1 가 다시 100%").doesNotContain("다음 판정");
+            assertThat(Cards.text(driver, "canaries")).contains("롤백", "ctx1 가 다시 100%").doesNotContain("다음 판정");
 
             driver.findElement(By.cssSelector("[data-lang='en']")).click();
-            await(driver, "the card in English", d -> text(d, "canaries").contains("movie-service → ctx2: rolled back")
-                    && text(d, "canaries").contains("rollback · ctx2 0%"));
+            Cards.await(driver, "the card in English", d -> Cards.text(d, "canaries").contains("movie-service → ctx2: rolled back")
+                    && Cards.text(d, "canaries").contains("rollback · ctx2 0%"));
             driver.executeScript("document.querySelector('[data-canary]').scrollIntoView()");
             DashboardEndToEndTest.screenshot(driver, "dashboard-canary.png");
-            assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                    .map(LogEntry::getMessage).toList()).isEmpty();
+            assertThat(Cards.consoleWarnings(driver)).isEmpty();
         }
-    }
-
-    private static String text(WebDriver driver, String id) {
-        return driver.findElement(By.id(id)).getText();
-    }
-
-    private static void await(ChromeDriver driver, String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .withMessage(() -> what + "; card: " + text(driver, "canaries") + "; browser console: "
-                                   + driver.manage().logs().get(LogType.BROWSER).getAll())
-                .ignoring(StaleElementReferenceException.class)
-                .until(condition::apply);
     }
 }

@@ -25,15 +25,7 @@ public record AbRequest(String service, String header, String cookie, String to)
      */
     public AbSpec spec(List<String> services, List<String> clusters) {
         List<FieldError> problems = new ArrayList<>();
-        if (service == null || !services.contains(service)) {
-            problems.add(new FieldError("service", "must be one of " + services));
-        }
-        if (to == null || !clusters.contains(to)) {
-            problems.add(new FieldError("to", "must be one of " + clusters));
-        }
-        if (clusters.size() != 2) {
-            problems.add(new FieldError("to", "an A/B test needs exactly two clusters, the topology has " + clusters));
-        }
+        CanaryRequest.checkServiceAndTarget(service, to, services, clusters, problems);
         if ((header == null) == (cookie == null)) {
             problems.add(new FieldError("header", "give exactly one of header (name=value) and cookie (name=value)"));
         } else if (header != null && !HEADER.matcher(header).matches()) {
@@ -47,6 +39,6 @@ public record AbRequest(String service, String header, String cookie, String to)
         VariantRoute.Match match = header != null
                 ? new VariantRoute.Match(header.substring(0, header.indexOf('=')), header.substring(header.indexOf('=') + 1))
                 : VariantRoute.Match.cookie(cookie);
-        return new AbSpec(service, match, to, clusters.stream().filter(c -> !c.equals(to)).findFirst().orElseThrow());
+        return new AbSpec(service, match, to, CanaryRequest.other(to, clusters));
     }
 }

@@ -38,15 +38,7 @@ public record CanaryRequest(String service, String to, List<Integer> steps, Stri
      */
     public CanarySpec spec(List<String> services, List<String> clusters) {
         List<FieldError> problems = new ArrayList<>();
-        if (service == null || !services.contains(service)) {
-            problems.add(new FieldError("service", "must be one of " + services));
-        }
-        if (to == null || !clusters.contains(to)) {
-            problems.add(new FieldError("to", "must be one of " + clusters));
-        }
-        if (clusters.size() != 2) {
-            problems.add(new FieldError("to", "a canary needs exactly two clusters, the topology has " + clusters));
-        }
+        checkServiceAndTarget(service, to, services, clusters, problems);
         List<Integer> weights = steps == null ? DEFAULT_STEPS : steps;
         checkSteps(weights, problems);
         Duration every = duration("interval", interval, DEFAULT_INTERVAL, problems);
@@ -72,8 +64,26 @@ public record CanaryRequest(String service, String to, List<Integer> steps, Stri
         if (!problems.isEmpty()) {
             throw new ApiException.InvalidFieldsException(problems);
         }
-        String baseline = clusters.stream().filter(c -> !c.equals(to)).findFirst().orElseThrow();
-        return new CanarySpec(service, to, baseline, weights, every, rate, p99, limit, min);
+        return new CanarySpec(service, to, other(to, clusters), weights, every, rate, p99, limit, min);
+    }
+
+    /** Adds to {@code problems} what is wrong with a service and a target cluster (of exactly two). */
+    static void checkServiceAndTarget(String service, String to, List<String> services, List<String> clusters,
+                                      List<FieldError> problems) {
+        if (service == null || !services.contains(service)) {
+            problems.add(new FieldError("service", "must be one of " + services));
+        }
+        if (to == null || !clusters.contains(to)) {
+            problems.add(new FieldError("to", "must be one of " + clusters));
+        }
+        if (clusters.size() != 2) {
+            problems.add(new FieldError("to", "needs exactly two clusters, the topology has " + clusters));
+        }
+    }
+
+    /** The cluster of the two that is not {@code to}. */
+    static String other(String to, List<String> clusters) {
+        return clusters.stream().filter(c -> !c.equals(to)).findFirst().orElseThrow();
     }
 
     private static void checkSteps(List<Integer> weights, List<FieldError> problems) {
