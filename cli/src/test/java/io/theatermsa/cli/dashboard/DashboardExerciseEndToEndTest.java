@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,12 +38,12 @@ class DashboardExerciseEndToEndTest {
     private static final String TOKEN = "dashboard-exercise-token";
 
     private static StackUnderTest stack;
-    private static Path home;
+    @TempDir
+    static Path home;
     private static RunState running;
 
     @BeforeAll
     static void startStack(RedisEndpoint redis) throws Exception {
-        home = Files.createTempDirectory("theater-exercise-dashboard");
         Files.createSymbolicLink(home.resolve("k8s"), StackUnderTest.HOME.resolve("k8s"));
         stack = new StackUnderTest(redis.url(), TOKEN, StackUnderTest.INITIAL,
                                    new ExerciseBoard(home, Topology.bundled(), () -> RunState.running(home)));
