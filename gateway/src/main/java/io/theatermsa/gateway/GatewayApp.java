@@ -51,8 +51,9 @@ public final class GatewayApp {
                 .service("/api/mesh", meshOr501(settings, access -> new MeshApiService(access, json, topology)))
                 .service("/api/faults",
                          meshOr501(settings, access -> new FaultApiService(access, json, Clock.systemUTC())))
-                .service("/api/canary", meshOr501(settings, access -> new CanaryService(access, json,
-                                                                                     delivery.orElseThrow())))
+                .service("/api/canary", settings.mesh().<HttpService>map(access -> new CanaryService(access, json,
+                                                                                     delivery.orElseThrow()))
+                        .orElseGet(() -> new NoCanaries(json)))
                 .service("/api/ab", meshOr501(settings, access -> new AbTestService(access, json,
                                                                                 delivery.orElseThrow())))
                 .service("/api/load",

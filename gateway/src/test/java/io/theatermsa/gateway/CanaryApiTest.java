@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,7 +34,7 @@ class CanaryApiTest {
     private final ManualDecisionTimer timer = new ManualDecisionTimer(Instant.parse("2026-12-07T12:00:00Z"));
     private final GatewayFixture fixture = new GatewayFixture(Map.of(), List::of,
             new MeshAccess(mesh.roles(), AdminToken.of(TOKEN)), timer);
-    private final HttpApi api = new HttpApi(URI.create(fixture.uri("/").toString()).getPort());
+    private final HttpApi api = new HttpApi(fixture.uri("/").getPort());
 
     @AfterEach
     void stop() {
@@ -156,6 +155,16 @@ class CanaryApiTest {
         assertThat(HttpApi.json(refused).get("error").asText()).isEqualTo("no_split_route");
         assertThat(api.get("/api/canary").body()).isEqualTo("{\"canaries\":[]}");
         assertThat(timer.pending()).isZero();
+    }
+
+    @Test
+    void aGatewayWithoutAdminRolesListsNoCanaryAndAnswers501ToAChange() {
+        try (GatewayFixture bare = new GatewayFixture(Map.of(), List::of)) {
+            HttpApi bareApi = new HttpApi(bare.uri("/").getPort());
+            assertThat(bareApi.get("/api/canary").body()).isEqualTo("{\"canaries\":[]}");
+            assertThat(bareApi.post("/api/canary", start("[10, 100]", 1, 1)).statusCode()).isEqualTo(501);
+            assertThat(bareApi.get("/api/ab").statusCode()).isEqualTo(501);
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
