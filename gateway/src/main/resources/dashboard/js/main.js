@@ -15,6 +15,7 @@ import { Controls } from './controls.js';
 import { Cinema } from './cinema.js';
 import { Faults } from './faults.js';
 import { Exercise } from './exercise.js';
+import { Canaries } from './canary.js';
 
 initLanguage();
 const weights = new ConfiguredWeights();
@@ -61,6 +62,7 @@ const faults = new Faults();
 faults.start();
 cinema.start();
 new Exercise().start();
+new Canaries().start();
 
 weights.reload();
 mesh.start();

@@ -28,7 +28,7 @@ public final class Theater implements Runnable {
      */
     static final List<Class<?>> COMMANDS = List.of(UpCommand.class, StatusCommand.class, ScenarioCommand.class,
             LintCommand.class, FaultCommand.class, LoadCommand.class, KubeconfigCommand.class, LogsCommand.class,
-            ExerciseCommand.class, CompletionCommand.class);
+            ExerciseCommand.class, CanaryCommand.class, AbCommand.class, CompletionCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,8 +25,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,7 +112,11 @@ class ExercisesOnALocalStackTest {
                     for (String service : List.of("user-service", "movie-service", "booking-service")) {
                         admin("PUT", "/api/mesh/weights/" + service, "{\"weights\":{\"ctx1\":100,\"ctx2\":0}}");
                     }
-                }, "b"));
+                }, "b"),
+                new Reference("canary-promotes", "no canary of movie-service since the exercise started",
+                        () -> canaryWithTraffic("--steps", "50,100"), null),
+                new Reference("canary-rolls-back", "no canary of movie-service since the exercise started",
+                        () -> canaryWithTraffic("--steps", "20,50,100", "--failed-checks", "1"), "b"));
     }
 
     @BeforeAll
@@ -160,6 +167,25 @@ class ExercisesOnALocalStackTest {
         assertThat(onTheDashboard.path("id").asText()).isEqualTo(reference.id());
         assertThat(onTheDashboard.path("lastCheck").path("passed").asBoolean()).isTrue();
         assertThat(onTheDashboard.path("title").path("ko").asText()).isNotBlank();
+    }
+
+    /**
+     * {@code theater canary start} of movie-service towards ctx2 with 1 s steps, and movie requests through the
+     * gateway until the engine has ended it (at most 30 s), as a student's second terminal sends load.
+     */
+    private static void canaryWithTraffic(String... options) {
+        List<String> args = new ArrayList<>(List.of("canary", "start", "--service", "movie-service", "--to", "ctx2",
+                                                    "--interval", "1s", "--min-requests", "5"));
+        args.addAll(List.of(options));
+        CommandRun started = CommandRun.of(home, args.toArray(String[]::new));
+        assertThat(started.exitCode()).as(started.all()).isZero();
+        Instant deadline = Instant.now().plusSeconds(30);
+        String phase = "PROGRESSING";
+        while (Set.of("PROGRESSING", "PAUSED").contains(phase) && Instant.now().isBefore(deadline)) {
+            IntStream.range(0, 20).forEach(i -> stack.api().get("/movies"));
+            phase = HttpApi.json(stack.api().get("/api/canary/movie-service")).path("phase").asText();
+        }
+        assertThat(phase).as("the canary has ended").isIn("SUCCEEDED", "ROLLED_BACK");
     }
 
     private static void applyToBoth(String solution) {

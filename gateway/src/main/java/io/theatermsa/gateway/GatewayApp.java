@@ -12,6 +12,7 @@ import io.theatermsa.platform.topology.Topology;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -43,11 +44,18 @@ public final class GatewayApp {
         ConfiguredWeights weights = new ConfiguredWeights(settings.configuredSplits(), topology);
         CheckTime time = new CheckTime(Clock.system(CheckTime.KOREA));
         String cluster = settings.identity().cluster();
+        Optional<DeliveryEngines> delivery = settings.mesh()
+                .map(access -> new DeliveryEngines(access, topology, settings.canaryTimer().get()));
         return server
                 .service("/traffic-weights", new TrafficWeightsService(weights, json))
                 .service("/api/mesh", meshOr501(settings, access -> new MeshApiService(access, json, topology)))
                 .service("/api/faults",
                          meshOr501(settings, access -> new FaultApiService(access, json, Clock.systemUTC())))
+                .service("/api/canary", settings.mesh().<HttpService>map(access -> new CanaryService(access, json,
+                                                                                     delivery.orElseThrow()))
+                        .orElseGet(() -> new NoCanaries(json)))
+                .service("/api/ab", meshOr501(settings, access -> new AbTestService(access, json,
+                                                                                delivery.orElseThrow())))
                 .service("/api/load",
                          meshOr501(settings, access -> new LoadService(access, services, json)))
                 .service("/deployment-status",

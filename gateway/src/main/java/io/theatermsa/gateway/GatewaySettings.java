@@ -2,6 +2,7 @@ package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.admin.AdminRoles;
 import io.theatermsa.gateway.admin.ExerciseProgress;
+import io.theatermsa.gateway.delivery.DecisionTimer;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.mesh.ConfiguredSplit;
@@ -29,10 +30,12 @@ import java.util.function.Supplier;
  * @param observer         told of every answer the proxy relays
  * @param topology         the services the gateway forwards to and the clusters it reports on
  * @param exercise         the student's current exercise, served at {@code /api/exercise} for the dashboard
+ * @param canaryTimer      makes the time the canary engine's intervals follow (the wall clock; tests pass their own)
  */
 public record GatewaySettings(WorkloadIdentity identity, String bindHost, int port, Sidecar sidecar,
                               Supplier<List<ConfiguredSplit>> configuredSplits, Optional<MeshAccess> mesh,
-                              ProxyObserver observer, Topology topology, ExerciseProgress exercise) {
+                              ProxyObserver observer, Topology topology, ExerciseProgress exercise,
+                              Supplier<DecisionTimer> canaryTimer) {
 
     public GatewaySettings {
         Objects.requireNonNull(identity, "identity");
@@ -43,6 +46,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(topology, "topology");
         Objects.requireNonNull(exercise, "exercise");
+        Objects.requireNonNull(canaryTimer, "canaryTimer");
     }
 
     /** Settings for {@code identity} sending through {@code sidecar}; the rest has defaults. */
@@ -61,6 +65,7 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
         private ProxyObserver observer = ProxyObserver.NONE;
         private Topology topology = Topology.bundled();
         private ExerciseProgress exercise = ExerciseProgress.NONE;
+        private Supplier<DecisionTimer> canaryTimer = DecisionTimer::system;
 
         private Builder(WorkloadIdentity identity, Sidecar sidecar) {
             this.identity = identity;
@@ -109,9 +114,15 @@ public record GatewaySettings(WorkloadIdentity identity, String bindHost, int po
             return this;
         }
 
+        /** The canary engine's decisions follow {@code timer} instead of the wall clock. */
+        public Builder canaryTimer(DecisionTimer timer) {
+            this.canaryTimer = () -> timer;
+            return this;
+        }
+
         public GatewaySettings build() {
             return new GatewaySettings(identity, bindHost, port, sidecar, configuredSplits, Optional.ofNullable(mesh),
-                                       observer, topology, exercise);
+                                       observer, topology, exercise, canaryTimer);
         }
     }
 }

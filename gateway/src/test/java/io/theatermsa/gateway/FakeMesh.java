@@ -12,7 +12,7 @@ import io.theatermsa.gateway.admin.PracticeScenario;
 import io.theatermsa.gateway.admin.ScenarioChange;
 import io.theatermsa.gateway.admin.ServiceFaults;
 import io.theatermsa.gateway.admin.SidecarClusters;
-import io.theatermsa.gateway.admin.SplitWeights;
+import io.theatermsa.gateway.admin.VirtualServiceEdit;
 import io.theatermsa.mesh.Subscription;
 import io.theatermsa.mesh.admin.ClusterStatuses;
 import io.theatermsa.mesh.admin.ClusterStatuses.Address;
@@ -175,9 +175,9 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
     }
 
     @Override
-    public synchronized ScenarioChange setWeights(String service, Map<String, Integer> weights) {
-        return put(source + " (weights " + service + ")",
-                   new MeshConfigLoader(NAMESPACE).load("weights", SplitWeights.rewrite(config, service, weights)));
+    public synchronized ScenarioChange edit(VirtualServiceEdit edit) {
+        return put(source + " (" + edit.description() + ")",
+                   new MeshConfigLoader(NAMESPACE).load("edit", edit.rewrite(config)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.theatermsa.gateway;
 
 import io.theatermsa.gateway.ScriptedSidecar.Hop;
+import io.theatermsa.gateway.delivery.DecisionTimer;
 import io.theatermsa.gateway.mesh.MeshAccess;
 import io.theatermsa.mesh.ConfiguredSplit;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
@@ -48,6 +49,12 @@ final class GatewayFixture implements AutoCloseable {
 
     /** With {@code /api/mesh} served from {@code mesh}, or answering 501 when it is {@code null}. */
     GatewayFixture(Map<CinemaService, List<Hop>> scripts, Supplier<List<ConfiguredSplit>> splits, MeshAccess mesh) {
+        this(scripts, splits, mesh, DecisionTimer.system());
+    }
+
+    /** The same, the canary engine's decisions following {@code canaryTimer}. */
+    GatewayFixture(Map<CinemaService, List<Hop>> scripts, Supplier<List<ConfiguredSplit>> splits, MeshAccess mesh,
+                   DecisionTimer canaryTimer) {
         JsonBodies json = new JsonBodies(Json.newMapper());
         Map<String, Map<Hop, Integer>> ports = new HashMap<>();
         for (CinemaService service : CinemaService.of(TOPOLOGY)) {
@@ -59,7 +66,8 @@ final class GatewayFixture implements AutoCloseable {
         Map<String, List<Hop>> byHost = new HashMap<>();
         scripts.forEach((service, script) -> byHost.put(service.host(), script));
         this.sidecar = new ScriptedSidecar(ports, byHost);
-        GatewaySettings.Builder settings = GatewaySettings.builder(GATEWAY, sidecar).configuredSplits(splits);
+        GatewaySettings.Builder settings = GatewaySettings.builder(GATEWAY, sidecar).configuredSplits(splits)
+                .canaryTimer(canaryTimer);
         if (mesh != null) {
             settings.mesh(mesh);
         }

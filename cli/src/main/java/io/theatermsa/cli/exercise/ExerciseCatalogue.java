@@ -31,6 +31,7 @@ public final class ExerciseCatalogue {
         all.addAll(PracticeExercises.all());
         all.addAll(FailureExercises.all());
         all.addAll(OperationsExercises.all());
+        all.addAll(DeliveryExercises.all());
         return new ExerciseCatalogue(all);
     }
 

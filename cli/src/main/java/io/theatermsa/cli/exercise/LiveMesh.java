@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -161,6 +162,12 @@ public final class LiveMesh {
     /** The service faults in force ({@code /api/faults}). */
     public List<JsonNode> faults() throws IOException {
         return elements(read("/api/faults").path("faults"));
+    }
+
+    /** The canary of {@code service} the gateway's engine runs or last ran ({@code /api/canary/<service>}). */
+    public Optional<JsonNode> canary(String service) throws IOException {
+        StackClient.Reply reply = stack.get("/api/canary/" + service);
+        return reply.status() == 404 ? Optional.empty() : Optional.of(read("/api/canary/" + service));
     }
 
     /** The cross-cluster links cut now, e.g. {@code ctx1 -> ctx2}. */

@@ -1,5 +1,6 @@
 package io.theatermsa.cli.exercise;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.theatermsa.cli.local.StackClient;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * What {@code exercise start} changes to put the running stack in an exercise's known state: the configuration of
@@ -41,9 +43,23 @@ public final class MeshControl {
         this.workDir = workDir;
     }
 
-    /** Every fault cleared, the network healed, each deployment at the topology's pods, {@code scenario} in force. */
+    /**
+     * Every fault cleared, the network healed, no canary or A/B test (running ones stopped, ended ones forgotten),
+     * each deployment at the topology's pods, {@code scenario} in force.
+     */
     void baseline(String scenario) throws IOException {
         expect(stack.delete("/api/faults"), "clear the service faults");
+        for (JsonNode canary : LiveMesh.elements(stack.get("/api/canary").body().path("canaries"))) {
+            String service = canary.path("service").asText();
+            if (Set.of("PROGRESSING", "PAUSED").contains(canary.path("phase").asText())) {
+                expect(stack.post("/api/canary/" + service + "/abort", ""), "abort the canary of " + service);
+            }
+            expect(stack.delete("/api/canary/" + service), "forget the canary of " + service);
+        }
+        for (JsonNode test : LiveMesh.elements(stack.get("/api/ab").body().path("tests"))) {
+            String service = test.path("service").asText();
+            expect(stack.delete("/api/ab/" + service), "stop the A/B test of " + service);
+        }
         expect(stack.delete("/api/mesh/partition"), "heal the network");
         for (Workload service : topology.services()) {
             for (String cluster : service.clusters()) {

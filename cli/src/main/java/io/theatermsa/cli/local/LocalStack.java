@@ -7,6 +7,7 @@ import io.theatermsa.cli.lint.Linter;
 import io.theatermsa.gateway.GatewayApp;
 import io.theatermsa.gateway.GatewaySettings;
 import io.theatermsa.gateway.admin.AdminRoles;
+import io.theatermsa.gateway.delivery.DecisionTimer;
 import io.theatermsa.gateway.admin.ExerciseProgress;
 import io.theatermsa.gateway.admin.LoadRuns;
 import io.theatermsa.gateway.admin.local.LocalMesh;
@@ -124,13 +125,15 @@ public final class LocalStack implements AutoCloseable {
             String gatewayCluster = topology.gatewayCluster();
             AdminRoles roles = roles(mesh, topology, settings.home(),
                                      () -> running(clusters, topology.gateway().name()), faults);
-            PodLauncher.Starter gateway = (id, pod) -> GatewayApp.start(
-                    GatewaySettings.builder(id, track(pod, mesh.sidecarFor(id)))
-                            .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
-                            .configuredSplits(() -> mesh.configuredSplits(gatewayCluster))
-                            .mesh(roles, settings.adminToken())
-                            .exercise(settings.exercise())
-                            .build());
+            PodLauncher.Starter gateway = (id, pod) -> {
+                GatewaySettings.Builder gatewaySettings = GatewaySettings.builder(id, track(pod, mesh.sidecarFor(id)))
+                        .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
+                        .configuredSplits(() -> mesh.configuredSplits(gatewayCluster))
+                        .mesh(roles, settings.adminToken())
+                        .exercise(settings.exercise());
+                settings.canaryTimer().ifPresent(gatewaySettings::canaryTimer);
+                return GatewayApp.start(gatewaySettings.build());
+            };
             LocalWorkloads gatewayWorkloads = clusters.get(gatewayCluster);
             deploys.computeIfAbsent(gatewayCluster, c -> new ArrayList<>()).add(() -> gatewayWorkloads.deploy(
                     LocalDeployment.pinned(topology.gateway().name(), topology.gateway().port(), gateway,
@@ -270,10 +273,18 @@ public final class LocalStack implements AutoCloseable {
      * @param readOnlyToken what reading the Kubernetes APIs requires (get, list, watch; no writes)
      * @param kubeconfig    where to write the kubeconfig of the Kubernetes APIs (mode 0600)
      * @param exercise      the student's current exercise, which the dashboard shows
+     * @param canaryTimer   the time the gateway's canary decisions follow; empty: the wall clock
      */
     public record Settings(String bindHost, int port, Path home, Path scenario, String redisUrl,
                            AdminToken adminToken, Topology topology, String readOnlyToken, Path kubeconfig,
-                           ExerciseProgress exercise) {
+                           ExerciseProgress exercise, Optional<DecisionTimer> canaryTimer) {
+
+        /** Settings whose canaries follow the wall clock. */
+        public Settings(String bindHost, int port, Path home, Path scenario, String redisUrl, AdminToken adminToken,
+                        Topology topology, String readOnlyToken, Path kubeconfig, ExerciseProgress exercise) {
+            this(bindHost, port, home, scenario, redisUrl, adminToken, topology, readOnlyToken, kubeconfig, exercise,
+                 Optional.empty());
+        }
 
         /** Settings of a stack on which nobody does exercises. */
         public Settings(String bindHost, int port, Path home, Path scenario, String redisUrl, AdminToken adminToken,

@@ -20,10 +20,17 @@ public final class StackClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final RunState state;
+    private final String url;
+    private final String adminToken;
 
     public StackClient(RunState state) {
-        this.state = state;
+        this(state.url(), state.adminToken());
+    }
+
+    /** A client of the gateway at {@code url} (a cluster's, port-forwarded), changing with {@code adminToken}. */
+    public StackClient(String url, String adminToken) {
+        this.url = url;
+        this.adminToken = adminToken;
     }
 
     /** A JSON answer; the body is a missing node when it was not JSON. */
@@ -46,21 +53,21 @@ public final class StackClient {
 
     private Reply withBody(String method, String path, String json) throws IOException {
         return send(request(path).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + state.adminToken())
+                .header("Authorization", "Bearer " + adminToken)
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** DELETEs {@code path} with {@code Authorization: Bearer <admin token>}. */
     public Reply delete(String path) throws IOException {
-        return send(request(path).header("Authorization", "Bearer " + state.adminToken()).DELETE());
+        return send(request(path).header("Authorization", "Bearer " + adminToken).DELETE());
     }
 
     public String url() {
-        return state.url();
+        return url;
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(state.url()).resolve(path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create(url).resolve(path)).timeout(Duration.ofSeconds(30));
     }
 
     private Reply send(HttpRequest.Builder request) throws IOException {

@@ -254,6 +254,11 @@ class DashboardEndToEndTest {
     }
 
     private void screenshot(String name) throws Exception {
+        screenshot(driver, name);
+    }
+
+    /** Saves what {@code driver} shows as {@code name} under {@link #IMAGES}. */
+    static void screenshot(ChromeDriver driver, String name) throws Exception {
         Files.createDirectories(IMAGES);
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), IMAGES.resolve(name),
                    StandardCopyOption.REPLACE_EXISTING);

@@ -14,23 +14,16 @@ import io.theatermsa.platform.topology.Topology;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Function;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,42 +67,29 @@ class DashboardExerciseEndToEndTest {
         try (BrowserSession browser = BrowserSession.start(1500, 1700)) {
             ChromeDriver driver = browser.driver();
             driver.get(stack.stack().url() + "/");
-            await(driver, "no exercise yet", d -> text(d, "exercise-status").contains("./theater exercise list"));
+            Cards.await(driver, "no exercise yet", d -> Cards.text(d, "exercise-status").contains("./theater exercise list"));
 
             session.start(split, running);
-            await(driver, "the started exercise", d -> text(d, "exercise-heading").contains("split-90-10")
-                    && text(d, "exercise-heading").contains("user-service 를 90/10 으로 나누기")
-                    && text(d, "exercise-status").contains("아직 채점하지 않았습니다"));
+            Cards.await(driver, "the started exercise", d -> Cards.text(d, "exercise-heading").contains("split-90-10")
+                    && Cards.text(d, "exercise-heading").contains("user-service 를 90/10 으로 나누기")
+                    && Cards.text(d, "exercise-status").contains("아직 채점하지 않았습니다"));
 
             Verdict verdict = session.check(split, running, null);
             assertThat(verdict.passed()).as("01-initial is 70/30").isFalse();
-            await(driver, "the check's lines", d -> text(d, "exercise-status").startsWith("아직")
+            Cards.await(driver, "the check's lines", d -> Cards.text(d, "exercise-status").startsWith("아직")
                     && !d.findElements(By.cssSelector("#exercise-lines li[data-mark='WRONG']")).isEmpty());
-            assertThat(text(driver, "exercise-lines")).contains("✗", "90/10");
+            assertThat(Cards.text(driver, "exercise-lines")).contains("✗", "90/10");
 
             driver.findElement(By.cssSelector("[data-tab='drive']")).click();
             driver.findElement(By.id("token-input")).sendKeys(TOKEN, Keys.ENTER);
             driver.findElement(By.cssSelector("[data-tab='overview']")).click();
             driver.findElement(By.id("exercise-check")).click();
-            await(driver, "a check from the dashboard", d -> text(d, "exercise-status").startsWith("아직 (2번 채점"));
+            Cards.await(driver, "a check from the dashboard", d -> Cards.text(d, "exercise-status").startsWith("아직 (2번 채점"));
 
             driver.findElement(By.cssSelector("[data-lang='en']")).click();
-            await(driver, "the card in English", d -> text(d, "exercise-heading").contains("Split user-service 90/10")
-                    && text(d, "exercise-status").startsWith("Not yet (2 checks"));
-            assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                    .map(LogEntry::getMessage).toList()).isEmpty();
+            Cards.await(driver, "the card in English", d -> Cards.text(d, "exercise-heading").contains("Split user-service 90/10")
+                    && Cards.text(d, "exercise-status").startsWith("Not yet (2 checks"));
+            assertThat(Cards.consoleWarnings(driver)).isEmpty();
         }
-    }
-
-    private static String text(WebDriver driver, String id) {
-        return driver.findElement(By.id(id)).getText();
-    }
-
-    private static void await(ChromeDriver driver, String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .withMessage(() -> what + "; browser console: " + driver.manage().logs().get(LogType.BROWSER).getAll())
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
     }
 }

@@ -1,6 +1,7 @@
 package io.theatermsa.cli.local;
 
 import io.theatermsa.gateway.admin.ExerciseProgress;
+import io.theatermsa.gateway.delivery.DecisionTimer;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.topology.Topology;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A whole local stack started from this checkout's first practice scenario, with a known admin token, and a client
@@ -44,10 +46,20 @@ public final class StackUnderTest implements AutoCloseable {
 
     /** A stack whose dashboard shows {@code exercise}. */
     public StackUnderTest(String redisUrl, String token, Path scenario, ExerciseProgress exercise) {
+        this(redisUrl, token, scenario, exercise, Optional.empty());
+    }
+
+    /** A stack whose canary decisions follow {@code canaryTimer} (a test's, moved by hand). */
+    public StackUnderTest(String redisUrl, String token, DecisionTimer canaryTimer) {
+        this(redisUrl, token, INITIAL, ExerciseProgress.NONE, Optional.of(canaryTimer));
+    }
+
+    private StackUnderTest(String redisUrl, String token, Path scenario, ExerciseProgress exercise,
+                           Optional<DecisionTimer> canaryTimer) {
         this.kubeconfig = temporaryKubeconfig();
         this.stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", 0, HOME, scenario, redisUrl,
                                                               AdminToken.of(token), Topology.bundled(),
-                                                              READ_ONLY_TOKEN, kubeconfig, exercise));
+                                                              READ_ONLY_TOKEN, kubeconfig, exercise, canaryTimer));
         this.api = new HttpApi(URI.create(stack.url()).getPort());
         this.token = token;
     }

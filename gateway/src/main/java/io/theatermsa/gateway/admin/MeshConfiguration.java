@@ -31,7 +31,17 @@ public interface MeshConfiguration {
      *
      * @throws ApiException 409 {@code no_split_route} when no VirtualService split route of the service exists
      */
-    ScenarioChange setWeights(String service, Map<String, Integer> weights);
+    default ScenarioChange setWeights(String service, Map<String, Integer> weights) {
+        return edit(SplitWeights.edit(service, weights));
+    }
+
+    /**
+     * Makes {@code edit} to the configuration in force in every cluster and puts the result in force, refused whole
+     * on an error; only the VirtualServices it changed are written.
+     *
+     * @throws ApiException what the edit throws when it cannot be made
+     */
+    ScenarioChange edit(VirtualServiceEdit edit);
 
     /** Puts back the configuration in force before the last change; empty when there is nothing to go back to. */
     Optional<ScenarioChange> rollback();

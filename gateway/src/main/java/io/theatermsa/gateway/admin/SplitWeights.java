@@ -37,6 +37,21 @@ public final class SplitWeights {
     private SplitWeights() {
     }
 
+    /** The edit giving {@code service}'s default split route {@code weights}, as {@link #rewrite} makes it. */
+    public static VirtualServiceEdit edit(String service, Map<String, Integer> weights) {
+        return new VirtualServiceEdit() {
+            @Override
+            public String description() {
+                return "weights " + service + " " + weights;
+            }
+
+            @Override
+            public String rewrite(LoadedConfig config) {
+                return SplitWeights.rewrite(config, service, weights);
+            }
+        };
+    }
+
     /**
      * The configuration {@code config} with {@code service}'s split set to {@code weights}, as a YAML stream.
      *
@@ -79,7 +94,7 @@ public final class SplitWeights {
     }
 
     /** The VirtualService that owns {@code service} for sidecars: the oldest, then by name (as the mesh picks). */
-    private static Optional<VirtualService> owner(LoadedConfig config, String service) {
+    static Optional<VirtualService> owner(LoadedConfig config, String service) {
         return config.virtualServices().stream()
                 .filter(VirtualService::appliesToSidecars)
                 .filter(vs -> vs.hosts().stream().anyMatch(h -> sameService(HostName.of(h, vs.meta().namespace()),
@@ -91,7 +106,7 @@ public final class SplitWeights {
         return host.service().equals(service);
     }
 
-    private static JsonNode defaultRoute(ArrayNode http) {
+    static JsonNode defaultRoute(ArrayNode http) {
         for (JsonNode route : http) {
             if (!route.has("match") || route.path("match").isEmpty()) {
                 return route;
@@ -101,7 +116,7 @@ public final class SplitWeights {
     }
 
     /** Subset name → the cluster its labels pin, over the service's DestinationRules (first definition wins). */
-    private static Map<String, String> subsets(LoadedConfig config, String service) {
+    static Map<String, String> subsets(LoadedConfig config, String service) {
         Map<String, String> clusters = new LinkedHashMap<>();
         for (DestinationRule rule : config.destinationRules()) {
             if (!sameService(rule.hostName(), service)) {
@@ -118,7 +133,7 @@ public final class SplitWeights {
         return clusters;
     }
 
-    private static String yaml(LoadedConfig config, VirtualService edited, JsonNode editedSpec) {
+    static String yaml(LoadedConfig config, VirtualService edited, JsonNode editedSpec) {
         List<String> documents = new ArrayList<>();
         for (VirtualService vs : config.virtualServices()) {
             documents.add(document(vs.meta(), vs == edited ? editedSpec : vs.rawSpec()));
@@ -144,7 +159,7 @@ public final class SplitWeights {
         }
     }
 
-    private static ApiException noSplit(String service, String why) {
+    static ApiException noSplit(String service, String why) {
         return ApiException.conflict("no_split_route", "there is no VirtualService split route of " + service
                 + " to edit: " + why + " (apply a scenario that routes it, e.g. k8s/practice/01-initial)");
     }

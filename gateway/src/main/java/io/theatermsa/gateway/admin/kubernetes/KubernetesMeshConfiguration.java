@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.theatermsa.gateway.admin.MeshConfiguration;
 import io.theatermsa.gateway.admin.PracticeScenario;
 import io.theatermsa.gateway.admin.ScenarioChange;
-import io.theatermsa.gateway.admin.SplitWeights;
+import io.theatermsa.gateway.admin.VirtualServiceEdit;
 import io.theatermsa.mesh.config.Diagnostic;
 import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * Changing the configuration on Kubernetes. A scenario is validated by the mesh library, then written by
  * server-side apply to this cluster and the remote one ({@link ScenarioWriter}); the informers then pick the change
  * up, and the reply waits (at most {@link #AWAIT_INFORMERS}) for them to have seen what was written, so its
- * generation is the new one. A weight change rewrites the service's VirtualService with {@link SplitWeights} (as
- * local mode does) and is written the same way. Every write remembers the objects it replaced
+ * generation is the new one. A {@link VirtualServiceEdit} (weights, a variant route) rewrites the cached
+ * configuration (as local mode does) and is written the same way. Every write remembers the objects it replaced
  * ({@link ReplacedObjects}) for {@link #rollback}.
  */
 final class KubernetesMeshConfiguration implements MeshConfiguration {
@@ -76,14 +76,14 @@ final class KubernetesMeshConfiguration implements MeshConfiguration {
     }
 
     /**
-     * Rewrites the default split of {@code service}'s VirtualService in the informers' cache, validates the whole
-     * edited configuration and writes the VirtualService(s) it changed (labels and annotations kept).
+     * Makes the edit (a service's split, a variant route) on the informers' cache, validates the whole edited
+     * configuration and writes the VirtualService(s) it changed (labels and annotations kept).
      */
     @Override
-    public synchronized ScenarioChange setWeights(String service, Map<String, Integer> weights) {
+    public synchronized ScenarioChange edit(VirtualServiceEdit edit) {
         LoadedConfig current = config.loaded();
-        String source = config.source() + " + weights " + service + " " + weights;
-        LoadedConfig edited = loader.load(source, SplitWeights.rewrite(current, service, weights));
+        String source = config.source() + " + " + edit.description();
+        LoadedConfig edited = loader.load(source, edit.rewrite(current));
         if (edited.hasErrors()) {
             return new ScenarioChange(false, config.generation(), source, edited.diagnostics());
         }

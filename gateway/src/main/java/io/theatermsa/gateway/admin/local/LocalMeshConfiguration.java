@@ -3,7 +3,7 @@ package io.theatermsa.gateway.admin.local;
 import io.theatermsa.gateway.admin.MeshConfiguration;
 import io.theatermsa.gateway.admin.PracticeScenario;
 import io.theatermsa.gateway.admin.ScenarioChange;
-import io.theatermsa.gateway.admin.SplitWeights;
+import io.theatermsa.gateway.admin.VirtualServiceEdit;
 import io.theatermsa.mesh.ApplyResult;
 import io.theatermsa.mesh.ClusterConfigs;
 
@@ -47,14 +47,14 @@ public final class LocalMeshConfiguration implements MeshConfiguration {
         return apply(PracticeScenario.courseStart(home));
     }
 
-    /** Each cluster's own configuration gets the new split, so what differs between the clusters stays as it was. */
+    /** Each cluster's own configuration gets the edit, so what differs between the clusters stays as it was. */
     @Override
-    public ScenarioChange setWeights(String service, Map<String, Integer> weights) {
+    public ScenarioChange edit(VirtualServiceEdit edit) {
         Map<String, LocalMesh.Edit> edits = new LinkedHashMap<>();
         for (String name : mesh.clusters()) {
             ClusterConfigs.InForce inForce = mesh.inForce(name);
-            edits.put(name, new LocalMesh.Edit(inForce.source() + " + weights " + service + " " + weights,
-                    SplitWeights.rewrite(inForce.snapshot().config(), service, weights)));
+            edits.put(name, new LocalMesh.Edit(inForce.source() + " + " + edit.description(),
+                    edit.rewrite(inForce.snapshot().config())));
         }
         return change(edits.get(cluster).source(), mesh.apply(edits));
     }

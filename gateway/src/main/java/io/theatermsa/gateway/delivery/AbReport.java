@@ -1,0 +1,48 @@
+package io.theatermsa.gateway.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an A/B test has seen since it started: per variant, the requests, error rate and latency percentiles, and
+ * whether the differences are significant (error rates: a two-proportion z-test; latency: Mann–Whitney U, both at
+ * the 5% level, two-sided).
+ *
+ * @param service      the service
+ * @param match        variant B's match, as people read it ({@code x-variant: b}, {@code cookie variant=b})
+ * @param startedAt    when the test's route was written
+ * @param running      false once stopped (the report is the last one)
+ * @param variants     {@code A} and {@code B}: each variant's cluster and statistics
+ * @param unattributed requests no variant could be named for
+ * @param errorRate    the error rates compared
+ * @param latency      the latencies compared
+ * @param statement    both comparisons in one sentence per language
+ */
+public record AbReport(String service, String match, Instant startedAt, boolean running,
+                       Map<String, Variant> variants, long unattributed, Comparison errorRate, Comparison latency,
+                       Reason statement) {
+
+    /**
+     * One variant.
+     *
+     * @param cluster the cluster serving it
+     * @param stats   its requests, error rate, latency percentiles and flags
+     */
+    public record Variant(String cluster, TrafficStats stats) {
+    }
+
+    static AbReport of(AbSpec spec, Instant startedAt, boolean running, ServiceTraffic traffic) {
+        List<String> clusters = List.of(spec.variantA(), spec.variantB());
+        Map<String, TrafficStats> sides = traffic.by(e -> ServiceTraffic.cluster(e, clusters), clusters);
+        TrafficStats a = sides.get(spec.variantA());
+        TrafficStats b = sides.get(spec.variantB());
+        Comparison errors = Comparison.errorRates(a, b);
+        Comparison latency = Comparison.latency(a, b);
+        return new AbReport(spec.service(), spec.match().text(), startedAt, running,
+                            Map.of("A", new Variant(spec.variantA(), a), "B", new Variant(spec.variantB(), b)),
+                            traffic.unattributed(e -> ServiceTraffic.cluster(e, clusters)), errors, latency,
+                            new Reason(errors.reason().ko() + "; " + latency.reason().ko(),
+                                       errors.reason().en() + "; " + latency.reason().en()));
+    }
+}

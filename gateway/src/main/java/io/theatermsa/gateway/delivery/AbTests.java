@@ -1,0 +1,87 @@
+package io.theatermsa.gateway.delivery;
+
+import io.theatermsa.gateway.admin.MeshConfiguration;
+import io.theatermsa.gateway.admin.MeshState;
+import io.theatermsa.gateway.admin.ScenarioChange;
+import io.theatermsa.gateway.admin.VariantRoute;
+import io.theatermsa.platform.http.ApiException;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The A/B tests, at most one per service: starting one writes its {@link VariantRoute} (an ordinary VirtualService
+ * change in both clusters), a report reads the access log since then, stopping takes the route out again and
+ * answers the last report. Thread-safe.
+ */
+public final class AbTests {
+
+    private record Running(AbSpec spec, Instant startedAt, long afterSequence) {
+    }
+
+    private final MeshConfiguration configuration;
+    private final MeshState state;
+    private final InstantSource clock;
+    private final Map<String, Running> tests = new LinkedHashMap<>();
+
+    public AbTests(MeshConfiguration configuration, MeshState state, InstantSource clock) {
+        this.configuration = configuration;
+        this.state = state;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ApiException 409 {@code ab_running} while the service has a test; the edit's errors with nothing
+     *                      started
+     */
+    public synchronized AbReport start(AbSpec spec) {
+        if (tests.containsKey(spec.service())) {
+            throw ApiException.conflict("ab_running", "an A/B test of " + spec.service()
+                    + " is running; stop it first (theater ab stop " + spec.service() + ")");
+        }
+        written(configuration.edit(VariantRoute.add(spec.service(), spec.match(), spec.variantB(), spec.variantA())));
+        Running running = new Running(spec, clock.instant(), state.lastAccessLogSequence());
+        tests.put(spec.service(), running);
+        return report(running, true);
+    }
+
+    public synchronized List<AbReport> all() {
+        return tests.values().stream().map(r -> report(r, true)).toList();
+    }
+
+    /** @throws ApiException 404 without a test of the service */
+    public synchronized AbReport report(String service) {
+        return report(test(service), true);
+    }
+
+    /** Takes the variant route out and answers the last report. */
+    public synchronized AbReport stop(String service) {
+        Running running = test(service);
+        written(configuration.edit(VariantRoute.remove(service)));
+        tests.remove(service);
+        return report(running, false);
+    }
+
+    private AbReport report(Running running, boolean live) {
+        return AbReport.of(running.spec(), running.startedAt(), live,
+                           ServiceTraffic.after(state, running.spec().service(), running.afterSequence()));
+    }
+
+    private Running test(String service) {
+        Running running = tests.get(service);
+        if (running == null) {
+            throw ApiException.notFound("A/B test", service);
+        }
+        return running;
+    }
+
+    private static void written(ScenarioChange change) {
+        if (!change.applied()) {
+            throw ApiException.unprocessable("route_refused", "the mesh refused the A/B route: "
+                                             + change.diagnostics());
+        }
+    }
+}
