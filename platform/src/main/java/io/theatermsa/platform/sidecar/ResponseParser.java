@@ -97,10 +97,10 @@ final class ResponseParser {
             return exactly(head.contentLength);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (fill()) {
+        do {
             body.write(buffer, position, limit - position);
             position = limit;
-        }
+        } while (fill());
         return body.toByteArray();
     }
 
