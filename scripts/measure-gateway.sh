@@ -147,8 +147,8 @@ run() {
   echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${socket:-0} ))"
 }
 
-echo "==> 예열 / warm-up (${duration}s each)"
-for target in gateway nginx direct; do run "$target" 32 "$duration" >/dev/null; done
+echo "==> 예열 / warm-up (${duration}s each, the gateway twice: its code is compiled as it runs)"
+for target in gateway gateway nginx direct; do run "$target" 32 "$duration" >/dev/null; done
 
 if [ -n "$jfr" ]; then
   "$JAVA_HOME/bin/jcmd" "$stack_pid" JFR.start name=measure-gateway settings=profile >/dev/null
