@@ -2,6 +2,7 @@ package io.theatermsa.platform.sidecar;
 
 import io.theatermsa.mesh.sidecar.OutboundResponse;
 import io.theatermsa.mesh.sidecar.UpstreamFailure;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,11 @@ class UpstreamClientFramingTest {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
+    private static void failsWith(UpstreamFailure.Reason reason, ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(UpstreamFailure.class,
+                                                        f -> assertThat(f.reason()).isEqualTo(reason));
+    }
+
     private OutboundResponse get(int port, String path) {
         return client.exchange("127.0.0.1", port, USER.request("GET", path, Map.of()), Duration.ofSeconds(5));
     }
@@ -176,18 +182,14 @@ class UpstreamClientFramingTest {
     void aResponseCutShortIsAReset() throws IOException {
         int port = upstream(head -> "HTTP/1.1 200 OK\r\nContent-Length: 10\r\nConnection: close\r\n\r\nshort");
 
-        assertThatThrownBy(() -> get(port, "/users/1"))
-                .isInstanceOfSatisfying(UpstreamFailure.class,
-                                        f -> assertThat(f.reason()).isEqualTo(UpstreamFailure.Reason.RESET));
+        failsWith(UpstreamFailure.Reason.RESET, () -> get(port, "/users/1"));
     }
 
     @Test
     void aMalformedHeaderIsAProtocolError() throws IOException {
         int port = upstream(head -> "HTTP/1.1 200 OK\r\nno colon here\r\n\r\n");
 
-        assertThatThrownBy(() -> get(port, "/users/1"))
-                .isInstanceOfSatisfying(UpstreamFailure.class,
-                                        f -> assertThat(f.reason()).isEqualTo(UpstreamFailure.Reason.PROTOCOL_ERROR));
+        failsWith(UpstreamFailure.Reason.PROTOCOL_ERROR, () -> get(port, "/users/1"));
     }
 
     @Test
@@ -201,20 +203,16 @@ class UpstreamClientFramingTest {
             return null;
         });
 
-        assertThatThrownBy(() -> client.exchange("127.0.0.1", port, USER.request("GET", "/users/1", Map.of()),
-                                                 Duration.ofMillis(200)))
-                .isInstanceOfSatisfying(UpstreamFailure.class,
-                                        f -> assertThat(f.reason()).isEqualTo(UpstreamFailure.Reason.TIMEOUT));
+        failsWith(UpstreamFailure.Reason.TIMEOUT, () -> client.exchange("127.0.0.1", port,
+                USER.request("GET", "/users/1", Map.of()), Duration.ofMillis(200)));
     }
 
     @Test
     void aHeaderValueWithALineBreakIsNeverSent() throws IOException {
         int port = upstream(head -> "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
 
-        assertThatThrownBy(() -> client.exchange("127.0.0.1", port,
-                USER.request("GET", "/users/1", Map.of("x-note", List.of("a\r\nx-injected: 1"))), null))
-                .isInstanceOfSatisfying(UpstreamFailure.class,
-                                        f -> assertThat(f.reason()).isEqualTo(UpstreamFailure.Reason.PROTOCOL_ERROR));
+        failsWith(UpstreamFailure.Reason.PROTOCOL_ERROR, () -> client.exchange("127.0.0.1", port,
+                USER.request("GET", "/users/1", Map.of("x-note", List.of("a\r\nx-injected: 1"))), null));
         assertThat(heads).isEmpty();
     }
 }
