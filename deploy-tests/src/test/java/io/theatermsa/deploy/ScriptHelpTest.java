@@ -36,7 +36,9 @@ class ScriptHelpTest {
                         "test", "reset", "recover", "circuit-breaker", "circuit ", "rollback delay|error|block", "failover", "partition", "--undo",
                         "heal", "--one-way", "service-error", "service-latency", "service-hang", "service-down",
                         "degrade", "chaos-service", "service-list", "service-clear", "10-service-faults",
-                        "--context", "--local", "--dry-run", "사용법", "usage")));
+                        "--context", "--local", "--dry-run", "사용법", "usage")),
+                new Case("measure-gateway.sh", List.of("--rounds", "--duration", "--jfr", "nginx-light", "wrk",
+                        "THEATER_JAVA_OPTS", "사용법", "usage")));
     }
 
     @TempDir

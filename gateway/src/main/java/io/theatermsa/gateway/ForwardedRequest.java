@@ -1,5 +1,6 @@
 package io.theatermsa.gateway;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.theatermsa.mesh.sidecar.OutboundRequest;
@@ -8,10 +9,10 @@ import io.theatermsa.platform.trace.TraceHeaders;
 
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A client's request as the gateway passes it to a service: same method, path, query, body and end-to-end
@@ -33,6 +34,13 @@ record ForwardedRequest(OutboundRequest outbound, String requestId) {
         return new ForwardedRequest(outbound, requestId);
     }
 
+    /** A header sent twice under names that differ only in case: one list, in the order received. */
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
     private static String pathAndQuery(ServerRequest req) {
         String query = req.query().rawValue();
         String path = req.path().absolute().rawPath();
@@ -42,13 +50,14 @@ record ForwardedRequest(OutboundRequest outbound, String requestId) {
     /** Request headers by lower-case name (as HTTP/2 writes them), hop-by-hop ones left out. */
     private static Map<String, List<String>> endToEndHeaders(ServerRequest req) {
         HopByHopHeaders hopByHop = HopByHopHeaders.naming(req.headers().values(HeaderNames.CONNECTION));
-        Map<String, List<String>> headers = new TreeMap<>();
-        req.headers().forEach(header -> {
-            if (hopByHop.passes(header.name())) {
-                headers.computeIfAbsent(header.name().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
-                       .addAll(header.allValues());
+        Map<String, List<String>> headers = new HashMap<>();
+        for (Header header : req.headers()) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (hopByHop.passes(name)) {
+                List<String> values = header.allValues();
+                headers.merge(name, values, ForwardedRequest::concat);
             }
-        });
+        }
         return headers;
     }
 }

@@ -12,6 +12,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Per-workload request metrics, served at {@code /metrics} in Prometheus text. Each workload owns its registry
  * (several run in one JVM in local mode), so nothing is global.
@@ -19,6 +22,15 @@ import io.theatermsa.mesh.workload.WorkloadIdentity;
 public final class RequestMetrics implements HttpService {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /**
+     * The timers already registered, by their tags: the registry would find the same timer, but only after building
+     * and merging its tags on every request. Holds one entry per series the registry holds.
+     */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    /** The tags of one timer series. */
+    private record TimerKey(String method, int statusClass, String resource) {
+    }
 
     public RequestMetrics(WorkloadIdentity identity) {
         registry.config().commonTags("service", identity.service(), "cluster", identity.cluster(),
@@ -36,14 +48,19 @@ public final class RequestMetrics implements HttpService {
             try {
                 chain.proceed();
             } finally {
-                sample.stop(Timer.builder("theater_http_server_requests")
-                        .description("HTTP requests served by this workload")
-                        .tag("method", req.prologue().method().text())
-                        .tag("status", res.status().code() / 100 + "xx")
-                        .tag("resource", firstSegment(req.path().path()))
-                        .register(registry));
+                sample.stop(timers.computeIfAbsent(new TimerKey(req.prologue().method().text(),
+                        res.status().code() / 100, firstSegment(req.path().path())), this::timer));
             }
         };
+    }
+
+    private Timer timer(TimerKey key) {
+        return Timer.builder("theater_http_server_requests")
+                .description("HTTP requests served by this workload")
+                .tag("method", key.method())
+                .tag("status", key.statusClass() + "xx")
+                .tag("resource", key.resource())
+                .register(registry);
     }
 
     @Override
