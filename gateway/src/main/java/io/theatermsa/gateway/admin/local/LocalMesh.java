@@ -304,7 +304,7 @@ public final class LocalMesh implements ClusterConfigs {
      * One cluster's new configuration, whole.
      *
      * @param source a description of where it comes from, shown as the configuration's source
-     * @param yaml   its VirtualServices and DestinationRules
+     * @param yaml   its VirtualServices, DestinationRules, PeerAuthentications and AuthorizationPolicies
      */
     public record Edit(String source, String yaml) {
     }
