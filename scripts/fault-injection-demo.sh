@@ -181,7 +181,7 @@ apply_scenario_to_clusters() {
 security_note() {
   local dir=$1
   [ -d "$dir" ] || return 0
-  if cat "$dir"/*.yaml "$dir"/*.yml 2>/dev/null | grep -qE '^kind: (PeerAuthentication|AuthorizationPolicy)$'; then
+  if grep -qsE '^kind: (PeerAuthentication|AuthorizationPolicy)$' "$dir"/*.yaml "$dir"/*.yml; then
     info "PeerAuthentication·AuthorizationPolicy 도 적용: 받는 쪽 사이드카가 자기 클러스터의 정책으로 검사하고, 허용되지 않은 호출은 403 RBAC: access denied (접근 로그에 rbac_access_denied_matched_policy[…])" \
       "PeerAuthentication/AuthorizationPolicy applied too: the receiving sidecars enforce their own cluster's policies; a call they do not allow gets 403 RBAC: access denied (rbac_access_denied_matched_policy[…] in the access log)"
   fi
