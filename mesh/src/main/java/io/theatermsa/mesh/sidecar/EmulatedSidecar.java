@@ -30,7 +30,9 @@ import java.util.random.RandomGenerator;
 /**
  * The local stand-in for one workload's Envoy sidecar. Per request: route (404 NR when nothing matches), pick the
  * destination by weight, find its Envoy cluster (503 NC when the subset is undefined), pick an endpoint (503 UH
- * when there is none), forward it with {@code x-envoy-attempt-count}, and record an access-log entry. Upstream
+ * when there is none), let the chosen pod's own sidecar judge the attempt by its cluster's PeerAuthentications and
+ * AuthorizationPolicies (403 {@code RBAC: access denied} when it denies), forward it with
+ * {@code x-envoy-attempt-count}, and record an access-log entry. Upstream
  * responses gain {@code x-envoy-upstream-service-time}; every response carries {@code server: envoy}.
  * <p>
  * Each client workload owns one sidecar, with its own cluster state, as in Envoy. Thread-safe.
