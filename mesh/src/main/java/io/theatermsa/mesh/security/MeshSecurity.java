@@ -40,22 +40,24 @@ public final class MeshSecurity {
      * wins, and nothing at all means PERMISSIVE (§11.1).
      */
     public MtlsMode modeFor(Workload workload) {
-        MtlsMode mode = MtlsMode.PERMISSIVE;
-        for (Optional<PeerAuthentication> level : List.of(
-                oldest(rootNamespace, false, workload),
-                workload.namespace().equals(rootNamespace)
-                        ? Optional.<PeerAuthentication>empty() : oldest(workload.namespace(), false, workload),
-                workload.namespace().equals(rootNamespace)
-                        ? Optional.<PeerAuthentication>empty() : oldest(workload.namespace(), true, workload))) {
-            MtlsMode levelMode = level.map(PeerAuthentication::mode).orElse(MtlsMode.UNSET);
-            if (levelMode != MtlsMode.UNSET) {
-                mode = levelMode;
-            }
-        }
-        return mode;
+        return resolve(namespaceMode(workload), oldest(workload.namespace(), true, workload));
+    }
+
+    /** The mode from the mesh and namespace levels alone, which auto mTLS reads for the whole service (§11.2a). */
+    private MtlsMode namespaceMode(Workload workload) {
+        MtlsMode mesh = resolve(MtlsMode.PERMISSIVE, oldest(rootNamespace, false, workload));
+        return resolve(mesh, oldest(workload.namespace(), false, workload));
+    }
+
+    private MtlsMode resolve(MtlsMode inherited, Optional<PeerAuthentication> level) {
+        MtlsMode mode = level.map(PeerAuthentication::mode).orElse(MtlsMode.UNSET);
+        return mode == MtlsMode.UNSET ? inherited : mode;
     }
 
     private Optional<PeerAuthentication> oldest(String namespace, boolean withSelector, Workload workload) {
+        if (withSelector && namespace.equals(rootNamespace)) {
+            return Optional.empty();
+        }
         return peerAuthentications.stream()
                 .filter(p -> p.namespace().equals(namespace))
                 .filter(p -> withSelector
@@ -66,11 +68,13 @@ public final class MeshSecurity {
 
     /**
      * One request to {@code destination}: the mTLS mode first (filter-chain match), then DENY, then ALLOW (§11.4).
-     * With auto mTLS a caller's sidecar speaks mTLS unless the destination's mode is DISABLE (§11.2).
+     * With auto mTLS a caller's sidecar speaks mTLS unless the destination's namespace (or mesh) mode is DISABLE, or
+     * its own resolved mode is (§11.2); so a workload STRICT in a DISABLE namespace gets plaintext from sidecars too.
      */
     public InboundDecision decide(Workload destination, InboundRequest request) {
         MtlsMode mode = modeFor(destination);
-        Optional<Principal> peer = mode == MtlsMode.DISABLE ? Optional.empty() : request.callerSidecar();
+        boolean mtls = namespaceMode(destination) != MtlsMode.DISABLE && mode != MtlsMode.DISABLE;
+        Optional<Principal> peer = mtls ? request.callerSidecar() : Optional.empty();
         if (mode == MtlsMode.STRICT && peer.isEmpty()) {
             return new InboundDecision.NoFilterChain();
         }

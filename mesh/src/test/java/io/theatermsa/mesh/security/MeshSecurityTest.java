@@ -80,6 +80,25 @@ class MeshSecurityTest {
     }
 
     @Test
+    void aStrictWorkloadInADisableNamespaceGetsPlaintextFromSidecarsAndFindsNoFilterChain() {
+        MeshSecurity security = peers(pa(NS, "ns", Selector.NONE, MtlsMode.DISABLE),
+                pa(NS, "user", new Selector(Map.of("app", "user-service")), MtlsMode.STRICT));
+
+        assertThat(security.modeFor(USER)).isEqualTo(MtlsMode.STRICT);
+        assertThat(security.decide(USER, fromSidecar(GATEWAY, "GET", "/users/1")))
+                .as("§11.2a auto mTLS reads the namespace's DISABLE").isEqualTo(new InboundDecision.NoFilterChain());
+    }
+
+    @Test
+    void aDisableWorkloadGetsPlaintextEvenInAStrictNamespace() {
+        MeshSecurity security = peers(pa(NS, "ns", Selector.NONE, MtlsMode.STRICT),
+                pa(NS, "user", new Selector(Map.of("app", "user-service")), MtlsMode.DISABLE));
+
+        assertThat(security.decide(USER, fromSidecar(GATEWAY, "GET", "/users/1")))
+                .isEqualTo(new InboundDecision.Allowed(Optional.empty()));
+    }
+
+    @Test
     void levelsResolveMeshThenNamespaceThenWorkloadAndUnsetInherits() {
         PeerAuthentication mesh = pa("istio-system", "mesh", Selector.NONE, MtlsMode.STRICT);
         PeerAuthentication namespace = pa(NS, "ns", Selector.NONE, MtlsMode.DISABLE);

@@ -136,4 +136,36 @@ class InboundAuthorizationTest {
             assertThat(f.lastEntry().flagsText()).isEqualTo("-");
         }
     }
+
+    @Test
+    @DisplayName("§11.3 a STRICT pod in a DISABLE namespace gets plaintext from sidecars: 503 UC, connection termination")
+    void plaintextFromASidecarToAStrictPodIsConnectionTermination() {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(PODS.get("user-service-ctx1-0"));
+            int reached = served();
+            f.apply(SUBSETS_BY_CLUSTER + userRoutes(TO_CTX1) + """
+                    ---
+                    apiVersion: security.istio.io/v1
+                    kind: PeerAuthentication
+                    metadata: {name: default, namespace: theater-msa}
+                    spec: {mtls: {mode: DISABLE}}
+                    ---
+                    apiVersion: security.istio.io/v1
+                    kind: PeerAuthentication
+                    metadata: {name: user, namespace: theater-msa}
+                    spec:
+                      selector: {matchLabels: {app: user-service}}
+                      mtls: {mode: STRICT}
+                    """);
+
+            OutboundResponse response = f.get("/users/1");
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.bodyText()).isEqualTo("upstream connect error or disconnect/reset before headers. "
+                    + "reset reason: connection termination").hasSize(95);
+            assertThat(f.lastEntry().flagsText()).isEqualTo("UC");
+            assertThat(f.lastEntry().attemptCount()).as("§3.1 a reset is not retried by default").isEqualTo(1);
+            assertThat(served()).as("the pod's sidecar closed the connection").isEqualTo(reached);
+        }
+    }
 }
