@@ -23,13 +23,16 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,8 +63,13 @@ class DashboardExerciseEndToEndTest {
     }
 
     @AfterAll
-    static void stopStack() {
+    static void stopStack() throws IOException {
         stack.close();
+        try (Stream<Path> files = Files.walk(home)) {   // does not follow the k8s link
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     @Test
