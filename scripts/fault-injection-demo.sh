@@ -159,12 +159,23 @@ apply_scenario_to_clusters() {
   done
 }
 
+# Lesson 09's kinds: enforced by the receiving sidecars in both modes (locally by the emulated ones), so say so.
+security_note() {
+  local dir=$1
+  [ -d "$dir" ] || return 0
+  if grep -qsE '^kind: (PeerAuthentication|AuthorizationPolicy)$' "$dir"/*.yaml "$dir"/*.yml; then
+    info "PeerAuthentication·AuthorizationPolicy 도 적용: 받는 쪽 사이드카가 자기 클러스터의 정책으로 검사하고, 허용되지 않은 호출은 403 RBAC: access denied (접근 로그에 rbac_access_denied_matched_policy[…])" \
+      "PeerAuthentication/AuthorizationPolicy applied too: the receiving sidecars enforce their own cluster's policies; a call they do not allow gets 403 RBAC: access denied (rbac_access_denied_matched_policy[…] in the access log)"
+  fi
+}
+
 run_scenario() {
   local dir check
   dir=$(scenario_dir "$COMMAND")
   [ -n "$dir" ] || usage_error "apply 에는 디렉터리가 필요합니다 / apply needs a directory"
   info "$COMMAND: $dir" "$COMMAND: $dir"
   expectation "$COMMAND"
+  security_note "$dir"
   if [ "$LOCAL" = 1 ]; then
     require_local_stack
     if [ "$COMMAND" = reset ] || [ "$COMMAND" = recover ]; then

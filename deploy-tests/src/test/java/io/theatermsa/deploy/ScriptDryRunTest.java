@@ -249,6 +249,21 @@ class ScriptDryRunTest {
     }
 
     @Test
+    void lessonNinesSecurityObjectsAreAnnouncedAsEnforcedInBothModes() throws IOException {
+        for (String out : List.of(
+                dryRun("fault-injection-demo.sh", "--dry-run", "apply", "k8s/practice/09-mtls-authz"),
+                dryRun("fault-injection-demo.sh", "--local", "--dry-run", "apply", "k8s/practice/09-mtls-authz"))) {
+
+            assertThat(out).contains("PeerAuthentication/AuthorizationPolicy applied too",
+                                     "403 RBAC: access denied", "rbac_access_denied_matched_policy");
+        }
+        assertThat(dryRun("fault-injection-demo.sh", "--local", "--dry-run", "apply", "k8s/practice/09-mtls-authz"))
+                .contains("./theater scenario apply k8s/practice/09-mtls-authz");
+        assertThat(dryRun("fault-injection-demo.sh", "--local", "--dry-run", "delay"))
+                .doesNotContain("PeerAuthentication");
+    }
+
+    @Test
     void statusTestAndPartitionPrintTheirCommands() throws IOException {
         assertThat(dryRun("fault-injection-demo.sh", "--dry-run", "status"))
                 .contains("kubectl --context ctx1 -n theater-msa get virtualservices,destinationrules",

@@ -34,10 +34,6 @@ final class ApiHandler implements Handler {
     private static final String APPLY_PATCH = "application/apply-patch+yaml";
     private static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
 
-    /** Kinds stored and served so that manifests apply, which the emulator does not act on. */
-    private static final List<ResourceType> NOT_ENFORCED = List.of(ServedTypes.PEER_AUTHENTICATIONS,
-                                                                   ServedTypes.AUTHORIZATION_POLICIES);
-
     private final ResourceVerbs verbs;
     private final WorkloadVerbs workloads;
     private final PodLogs logs;
@@ -141,11 +137,6 @@ final class ApiHandler implements Handler {
         if (request.subresource() != null || (WorkloadTypes.all().contains(request.type()) && !verb.reads())) {
             workload(request, verb, req, res);
             return;
-        }
-        if (!verb.reads() && NOT_ENFORCED.contains(request.type())) {
-            res.header(HeaderNames.create("Warning"), "299 - \"" + request.type().kind() + " is stored but not"
-                    + " enforced in theater's local mode: the emulated sidecars do not do mutual TLS or authorization"
-                    + " yet; on real clusters Istio enforces it\"");
         }
         String manager = manager(req);
         boolean dryRun = query(req, "dryRun").equals("All");

@@ -10,7 +10,6 @@ import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.ObjectMeta;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,11 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * One store, many views: keeps one cluster's {@link ClusterStore} and that cluster's configuration in force in
- * {@link ClusterConfigs} the same. A write of a VirtualService or DestinationRule in the store (kubectl) puts the
- * store's whole set of them in force in the cluster; a configuration put in force by anyone else (a scenario, the
+ * {@link ClusterConfigs} the same. A write of a VirtualService, DestinationRule, PeerAuthentication or
+ * AuthorizationPolicy in the store (kubectl) puts the store's whole set of them in force in the cluster; a configuration put in force by anyone else (a scenario, the
  * dashboard, a rollback) is written into the store, object by object, keeping each stored object's metadata and taking
  * its spec, so that its resourceVersion and generation move as kube's would. Such a write also records the object as
  * {@code kubectl apply} records it ({@code last-applied-configuration}), as the deploy scripts' {@code kubectl apply}
@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ClusterBridge implements AutoCloseable {
 
     static final String GROUP = "networking.istio.io";
-    static final String STORED_VERSION = GROUP + "/v1";
+    static final String SECURITY_GROUP = "security.istio.io";
     /** Who writes the mesh's changes into the store, as {@code managedFields} records it. */
     static final FieldManager MANAGER = FieldManager.update("theater");
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -120,7 +120,7 @@ public final class ClusterBridge implements AutoCloseable {
         }
     }
 
-    /** The store's VirtualServices and DestinationRules, put in force as the cluster's whole configuration. */
+    /** The store's mesh objects, put in force as the cluster's whole configuration. */
     private void putStoreInForce() {
         Map<ObjectKey, ObjectNode> stored = storedMeshObjects();
         if (specs(stored).equals(specsInForce())) {
@@ -161,8 +161,8 @@ public final class ClusterBridge implements AutoCloseable {
     private Map<ObjectKey, ObjectNode> storedMeshObjects() {
         Map<ObjectKey, ObjectNode> objects = new LinkedHashMap<>();
         for (MeshKind kind : MeshKind.values()) {
-            store.list(GROUP, kind.resource, null).items().forEach(item -> objects.put(
-                    new ObjectKey(GROUP, kind.resource, item.path("metadata").path("namespace").asText(),
+            store.list(kind.group, kind.resource, null).items().forEach(item -> objects.put(
+                    new ObjectKey(kind.group, kind.resource, item.path("metadata").path("namespace").asText(),
                                   item.path("metadata").path("name").asText()), item));
         }
         return objects;
@@ -173,6 +173,7 @@ public final class ClusterBridge implements AutoCloseable {
         Map<ObjectKey, JsonNode> specs = new LinkedHashMap<>();
         config.virtualServices().forEach(vs -> specs.put(MeshKind.VIRTUAL_SERVICE.key(vs.meta()), vs.rawSpec()));
         config.destinationRules().forEach(dr -> specs.put(MeshKind.DESTINATION_RULE.key(dr.meta()), dr.rawSpec()));
+        config.securityObjects().forEach(o -> specs.put(MeshKind.of(o.meta().kind()).key(o.meta()), o.rawSpec()));
         return specs;
     }
 
@@ -198,36 +199,46 @@ public final class ClusterBridge implements AutoCloseable {
     /** The object as a manifest has it: apiVersion, kind, name, namespace and {@code spec}. */
     private static ObjectNode newObject(ObjectKey key, JsonNode spec) {
         ObjectNode object = JsonMappers.MAPPER.createObjectNode();
-        object.put("apiVersion", STORED_VERSION).put("kind", MeshKind.of(key).kind);
+        MeshKind kind = MeshKind.of(key);
+        object.put("apiVersion", kind.group + "/v1").put("kind", kind.kind);
         object.putObject("metadata").put("name", key.name()).put("namespace", key.namespace());
         object.set("spec", spec);
         return object;
     }
 
     private static boolean isMeshKind(ObjectKey key) {
-        return key.group().equals(GROUP) && List.of(MeshKind.values()).stream()
-                .anyMatch(kind -> kind.resource.equals(key.resource()));
+        return Stream.of(MeshKind.values())
+                .anyMatch(kind -> kind.group.equals(key.group()) && kind.resource.equals(key.resource()));
     }
 
-    /** The kinds the mesh follows, and where a store keeps them. */
+    /** The kinds the mesh follows, and where a store keeps them (stored as v1). */
     private enum MeshKind {
-        VIRTUAL_SERVICE("VirtualService", "virtualservices"),
-        DESTINATION_RULE("DestinationRule", "destinationrules");
+        VIRTUAL_SERVICE(GROUP, "VirtualService", "virtualservices"),
+        DESTINATION_RULE(GROUP, "DestinationRule", "destinationrules"),
+        PEER_AUTHENTICATION(SECURITY_GROUP, "PeerAuthentication", "peerauthentications"),
+        AUTHORIZATION_POLICY(SECURITY_GROUP, "AuthorizationPolicy", "authorizationpolicies");
 
+        private final String group;
         private final String kind;
         private final String resource;
 
-        MeshKind(String kind, String resource) {
+        MeshKind(String group, String kind, String resource) {
+            this.group = group;
             this.kind = kind;
             this.resource = resource;
         }
 
         ObjectKey key(ObjectMeta meta) {
-            return new ObjectKey(GROUP, resource, meta.namespace(), meta.name());
+            return new ObjectKey(group, resource, meta.namespace(), meta.name());
         }
 
         static MeshKind of(ObjectKey key) {
-            return key.resource().equals(VIRTUAL_SERVICE.resource) ? VIRTUAL_SERVICE : DESTINATION_RULE;
+            return Stream.of(values()).filter(k -> k.group.equals(key.group()) && k.resource.equals(key.resource()))
+                    .findFirst().orElseThrow();
+        }
+
+        static MeshKind of(String kind) {
+            return Stream.of(values()).filter(k -> k.kind.equals(kind)).findFirst().orElseThrow();
         }
     }
 

@@ -6,11 +6,12 @@ import io.theatermsa.mesh.config.Gate;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Istio's validating webhook ({@code validation.istio.io}) played by the mesh's own validation: a VirtualService
- * or DestinationRule is loaded alone by {@link MeshConfigLoader}, and every finding whose code's gate is
+ * Istio's validating webhook ({@code validation.istio.io}) played by the mesh's own validation: a VirtualService,
+ * DestinationRule, PeerAuthentication or AuthorizationPolicy is loaded alone by {@link MeshConfigLoader}, and every finding whose code's gate is
  * {@link Gate#ADMISSION} denies it, with the field path, in the webhook's words: {@code configuration is invalid:
  * <error>}, or for several errors hashicorp multierror's {@code N errors occurred:} list (istio-validation.md 0.3).
  * Other kinds are admitted.
@@ -18,10 +19,12 @@ import java.util.stream.Collectors;
 public final class MeshAdmission implements Admission {
 
     static final String WEBHOOK = "validation.istio.io";
+    /** The groups whose kinds Istio's webhook validates and the mesh enforces. */
+    private static final Set<String> MESH_GROUPS = Set.of("networking.istio.io", "security.istio.io");
 
     @Override
     public Verdict review(Request request) {
-        if (!request.key().group().equals("networking.istio.io")) {
+        if (!MESH_GROUPS.contains(request.key().group())) {
             return new Verdict.Allowed();
         }
         // The object's namespace is the request path's, as the API server has already set it.

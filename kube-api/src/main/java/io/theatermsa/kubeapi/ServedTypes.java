@@ -9,8 +9,7 @@ import java.util.Optional;
 /**
  * What this API server serves: namespaces (core/v1), the workload kinds of {@link WorkloadTypes}, Istio's
  * VirtualService and DestinationRule ({@code networking.istio.io} v1, v1beta1 and v1alpha3, v1 preferred), and
- * Istio's PeerAuthentication and AuthorizationPolicy ({@code security.istio.io} v1 and v1beta1; stored, not
- * enforced), with the short names, categories and printer columns Istio's CRDs declare.
+ * Istio's PeerAuthentication and AuthorizationPolicy ({@code security.istio.io} v1 and v1beta1), with the short names, categories and printer columns Istio's CRDs declare.
  */
 final class ServedTypes {
 
@@ -38,13 +37,13 @@ final class ServedTypes {
 
     private static final List<String> SECURITY_VERSIONS = List.of("v1", "v1beta1");
     private static final List<String> SECURITY_CATEGORIES = List.of("istio-io", "security-istio-io");
-    /** Stored and served for {@code kubectl apply -k k8s/practice/09-mtls-authz}; the emulator does not enforce it. */
+    /** Lesson 09's mutual TLS mode; the cluster's emulated sidecars enforce what its store holds. */
     static final ResourceType PEER_AUTHENTICATIONS = new ResourceType("security.istio.io", SECURITY_VERSIONS,
             "peerauthentications", "peerauthentication", "PeerAuthentication", true, CRD_VERBS, List.of("pa"),
             SECURITY_CATEGORIES, List.of(PrinterColumn.path("Mode", "string", ".spec.mtls.mode",
                                                             "The mutual TLS mode the sidecars require."), AGE),
             List.of());
-    /** Stored and served like {@link #PEER_AUTHENTICATIONS}; the emulator does not enforce it. */
+    /** Lesson 09's who-may-call-whom; enforced like {@link #PEER_AUTHENTICATIONS}. */
     static final ResourceType AUTHORIZATION_POLICIES = new ResourceType("security.istio.io", SECURITY_VERSIONS,
             "authorizationpolicies", "authorizationpolicy", "AuthorizationPolicy", true, CRD_VERBS, List.of("ap"),
             SECURITY_CATEGORIES, List.of(PrinterColumn.path("Action", "string", ".spec.action",

@@ -95,6 +95,34 @@ class ClusterBridgeTest {
     }
 
     @Test
+    void securityObjectsGoBothWaysAndAStoredPolicyIsEnforcedInItsClusterAlone() {
+        ObjectKey strict = new ObjectKey(ClusterBridge.SECURITY_GROUP, "peerauthentications", NAMESPACE, "default");
+        ObjectKey allow = new ObjectKey(ClusterBridge.SECURITY_GROUP, "authorizationpolicies", NAMESPACE, "gateway");
+
+        mesh.putEverywhere("scenario 09", virtualService("movie-service", 70) + "---\n" + """
+                apiVersion: security.istio.io/v1
+                kind: PeerAuthentication
+                metadata: {name: default, namespace: theater-msa}
+                spec: {mtls: {mode: STRICT}}
+                """);
+        await().atMost(IN_FORCE).until(() -> store.get(strict).isPresent());
+        assertThat(store.get(strict).orElseThrow().path("apiVersion").asText()).isEqualTo("security.istio.io/v1");
+
+        store.create(allow, yaml("""
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: gateway, namespace: theater-msa}
+                spec:
+                  rules: [{from: [{source: {principals: [cluster.local/ns/theater-msa/sa/api-gateway]}}]}]
+                """), FieldManager.update("kubectl"));
+
+        await().atMost(IN_FORCE).until(() -> !mesh.inForce("ctx1").snapshot().config().securityPolicies()
+                .authorizationPolicies().isEmpty());
+        assertThat(mesh.inForce("ctx1").snapshot().config().securityPolicies().peerAuthentications()).hasSize(1);
+        assertThat(mesh.inForce("ctx2").snapshot().config().securityPolicies().authorizationPolicies()).isEmpty();
+    }
+
+    @Test
     void anObjectGoneFromTheConfigurationIsDeletedFromTheStore() {
         mesh.putEverywhere("scenario 02", virtualService("user-service", 100));
 

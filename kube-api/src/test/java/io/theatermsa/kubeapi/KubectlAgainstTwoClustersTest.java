@@ -235,14 +235,36 @@ class KubectlAgainstTwoClustersTest {
     }
 
     @Test
-    void lesson09sSecurityKindsAreStoredWithAWarningThatTheyAreNotEnforcedLocally() {
+    void theWebhookDeniesASecurityPolicyIstioRejectsAndOneTheLocalMeshCannotEnforce() throws IOException {
+        String policy = """
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: ext, namespace: theater-msa}
+                spec:
+                  action: %s
+                """;
+
+        Kubectl.Result denyWithoutRules = kubectl.run("apply", "-f", file("deny.yaml", policy.formatted("DENY")));
+        Kubectl.Result custom = kubectl.run("apply", "-f", file("custom.yaml",
+                policy.formatted("CUSTOM\n  provider: {name: opa}\n  rules: [{}]")));
+
+        assertThat(denyWithoutRules.exitCode()).isEqualTo(1);
+        assertThat(denyWithoutRules.err()).contains("admission webhook \"validation.istio.io\" denied the request",
+                                                    "spec.rules: DENY policy must have at least one rule");
+        assertThat(custom.exitCode()).isEqualTo(1);
+        assertThat(custom.err()).contains("spec.action: CUSTOM", "is not enforced by theater's local mesh");
+        assertThat(kubectl.run("get", "ap", "-o", "name").out()).isEmpty();
+    }
+
+    @Test
+    void lesson09sSecurityKindsAreStoredAndServedWithoutAWarning() {
         Kubectl.Result applied = kubectl.run("apply", "-k", REPO.resolve("k8s/practice/09-mtls-authz").toString());
 
         assertThat(applied.exitCode()).as(applied.all()).isZero();
         assertThat(applied.out()).contains("peerauthentication.security.istio.io/default created",
                                            "authorizationpolicy.security.istio.io/user-service created");
-        assertThat(applied.err()).contains("Warning: PeerAuthentication is stored but not enforced in theater's local"
-                                           + " mode", "Warning: AuthorizationPolicy is stored but not enforced");
+        assertThat(applied.err()).as("enforced locally now: no 'stored but not enforced' warning")
+                .doesNotContain("Warning");
         assertThat(kubectl.run("get", "pa").out()).containsPattern("NAME\\s+MODE\\s+AGE\\ndefault\\s+STRICT\\s+");
         assertThat(kubectl.run("get", "ap", "user-service").out())
                 .containsPattern("NAME\\s+ACTION\\s+AGE\\nuser-service\\s+ALLOW\\s+");

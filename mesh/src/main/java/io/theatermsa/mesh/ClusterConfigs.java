@@ -23,7 +23,7 @@ public interface ClusterConfigs {
 
     /**
      * Loads {@code objects} and puts them in force in {@code cluster} alone, as that cluster's whole configuration:
-     * every VirtualService and DestinationRule the cluster's store holds, as YAML or JSON (one or more documents, or
+     * every VirtualService, DestinationRule, PeerAuthentication and AuthorizationPolicy the cluster's store holds, as YAML or JSON (one or more documents, or
      * a {@code kind: List}); metadata a store adds (resourceVersion, uid, managedFields ...) is ignored, and
      * {@code creationTimestamp} orders objects as Istio does. Refused whole when a finding's gate is
      * {@code ADMISSION}: then nothing changes and the result lists the findings (each with its field path).

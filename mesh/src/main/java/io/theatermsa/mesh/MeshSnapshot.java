@@ -9,6 +9,7 @@ import io.theatermsa.mesh.config.ObjectMeta;
 import io.theatermsa.mesh.config.VirtualService;
 import io.theatermsa.mesh.route.RouteCompiler;
 import io.theatermsa.mesh.route.RouteTable;
+import io.theatermsa.mesh.security.MeshSecurity;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,8 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One immutable, compiled mesh configuration: per host its route table and Envoy clusters, plus the configured
- * splits the dashboard shows. Built once when configuration changes; requests only read it.
+ * One immutable, compiled mesh configuration: per host its route table and Envoy clusters, the configured splits the
+ * dashboard shows, and the PeerAuthentications and AuthorizationPolicies the inbound side of this cluster's sidecars
+ * enforces. Built once when configuration changes; requests only read it.
  */
 public final class MeshSnapshot {
 
@@ -30,6 +32,7 @@ public final class MeshSnapshot {
     /** Rules with a wildcard host: a host without an exact rule gets the most specific one covering it. */
     private final List<MergedDestinationRule> wildcardRules;
     private final List<ConfiguredSplit> configuredSplits;
+    private final MeshSecurity security;
     /** Default tables of hosts without a VirtualService, built on first request. */
     private final ConcurrentHashMap<HostName, RouteTable> defaultTables = new ConcurrentHashMap<>();
     /** Default clusters of hosts without a DestinationRule, one instance per host so sidecars keep their state. */
@@ -40,6 +43,7 @@ public final class MeshSnapshot {
     private MeshSnapshot(long generation, LoadedConfig config, Map<HostName, RouteTable> routeTables,
                          Map<HostName, HostClusters> clusters, List<MergedDestinationRule> wildcardRules,
                          List<ConfiguredSplit> configuredSplits) {
+        this.security = config.securityPolicies().enforcedUnder(MeshSecurity.DEFAULT_ROOT_NAMESPACE);
         this.generation = generation;
         this.config = config;
         this.routeTables = Map.copyOf(routeTables);
@@ -122,6 +126,14 @@ public final class MeshSnapshot {
 
     private static Optional<HostClusters> coveredByWildcard(List<MergedDestinationRule> wildcardRules, HostName host) {
         return MergedDestinationRule.appliedTo(host, wildcardRules).map(rule -> HostClusters.compile(rule, host));
+    }
+
+    /**
+     * What this cluster's sidecars decide for a request they receive (mesh-semantics §11); Istio's default root
+     * namespace, {@code istio-system}, holds the mesh-wide policies.
+     */
+    public MeshSecurity security() {
+        return security;
     }
 
     /** Per host with a VirtualService, how its default traffic is split; sorted by host. */

@@ -74,8 +74,8 @@ public final class Linter {
      * configuration it is offered, so that applying and linting the same objects report the same findings.
      */
     public LoadedConfig withFindings(LoadedConfig loaded, Inventory inventory) {
-        return new LoadedConfig(loaded.virtualServices(), loaded.destinationRules(), check(loaded, inventory),
-                                loaded.skippedObjects());
+        return new LoadedConfig(loaded.virtualServices(), loaded.destinationRules(), loaded.securityObjects(),
+                                check(loaded, inventory), loaded.skippedObjects());
     }
 
     private List<Diagnostic> check(LoadedConfig loaded, Inventory inventory) {

@@ -133,7 +133,7 @@ class LocalStackKubectlTest {
     @ParameterizedTest
     @ValueSource(strings = {"01-initial", "02-circuit-breaker", "03-delay-fault", "04-error-fault", "05-block-fault",
                             "06-circuit-breaker-real", "07-locality-failover", "08-timeouts-retries",
-                            "10-service-faults", "99-scenarios"})
+                            "09-mtls-authz", "10-service-faults", "99-scenarios"})
     void everyPracticeScenarioAppliesWithKubectlToBothContexts(String scenario) {
         String practice = StackUnderTest.HOME.resolve("k8s/practice").resolve(scenario).toString();
         for (String context : List.of("ctx1", "ctx2")) {
@@ -144,14 +144,16 @@ class LocalStackKubectlTest {
     }
 
     @Test
-    void theMtlsScenariosSecurityKindsAreStoredWithAWarningAndItsRoutingIsInForceInThatClusterAlone() {
+    void theMtlsScenariosSecurityKindsAreEnforcedInThatClusterAloneWithoutAWarning() {
         String practice = StackUnderTest.HOME.resolve("k8s/practice/09-mtls-authz").toString();
 
         Kubectl.Result applied = kubectl().run("--context", "ctx1", "apply", "-k", practice);
 
         assertThat(applied.exitCode()).as(applied.all()).isZero();
-        assertThat(applied.err()).contains("Warning: PeerAuthentication is stored but not enforced in theater's local"
-                                           + " mode");
+        assertThat(applied.err()).doesNotContain("Warning");
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(mesh.inForce("ctx1").snapshot().config()
+                .securityPolicies().authorizationPolicies()).hasSize(4));
+        assertThat(mesh.inForce("ctx2").snapshot().config().securityPolicies().authorizationPolicies()).isEmpty();
         assertThat(kubectl().run("--context", "ctx1", "get", "pa,ap", "-o", "name").out())
                 .contains("peerauthentication.security.istio.io/default",
                           "authorizationpolicy.security.istio.io/user-service");

@@ -12,8 +12,9 @@ import java.util.TreeMap;
 
 /**
  * Where the mesh configurations of the clusters of a multi-primary mesh differ, object by object. Each cluster's
- * istiod reads only its own cluster's VirtualServices and DestinationRules (multicluster.md §2), so an object applied
- * to one context only, or changed in one only, routes that cluster's sidecars differently from the other's: the
+ * istiod reads only its own cluster's VirtualServices, DestinationRules, PeerAuthentications and AuthorizationPolicies
+ * (multicluster.md §2, mesh-semantics §11.9), so an object applied to one context only, or changed in one only, makes
+ * that cluster's sidecars route or authorize differently from the other's: the
  * mistake {@link Code#CLUSTERS_DIFFER} names. Objects are compared by kind, namespace and name, and by their
  * {@code spec} as written; metadata such as the creation time is not compared.
  *
@@ -41,6 +42,7 @@ public record ClusterDifferences(List<Diagnostic> findings, Map<String, List<Str
         configs.forEach((cluster, config) -> {
             config.virtualServices().forEach(vs -> add(copies, firstSeen, cluster, vs.meta(), vs.rawSpec()));
             config.destinationRules().forEach(dr -> add(copies, firstSeen, cluster, dr.meta(), dr.rawSpec()));
+            config.securityObjects().forEach(o -> add(copies, firstSeen, cluster, o.meta(), o.rawSpec()));
         });
         Diagnostics diagnostics = new Diagnostics();
         Map<String, List<String>> resources = new LinkedHashMap<>();

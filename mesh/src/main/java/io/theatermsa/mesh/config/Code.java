@@ -83,6 +83,13 @@ public enum Code {
             "Fields that cannot be set together", "함께 쓸 수 없는 필드"),
     INVALID_TLS_SETTINGS("THT-E029", Severity.ERROR, Gate.ADMISSION, "IST0106",
             "Invalid client TLS settings", "잘못된 클라이언트 TLS 설정"),
+    SECURITY_NOT_EMULATED("THT-E030", Severity.ERROR, Gate.ADMISSION, "",
+            "Security field the local mesh cannot enforce", "로컬 메시가 적용할 수 없는 보안 필드",
+            new Text("로컬 모드는 이 PeerAuthentication·AuthorizationPolicy 필드를 흉내 내지 않으므로, 조용히 덜 막거나 더 막는"
+                     + " 대신 객체를 거부합니다. 실제 클러스터의 Istio 는 받아들입니다",
+                     "Theater's local mode does not emulate this PeerAuthentication/AuthorizationPolicy field, so it"
+                     + " refuses the object rather than silently allow or deny other requests than Istio would."
+                     + " Istio on real clusters accepts it")),
     SUBSET_NOT_FOUND("THT-W001", Severity.WARNING, Gate.LINT, "IST0101, KIA1107",
             "Subset not found", "서브셋을 찾을 수 없음",
             new Text("서브셋의 Envoy 클러스터가 없어 이 라우트의 모든 요청이 503 NC 로 끝납니다",

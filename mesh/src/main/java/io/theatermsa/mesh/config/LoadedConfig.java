@@ -1,5 +1,7 @@
 package io.theatermsa.mesh.config;
 
+import io.theatermsa.mesh.security.SecurityPolicies;
+
 import java.util.List;
 
 /**
@@ -9,18 +11,20 @@ import java.util.List;
  *
  * @param virtualServices  the VirtualServices, in the order read
  * @param destinationRules the DestinationRules, in the order read
+ * @param securityObjects  the PeerAuthentications and AuthorizationPolicies, in the order read
  * @param diagnostics      every finding, errors first as found
  * @param skippedObjects   objects of other kinds (Kustomization, Service, Deployment ...) that were skipped
  */
 public record LoadedConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
-                           List<Diagnostic> diagnostics, int skippedObjects) {
+                           List<SecurityObject> securityObjects, List<Diagnostic> diagnostics, int skippedObjects) {
 
     /** A configuration with no objects, the one the mesh starts with. */
-    public static final LoadedConfig EMPTY = new LoadedConfig(List.of(), List.of(), List.of(), 0);
+    public static final LoadedConfig EMPTY = new LoadedConfig(List.of(), List.of(), List.of(), List.of(), 0);
 
     public LoadedConfig {
         virtualServices = List.copyOf(virtualServices);
         destinationRules = List.copyOf(destinationRules);
+        securityObjects = List.copyOf(securityObjects);
         diagnostics = List.copyOf(diagnostics);
     }
 
@@ -40,6 +44,13 @@ public record LoadedConfig(List<VirtualService> virtualServices, List<Destinatio
     /** The DestinationRules merged per host, as Istio merges them (mesh-semantics §4.4). */
     public List<MergedDestinationRule> mergedDestinationRules() {
         return MergedDestinationRule.mergeByHost(destinationRules);
+    }
+
+    /** Every policy the security objects add for the sidecars to enforce, in the order read. */
+    public SecurityPolicies securityPolicies() {
+        return new SecurityPolicies(
+                securityObjects.stream().flatMap(o -> o.enforced().peerAuthentications().stream()).toList(),
+                securityObjects.stream().flatMap(o -> o.enforced().authorizationPolicies().stream()).toList());
     }
 
     private List<Diagnostic> withSeverity(Severity severity) {

@@ -9,11 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Loads VirtualServices and DestinationRules ({@code networking.istio.io} v1, v1beta1, v1alpha3) from YAML and
- * validates them. Sources: a file, a directory, a kustomization directory, multi-document YAML, {@code kubectl
+ * Loads VirtualServices and DestinationRules ({@code networking.istio.io} v1, v1beta1, v1alpha3), PeerAuthentications
+ * and AuthorizationPolicies ({@code security.istio.io} v1, v1beta1) from YAML and validates them. Sources: a file, a directory, a kustomization directory, multi-document YAML, {@code kubectl
  * kustomize} output, or a {@code kind: List}. Other kinds are skipped and counted.
  * <p>
  * Validation accumulates: the result lists every problem with its file, object and field path, and never throws.
@@ -25,6 +26,9 @@ public final class MeshConfigLoader {
     private static final String ISTIO_GROUP = "networking.istio.io/";
     private static final Set<String> API_VERSIONS = Set.of("v1", "v1beta1", "v1alpha3");
     private static final Set<String> MESH_KINDS = Set.of("VirtualService", "DestinationRule");
+    private static final String SECURITY_GROUP = "security.istio.io/";
+    private static final Set<String> SECURITY_API_VERSIONS = Set.of("v1", "v1beta1");
+    private static final Set<String> SECURITY_KINDS = Set.of("PeerAuthentication", "AuthorizationPolicy");
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "status");
     private static final List<String> BANNED_ANNOTATIONS = List.of("istio.io/dry-run",
             "internal.istio.io/webhook-always-reject", "internal.istio.io/parent-namespace", "internal.istio.io/parents");
@@ -61,10 +65,15 @@ public final class MeshConfigLoader {
     private LoadedConfig decode(List<Manifest> manifests, Diagnostics diagnostics) {
         List<VirtualService> virtualServices = new ArrayList<>();
         List<DestinationRule> destinationRules = new ArrayList<>();
+        List<SecurityObject> securityObjects = new ArrayList<>();
         int skipped = 0;
         for (Manifest m : manifests) {
             JsonNode node = m.node();
             String kind = m.kind();
+            if (SECURITY_KINDS.contains(kind)) {
+                security(m, diagnostics).ifPresentOrElse(securityObjects::add, () -> { });
+                continue;
+            }
             if (!MESH_KINDS.contains(kind)) {
                 skipped++;
                 continue;
@@ -95,7 +104,28 @@ public final class MeshConfigLoader {
         }
         MeshReferenceValidator.validate(virtualServices, MergedDestinationRule.mergeByHost(destinationRules),
                                         catalog, diagnostics);
-        return new LoadedConfig(virtualServices, destinationRules, diagnostics.toList(), skipped);
+        return new LoadedConfig(virtualServices, destinationRules, securityObjects, diagnostics.toList(), skipped);
+    }
+
+    /** A PeerAuthentication or AuthorizationPolicy; empty (a warning) for an API version Istio does not serve. */
+    private static Optional<SecurityObject> security(Manifest m, Diagnostics diagnostics) {
+        ObjectMeta meta = meta(m, m.kind(), diagnostics);
+        String apiVersion = m.node().path("apiVersion").asText("");
+        if (!apiVersion.startsWith(SECURITY_GROUP)
+                || !SECURITY_API_VERSIONS.contains(apiVersion.substring(SECURITY_GROUP.length()))) {
+            diagnostics.add(Code.UNSUPPORTED_API_VERSION, meta, "apiVersion", "'" + apiVersion
+                    + "' is not security.istio.io/v1 or v1beta1; the object is skipped");
+            return Optional.empty();
+        }
+        for (String field : (Iterable<String>) m.node()::fieldNames) {
+            if (!TOP_LEVEL_FIELDS.contains(field)) {
+                diagnostics.add(Code.INVALID_VALUE, meta, field, "unknown field \"" + field + "\" on "
+                        + meta.kind() + " resource " + meta.key());
+            }
+        }
+        JsonNode spec = m.node().path("spec").isObject() ? m.node().get("spec")
+                : JsonNodeFactory.instance.objectNode();
+        return Optional.of(SecurityPolicyDecoder.decode(m, meta, spec, diagnostics));
     }
 
     /**

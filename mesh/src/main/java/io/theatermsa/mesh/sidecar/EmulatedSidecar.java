@@ -30,7 +30,9 @@ import java.util.random.RandomGenerator;
 /**
  * The local stand-in for one workload's Envoy sidecar. Per request: route (404 NR when nothing matches), pick the
  * destination by weight, find its Envoy cluster (503 NC when the subset is undefined), pick an endpoint (503 UH
- * when there is none), forward it with {@code x-envoy-attempt-count}, and record an access-log entry. Upstream
+ * when there is none), let the chosen pod's own sidecar judge the attempt by its cluster's PeerAuthentications and
+ * AuthorizationPolicies (403 {@code RBAC: access denied} when it denies), forward it with
+ * {@code x-envoy-attempt-count}, and record an access-log entry. Upstream
  * responses gain {@code x-envoy-upstream-service-time}; every response carries {@code server: envoy}.
  * <p>
  * Each client workload owns one sidecar, with its own cluster state, as in Envoy. Thread-safe.
@@ -57,15 +59,16 @@ public final class EmulatedSidecar implements Sidecar {
     private final InstantSource clock;
 
     private EmulatedSidecar(Builder b) {
-        this.source = new SourceWorkload(b.identity, b.namespace, b.labels);
+        this.source = new SourceWorkload(b.identity, b.namespace, b.labels, b.serviceAccount);
         this.registry = b.registry;
         this.ownedTimers = b.timers == null ? new ScheduledIntervalTimers(b.identity.pod()) : null;
         this.clusters = new ClusterManager(new ClusterContext(b.identity.cluster(), b.labels, b.networkView, b.ticker,
                 b.random, b.timers == null ? ownedTimers : b.timers, b.outlierEvents));
         this.accessLog = b.accessLog;
         this.upstream = b.upstream;
+        InboundSecurity inbound = b.inbound != null ? b.inbound : cluster -> b.controlPlane.current().security();
         this.router = new OutboundRouter(b.controlPlane, b.registry, clusters, source, upstream, b.ticker, b.sleeper,
-                                         b.random);
+                                         b.random, inbound);
         this.faults = new FaultFilter(b.random, b.sleeper);
         this.ownedMirrors = b.mirrors == null
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mirror-" + b.identity.pod() + "-", 0)
@@ -203,6 +206,8 @@ public final class EmulatedSidecar implements Sidecar {
         private final String namespace;
         private final UpstreamExchange upstream;
         private Map<String, String> labels;
+        private String serviceAccount;
+        private InboundSecurity inbound;
         /** Asks for the current thread's generator on every draw, so virtual threads never share a seed. */
         private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
         private Ticker ticker = Ticker.SYSTEM;
@@ -222,6 +227,25 @@ public final class EmulatedSidecar implements Sidecar {
             this.namespace = Objects.requireNonNull(namespace, "namespace");
             this.upstream = Objects.requireNonNull(upstream, "upstream");
             this.labels = Endpoint.localLabels(identity.service(), identity.cluster());
+            this.serviceAccount = identity.service();
+        }
+
+        /**
+         * The calling pod's service account, which its mTLS identity names (default: the workload's service name, as
+         * every Deployment of {@code k8s/} sets {@code serviceAccountName} to its app's name).
+         */
+        public Builder serviceAccount(String serviceAccount) {
+            this.serviceAccount = Objects.requireNonNull(serviceAccount);
+            return this;
+        }
+
+        /**
+         * How the destination pods' sidecars judge this sidecar's requests (default: every pod follows the security
+         * of this sidecar's own control plane, as in a one-cluster mesh).
+         */
+        public Builder inboundSecurity(InboundSecurity inbound) {
+            this.inbound = Objects.requireNonNull(inbound);
+            return this;
         }
 
         /** The calling pod's labels, matched by {@code sourceLabels} (default: app, cluster, topology label). */

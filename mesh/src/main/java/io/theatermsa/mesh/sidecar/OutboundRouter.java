@@ -21,6 +21,10 @@ import io.theatermsa.mesh.route.RouteAction;
 import io.theatermsa.mesh.route.RouteDestination;
 import io.theatermsa.mesh.route.RouteRequest;
 import io.theatermsa.mesh.route.RouteTable;
+import io.theatermsa.mesh.security.InboundDecision;
+import io.theatermsa.mesh.security.InboundRequest;
+import io.theatermsa.mesh.security.Principal;
+import io.theatermsa.mesh.security.Workload;
 import io.theatermsa.mesh.time.Sleeper;
 import io.theatermsa.mesh.time.Ticker;
 
@@ -42,7 +46,9 @@ import java.util.random.RandomGenerator;
  * then runs the upstream attempts on that one cluster: host selection with priorities and panic (§6.7, §6.10),
  * connection-pool admission (§5), the exchange under the per-try and global timeouts (§3.3), outlier reporting
  * (§6.3) and retries with back-off (§3.2). An attempt to a pod across a cut {@link
- * io.theatermsa.mesh.NetworkPartitions} link fails as a refused connection without opening a socket.
+ * io.theatermsa.mesh.NetworkPartitions} link fails as a refused connection without opening a socket. Before an
+ * attempt reaches the pod, the pod's own sidecar judges it (§11, {@link InboundSecurity}): an RBAC denial comes back
+ * as that sidecar's {@code 403 RBAC: access denied}, an upstream response to this one.
  */
 final class OutboundRouter {
 
@@ -60,11 +66,13 @@ final class OutboundRouter {
     private final Ticker ticker;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final InboundSecurity inbound;
+    private final Principal principal;
     private final ConcurrentHashMap<String, HostName> hostsByAuthority = new ConcurrentHashMap<>();
 
     OutboundRouter(MeshControlPlane controlPlane, EndpointRegistry registry, ClusterManager clusters,
                    SourceWorkload source, UpstreamExchange upstream, Ticker ticker, Sleeper sleeper,
-                   RandomGenerator random) {
+                   RandomGenerator random, InboundSecurity inbound) {
         this.controlPlane = controlPlane;
         this.registry = registry;
         this.clusters = clusters;
@@ -73,6 +81,8 @@ final class OutboundRouter {
         this.ticker = ticker;
         this.sleeper = sleeper;
         this.random = random;
+        this.inbound = inbound;
+        this.principal = Principal.of(source.namespace(), source.serviceAccount());
     }
 
     RouteDecision route(OutboundRequest request, long random) {
@@ -135,7 +145,8 @@ final class OutboundRouter {
 
     /** How one attempt ended. */
     private sealed interface Outcome {
-        record Responded(OutboundResponse response) implements Outcome {
+        /** {@code details}: {@code via_upstream}, or the destination sidecar's own when it answered itself. */
+        record Responded(OutboundResponse response, String details) implements Outcome {
         }
 
         record Reset(ResetReason reason) implements Outcome {
@@ -192,7 +203,7 @@ final class OutboundRouter {
                     }
                     case REUSED, CONNECTED -> cluster.attemptStarted(host, admission);
                 }
-                Outcome outcome = exchange(cluster, host, endpoint,
+                Outcome outcome = exchange(cluster, host, endpoint, routed.destination().host(),
                         upstreamRequest(request, generatedRequestId, info.attempts(), retry.policy().perTryTimeout(),
                                         globalNanos),
                         retry.policy().perTryTimeout().toNanos(), globalNanos == 0 ? 0 : remaining);
@@ -203,7 +214,7 @@ final class OutboundRouter {
                             yield null;
                         }
                         flagUnretried(status, info);
-                        info.viaUpstream();
+                        info.upstreamDetails(r.details());
                         yield fromUpstream(r.response(), (ticker.nanos() - start) / 1_000_000);
                     }
                     case Outcome.Reset r -> {
@@ -237,8 +248,8 @@ final class OutboundRouter {
     }
 
     /** One attempt under {@code min(per-try, remaining global)}; reports its result to the cluster. */
-    private Outcome exchange(UpstreamCluster cluster, UpstreamHost host, Endpoint endpoint, OutboundRequest attempt,
-                             long perTryNanos, long remainingGlobalNanos) {
+    private Outcome exchange(UpstreamCluster cluster, UpstreamHost host, Endpoint endpoint, HostName destination,
+                             OutboundRequest attempt, long perTryNanos, long remainingGlobalNanos) {
         boolean perTryBinds = perTryNanos > 0 && (remainingGlobalNanos == 0 || perTryNanos < remainingGlobalNanos);
         long limit = perTryBinds ? perTryNanos : remainingGlobalNanos;
         try {
@@ -246,11 +257,25 @@ final class OutboundRouter {
                 // No socket: a partition refuses the connection, as kube-proxy does for a gateway without pods.
                 return failed(cluster, host, ResetReason.REMOTE_CONNECTION_FAILURE);
             }
+            InboundDecision decision = inbound.inCluster(endpoint.cluster()).decide(
+                    new Workload(destination.namespace(), endpoint.labels()),
+                    new InboundRequest(Optional.of(principal), targetPort(cluster), attempt.method(), attempt.path()));
+            switch (decision) {
+                case InboundDecision.Allowed allowed -> { }
+                case InboundDecision.Denied denied -> {
+                    cluster.attemptFinished(host, OutlierResult.httpCode(InboundDecision.Denied.STATUS));
+                    return new Outcome.Responded(rbacDenied(), denied.details());
+                }
+                case InboundDecision.NoFilterChain none -> {
+                    // The pod's sidecar finds no filter chain and closes the connection it accepted (§11.3).
+                    return failed(cluster, host, ResetReason.CONNECTION_TERMINATION);
+                }
+            }
             OutboundResponse response = upstream.exchange(endpoint.address(), endpoint.port(), attempt,
                                                           limit == 0 ? null : Duration.ofNanos(limit),
                                                           cluster.connectTimeout());
             cluster.attemptFinished(host, OutlierResult.httpCode(response.status()));
-            return new Outcome.Responded(response);
+            return new Outcome.Responded(response, StreamInfo.VIA_UPSTREAM);
         } catch (UpstreamFailure failure) {
             return switch (failure.reason()) {
                 case CONNECT_FAILURE -> failed(cluster, host, ResetReason.REMOTE_CONNECTION_FAILURE);
@@ -267,6 +292,21 @@ final class OutboundRouter {
         } finally {
             cluster.connectionPool().release();
         }
+    }
+
+    /**
+     * The workload port the request arrives on, which {@code ports} rules compare against (§11.5): the Service
+     * port, because every Service of {@code k8s/} targets the container port of the same number.
+     */
+    private static int targetPort(UpstreamCluster cluster) {
+        return cluster.clusterName().port();
+    }
+
+    /** The destination sidecar's local reply to a denied request (§11.7): 19 bytes of text, no response flag. */
+    private static OutboundResponse rbacDenied() {
+        return OutboundResponse.text(InboundDecision.Denied.STATUS, InboundDecision.Denied.BODY,
+                Map.of("content-type", List.of("text/plain"),
+                       "content-length", List.of(Integer.toString(InboundDecision.Denied.BODY.length()))));
     }
 
     private static Outcome failed(UpstreamCluster cluster, UpstreamHost host, ResetReason reason) {

@@ -11,6 +11,9 @@ import java.util.Set;
 /** What the sidecar learns about one request while handling it; becomes its {@link AccessLogEntry}. */
 final class StreamInfo {
 
+    /** Envoy's details for a response that came from upstream. */
+    static final String VIA_UPSTREAM = "via_upstream";
+
     private final SourceWorkload source;
     private final OutboundRequest request;
     private final String requestId;
@@ -81,8 +84,12 @@ final class StreamInfo {
         details = reply.details();
     }
 
-    void viaUpstream() {
-        details = "via_upstream";
+    /**
+     * The response came from upstream: {@code via_upstream}, or the details the destination's own sidecar gave its
+     * local reply (an RBAC denial), which the emulation's single record per request shows (mesh-semantics §11.7).
+     */
+    void upstreamDetails(String details) {
+        this.details = details;
     }
 
     AccessLogEntry toEntry(int status, long endNanos) {

@@ -42,7 +42,15 @@ class ClusterDifferencesTest {
                          List.of("the spec differs between ctx1 and ctx2")),
                 new Case("an object applied to one context only", USERS_70_30 + "---\n" + MOVIES, USERS_70_30,
                          List.of("VirtualService theater-msa/movie-service-vs"),
-                         List.of("in ctx1 only, missing in ctx2")));
+                         List.of("in ctx1 only, missing in ctx2")),
+                new Case("§11.9 a security policy applied to one context only", USERS_70_30, USERS_70_30 + """
+                         ---
+                         apiVersion: security.istio.io/v1
+                         kind: PeerAuthentication
+                         metadata: {name: default, namespace: theater-msa}
+                         spec: {mtls: {mode: STRICT}}
+                         """, List.of("PeerAuthentication theater-msa/default"),
+                         List.of("in ctx2 only, missing in ctx1")));
     }
 
     @ParameterizedTest

@@ -196,7 +196,8 @@ public final class LocalMesh implements ClusterConfigs {
 
     /**
      * A new emulated sidecar for a client workload, following its own cluster's configuration; the caller closes it
-     * when the workload stops.
+     * when the workload stops. Its requests are judged, as a destination pod's sidecar judges them, by the
+     * PeerAuthentications and AuthorizationPolicies in force in that pod's cluster.
      *
      * @throws IllegalArgumentException when the workload's cluster is not one of this mesh's
      */
@@ -205,6 +206,7 @@ public final class LocalMesh implements ClusterConfigs {
                                                           accessLog, workload, registry.namespace(),
                                                           new UpstreamClient(EmulatedSidecar.CONNECT_TIMEOUT))
                 .networkView(NETWORK_VIEW)
+                .inboundSecurity(destination -> cluster(destination).controlPlane().current().security())
                 .outlierEvents(event -> outlierListeners.forEach(listener -> listener.accept(workload, event)))
                 .build();
         sidecars.add(sidecar);
@@ -302,7 +304,7 @@ public final class LocalMesh implements ClusterConfigs {
      * One cluster's new configuration, whole.
      *
      * @param source a description of where it comes from, shown as the configuration's source
-     * @param yaml   its VirtualServices and DestinationRules
+     * @param yaml   its VirtualServices, DestinationRules, PeerAuthentications and AuthorizationPolicies
      */
     public record Edit(String source, String yaml) {
     }

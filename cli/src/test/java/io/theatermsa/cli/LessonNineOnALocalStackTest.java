@@ -1,0 +1,139 @@
+package io.theatermsa.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.theatermsa.cli.local.RunState;
+import io.theatermsa.cli.local.StackUnderTest;
+import io.theatermsa.kubeapi.testing.Kubectl;
+import io.theatermsa.platform.testing.HttpApi;
+import io.theatermsa.platform.testing.RealRedis;
+import io.theatermsa.platform.testing.RedisEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Lesson 09 on a whole local stack: its PeerAuthentication and AuthorizationPolicies are enforced by the emulated
+ * sidecars (mesh-semantics §11), a call the policies deny comes back through the gateway as the destination
+ * sidecar's {@code 403 RBAC: access denied}, and the access log the dashboard and {@code theater logs} read records it
+ * with Envoy's details.
+ */
+@ExtendWith(RealRedis.class)
+class LessonNineOnALocalStackTest {
+
+    private static final String TOKEN = "lesson-nine-test-token";
+    private static final Path LESSON = StackUnderTest.HOME.resolve("k8s/practice/09-mtls-authz");
+    private static final String DENY_GATEWAY_USER_READS = """
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata:
+              name: deny-gateway-user-reads
+              namespace: theater-msa
+            spec:
+              selector:
+                matchLabels:
+                  app: user-service
+              action: DENY
+              rules:
+              - from:
+                - source:
+                    principals: [cluster.local/ns/theater-msa/sa/api-gateway]
+                to:
+                - operation:
+                    methods: [GET]
+                    paths: [/users/*]
+            """;
+
+    private static StackUnderTest stack;
+    private static HttpApi api;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void start(RedisEndpoint redis) {
+        stack = new StackUnderTest(redis.url(), TOKEN);
+        api = stack.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void lessonNineIsEnforcedAndADeniedCallIs403RbacWithEnvoysDetailsInTheAccessLog() throws IOException {
+        HttpResponse<String> applied = stack.apply(LESSON);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(stack.stack().mesh().inForce("ctx2").snapshot().config().securityPolicies()
+                           .authorizationPolicies()).hasSize(4);
+
+        for (String path : List.of("/users/", "/movies/", "/bookings/")) {
+            assertThat(api.get(path).statusCode()).as("the gateway may call %s", path).isEqualTo(200);
+        }
+
+        Path deny = Files.writeString(home.resolve("deny.yaml"), DENY_GATEWAY_USER_READS);
+        Kubectl kubectl = new Kubectl(home, stack.kubeconfig(), Map.of());
+        for (String context : List.of("ctx1", "ctx2")) {
+            Kubectl.Result result = kubectl.run("--context", context, "apply", "-f", deny.toString());
+            assertThat(result.exitCode()).as(result.all()).isZero();
+            assertThat(result.err()).doesNotContain("Warning");
+        }
+        await().atMost(Duration.ofSeconds(2)).until(() -> api.get("/users/").statusCode() == 403);
+
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> denied = api.get("/users/");
+            assertThat(denied.statusCode()).as("both clusters deny").isEqualTo(403);
+            assertThat(denied.body()).isEqualTo("RBAC: access denied");
+        }
+        assertThat(api.get("/movies/").statusCode()).isEqualTo(200);
+
+        JsonNode record = lastRecord("/users/");
+        assertThat(record.path("status").asInt()).isEqualTo(403);
+        assertThat(record.path("responseFlags").asText()).isEqualTo("-");
+        assertThat(record.path("responseCodeDetails").asText())
+                .isEqualTo("rbac_access_denied_matched_policy[ns[theater-msa]-policy[deny-gateway-user-reads]-rule[0]]")
+                .as("the dashboard's column").isEqualTo(record.path("details").asText());
+
+        writeState();
+        CommandRun logs = CommandRun.of(home, "logs", "--service", "api-gateway");
+        assertThat(logs.exitCode()).as(logs.all()).isZero();
+        assertThat(logs.out()).containsPattern("\"GET /users/ HTTP/1.1\" 403 - rbac_access_denied_matched_policy"
+                + "\\[ns\\[theater-msa]-policy\\[deny-gateway-user-reads]-rule\\[0]] ");
+
+        assertThat(stack.reset().statusCode()).isEqualTo(200);
+        assertThat(api.get("/users/").statusCode()).as("01 has no policies").isEqualTo(200);
+        assertThat(kubectl.run("--context", "ctx1", "get", "ap", "-o", "name").out()).isEmpty();
+    }
+
+    private static JsonNode lastRecord(String path) {
+        JsonNode page = HttpApi.json(api.get("/api/mesh/access-log"));
+        JsonNode last = null;
+        for (JsonNode record : page.path("records")) {
+            if (record.path("path").asText().equals(path)) {
+                last = record;
+            }
+        }
+        assertThat(last).as("a record of %s in %s", path, page).isNotNull();
+        return last;
+    }
+
+    private void writeState() {
+        new RunState(ProcessHandle.current().pid(), stack.stack().url(), stack.stack().redisUrl(),
+                     "k8s/practice/09-mtls-authz", Instant.now(), List.of(), TOKEN, StackUnderTest.READ_ONLY_TOKEN,
+                     stack.kubeconfig().toString()).writeTo(RunState.fileIn(home));
+    }
+}

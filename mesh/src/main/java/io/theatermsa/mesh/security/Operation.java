@@ -1,0 +1,45 @@
+package io.theatermsa.mesh.security;
+
+import java.util.List;
+
+/**
+ * A rule's {@code to[].operation}. Methods are exact and case-sensitive; paths are compared without the query
+ * string and fragment; ports are the workload port (mesh-semantics §11.5).
+ */
+public record Operation(List<String> methods, List<String> notMethods, List<String> paths, List<String> notPaths,
+                        List<String> ports, List<String> notPorts) {
+
+    public Operation {
+        methods = List.copyOf(methods);
+        notMethods = List.copyOf(notMethods);
+        paths = List.copyOf(paths);
+        notPaths = List.copyOf(notPaths);
+        ports = List.copyOf(ports);
+        notPorts = List.copyOf(notPorts);
+    }
+
+    boolean matches(InboundRequest request) {
+        String method = request.method();
+        String path = withoutQuery(request.path());
+        String port = Integer.toString(request.port());
+        return (ports.isEmpty() || ports.contains(port))
+                && !notPorts.contains(port)
+                && (methods.isEmpty() || methods.contains(method))
+                && !notMethods.contains(method)
+                && (paths.isEmpty() || ValueMatch.any(paths, path))
+                && !ValueMatch.any(notPaths, path);
+    }
+
+    private static String withoutQuery(String path) {
+        int cut = path.length();
+        int query = path.indexOf('?');
+        int fragment = path.indexOf('#');
+        if (query >= 0) {
+            cut = query;
+        }
+        if (fragment >= 0 && fragment < cut) {
+            cut = fragment;
+        }
+        return path.substring(0, cut);
+    }
+}
