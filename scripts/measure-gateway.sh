@@ -78,7 +78,7 @@ await_200() { # url pid: until the url answers 2xx, while the process lives (at 
 }
 
 # Build once, outside the measurement.
-THEATER_NO_BUILD=0 "$root/theater" --version >/dev/null
+"$root/mvnw" -f "$root/pom.xml" -q -B -DskipTests package # build once, outside the measurement (--version never builds)
 
 echo "==> 스택 시작 / starting the local stack"
 gateway_port=$(free_port)

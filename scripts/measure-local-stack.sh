@@ -16,7 +16,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # Build once, outside the measurement.
-THEATER_NO_BUILD=0 "$root/theater" --version >/dev/null
+"$root/mvnw" -f "$root/pom.xml" -q -B -DskipTests package # build once, outside the measurement (--version never builds)
 
 for run in $(seq 1 "$runs"); do
   port=$(free_port)
