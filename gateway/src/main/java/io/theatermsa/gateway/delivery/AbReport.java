@@ -1,5 +1,7 @@
 package io.theatermsa.gateway.delivery;
 
+import io.theatermsa.mesh.config.Text;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import java.util.Map;
  */
 public record AbReport(String service, String match, Instant startedAt, boolean running,
                        Map<String, Variant> variants, long unattributed, Comparison errorRate, Comparison latency,
-                       Reason statement) {
+                       Text statement) {
 
     /**
      * One variant.
@@ -42,7 +44,7 @@ public record AbReport(String service, String match, Instant startedAt, boolean 
         return new AbReport(spec.service(), spec.match().text(), startedAt, running,
                             Map.of("A", new Variant(spec.variantA(), a), "B", new Variant(spec.variantB(), b)),
                             traffic.unattributed(e -> ServiceTraffic.cluster(e, clusters)), errors, latency,
-                            new Reason(errors.reason().ko() + "; " + latency.reason().ko(),
+                            new Text(errors.reason().ko() + "; " + latency.reason().ko(),
                                        errors.reason().en() + "; " + latency.reason().en()));
     }
 }

@@ -1,5 +1,7 @@
 package io.theatermsa.gateway.delivery;
 
+import io.theatermsa.mesh.config.Text;
+
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +30,9 @@ public record Analysis(long afterSequence, long lastSequence, Map<String, Traffi
     }
 
     /** The failed checks' reasons, joined. */
-    Reason failures() {
+    Text failures() {
         List<Check> failed = checks.stream().filter(c -> !c.passed()).toList();
-        return new Reason(String.join("; ", failed.stream().map(c -> c.reason().ko()).toList()),
+        return new Text(String.join("; ", failed.stream().map(c -> c.reason().ko()).toList()),
                           String.join("; ", failed.stream().map(c -> c.reason().en()).toList()));
     }
 }

@@ -6,6 +6,7 @@ import io.theatermsa.gateway.admin.ScenarioChange;
 import io.theatermsa.gateway.delivery.CanaryStatus.Phase;
 import io.theatermsa.gateway.delivery.Decision.Action;
 import io.theatermsa.mesh.config.DurationText;
+import io.theatermsa.mesh.config.Text;
 import io.theatermsa.platform.http.ApiException;
 
 import java.time.Instant;
@@ -54,7 +55,7 @@ public final class Canaries implements AutoCloseable {
         Canary canary = new Canary(spec, timer.now());
         write(spec, spec.steps().getFirst());
         canary.enterStep(0, state.lastAccessLogSequence());
-        canary.record(timer.now(), Action.START, new Reason(
+        canary.record(timer.now(), Action.START, new Text(
                 spec.target() + " 로 " + spec.steps().getFirst() + "% 를 보냅니다 (" + stepText(canary, 1) + "), "
                 + seconds(spec) + " 뒤 판정",
                 "sending " + spec.steps().getFirst() + "% to " + spec.target() + " (" + stepTextEn(canary, 1)
@@ -85,7 +86,7 @@ public final class Canaries implements AutoCloseable {
             throw stateConflict("not_progressing", canary, "pause");
         }
         canary.pause();
-        canary.record(timer.now(), Action.PAUSE, new Reason("일시 정지: 가중치는 그대로, 판정 멈춤",
+        canary.record(timer.now(), Action.PAUSE, new Text("일시 정지: 가중치는 그대로, 판정 멈춤",
                                                              "paused: the weights stay, nothing is judged"), null);
         return status(canary);
     }
@@ -102,7 +103,7 @@ public final class Canaries implements AutoCloseable {
         }
         canary.resume();
         canary.newWindow(state.lastAccessLogSequence());
-        canary.record(timer.now(), Action.RESUME, new Reason("재개: 지금부터의 요청으로 " + seconds(canary.spec())
+        canary.record(timer.now(), Action.RESUME, new Text("재개: 지금부터의 요청으로 " + seconds(canary.spec())
                 + " 뒤 판정", "resumed: judged on the requests from now on, in " + seconds(canary.spec())), null);
         schedule(canary);
         return status(canary);
@@ -118,7 +119,7 @@ public final class Canaries implements AutoCloseable {
         if (!canary.phase().active()) {
             throw stateConflict("canary_finished", canary, "abort");
         }
-        back(canary, Phase.ABORTED, Action.ABORT, new Reason("중단: " + canary.spec().baseline() + " 가 다시 100%",
+        back(canary, Phase.ABORTED, Action.ABORT, new Text("중단: " + canary.spec().baseline() + " 가 다시 100%",
                 "aborted: " + canary.spec().baseline() + " takes 100% again"), null);
         return status(canary);
     }
@@ -176,7 +177,7 @@ public final class Canaries implements AutoCloseable {
         if (canary.lastStep()) {
             write(spec, CanarySpec.PROMOTED);
             canary.end(Phase.SUCCEEDED, CanarySpec.PROMOTED);
-            canary.record(timer.now(), Action.SUCCEED, new Reason(
+            canary.record(timer.now(), Action.SUCCEED, new Text(
                     "마지막 단계까지 모든 검사 통과: " + spec.target() + " 가 100% 를 받습니다 (승격 완료)",
                     "every check passed up to the last step: " + spec.target() + " takes 100% (promoted)"), analysis);
             return;
@@ -185,7 +186,7 @@ public final class Canaries implements AutoCloseable {
         int next = spec.steps().get(step - 1);
         write(spec, next);
         canary.enterStep(step - 1, state.lastAccessLogSequence());
-        canary.record(timer.now(), Action.PROMOTE, new Reason(
+        canary.record(timer.now(), Action.PROMOTE, new Text(
                 "모든 검사 통과: " + spec.target() + " 를 " + next + "% 로 올립니다 (" + stepText(canary, step) + ")",
                 "every check passed: " + spec.target() + " raised to " + next + "% (" + stepTextEn(canary, step)
                 + ")"), analysis);
@@ -195,9 +196,9 @@ public final class Canaries implements AutoCloseable {
     private void fail(Canary canary, Analysis analysis) {
         CanarySpec spec = canary.spec();
         int failed = canary.countFailure();
-        Reason why = analysis.failures();
+        Text why = analysis.failures();
         if (failed >= spec.failedCheckLimit()) {
-            back(canary, Phase.ROLLED_BACK, Action.ROLLBACK, new Reason(
+            back(canary, Phase.ROLLED_BACK, Action.ROLLBACK, new Text(
                     "실패한 검사 " + failed + "/" + spec.failedCheckLimit() + " 번, 한도에 닿아 되돌립니다: "
                     + spec.baseline() + " 가 다시 100% — " + why.ko(),
                     "failed checks reached the limit (" + failed + " of " + spec.failedCheckLimit()
@@ -205,7 +206,7 @@ public final class Canaries implements AutoCloseable {
             return;
         }
         canary.newWindow(state.lastAccessLogSequence());
-        canary.record(timer.now(), Action.HOLD, new Reason(
+        canary.record(timer.now(), Action.HOLD, new Text(
                 "검사 실패 (" + failed + "/" + spec.failedCheckLimit() + "): " + why.ko() + "; "
                 + canary.spec().target() + " " + canary.weight() + "% 에 머물러 다시 판정합니다",
                 "check failed (" + failed + " of " + spec.failedCheckLimit() + "): " + why.en() + "; holding "
@@ -214,7 +215,7 @@ public final class Canaries implements AutoCloseable {
     }
 
     /** The baseline takes 100% again and the canary ends in {@code phase}. */
-    private void back(Canary canary, Phase phase, Action action, Reason reason, Analysis analysis) {
+    private void back(Canary canary, Phase phase, Action action, Text reason, Analysis analysis) {
         canary.unschedule();
         write(canary.spec(), 0);
         canary.end(phase, 0);
@@ -224,13 +225,13 @@ public final class Canaries implements AutoCloseable {
     private void abortOnWriteFailure(Canary canary, Analysis analysis, RuntimeException e) {
         String problem = e.getMessage();
         try {
-            back(canary, Phase.ABORTED, Action.ABORT, new Reason(
+            back(canary, Phase.ABORTED, Action.ABORT, new Text(
                     "가중치를 쓰지 못해 중단하고 " + canary.spec().baseline() + " 를 100% 로 되돌렸습니다: " + problem,
                     "could not write the weights, aborted and gave " + canary.spec().baseline() + " 100%: " + problem),
                  analysis);
         } catch (RuntimeException again) {
             canary.end(Phase.ABORTED, canary.weight());
-            canary.record(timer.now(), Action.ABORT, new Reason(
+            canary.record(timer.now(), Action.ABORT, new Text(
                     "가중치를 쓰지 못해 중단했고, 되돌리기도 실패했습니다 (직접 확인: kubectl get vs): " + again.getMessage(),
                     "could not write the weights and could not roll back either (check kubectl get vs): "
                     + again.getMessage()), analysis);

@@ -2,6 +2,7 @@ package io.theatermsa.gateway.delivery;
 
 import io.theatermsa.gateway.delivery.CanaryStatus.Phase;
 import io.theatermsa.gateway.delivery.Decision.Action;
+import io.theatermsa.mesh.config.Text;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,12 +117,12 @@ final class Canary {
         phase = Phase.PROGRESSING;
     }
 
-    void record(Instant at, Action action, Reason reason, Analysis analysis) {
+    void record(Instant at, Action action, Text reason, Analysis analysis) {
         history.add(new Decision(at, action, stepIndex + 1, weight, failedChecks, reason, analysis));
     }
 
     CanaryStatus status(Analysis current) {
-        Reason reason = history.isEmpty() ? null : history.getLast().reason();
+        Text reason = history.isEmpty() ? null : history.getLast().reason();
         return new CanaryStatus(spec.service(), spec.target(), spec.baseline(), phase, stepIndex + 1, spec.steps(),
                                 weight, failedChecks, spec.failedCheckLimit(), spec.interval().toMillis() / 1000.0,
                                 spec.maxErrorRatePercent(), spec.maxP99().toMillis(), spec.minRequests(), startedAt,

@@ -1,5 +1,7 @@
 package io.theatermsa.gateway.delivery;
 
+import io.theatermsa.mesh.config.Text;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -30,7 +32,7 @@ import java.util.List;
 public record CanaryStatus(String service, String target, String baseline, Phase phase, int step, List<Integer> steps,
                            int weight, int failedChecks, int failedCheckLimit, double intervalSeconds,
                            double maxErrorRatePercent, long maxP99Millis, int minRequests, Instant startedAt,
-                           Instant nextDecisionAt, Reason reason, Analysis current, List<Decision> history) {
+                           Instant nextDecisionAt, Text reason, Analysis current, List<Decision> history) {
 
     /** Where a canary is (Flagger's phases, named for the course). */
     public enum Phase {

@@ -1,5 +1,7 @@
 package io.theatermsa.gateway.delivery;
 
+import io.theatermsa.mesh.config.Text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,7 @@ import java.util.Locale;
  * @param passed    whether the value is within the limit
  * @param reason    the value against the threshold, in words
  */
-public record Check(String name, Double value, double threshold, boolean passed, Reason reason) {
+public record Check(String name, Double value, double threshold, boolean passed, Text reason) {
 
     /** The three checks of {@code spec} on the target side's {@code stats}. */
     static List<Check> of(CanarySpec spec, TrafficStats stats) {
@@ -22,9 +24,9 @@ public record Check(String name, Double value, double threshold, boolean passed,
         List<Check> checks = new ArrayList<>();
         boolean enough = stats.requests() >= spec.minRequests();
         checks.add(new Check("requests", (double) stats.requests(), spec.minRequests(), enough, enough
-                ? new Reason(side + " 요청 " + stats.requests() + "건 ≥ 최소 " + spec.minRequests() + "건",
+                ? new Text(side + " 요청 " + stats.requests() + "건 ≥ 최소 " + spec.minRequests() + "건",
                              side + " got " + stats.requests() + " requests ≥ minimum " + spec.minRequests())
-                : new Reason(side + " 요청 " + stats.requests() + "건 < 최소 " + spec.minRequests()
+                : new Text(side + " 요청 " + stats.requests() + "건 < 최소 " + spec.minRequests()
                              + "건: 판단할 트래픽이 부족합니다",
                              side + " got " + stats.requests() + " requests < minimum " + spec.minRequests()
                              + ": too little traffic to judge")));
@@ -43,7 +45,7 @@ public record Check(String name, Double value, double threshold, boolean passed,
         boolean passed = rate <= max;
         String detail = " (5xx " + stats.errors() + "/" + stats.requests() + ", flags " + stats.flagsText() + ")";
         return new Check("error-rate", rate, max, passed,
-                new Reason(side + " 오류율 " + percent(rate) + (passed ? " ≤ " : " > ") + percent(max)
+                new Text(side + " 오류율 " + percent(rate) + (passed ? " ≤ " : " > ") + percent(max)
                            + " (5xx " + stats.errors() + "/" + stats.requests() + "건, 플래그 " + stats.flagsText() + ")",
                            side + " error rate " + percent(rate) + (passed ? " ≤ " : " > ") + percent(max) + detail));
     }
@@ -57,12 +59,12 @@ public record Check(String name, Double value, double threshold, boolean passed,
         long p99 = stats.p99Millis();
         boolean passed = p99 <= max;
         String text = side + " p99 " + p99 + "ms" + (passed ? " ≤ " : " > ") + max + "ms";
-        return new Check("p99", (double) p99, max, passed, new Reason(text, text));
+        return new Check("p99", (double) p99, max, passed, new Text(text, text));
     }
 
     private static Check unmeasured(String name, double threshold, String side) {
         return new Check(name, null, threshold, false,
-                         new Reason(side + " " + name + ": 측정할 요청이 없습니다", side + " " + name + ": nothing to measure"));
+                         new Text(side + " " + name + ": 측정할 요청이 없습니다", side + " " + name + ": nothing to measure"));
     }
 
     private static String percent(double value) {

@@ -1,5 +1,7 @@
 package io.theatermsa.gateway.delivery;
 
+import io.theatermsa.mesh.config.Text;
+
 import java.util.Locale;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Locale;
  * @param significant p below 0.05
  * @param reason      what the test says, in words
  */
-public record Comparison(String test, Double statistic, Double pValue, boolean significant, Reason reason) {
+public record Comparison(String test, Double statistic, Double pValue, boolean significant, Text reason) {
 
     /** The level below which a p-value says the difference is not chance. */
     static final double ALPHA = 0.05;
@@ -81,16 +83,16 @@ public record Comparison(String test, Double statistic, Double pValue, boolean s
         boolean significant = p < ALPHA;
         String numbers = String.format(Locale.ROOT, "%s: z = %.2f, p = %.4f", test, z, p);
         return new Comparison(test, z, p, significant, significant
-                ? new Reason("B 의 " + whatKo + "은 A 와 유의하게 다릅니다 (" + numbers + " < 0.05)",
+                ? new Text("B 의 " + whatKo + "은 A 와 유의하게 다릅니다 (" + numbers + " < 0.05)",
                              "B's " + whatEn + " differs significantly from A's (" + numbers + " < 0.05)")
-                : new Reason(whatKo + " 차이는 우연으로 설명됩니다 (" + numbers + " ≥ 0.05)",
+                : new Text(whatKo + " 차이는 우연으로 설명됩니다 (" + numbers + " ≥ 0.05)",
                              "the " + whatEn + " difference can be chance (" + numbers + " ≥ 0.05)"));
     }
 
     private static Comparison tooFew(String test, TrafficStats a, TrafficStats b) {
         String counts = "A " + a.requests() + ", B " + b.requests();
         return new Comparison(test, null, null, false,
-                new Reason("요청이 너무 적어 판단할 수 없습니다 (" + counts + "; 변형마다 " + MIN_PER_VARIANT + "건 이상)",
+                new Text("요청이 너무 적어 판단할 수 없습니다 (" + counts + "; 변형마다 " + MIN_PER_VARIANT + "건 이상)",
                            "too few requests to say (" + counts + "; each variant needs " + MIN_PER_VARIANT + ")"));
     }
 }

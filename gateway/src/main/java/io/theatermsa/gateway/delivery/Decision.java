@@ -1,5 +1,7 @@
 package io.theatermsa.gateway.delivery;
 
+import io.theatermsa.mesh.config.Text;
+
 import java.time.Instant;
 
 /**
@@ -13,7 +15,7 @@ import java.time.Instant;
  * @param reason       why, in both languages
  * @param analysis     the analysis behind a decision ({@code null} for start, pause, resume, abort)
  */
-public record Decision(Instant at, Action action, int step, int weight, int failedChecks, Reason reason,
+public record Decision(Instant at, Action action, int step, int weight, int failedChecks, Text reason,
                        Analysis analysis) {
 
     /** What a canary did. */
