@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Decodes PeerAuthentication and AuthorizationPolicy (mesh-semantics §11). What Istio rejects is an
@@ -44,26 +45,31 @@ final class SecurityPolicyDecoder {
 
     static SecurityObject decode(Manifest manifest, ObjectMeta meta, JsonNode spec, Diagnostics diagnostics) {
         SecurityPolicyDecoder decoder = new SecurityPolicyDecoder(meta, diagnostics);
+        SpecNode node = new SpecNode(spec, "spec", meta, diagnostics);
         SecurityPolicies enforced = meta.kind().equals("PeerAuthentication")
-                ? decoder.peerAuthentication(spec)
-                : decoder.authorizationPolicy(spec, manifest.node().path("metadata").path("annotations"));
+                ? decoder.peerAuthentication(node)
+                : decoder.authorizationPolicy(node, manifest.node().path("metadata").path("annotations"));
         return new SecurityObject(meta, spec, enforced);
     }
 
-    private SecurityPolicies peerAuthentication(JsonNode spec) {
-        knownFields(spec, "spec", Set.of("selector", "mtls", "portLevelMtls"), Set.of());
+    private SecurityPolicies peerAuthentication(SpecNode spec) {
+        knownFields(spec, Set.of("selector", "mtls", "portLevelMtls"), Set.of());
         Selector selector = selector(spec);
-        String modeText = spec.path("mtls").path("mode").asText("UNSET");
+        SpecNode mtls = spec.object("mtls");
+        if (mtls != null) {
+            knownFields(mtls, Set.of("mode"), Set.of());
+        }
+        String modeText = mtls == null ? null : mtls.text("mode");
         MtlsMode mode = MtlsMode.UNSET;
         try {
-            mode = MtlsMode.valueOf(modeText);
+            mode = modeText == null ? MtlsMode.UNSET : MtlsMode.valueOf(modeText);
         } catch (IllegalArgumentException e) {
             invalid("spec.mtls.mode", "'" + modeText + "' is not one of UNSET, DISABLE, PERMISSIVE, STRICT");
         }
         if (spec.has("portLevelMtls")) {
             if (selector.matchLabels().isEmpty()) {
                 invalid("spec.portLevelMtls", "mesh/namespace peer authentication cannot have port level mTLS");
-            } else if (spec.path("portLevelMtls").isEmpty()) {
+            } else if (spec.raw().path("portLevelMtls").isEmpty()) {
                 invalid("spec.portLevelMtls", "port level mTLS, when given, must name at least one port");
             } else {
                 notEmulated("spec.portLevelMtls", "a mode per workload port");
@@ -73,25 +79,24 @@ final class SecurityPolicyDecoder {
                 meta.creationTimestamp(), selector, mode)), List.of());
     }
 
-    private SecurityPolicies authorizationPolicy(JsonNode spec, JsonNode annotations) {
-        knownFields(spec, "spec", Set.of("selector", "action", "rules", "provider", "targetRef", "targetRefs"),
-                Set.of());
+    private SecurityPolicies authorizationPolicy(SpecNode spec, JsonNode annotations) {
+        knownFields(spec, Set.of("selector", "action", "rules", "provider", "targetRef", "targetRefs"), Set.of());
         long scopes = List.of("selector", "targetRef", "targetRefs").stream().filter(spec::has).count();
         if (scopes > 1) {
             invalid("spec", "only one of selector, targetRef or targetRefs can be set");
         }
         Selector selector = selector(spec);
-        String action = spec.path("action").asText("ALLOW");
-        boolean hasRules = spec.has("rules") && !spec.path("rules").isEmpty();
+        String action = spec.has("action") ? spec.text("action") : "ALLOW";
+        List<SpecNode> written = spec.list("rules");
+        boolean hasRules = !written.isEmpty();
         List<Rule> rules = new ArrayList<>();
-        JsonNode written = spec.path("rules");
-        for (int i = 0; i < written.size(); i++) {
-            rules.add(rule(written.get(i), "spec.rules[" + i + "]"));
+        for (SpecNode rule : written) {
+            rules.add(rule(rule));
         }
-        if (spec.has("provider") && !action.equals("CUSTOM")) {
+        if (spec.has("provider") && !"CUSTOM".equals(action)) {
             invalid("spec.provider", "provider must only be used with the CUSTOM action");
         }
-        switch (action) {
+        switch (action == null ? "" : action) {
             case "ALLOW", "AUDIT" -> { }
             case "DENY" -> {
                 if (!hasRules) {
@@ -102,7 +107,7 @@ final class SecurityPolicyDecoder {
                 if (!hasRules) {
                     invalid("spec.rules", "CUSTOM policy must have at least one rule");
                 }
-                if (spec.path("provider").path("name").asText("").isEmpty()) {
+                if (spec.raw().path("provider").path("name").asText("").isEmpty()) {
                     invalid("spec.provider.name", "CUSTOM policy must have a provider name");
                 } else {
                     notEmulated("spec.action", "CUSTOM (an external authorizer from meshConfig.extensionProviders;"
@@ -126,65 +131,67 @@ final class SecurityPolicyDecoder {
                     + " allows or denies; the local mesh does not report what it would have done");
             return SecurityPolicies.NONE;
         }
-        if (!action.equals("ALLOW") && !action.equals("DENY")) {
+        if (!"ALLOW".equals(action) && !"DENY".equals(action)) {
             return SecurityPolicies.NONE;
         }
         return new SecurityPolicies(List.of(), List.of(new AuthorizationPolicy(meta.namespace(), meta.name(), selector,
                 AuthorizationPolicy.Action.valueOf(action), rules)));
     }
 
-    private Rule rule(JsonNode rule, String path) {
-        if (rule == null || rule.isNull()) {
-            invalid(path, "a rule cannot be null");
+    private Rule rule(SpecNode written) {
+        String path = written.path();
+        SpecNode rule = written.raw().isNull() ? null : written.asObject();
+        if (rule == null) {
+            invalid(path, "a rule must be an object with from, to or when");
             return new Rule(List.of(), List.of());
         }
-        knownFields(rule, path, Set.of("from", "to"), Set.of("when"));
+        knownFields(rule, Set.of("from", "to"), Set.of("when"));
         List<Source> from = new ArrayList<>();
-        forEachEntry(rule, "from", "source", path, (s, at) -> {
-            knownFields(s, at, SOURCE_FIELDS, SOURCE_FIELDS_NOT_EMULATED);
-            from.add(new Source(values(s, at, "principals"), values(s, at, "notPrincipals"),
-                    values(s, at, "namespaces"), values(s, at, "notNamespaces")));
+        forEachEntry(rule, "from", "source", s -> {
+            knownFields(s, SOURCE_FIELDS, SOURCE_FIELDS_NOT_EMULATED);
+            from.add(new Source(values(s, "principals"), values(s, "notPrincipals"),
+                    values(s, "namespaces"), values(s, "notNamespaces")));
         });
         List<Operation> to = new ArrayList<>();
-        forEachEntry(rule, "to", "operation", path, (o, at) -> {
-            knownFields(o, at, OPERATION_FIELDS, OPERATION_FIELDS_NOT_EMULATED);
-            List<String> paths = values(o, at, "paths");
-            List<String> notPaths = values(o, at, "notPaths");
+        forEachEntry(rule, "to", "operation", o -> {
+            String at = o.path();
+            knownFields(o, OPERATION_FIELDS, OPERATION_FIELDS_NOT_EMULATED);
+            List<String> paths = values(o, "paths");
+            List<String> notPaths = values(o, "notPaths");
             if (paths.stream().anyMatch(p -> p.contains("{")) || notPaths.stream().anyMatch(p -> p.contains("{"))) {
                 notEmulated(at + (paths.stream().anyMatch(p -> p.contains("{")) ? ".paths" : ".notPaths"),
                         "path templates {*} and {**}");
             }
-            List<String> ports = values(o, at, "ports");
-            List<String> notPorts = values(o, at, "notPorts");
+            List<String> ports = values(o, "ports");
+            List<String> notPorts = values(o, "notPorts");
             ports(ports, at + ".ports");
             ports(notPorts, at + ".notPorts");
-            to.add(new Operation(values(o, at, "methods"), values(o, at, "notMethods"), paths, notPaths, ports,
-                    notPorts));
+            to.add(new Operation(values(o, "methods"), values(o, "notMethods"), paths, notPaths, ports, notPorts));
         });
         return new Rule(from, to);
     }
 
-    private interface EntryReader {
-        void read(JsonNode entry, String path);
-    }
-
     /** {@code from[].source} or {@code to[].operation}: present lists must not be empty, nor their entries. */
-    private void forEachEntry(JsonNode rule, String list, String field, String path, EntryReader reader) {
+    private void forEachEntry(SpecNode rule, String list, String field, Consumer<SpecNode> reader) {
         if (!rule.has(list)) {
             return;
         }
-        JsonNode entries = rule.get(list);
-        if (entries.isEmpty()) {
-            invalid(path + "." + list, "`" + list + "` must not be empty");
+        List<SpecNode> entries = rule.list(list);
+        if (entries.isEmpty() && rule.raw().get(list).isArray()) {
+            invalid(rule.path(list), "`" + list + "` must not be empty");
         }
-        for (int i = 0; i < entries.size(); i++) {
-            String at = path + "." + list + "[" + i + "]";
-            JsonNode value = entries.get(i).path(field);
-            if (!value.isObject() || value.isEmpty()) {
-                invalid(at + "." + field, "`" + field + "` must not be empty");
+        for (SpecNode entry : entries) {
+            SpecNode item = entry.asObject();
+            if (item == null) {
                 continue;
             }
-            reader.read(value, at + "." + field);
+            knownFields(item, Set.of(field), Set.of());
+            SpecNode value = item.object(field);
+            if (value == null || value.raw().isEmpty()) {
+                invalid(item.path(field), "`" + field + "` must not be empty");
+                continue;
+            }
+            reader.accept(value);
         }
     }
 
@@ -201,36 +208,43 @@ final class SecurityPolicyDecoder {
         }
     }
 
-    private List<String> values(JsonNode node, String path, String field) {
+    /** A list of strings (a single string is a wrong type, never a widened or narrowed match); no empty value. */
+    private List<String> values(SpecNode node, String field) {
         List<String> out = new ArrayList<>();
-        node.path(field).forEach(v -> {
-            if (v.asText("").isEmpty()) {
-                invalid(path + "." + field, "empty value is not allowed");
+        for (String value : node.strings(field)) {
+            if (value.isEmpty()) {
+                invalid(node.path(field), "empty value is not allowed");
             } else {
-                out.add(v.asText());
+                out.add(value);
             }
-        });
+        }
         return out;
     }
 
-    private Selector selector(JsonNode spec) {
+    /** {@code spec.selector.matchLabels}; any other selector field is refused, never read as "no selector". */
+    private Selector selector(SpecNode spec) {
+        SpecNode selector = spec.object("selector");
+        if (selector == null) {
+            return new Selector(Map.of());
+        }
+        knownFields(selector, Set.of("matchLabels"), Set.of());
         Map<String, String> labels = new LinkedHashMap<>();
-        spec.path("selector").path("matchLabels").fields().forEachRemaining(e -> {
-            if (e.getKey().isEmpty() || e.getKey().contains("*") || e.getValue().asText("").contains("*")) {
-                invalid("spec.selector.matchLabels", "label " + e.getKey() + "=" + e.getValue().asText()
+        selector.stringMap("matchLabels").forEach((key, value) -> {
+            if (key.isEmpty() || key.contains("*") || value.contains("*")) {
+                invalid(selector.path("matchLabels") + "." + key, "label " + key + "=" + value
                         + " must not be empty or contain *");
             }
-            labels.put(e.getKey(), e.getValue().asText());
+            labels.put(key, value);
         });
         return new Selector(labels);
     }
 
-    private void knownFields(JsonNode node, String path, Set<String> emulated, Set<String> notEmulated) {
-        node.fieldNames().forEachRemaining(f -> {
+    private void knownFields(SpecNode node, Set<String> emulated, Set<String> notEmulated) {
+        node.raw().fieldNames().forEachRemaining(f -> {
             if (notEmulated.contains(f)) {
-                notEmulated(path + "." + f, "`" + f + "`");
+                notEmulated(node.path(f), "`" + f + "`");
             } else if (!emulated.contains(f)) {
-                invalid(path + "." + f, "unknown field \"" + f + "\"");
+                invalid(node.path(f), "unknown field \"" + f + "\"");
             }
         });
     }

@@ -106,7 +106,30 @@ class SecurityPolicyLoadingTest {
                         kind: PeerAuthentication
                         metadata: {name: default, namespace: theater-msa}
                         spec: {mtls: {mode: STRICTER}}
-                        """, Code.INVALID_VALUE, "spec.mtls.mode"));
+                        """, Code.INVALID_VALUE, "spec.mtls.mode"),
+                new Refused("principals as one string, not a list (it would match every caller)",
+                        ap("rules: [{from: [{source: {principals: cluster.local/ns/x/sa/api-gateway}}]}]"),
+                        Code.WRONG_TYPE, "spec.rules[0].from[0].source.principals"),
+                new Refused("a selector without matchLabels (it would select the whole namespace)",
+                        ap("selector: {app: user-service}\naction: DENY\nrules: [{}]"), Code.INVALID_VALUE,
+                        "spec.selector.app"),
+                new Refused("rules as a map, not a list", ap("rules: {from: [{source: {namespaces: [a]}}]}"),
+                        Code.WRONG_TYPE, "spec.rules"),
+                new Refused("a from entry with a field other than source",
+                        ap("rules: [{from: [{source: {namespaces: [a]}, sources: {}}]}]"), Code.INVALID_VALUE,
+                        "spec.rules[0].from[0].sources"),
+                new Refused("a mode that is not a string", """
+                        apiVersion: security.istio.io/v1
+                        kind: PeerAuthentication
+                        metadata: {name: default, namespace: theater-msa}
+                        spec: {mtls: {mode: [STRICT]}}
+                        """, Code.WRONG_TYPE, "spec.mtls.mode"),
+                new Refused("an unknown mtls field", """
+                        apiVersion: security.istio.io/v1
+                        kind: PeerAuthentication
+                        metadata: {name: default, namespace: theater-msa}
+                        spec: {mtls: {mode: STRICT, strict: true}}
+                        """, Code.INVALID_VALUE, "spec.mtls.strict"));
     }
 
     @ParameterizedTest(name = "{0}")
