@@ -67,30 +67,23 @@ stop() {
 }
 trap stop EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-await_200() { # url pid: until the url answers 2xx, while the process lives (at most 60 s)
-  for _ in $(seq 1 1200); do
-    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
-    kill -0 "$2" 2>/dev/null || return 1
-    sleep 0.05
-  done
-  return 1
-}
+# shellcheck source=scripts/lib/harness.sh
+. "$root/scripts/lib/harness.sh"
+answers_2xx() { curl -fsS -o /dev/null "$1" 2>/dev/null; }
 
-# Build once, outside the measurement.
-"$root/mvnw" -f "$root/pom.xml" -q -B -DskipTests package # build once, outside the measurement (--version never builds)
+harness_build
 
 echo "==> 스택 시작 / starting the local stack"
-gateway_port=$(free_port)
+gateway_port=$(harness_free_port)
 THEATER_NO_BUILD=1 "$root/theater" up -q --port "$gateway_port" >"$work/stack.log" 2>&1 &
 stack_pid=$!
 gateway="http://127.0.0.1:$gateway_port"
-await_200 "$gateway/users/1" "$stack_pid" || { cat "$work/stack.log" >&2; exit 1; }
+harness_wait 60 "$stack_pid" "the stack answers" answers_2xx "$gateway/users/1" || { cat "$work/stack.log" >&2; exit 1; }
 THEATER_NO_BUILD=1 "$root/theater" status -o json >"$work/status.json"
 curl -fsS "$gateway/traffic-weights" >"$work/weights.json"
 
 # nginx: the same pods, each service's split as the gateway's cluster has it configured.
-nginx_port=$(free_port)
+nginx_port=$(harness_free_port)
 python3 - "$work" "$nginx_port" >"$work/nginx.conf" <<'EOF'
 import json, sys
 work, port = sys.argv[1], sys.argv[2]
@@ -122,7 +115,7 @@ EOF
 "$nginx_bin" -c "$work/nginx.conf" -e "$work/nginx-error.log" &
 nginx_pid=$!
 nginx="http://127.0.0.1:$nginx_port"
-await_200 "$nginx/users/1" "$nginx_pid" || { cat "$work/nginx.conf" "$work/nginx-error.log" >&2; exit 1; }
+harness_wait 60 "$nginx_pid" "nginx answers" answers_2xx "$nginx/users/1" || { cat "$work/nginx.conf" "$work/nginx-error.log" >&2; exit 1; }
 
 direct=$(python3 -c 'import json,sys; print(next(w["url"] for w in json.load(open(sys.argv[1]))["workloads"]
                      if w["service"] == "user-service" and w["cluster"] == "ctx1"))' "$work/status.json")

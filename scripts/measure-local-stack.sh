@@ -12,22 +12,20 @@ command -v curl >/dev/null || { echo "error: curl is required" >&2; exit 1; }
 . "$root/scripts/lib/find-jdk.sh"
 theater_find_jdk || exit 1
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=scripts/lib/harness.sh
+. "$root/scripts/lib/harness.sh"
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-# Build once, outside the measurement.
-"$root/mvnw" -f "$root/pom.xml" -q -B -DskipTests package # build once, outside the measurement (--version never builds)
+harness_build
 
 for run in $(seq 1 "$runs"); do
-  port=$(free_port)
+  port=$(harness_free_port)
   out=$(mktemp)
   start=$(date +%s%N)
   THEATER_NO_BUILD=1 "$root/theater" up --port "$port" >"$out" 2>&1 &
   pid=$!
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/users/" 2>/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { cat "$out" >&2; exit 1; }
-    sleep 0.05
-  done
+  harness_wait 120 "$pid" "the stack answers /users/" curl -fsS -o /dev/null "http://127.0.0.1:$port/users/" \
+    || { cat "$out" >&2; kill -TERM "$pid" 2>/dev/null || true; exit 1; }
   ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   for _ in $(seq 1 "$requests"); do curl -fsS -o /dev/null "http://127.0.0.1:$port/users/"; done
   redis_pid=$(pgrep -P "$pid" redis-server || true)

@@ -21,16 +21,18 @@ done
 # shellcheck source=scripts/lib/find-jdk.sh
 . "$root/scripts/lib/find-jdk.sh"
 theater_find_jdk || exit 1
+# shellcheck source=scripts/lib/harness.sh
+. "$root/scripts/lib/harness.sh"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 theater() { THEATER_NO_BUILD=1 "$root/theater" "$@"; }
 
+harness_build
 work=$(mktemp -d)
-port=$(free_port)
+port=$(harness_free_port)
 gw="http://127.0.0.1:$port"
 stack_pid=
 cleanup() {
-  if [ -n "$stack_pid" ]; then kill -TERM "$stack_pid" 2>/dev/null; wait "$stack_pid" 2>/dev/null || true; fi
+  if [ -n "$stack_pid" ]; then kill -TERM "$stack_pid" 2>/dev/null || true; wait "$stack_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,10 +41,8 @@ trap cleanup EXIT
 # cleanup stops the stack.
 THEATER_NO_BUILD=1 "$root/theater" up --port "$port" >"$work/up.log" 2>&1 &
 stack_pid=$!
-until curl -fsS -o /dev/null "$gw/movies/" 2>/dev/null; do
-  kill -0 "$stack_pid" 2>/dev/null || { cat "$work/up.log" >&2; exit 1; }
-  sleep 0.1
-done
+harness_wait 120 "$stack_pid" "the gateway answers /movies/" curl -fsS -o /dev/null "$gw/movies/" \
+  || { cat "$work/up.log" >&2; exit 1; }
 pod_url() { # $1 service, $2 cluster
   theater status -o json | python3 -c "
 import json, sys
@@ -52,9 +52,12 @@ movies_ctx1=$(pod_url movie-service ctx1)
 movies_ctx2=$(pod_url movie-service ctx2)
 
 # Every pod ready (its store answers) before anything is measured.
-until theater status -o json | python3 -c '
+every_pod_ready() {
+  theater status -o json | python3 -c '
 import json, sys
-sys.exit(0 if all(w["ready"] for w in json.load(sys.stdin)["workloads"]) else 1)'; do sleep 0.2; done
+sys.exit(0 if all(w["ready"] for w in json.load(sys.stdin)["workloads"]) else 1)'
+}
+harness_wait 120 "$stack_pid" "every pod ready" every_pod_ready
 movie_count() { curl -fsS --retry 5 --retry-all-errors "$movies_ctx2/movies/" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 
 echo "uptime: $(uptime)"

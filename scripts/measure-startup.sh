@@ -13,7 +13,8 @@ root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 command -v curl >/dev/null || { echo "오류: curl 이 필요합니다 / error: curl is required" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "오류: python3 이 필요합니다 / error: python3 is required" >&2; exit 1; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=scripts/lib/harness.sh
+. "$root/scripts/lib/harness.sh"
 now_ns() { date +%s%N; }
 lint_file="$root/k8s/practice/01-initial/virtualservices.yaml"
 
@@ -24,23 +25,26 @@ all_2xx() {
   done
 }
 
-# One `up`: prints the milliseconds until all three paths answered 2xx, then stops the stack.
+# The stack being measured and its log: stopped and removed however the script ends (Ctrl-C included).
+stack_pid=
+stack_log=$(mktemp)
+stop_stack() {
+  if [ -n "$stack_pid" ]; then kill -TERM "$stack_pid" 2>/dev/null || true; wait "$stack_pid" 2>/dev/null || true; fi
+  stack_pid=
+}
+trap 'stop_stack; rm -f "$stack_log"' EXIT
+
+# One `up`: sets up_ms to the milliseconds until all three paths answered 2xx, then stops the stack. Not run in
+# $(...): the stack's process id must stay with this shell for the trap above.
 up_once() {
-  local port log pid start ms
-  port=$(free_port)
-  log=$(mktemp)
+  local port start
+  port=$(harness_free_port)
   start=$(now_ns)
-  "$root/theater" up -q --port "$port" >"$log" 2>&1 &
-  pid=$!
-  until all_2xx "$port"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; rm -f "$log"; exit 1; }
-    sleep 0.02
-  done
-  ms=$(( ($(now_ns) - start) / 1000000 ))
-  kill -TERM "$pid"
-  wait "$pid" || true
-  rm -f "$log"
-  echo "$ms"
+  "$root/theater" up -q --port "$port" >"$stack_log" 2>&1 &
+  stack_pid=$!
+  harness_wait 120 "$stack_pid" "three paths 2xx" all_2xx "$port" || { cat "$stack_log" >&2; exit 1; }
+  up_ms=$(( ($(now_ns) - start) / 1000000 ))
+  stop_stack
 }
 
 lint_once() {
@@ -61,12 +65,14 @@ EOF
 
 echo "before: $(uptime)"
 echo "first lint (build if needed, writes the archive): $(lint_once) ms"
-echo "first up (writes the archive at exit): $(up_once) ms"
+up_once
+echo "first up (writes the archive at exit): $up_ms ms"
 lints=()
 ups=()
 for _ in $(seq 1 "$runs"); do
   lints+=("$(lint_once)")
-  ups+=("$(up_once)")
+  up_once
+  ups+=("$up_ms")
 done
 summary "./theater lint $(basename "$lint_file")" "${lints[@]}"
 summary "./theater up -> 3 paths 2xx" "${ups[@]}"

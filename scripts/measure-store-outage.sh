@@ -18,31 +18,33 @@ done
 . "$root/scripts/lib/find-jdk.sh"
 theater_find_jdk || exit 1
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=scripts/lib/harness.sh
+. "$root/scripts/lib/harness.sh"
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-"$root/mvnw" -f "$root/pom.xml" -q -B -DskipTests package # build once, outside the measurement (--version never builds)
+harness_build
 
 work=$(mktemp -d)
 redis_jar=$(ls "$root"/cli/target/lib/embedded-redis-*.jar)
 unzip -p "$redis_jar" redis-server-6.2.6-v5-linux-amd64 >"$work/redis-server"
 chmod +x "$work/redis-server"
-redis_port=$(free_port)
-gateway_port=$(free_port)
+redis_port=$(harness_free_port)
+gateway_port=$(harness_free_port)
 gw="http://127.0.0.1:$gateway_port"
 redis_pid=
 stack_pid=
 
+redis_listens() { (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; }
 start_redis() {
   "$work/redis-server" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly yes --appendfsync always \
     --dir "$work" >"$work/redis.log" 2>&1 &
   redis_pid=$!
-  until (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do sleep 0.01; done
+  harness_wait 30 "$redis_pid" "redis-server listens" redis_listens
 }
 cleanup() {
   if [ -n "$redis_pid" ]; then kill -CONT "$redis_pid" 2>/dev/null || true; fi
-  if [ -n "$stack_pid" ]; then kill -TERM "$stack_pid" 2>/dev/null; wait "$stack_pid" 2>/dev/null || true; fi
-  if [ -n "$redis_pid" ]; then kill -TERM "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null || true; fi
+  if [ -n "$stack_pid" ]; then kill -TERM "$stack_pid" 2>/dev/null || true; wait "$stack_pid" 2>/dev/null || true; fi
+  if [ -n "$redis_pid" ]; then kill -TERM "$redis_pid" 2>/dev/null || true; wait "$redis_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -58,10 +60,7 @@ start_redis
 REDIS_URL="redis://127.0.0.1:$redis_port" THEATER_NO_BUILD=1 "$root/theater" up --port "$gateway_port" \
   >"$work/up.log" 2>&1 &
 stack_pid=$!
-until all_ready; do
-  kill -0 "$stack_pid" 2>/dev/null || { cat "$work/up.log" >&2; exit 1; }
-  sleep 0.05
-done
+harness_wait 120 "$stack_pid" "all three paths answer" all_ready || { cat "$work/up.log" >&2; exit 1; }
 pods=$(THEATER_NO_BUILD=1 "$root/theater" status -o json | python3 -c '
 import json, sys
 for w in json.load(sys.stdin)["workloads"]:
@@ -120,8 +119,11 @@ EOF
 
 # Milliseconds from $1 (ms) until all three paths answer 2xx through the gateway.
 recovery_ms() {
-  until all_ready; do sleep 0.01; done
-  echo $(( $(now_ms) - $1 ))
+  if harness_wait 60 "$stack_pid" "recovery" all_ready; then
+    echo $(( $(now_ms) - $1 ))
+  else
+    echo "did-not-recover"
+  fi
 }
 
 echo "uptime: $(uptime)"
