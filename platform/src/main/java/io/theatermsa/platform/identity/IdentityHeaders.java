@@ -2,6 +2,7 @@ package io.theatermsa.platform.identity;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.webserver.http.Filter;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 
@@ -18,10 +19,15 @@ public final class IdentityHeaders {
     /** A filter that stamps every response of a server, errors and health included, with the identity. */
     public static Filter filter(WorkloadIdentity identity) {
         return (chain, req, res) -> {
-            res.header(SERVICE_CLUSTER, identity.cluster());
-            res.header(POD_NAME, identity.pod());
-            res.header(SERVICE_NAME, identity.service());
+            stamp(res.headers(), identity);
             chain.proceed();
         };
+    }
+
+    /** Sets the three headers; for the answers the HTTP server makes before any filter runs. */
+    public static void stamp(ServerResponseHeaders headers, WorkloadIdentity identity) {
+        headers.set(SERVICE_CLUSTER, identity.cluster());
+        headers.set(POD_NAME, identity.pod());
+        headers.set(SERVICE_NAME, identity.service());
     }
 }

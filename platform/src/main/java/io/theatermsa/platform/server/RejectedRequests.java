@@ -50,9 +50,7 @@ final class RejectedRequests implements DirectHandler {
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                     ServerResponseHeaders headers, String message) {
         headers.set(HeaderNames.CONTENT_TYPE, MediaTypes.APPLICATION_JSON.text());
-        headers.set(IdentityHeaders.SERVICE_CLUSTER, identity.cluster());
-        headers.set(IdentityHeaders.POD_NAME, identity.pod());
-        headers.set(IdentityHeaders.SERVICE_NAME, identity.service());
+        IdentityHeaders.stamp(headers, identity);
         ApiException error = new ApiException(status, ErrorHandling.errorCode(status), describe(status, message));
         return TransportResponse.builder()
                 .status(status)
