@@ -318,8 +318,8 @@ class UpstreamClientFramingTest {
     @Test
     void aBodyUntilCloseBeyondTheBodyLimitIsAProtocolError() throws Exception {
         String chunk = "x".repeat(1024 * 1024);
-        int port = upstream(head -> "HTTP/1.0 200 OK\r\n\r\n" + chunk.repeat(ResponseParser.MAX_BODY_BYTES / chunk.length())
-                                    + "one too many");
+        String overLimit = chunk.repeat(ResponseParser.MAX_BODY_BYTES / chunk.length()) + "one too many";
+        int port = upstream(head -> "HTTP/1.0 200 OK\r\n\r\n" + overLimit);
 
         failsWith(UpstreamFailure.Reason.PROTOCOL_ERROR, () -> get(port, "/users/1"));
     }
