@@ -281,10 +281,10 @@ final class OutboundRouter {
                 case CONNECT_FAILURE -> failed(cluster, host, ResetReason.REMOTE_CONNECTION_FAILURE);
                 case RESET -> failed(cluster, host, ResetReason.CONNECTION_TERMINATION);
                 case PROTOCOL_ERROR -> failed(cluster, host, ResetReason.PROTOCOL_ERROR);
+                case CONNECT_TIMEOUT -> failed(cluster, host, ResetReason.CONNECTION_TIMEOUT);
                 case TIMEOUT -> {
-                    if (limit == 0) {
-                        yield failed(cluster, host, ResetReason.CONNECTION_TIMEOUT);
-                    }
+                    // Connected but no whole response in time; without a route timeout the client's own bound ran
+                    // out, which the caller sees as the request's timeout.
                     cluster.attemptFinished(host, OutlierResult.TIMEOUT);
                     yield new Outcome.TimedOut(perTryBinds);
                 }

@@ -9,8 +9,11 @@ public final class UpstreamFailure extends RuntimeException {
     /** Why no response came back. */
     public enum Reason {
         CONNECT_FAILURE,
+        /** No connection within the connect timeout: Envoy's {@code connection timeout}, UF. */
+        CONNECT_TIMEOUT,
         /** The connection closed or was reset before a complete response: Envoy's connection termination, UC. */
         RESET,
+        /** Connected, but the whole response did not arrive within the exchange's timeout: a response timeout. */
         TIMEOUT,
         /** The upstream answered bytes that are not an HTTP/1.1 response: Envoy's protocol error, 502 UPE. */
         PROTOCOL_ERROR

@@ -248,6 +248,22 @@ class RetryAndTimeoutTest {
     }
 
     @Test
+    @DisplayName("§3.3 a connected upstream that outlasts the client's own bound (no route timeout) is 504 UT, not a"
+                 + " connect failure")
+    void aResponseTimeoutWithoutARouteTimeoutIsNotAConnectFailure() {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(ScriptedPod.stalling("user-service", "ctx1", "user-service-ctx1-stalled"));
+            f.apply(vs("retries: {attempts: 0}"));
+
+            OutboundResponse response = f.get("/users/1");
+
+            assertThat(response.status()).isEqualTo(504);
+            assertThat(response.bodyText()).isEqualTo("upstream request timeout");
+            assertThat(f.lastEntry().flagsText()).isEqualTo("UT");
+        }
+    }
+
+    @Test
     @DisplayName("§3.3 x-envoy-upstream-rq-timeout-ms sets the timeout of a route that has none")
     void timeoutHeaderOverridesTheRoute() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {

@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptedPod implements AutoCloseable {
 
     /** How the pod's connections end. */
-    private enum Connection { ANSWERS, REFUSED, DROPPED, RESET }
+    private enum Connection { ANSWERS, REFUSED, DROPPED, RESET, STALLS }
+
+    private static final int CLIENT_BOUND_SECONDS = 30;
 
     private final String service;
     private final String cluster;
@@ -62,6 +64,14 @@ final class ScriptedPod implements AutoCloseable {
         return new ScriptedPod(service, cluster, pod, Connection.DROPPED);
     }
 
+    /**
+     * A pod that accepts each connection and never answers: the client's own bound runs out even when the route sets
+     * no timeout (platform's client waits {@value #CLIENT_BOUND_SECONDS} s).
+     */
+    static ScriptedPod stalling(String service, String cluster, String pod) {
+        return new ScriptedPod(service, cluster, pod, Connection.STALLS);
+    }
+
     /** A pod that reads each request and closes the connection without a byte of response (503 UC). */
     static ScriptedPod resetting(String service, String cluster, String pod) {
         return new ScriptedPod(service, cluster, pod, Connection.RESET);
@@ -82,9 +92,13 @@ final class ScriptedPod implements AutoCloseable {
         }
         if (connection == Connection.DROPPED) {
             ticker.advance(connectTimeout);
-            throw new UpstreamFailure(UpstreamFailure.Reason.TIMEOUT, "Connect timed out", null);
+            throw new UpstreamFailure(UpstreamFailure.Reason.CONNECT_TIMEOUT, "Connect timed out", null);
         }
         requests.incrementAndGet();
+        if (connection == Connection.STALLS) {
+            ticker.advance(timeout == null ? Duration.ofSeconds(CLIENT_BOUND_SECONDS) : timeout);
+            throw timedOut();
+        }
         if (connection == Connection.RESET) {
             throw new UpstreamFailure(UpstreamFailure.Reason.RESET, "connection closed before a response", null);
         }

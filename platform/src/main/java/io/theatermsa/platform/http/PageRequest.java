@@ -10,6 +10,8 @@ import java.util.Optional;
  * cursor is the id of the last entity of the previous page, as the listing's {@code Link: <...>; rel="next"} header
  * hands it out. Without either parameter there is no page: the whole collection is listed, as in the original API.
  *
+ * <p>Pages come from {@link #from}, which checks both values.
+ *
  * @param limit how many entities at most
  * @param after the id the page starts after; 0 for the first page
  */
@@ -17,15 +19,6 @@ public record PageRequest(int limit, long after) {
 
     public static final int MAX_LIMIT = 1000;
     public static final int DEFAULT_LIMIT = 100;
-
-    public PageRequest {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
-        }
-        if (after < 0) {
-            throw new IllegalArgumentException("after must not be negative, not " + after);
-        }
-    }
 
     /** The page {@code query} asks for, if any; a bad {@code limit} or {@code cursor} is a 400 that says why. */
     public static Optional<PageRequest> from(UriQuery query) {

@@ -18,20 +18,26 @@ import java.util.Map;
 /**
  * Reads HTTP/1.x responses from one connection (RFC 9112): status line, header fields, and the body framed by
  * {@code Transfer-Encoding: chunked}, {@code Content-Length} or the end of the connection. Interim 1xx responses are
- * skipped. Bytes that are not HTTP are a {@link UpstreamFailure.Reason#PROTOCOL_ERROR}; the connection ending before
- * a whole response is a {@link UpstreamFailure.Reason#RESET}.
+ * skipped. Bytes that are not HTTP, a {@code 101} (the client never asks to switch protocols) and a body over
+ * {@link #MAX_BODY_BYTES} are a {@link UpstreamFailure.Reason#PROTOCOL_ERROR}; the connection ending before a whole
+ * response is a {@link UpstreamFailure.Reason#RESET}.
  */
 final class ResponseParser {
 
     /** The most a status line plus header fields may take, as Envoy's default {@code max_request_headers_kb} (60). */
     static final int MAX_HEAD_BYTES = 60 * 1024;
 
+    /**
+     * The largest body passed on: the services' JSON is far smaller, and a length the upstream merely declares is
+     * refused before anything is allocated for it.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
     private final InputStream in;
     private byte[] buffer = new byte[8192];
     private int position;
     private int limit;
     private int headBytes;
-    private boolean keepAlive;
 
     ResponseParser(InputStream in) {
         this.in = in;
@@ -42,14 +48,12 @@ final class ResponseParser {
         return limit - position;
     }
 
-    /** Whether the last response allows another request on the connection. */
-    boolean keepAlive() {
-        return keepAlive;
+    /** A response, and whether it allows another request on the connection. */
+    record Received(OutboundResponse response, boolean keepAlive) {
     }
 
     /** The next final response; a response to {@code HEAD} has no body whatever its headers say. */
-    OutboundResponse read(boolean headRequest) throws IOException {
-        keepAlive = false;
+    Received read(boolean headRequest) throws IOException {
         headBytes = 0;
         if (!fill()) {
             throw new UpstreamFailure(UpstreamFailure.Reason.RESET, "connection closed before a response", null);
@@ -58,13 +62,20 @@ final class ResponseParser {
             String statusLine = line();
             int status = status(statusLine);
             Head head = head();
-            if (status >= 100 && status < 200 && status != 101) {
+            if (status == 101) {
+                // the Upgrade header is never forwarded, so no switch was asked for (RFC 9110 §15.2.2)
+                throw UpstreamConnection.protocolError("101 Switching Protocols without an upgrade request");
+            }
+            if (status < 200) {
                 continue;
             }
-            boolean bodyless = headRequest || status < 200 || status == 204 || status == 304;
+            boolean bodyless = headRequest || status == 204 || status == 304;
             byte[] body = bodyless ? new byte[0] : body(head);
-            keepAlive = head.persistent(statusLine.startsWith("HTTP/1.1")) && (bodyless || head.framed());
-            return new OutboundResponse(status, HttpHeaders.of(head.forwarded, (k, v) -> true), body);
+            // Both chunked and a length may be a smuggling attempt: the connection closes after it (RFC 9112 §6.1).
+            boolean keepAlive = head.persistent(statusLine.startsWith("HTTP/1.1")) && !head.doublyFramed()
+                                && (bodyless || head.framed());
+            return new Received(new OutboundResponse(status, HttpHeaders.of(head.forwarded, (k, v) -> true), body),
+                                keepAlive);
         }
     }
 
@@ -90,22 +101,20 @@ final class ResponseParser {
     }
 
     private byte[] body(Head head) throws IOException {
-        if (head.chunked) {
-            return chunked();
-        }
-        if (head.contentLength >= 0) {
-            return exactly(head.contentLength);
-        }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        do {
-            body.write(buffer, position, limit - position);
-            position = limit;
-        } while (fill());
+        if (head.chunked) {
+            chunked(body);
+        } else if (head.contentLength >= 0) {
+            exactly(head.contentLength, body);
+        } else {
+            do {
+                take(limit - position, body);
+            } while (fill());
+        }
         return body.toByteArray();
     }
 
-    private byte[] chunked() throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private void chunked(ByteArrayOutputStream body) throws IOException {
         while (true) {
             headBytes = 0;
             String sizeLine = line();
@@ -123,28 +132,37 @@ final class ResponseParser {
                 while (!line().isEmpty()) {
                     // trailer fields: not forwarded (RFC 9110 §6.5.1 lets a proxy drop them)
                 }
-                return body.toByteArray();
+                return;
             }
-            body.write(exactly(size));
+            exactly(size, body);
             if (!line().isEmpty()) {
                 throw UpstreamConnection.protocolError("chunk not followed by CRLF");
             }
         }
     }
 
-    private byte[] exactly(long length) throws IOException {
-        if (length > Integer.MAX_VALUE - 8) {
-            throw UpstreamConnection.protocolError("body too large");
+    /** {@code length} more body bytes, read a buffer at a time: what is declared is checked, never allocated. */
+    private void exactly(long length, ByteArrayOutputStream body) throws IOException {
+        room(body, length);
+        for (long left = length; left > 0; left -= take((int) Math.min(left, limit - position), body)) {
+            if (position == limit && !fill()) {
+                throw truncated();
+            }
         }
-        byte[] body = new byte[(int) length];
-        int copied = Math.min(body.length, limit - position);
-        System.arraycopy(buffer, position, body, 0, copied);
-        position += copied;
-        int read = copied + in.readNBytes(body, copied, body.length - copied);
-        if (read < body.length) {
-            throw truncated();
+    }
+
+    /** Moves {@code count} buffered bytes to {@code body}, within {@link #MAX_BODY_BYTES}. */
+    private int take(int count, ByteArrayOutputStream body) {
+        room(body, count);
+        body.write(buffer, position, count);
+        position += count;
+        return count;
+    }
+
+    private static void room(ByteArrayOutputStream body, long more) {
+        if (more > MAX_BODY_BYTES - body.size()) {
+            throw UpstreamConnection.protocolError("response body over " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
         }
-        return body;
     }
 
     /** One line without its CRLF (a bare LF is accepted), decoded as ISO-8859-1. */
@@ -246,6 +264,11 @@ final class ResponseParser {
                 throw UpstreamConnection.protocolError("malformed content-length");
             }
             contentLength = length;
+        }
+
+        /** Whether both chunked and a length frame the body (chunked wins, RFC 9112 §6.3). */
+        boolean doublyFramed() {
+            return chunked && contentLength >= 0;
         }
 
         /** Whether the body's end is known without closing (chunked or a length). */

@@ -20,8 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,10 +42,15 @@ class UpstreamClientFramingTest {
     private final List<String> heads = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final CountDownLatch silentlyClosed = new CountDownLatch(1);
+    private final Semaphore closedByClient = new Semaphore(0);
     private ServerSocket server;
 
     /** A reply that starts with this is written without it, then the connection is closed. */
     private static final String SILENT_CLOSE = "<close after>";
+
+    /** A reply that starts with this is written without it, one byte every {@link #DRIP_INTERVAL}. */
+    private static final String DRIP = "<drip>";
+    private static final Duration DRIP_INTERVAL = Duration.ofMillis(50);
 
     @AfterEach
     void stop() throws IOException {
@@ -72,12 +79,17 @@ class UpstreamClientFramingTest {
             while (true) {
                 String head = head(in);
                 if (head == null) {
+                    closedByClient.release();
                     return null;
                 }
                 heads.add(head);
                 String reply = answer.apply(head);
                 if (reply == null) {
                     return null; // close without a byte
+                }
+                if (reply.startsWith(DRIP)) {
+                    drip(socket, reply.substring(DRIP.length()));
+                    continue;
                 }
                 boolean closeAfter = reply.startsWith(SILENT_CLOSE);
                 socket.getOutputStream().write(reply.substring(closeAfter ? SILENT_CLOSE.length() : 0)
@@ -91,6 +103,19 @@ class UpstreamClientFramingTest {
                 if (reply.contains("Connection: close")) {
                     return null;
                 }
+            }
+        }
+    }
+
+    private static void drip(Socket socket, String reply) throws IOException {
+        for (byte b : reply.getBytes(StandardCharsets.ISO_8859_1)) {
+            socket.getOutputStream().write(b);
+            socket.getOutputStream().flush();
+            try {
+                Thread.sleep(DRIP_INTERVAL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -214,5 +239,142 @@ class UpstreamClientFramingTest {
         failsWith(UpstreamFailure.Reason.PROTOCOL_ERROR, () -> client.exchange("127.0.0.1", port,
                 USER.request("GET", "/users/1", Map.of("x-note", List.of("a\r\nx-injected: 1"))), null));
         assertThat(heads).isEmpty();
+    }
+
+    @Test
+    void aSwitchingProtocolsResponseIsAProtocolErrorAndTheConnectionIsNotKept() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        int port = upstream(head -> served.incrementAndGet() == 1
+                ? "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
+                : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+
+        failsWith(UpstreamFailure.Reason.PROTOCOL_ERROR, () -> get(port, "/users/1"));
+
+        assertThat(closedByClient.tryAcquire(5, TimeUnit.SECONDS)).as("the client closed the connection").isTrue();
+        assertThat(get(port, "/users/2").bodyText()).isEqualTo("ok");
+        assertThat(connections).hasValue(2);
+    }
+
+    @Test
+    void aResponseFramedByBothChunkedAndALengthIsReadChunkedAndTheConnectionClosed() throws Exception {
+        int port = upstream(head -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"
+                                    + "2\r\nok\r\n0\r\n\r\n");
+
+        assertThat(get(port, "/users/1").bodyText()).isEqualTo("ok");
+
+        assertThat(closedByClient.tryAcquire(5, TimeUnit.SECONDS)).as("closed after it, RFC 9112 §6.1").isTrue();
+        assertThat(get(port, "/users/2").bodyText()).isEqualTo("ok");
+        assertThat(connections).hasValue(2);
+    }
+
+    @Test
+    void noContentAndNotModifiedHaveNoBodyWhateverTheirLengthSays() throws IOException {
+        AtomicInteger served = new AtomicInteger();
+        int port = upstream(head -> switch (served.incrementAndGet()) {
+            case 1 -> "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\n";
+            case 2 -> "HTTP/1.1 304 Not Modified\r\nContent-Length: 7\r\nETag: \"v1\"\r\n\r\n";
+            default -> "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext";
+        });
+
+        OutboundResponse noContent = get(port, "/users/1");
+        OutboundResponse notModified = get(port, "/users/1");
+        OutboundResponse next = get(port, "/users/2");
+
+        assertThat(noContent.status()).isEqualTo(204);
+        assertThat(noContent.body()).isEmpty();
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().firstValue("etag")).hasValue("\"v1\"");
+        assertThat(next.bodyText()).as("the next response starts where the bodyless ones ended").isEqualTo("next");
+        assertThat(connections).hasValue(1);
+    }
+
+    @Test
+    void chunkTrailersAreConsumedAndNotPassedOn() throws IOException {
+        AtomicInteger served = new AtomicInteger();
+        int port = upstream(head -> served.incrementAndGet() == 1
+                ? "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTrailer: x-checksum, x-count\r\n\r\n"
+                  + "3\r\nabc\r\n0\r\nx-checksum: 900150983cd24fb0\r\nx-count: 3\r\n\r\n"
+                : "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext");
+
+        OutboundResponse first = get(port, "/users/1");
+        OutboundResponse second = get(port, "/users/2");
+
+        assertThat(first.bodyText()).isEqualTo("abc");
+        assertThat(first.headers().map()).doesNotContainKeys("trailer", "x-checksum", "x-count");
+        assertThat(second.bodyText()).isEqualTo("next");
+        assertThat(connections).hasValue(1);
+    }
+
+    @Test
+    void aDeclaredLengthBeyondTheBodyLimitIsAProtocolErrorWithoutAllocatingIt() throws Exception {
+        int port = upstream(head -> "HTTP/1.1 200 OK\r\nContent-Length: 2000000000\r\n\r\nfew bytes");
+
+        failsWith(UpstreamFailure.Reason.PROTOCOL_ERROR, () -> get(port, "/users/1"));
+
+        assertThat(closedByClient.tryAcquire(5, TimeUnit.SECONDS)).as("the client closed the connection").isTrue();
+    }
+
+    @Test
+    void aBodyUntilCloseBeyondTheBodyLimitIsAProtocolError() throws Exception {
+        String chunk = "x".repeat(1024 * 1024);
+        String overLimit = chunk.repeat(ResponseParser.MAX_BODY_BYTES / chunk.length()) + "one too many";
+        int port = upstream(head -> "HTTP/1.0 200 OK\r\n\r\n" + overLimit);
+
+        failsWith(UpstreamFailure.Reason.PROTOCOL_ERROR, () -> get(port, "/users/1"));
+    }
+
+    @Test
+    void anUpstreamDrippingBytesCannotOutlastTheTimeout() throws IOException {
+        // each byte comes well within the timeout; the whole response does not
+        int port = upstream(head -> DRIP + "HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n" + "d".repeat(40));
+
+        failsWith(UpstreamFailure.Reason.TIMEOUT, () -> client.exchange("127.0.0.1", port,
+                USER.request("GET", "/users/1", Map.of()), Duration.ofMillis(500)));
+    }
+
+    @Test
+    void aPoolToAnAddressNobodyListensOnIsGoneAfterTheFailedConnect() throws IOException {
+        int closedPort;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = gone.getLocalPort();
+        }
+        upstream(head -> null);
+
+        failsWith(UpstreamFailure.Reason.CONNECT_FAILURE, () -> get(closedPort, "/users/1"));
+
+        assertThat(client.hasPool("127.0.0.1", closedPort)).isFalse();
+    }
+
+    @Test
+    void connectionsIdleLongerThanTheLimitAreClosedWhenAnotherComesBack() throws Exception {
+        CountDownLatch bothArrived = new CountDownLatch(2);
+        int port = upstream(head -> {
+            bothArrived.countDown();
+            try {
+                bothArrived.await(5, TimeUnit.SECONDS); // two exchanges at once: two connections
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        });
+        AtomicLong skew = new AtomicLong();
+        try (UpstreamClient skewed = new UpstreamClient(Duration.ofSeconds(1), () -> System.nanoTime() + skew.get())) {
+            var first = threads.submit(() -> skewed.exchange("127.0.0.1", port, USER.request("GET", "/a", Map.of()),
+                                                             Duration.ofSeconds(5)));
+            var second = threads.submit(() -> skewed.exchange("127.0.0.1", port, USER.request("GET", "/b", Map.of()),
+                                                              Duration.ofSeconds(5)));
+            assertThat(first.get().bodyText()).isEqualTo("ok");
+            assertThat(second.get().bodyText()).isEqualTo("ok");
+            assertThat(connections).hasValue(2);
+
+            skew.set(KeepAlivePool.MAX_IDLE_TIME.plusSeconds(1).toNanos());
+            assertThat(skewed.exchange("127.0.0.1", port, USER.request("GET", "/c", Map.of()), Duration.ofSeconds(5))
+                             .bodyText()).isEqualTo("ok");
+
+            assertThat(connections).as("the newest idle connection served it").hasValue(2);
+            assertThat(closedByClient.tryAcquire(5, TimeUnit.SECONDS)).as("the older one was closed").isTrue();
+            assertThat(closedByClient.availablePermits()).as("only the older one").isZero();
+        }
     }
 }
