@@ -20,10 +20,11 @@ import java.util.Map;
  * @param errorRate    the error rates compared
  * @param latency      the latencies compared
  * @param statement    both comparisons in one sentence per language
+ * @param ended        how stopping left the routes; {@code null} while running
  */
 public record AbReport(String service, String match, Instant startedAt, boolean running,
                        Map<String, Variant> variants, long unattributed, Comparison errorRate, Comparison latency,
-                       Text statement) {
+                       Text statement, Text ended) {
 
     /**
      * One variant.
@@ -34,17 +35,18 @@ public record AbReport(String service, String match, Instant startedAt, boolean 
     public record Variant(String cluster, TrafficStats stats) {
     }
 
-    static AbReport of(AbSpec spec, Instant startedAt, boolean running, ServiceTraffic traffic) {
+    /** The report of a test {@code ended} as that says ({@code null} while it runs). */
+    static AbReport of(AbSpec spec, Instant startedAt, Text ended, ServiceTraffic traffic) {
         List<String> clusters = List.of(spec.variantA(), spec.variantB());
         Map<String, TrafficStats> sides = traffic.by(e -> ServiceTraffic.cluster(e, clusters), clusters);
         TrafficStats a = sides.get(spec.variantA());
         TrafficStats b = sides.get(spec.variantB());
         Comparison errors = Comparison.errorRates(a, b);
         Comparison latency = Comparison.latency(a, b);
-        return new AbReport(spec.service(), spec.match().text(), startedAt, running,
+        return new AbReport(spec.service(), spec.match().text(), startedAt, ended == null,
                             Map.of("A", new Variant(spec.variantA(), a), "B", new Variant(spec.variantB(), b)),
                             traffic.unattributed(e -> ServiceTraffic.cluster(e, clusters)), errors, latency,
                             new Text(errors.reason().ko() + "; " + latency.reason().ko(),
-                                       errors.reason().en() + "; " + latency.reason().en()));
+                                       errors.reason().en() + "; " + latency.reason().en()), ended);
     }
 }
