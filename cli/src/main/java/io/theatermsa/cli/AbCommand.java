@@ -89,7 +89,7 @@ final class AbCommand {
                             + "start",
                             "-o json|yaml 필드 / fields: {service, match, startedAt, running, variants: {A|B: {cluster, "
                             + "stats: {requests, errors, errorRatePercent, p50Millis, p90Millis, p99Millis, flags}}}, "
-                            + "unattributed, errorRate|latency: {test, statistic, pValue, significant, reason}, "
+                            + "unattributed, dropped, errorRate|latency: {test, statistic, pValue, significant, reason}, "
                             + "statement: {ko, en}, ended: {ko, en} (멈춘 뒤 / once stopped)}"},
              exitCodeListHeading = ExitCodes.HEADING,
              exitCodeList = {"0:보여 줌 / shown", ExitCodes.USAGE_TEXT + " (그 서비스의 A/B 테스트 없음 / no A/B test "
@@ -143,6 +143,12 @@ final class AbCommand {
             JsonNode c = report.path(comparison);
             String line = c.path("reason").path("ko").asText() + " / " + c.path("reason").path("en").asText();
             out.println(c.path("significant").asBoolean() ? theater.style().bad(line) : line);
+        }
+        long dropped = report.path("dropped").asLong();
+        if (dropped > 0) {
+            out.println(theater.style().bad("경고: 접근 로그가 시작 뒤 기록 " + dropped + "건을 이미 버렸습니다; 보고서는 "
+                                            + "최근 요청만 봅니다 / warning: the access log already dropped " + dropped
+                                            + " records since the start; the report covers only the newer requests"));
         }
         JsonNode ended = report.path("ended");
         if (!ended.isMissingNode() && !ended.isNull()) {

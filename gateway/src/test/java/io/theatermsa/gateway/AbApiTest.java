@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.theatermsa.gateway.delivery.ManualDecisionTimer;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.gateway.mesh.MeshAccess;
+import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.platform.testing.HttpApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,21 @@ class AbApiTest {
         JsonNode report = HttpApi.json(admin("DELETE", "/api/ab/user-service", ""));
         assertThat(report.get("ended").get("en").asText()).isEqualTo("the A/B route was removed");
         assertThat(api.get("/api/mesh/config").body()).doesNotContain("ab-variant-b");
+    }
+
+    @Test
+    void aReportSaysWhenTheBoundedAccessLogDroppedPartOfItsWindow() {
+        admin("POST", "/api/ab", AB);
+        mesh.record(200);
+        assertThat(HttpApi.json(api.get("/api/ab/user-service")).get("dropped").asLong()).isZero();
+
+        for (int i = 0; i < AccessLog.DEFAULT_CAPACITY + 4; i++) {
+            mesh.record(200);
+        }
+        JsonNode report = HttpApi.json(api.get("/api/ab/user-service"));
+        assertThat(report.get("dropped").asLong()).isEqualTo(5);
+        assertThat(report.get("variants").get("B").get("stats").get("requests").asLong())
+                .isEqualTo(AccessLog.DEFAULT_CAPACITY);
     }
 
     private HttpResponse<String> admin(String method, String path, String json) {
