@@ -89,15 +89,16 @@ final class AbCommand {
                             + "start",
                             "-o json|yaml 필드 / fields: {service, match, startedAt, running, variants: {A|B: {cluster, "
                             + "stats: {requests, errors, errorRatePercent, p50Millis, p90Millis, p99Millis, flags}}}, "
-                            + "unattributed, errorRate|latency: {test, statistic, pValue, significant, reason}, "
-                            + "statement: {ko, en}}"},
+                            + "unattributed, dropped, errorRate|latency: {test, statistic, pValue, significant, reason}, "
+                            + "statement: {ko, en}, ended: {ko, en} (멈춘 뒤 / once stopped)}"},
              exitCodeListHeading = ExitCodes.HEADING,
              exitCodeList = {"0:보여 줌 / shown", ExitCodes.USAGE_TEXT + " (그 서비스의 A/B 테스트 없음 / no A/B test "
                              + "of that service)", ExitCodes.NO_STACK_TEXT})
     int report(@Parameters(paramLabel = "SERVICE", description = "서비스 / the service") String service,
                @Mixin OutputFormat.Choice output,
                @Mixin GatewayTarget target) {
-        return target.call(theater.home(), err(), stack -> show(stack.get(API + "/" + service), output.format()));
+        return target.call(theater.home(), err(),
+                           stack -> show(stack.get(API + "/" + StackClient.segment(service)), output.format()));
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
@@ -110,7 +111,8 @@ final class AbCommand {
     int stop(@Parameters(paramLabel = "SERVICE", description = "서비스 / the service") String service,
              @Mixin OutputFormat.Choice output,
              @Mixin GatewayTarget target) {
-        return target.call(theater.home(), err(), stack -> show(stack.delete(API + "/" + service), output.format()));
+        return target.call(theater.home(), err(),
+                           stack -> show(stack.delete(API + "/" + StackClient.segment(service)), output.format()));
     }
 
     private int show(StackClient.Reply reply, OutputFormat format) {
@@ -141,6 +143,16 @@ final class AbCommand {
             JsonNode c = report.path(comparison);
             String line = c.path("reason").path("ko").asText() + " / " + c.path("reason").path("en").asText();
             out.println(c.path("significant").asBoolean() ? theater.style().bad(line) : line);
+        }
+        long dropped = report.path("dropped").asLong();
+        if (dropped > 0) {
+            out.println(theater.style().bad("경고: 접근 로그가 시작 뒤 기록 " + dropped + "건을 이미 버렸습니다; 보고서는 "
+                                            + "최근 요청만 봅니다 / warning: the access log already dropped " + dropped
+                                            + " records since the start; the report covers only the newer requests"));
+        }
+        JsonNode ended = report.path("ended");
+        if (!ended.isMissingNode() && !ended.isNull()) {
+            out.println(ended.path("ko").asText() + " / " + ended.path("en").asText());
         }
         out.flush();
         return ExitCodes.OK;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.theatermsa.cli.local.StackClient;
+import io.theatermsa.gateway.delivery.CanaryStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,7 +137,7 @@ final class CanaryCommand {
                @Mixin OutputFormat.Choice output,
                @Mixin GatewayTarget target) {
         return call(target, stack -> {
-            StackClient.Reply reply = stack.get(service == null ? API : API + "/" + service);
+            StackClient.Reply reply = stack.get(service == null ? API : API + "/" + StackClient.segment(service));
             if (reply.status() != 200) {
                 return refused(reply);
             }
@@ -185,7 +186,7 @@ final class CanaryCommand {
 
     private int verb(ServiceOption service, GatewayTarget target, String verb) {
         return call(target, stack -> {
-            StackClient.Reply reply = stack.post(API + "/" + service.service + "/" + verb, "");
+            StackClient.Reply reply = stack.post(API + "/" + StackClient.segment(service.service) + "/" + verb, "");
             if (reply.status() != 200) {
                 return refused(reply);
             }
@@ -198,13 +199,13 @@ final class CanaryCommand {
     /** Prints each new decision until the canary ends; 0 when it was promoted. */
     private int follow(StackClient stack, JsonNode started) throws IOException {
         int shown = started.path("history").size();
-        String path = API + "/" + started.path("service").asText();
+        String path = API + "/" + StackClient.segment(started.path("service").asText());
         Duration bound = Duration.ofMillis((long) (started.path("intervalSeconds").asDouble() * 1000))
                 .multipliedBy(started.path("steps").size() + started.path("failedCheckLimit").asInt() + 1L)
                 .plusSeconds(30);
         Instant deadline = Instant.now().plus(bound);
         JsonNode status = started;
-        while (status.path("phase").asText().equals("PROGRESSING") || status.path("phase").asText().equals("PAUSED")) {
+        while (CanaryStatus.Phase.valueOf(status.path("phase").asText()).active()) {
             if (Instant.now().isAfter(deadline)) {
                 err().println("오류: " + bound.toSeconds() + "초 안에 끝나지 않았습니다 (멈춤?) / error: not ended within "
                               + bound.toSeconds() + "s (paused?); see ./theater canary status");
@@ -220,7 +221,8 @@ final class CanaryCommand {
             printHistory(status, shown);
             shown = status.path("history").size();
         }
-        return status.path("phase").asText().equals("SUCCEEDED") ? ExitCodes.OK : ExitCodes.REFUSED;
+        return CanaryStatus.Phase.valueOf(status.path("phase").asText()) == CanaryStatus.Phase.SUCCEEDED
+               ? ExitCodes.OK : ExitCodes.REFUSED;
     }
 
     private void printHistory(JsonNode canary, int from) {

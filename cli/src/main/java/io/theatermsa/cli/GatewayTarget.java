@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,17 +32,29 @@ final class GatewayTarget {
         int run(StackClient stack) throws IOException;
     }
 
-    /** Runs {@code call} against the gateway; exit 3 when there is none or it cannot be reached. */
+    /** Runs {@code call} against the gateway; exit 2 for a bad {@code --url}, 3 when it cannot be reached. */
     int call(Path home, PrintWriter err, Call call) {
-        Optional<StackClient> stack = client(home, System.getenv(), err);
-        if (stack.isEmpty()) {
-            return ExitCodes.NO_STACK;
+        StackClient stack;
+        if (url != null) {
+            Optional<URI> base = GatewayUrl.parse(url, err);
+            if (base.isEmpty()) {
+                return ExitCodes.USAGE;
+            }
+            stack = new StackClient(base.get().toString(), System.getenv().getOrDefault(TOKEN_VARIABLE, ""));
+        } else {
+            Optional<RunState> running = RunState.running(home);
+            if (running.isEmpty()) {
+                err.println(StatusCommand.NOT_RUNNING_TEXT + "; 또는 / or --url");
+                err.flush();
+                return ExitCodes.NO_STACK;
+            }
+            stack = new StackClient(running.get());
         }
         try {
-            return call.run(stack.get());
+            return call.run(stack);
         } catch (IOException e) {
             err.println("오류: 게이트웨이에 연결하지 못했습니다 / error: cannot reach the gateway at "
-                        + stack.get().url() + ": " + e.getMessage());
+                        + stack.url() + ": " + e.getMessage());
             err.flush();
             return ExitCodes.NO_STACK;
         }
@@ -57,19 +69,5 @@ final class GatewayTarget {
                                                      + f.path("problem").asText()));
         err.flush();
         return reply.status() == 400 || reply.status() == 404 ? ExitCodes.USAGE : ExitCodes.REFUSED;
-    }
-
-    /** The client, or empty after saying on {@code err} that no stack runs. */
-    private Optional<StackClient> client(Path home, Map<String, String> environment, PrintWriter err) {
-        if (url != null) {
-            return Optional.of(new StackClient(url.replaceAll("/+$", "") + "/",
-                                               environment.getOrDefault(TOKEN_VARIABLE, "")));
-        }
-        Optional<RunState> running = RunState.running(home);
-        if (running.isEmpty()) {
-            err.println(StatusCommand.NOT_RUNNING_TEXT + "; 또는 / or --url");
-            err.flush();
-        }
-        return running.map(StackClient::new);
     }
 }

@@ -119,16 +119,11 @@ final class LoadCommand implements Callable<Integer> {
         }
         URI base;
         if (url != null) {
-            try {
-                base = URI.create(url.replaceAll("/+$", ""));
-                if (base.getScheme() == null || base.getHost() == null || !base.getScheme().startsWith("http")) {
-                    throw new IllegalArgumentException("not an http(s) URL");
-                }
-            } catch (IllegalArgumentException e) {
-                err().println("오류 / error: --url " + url + ": " + e.getMessage());
-                err().flush();
+            Optional<URI> given = GatewayUrl.parse(url, err());
+            if (given.isEmpty()) {
                 return USAGE_ERROR;
             }
+            base = given.get();
         } else {
             Optional<RunState> running = RunState.running(theater.home());
             if (running.isEmpty()) {

@@ -1,9 +1,14 @@
 package io.theatermsa.gateway;
 
+import io.theatermsa.gateway.delivery.AbReport;
+import io.theatermsa.gateway.delivery.AbSpec;
 import io.theatermsa.gateway.delivery.AbTests;
 import io.theatermsa.gateway.delivery.Canaries;
+import io.theatermsa.gateway.delivery.CanarySpec;
+import io.theatermsa.gateway.delivery.CanaryStatus;
 import io.theatermsa.gateway.delivery.DecisionTimer;
 import io.theatermsa.gateway.mesh.MeshAccess;
+import io.theatermsa.platform.http.ApiException;
 import io.theatermsa.platform.topology.Topology;
 import io.theatermsa.platform.topology.Workload;
 
@@ -48,6 +53,40 @@ final class DeliveryEngines implements AutoCloseable {
     AbTests abTests() {
         access.configuration();
         return abTests.orElseThrow();
+    }
+
+    /**
+     * Starts a canary unless an A/B test holds the service: both rewrite its routes, so one would break the other.
+     *
+     * @throws ApiException 409 {@code delivery_running} while an A/B test of the service runs; what
+     *                      {@link Canaries#start} throws
+     */
+    synchronized CanaryStatus startCanary(CanarySpec spec) {
+        Canaries engine = canaries();
+        if (abTests().holds(spec.service())) {
+            throw held(spec.service(), "A/B 테스트", "an A/B test", "theater ab stop " + spec.service());
+        }
+        return engine.start(spec);
+    }
+
+    /**
+     * Starts an A/B test unless an active canary holds the service.
+     *
+     * @throws ApiException 409 {@code delivery_running} while a canary of the service is progressing or paused;
+     *                      what {@link AbTests#start} throws
+     */
+    synchronized AbReport startAbTest(AbSpec spec) {
+        AbTests engine = abTests();
+        if (canaries().holds(spec.service())) {
+            throw held(spec.service(), "카나리", "a canary", "theater canary abort --service " + spec.service());
+        }
+        return engine.start(spec);
+    }
+
+    private static ApiException held(String service, String ko, String en, String command) {
+        return ApiException.conflict("delivery_running", service + " 에는 " + ko + " 가 진행 중입니다. 둘 다 라우트를 "
+                + "바꾸므로 하나씩만 됩니다: 먼저 " + command + " / " + en + " of " + service + " is running; both "
+                + "rewrite its routes, so only one at a time: first " + command);
     }
 
     /** Every canary, or none in a mode without the configuration role. */

@@ -159,6 +159,11 @@ final class FakeMesh implements MeshState, MeshConfiguration, ServiceFaults, Par
         return put(path.toString(), new MeshConfigLoader(NAMESPACE).load(path));
     }
 
+    /** Puts {@code yaml} in force, as another kubectl apply (or a delete) would have left it. */
+    synchronized ScenarioChange load(String yaml) {
+        return put("kubectl", new MeshConfigLoader(NAMESPACE).load("kubectl", yaml));
+    }
+
     @Override
     public synchronized ScenarioChange reset() {
         return put(initialSource, initial);

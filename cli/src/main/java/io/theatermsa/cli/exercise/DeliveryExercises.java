@@ -115,13 +115,7 @@ final class DeliveryExercises {
                     mesh.fault(SERVICE, TARGET, MeshControl.error(50, 503), FAULT_LASTS);
                 },
                 (mesh, verdict) -> {
-                    boolean faulty = mesh.faults().stream().anyMatch(f -> f.path("target").path("service").asText()
-                            .equals(SERVICE) && f.path("target").path("cluster").asText().equals(TARGET));
-                    if (!verdict.expect(faulty,
-                            Text.of("ctx2 의 movie-service 장애가 그대로 있습니다.", "ctx2's movie-service fault is still there."),
-                            Text.of("ctx2 의 movie-service 장애가 지워졌습니다: ./theater exercise reset 으로 다시 시작하세요.",
-                                    "ctx2's movie-service fault was cleared: start again with ./theater exercise "
-                                    + "reset."))) {
+                    if (!Expectations.faultStillThere(mesh, verdict, SERVICE, TARGET)) {
                         return;
                     }
                     Optional<JsonNode> ran = ranToCtx2(mesh, verdict);

@@ -166,8 +166,9 @@ public final class LiveMesh {
 
     /** The canary of {@code service} the gateway's engine runs or last ran ({@code /api/canary/<service>}). */
     public Optional<JsonNode> canary(String service) throws IOException {
-        StackClient.Reply reply = stack.get("/api/canary/" + service);
-        return reply.status() == 404 ? Optional.empty() : Optional.of(read("/api/canary/" + service));
+        String path = "/api/canary/" + service;
+        StackClient.Reply reply = stack.get(path);
+        return reply.status() == 404 ? Optional.empty() : Optional.of(body(path, reply));
     }
 
     /** The cross-cluster links cut now, e.g. {@code ctx1 -> ctx2}. */
@@ -176,7 +177,10 @@ public final class LiveMesh {
     }
 
     private JsonNode read(String path) throws IOException {
-        StackClient.Reply reply = stack.get(path);
+        return body(path, stack.get(path));
+    }
+
+    private static JsonNode body(String path, StackClient.Reply reply) throws IOException {
         if (reply.status() != 200) {
             throw new IOException("GET " + path + " answered HTTP " + reply.status() + " "
                                   + reply.body().path("message").asText());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.theatermsa.cli.local.StackClient;
+import io.theatermsa.gateway.delivery.CanaryStatus;
 import io.theatermsa.platform.topology.Topology;
 import io.theatermsa.platform.topology.Workload;
 
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * What {@code exercise start} changes to put the running stack in an exercise's known state: the configuration of
@@ -51,7 +51,7 @@ public final class MeshControl {
         expect(stack.delete("/api/faults"), "clear the service faults");
         for (JsonNode canary : LiveMesh.elements(stack.get("/api/canary").body().path("canaries"))) {
             String service = canary.path("service").asText();
-            if (Set.of("PROGRESSING", "PAUSED").contains(canary.path("phase").asText())) {
+            if (CanaryStatus.Phase.valueOf(canary.path("phase").asText()).active()) {
                 expect(stack.post("/api/canary/" + service + "/abort", ""), "abort the canary of " + service);
             }
             expect(stack.delete("/api/canary/" + service), "forget the canary of " + service);

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -27,9 +29,12 @@ public final class StackClient {
         this(state.url(), state.adminToken());
     }
 
-    /** A client of the gateway at {@code url} (a cluster's, port-forwarded), changing with {@code adminToken}. */
+    /**
+     * A client of the gateway at {@code url} (a cluster's, port-forwarded), changing with {@code adminToken}; a path
+     * in {@code url} is a prefix every API path goes under.
+     */
     public StackClient(String url, String adminToken) {
-        this.url = url;
+        this.url = url.endsWith("/") ? url : url + "/";
         this.adminToken = adminToken;
     }
 
@@ -67,7 +72,13 @@ public final class StackClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(url).resolve(path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create(url).resolve(path.replaceFirst("^/+", "")))
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    /** {@code value} as one path segment: {@code a b} → {@code a%20b}, {@code a/b} → {@code a%2Fb}. */
+    public static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Reply send(HttpRequest.Builder request) throws IOException {

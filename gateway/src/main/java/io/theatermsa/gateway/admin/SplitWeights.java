@@ -32,6 +32,9 @@ import java.util.Set;
  */
 public final class SplitWeights {
 
+    /** The error code of a service without a VirtualService split route to edit. */
+    public static final String NO_SPLIT_ROUTE = "no_split_route";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private SplitWeights() {
@@ -160,7 +163,7 @@ public final class SplitWeights {
     }
 
     static ApiException noSplit(String service, String why) {
-        return ApiException.conflict("no_split_route", "there is no VirtualService split route of " + service
+        return ApiException.conflict(NO_SPLIT_ROUTE, "there is no VirtualService split route of " + service
                 + " to edit: " + why + " (apply a scenario that routes it, e.g. k8s/practice/01-initial)");
     }
 }

@@ -17,13 +17,16 @@ import java.util.Map;
  * @param running      false once stopped (the report is the last one)
  * @param variants     {@code A} and {@code B}: each variant's cluster and statistics
  * @param unattributed requests no variant could be named for
+ * @param dropped      access-log records since the start that the bounded log dropped before this report read them
+ *                     (0 normally): when above 0, the report covers only the newer requests
  * @param errorRate    the error rates compared
  * @param latency      the latencies compared
  * @param statement    both comparisons in one sentence per language
+ * @param ended        how stopping left the routes; {@code null} while running
  */
 public record AbReport(String service, String match, Instant startedAt, boolean running,
-                       Map<String, Variant> variants, long unattributed, Comparison errorRate, Comparison latency,
-                       Text statement) {
+                       Map<String, Variant> variants, long unattributed, long dropped, Comparison errorRate, Comparison latency,
+                       Text statement, Text ended) {
 
     /**
      * One variant.
@@ -34,17 +37,18 @@ public record AbReport(String service, String match, Instant startedAt, boolean 
     public record Variant(String cluster, TrafficStats stats) {
     }
 
-    static AbReport of(AbSpec spec, Instant startedAt, boolean running, ServiceTraffic traffic) {
-        List<String> clusters = List.of(spec.variantA(), spec.variantB());
-        Map<String, TrafficStats> sides = traffic.by(e -> ServiceTraffic.cluster(e, clusters), clusters);
+    /** The report of a test {@code ended} as that says ({@code null} while it runs). */
+    static AbReport of(AbSpec spec, Instant startedAt, Text ended, ServiceTraffic traffic) {
+        ServiceTraffic.Sides served = traffic.sides(List.of(spec.variantA(), spec.variantB()));
+        Map<String, TrafficStats> sides = served.stats();
         TrafficStats a = sides.get(spec.variantA());
         TrafficStats b = sides.get(spec.variantB());
         Comparison errors = Comparison.errorRates(a, b);
-        Comparison latency = Comparison.latency(a, b);
-        return new AbReport(spec.service(), spec.match().text(), startedAt, running,
+        Comparison latency = Comparison.latency(served.latencies(spec.variantA()), served.latencies(spec.variantB()));
+        return new AbReport(spec.service(), spec.match().text(), startedAt, ended == null,
                             Map.of("A", new Variant(spec.variantA(), a), "B", new Variant(spec.variantB(), b)),
-                            traffic.unattributed(e -> ServiceTraffic.cluster(e, clusters)), errors, latency,
+                            served.unattributed(), traffic.dropped(), errors, latency,
                             new Text(errors.reason().ko() + "; " + latency.reason().ko(),
-                                       errors.reason().en() + "; " + latency.reason().en()));
+                                       errors.reason().en() + "; " + latency.reason().en()), ended);
     }
 }

@@ -3,7 +3,9 @@ package io.theatermsa.gateway.delivery;
 import io.theatermsa.gateway.admin.MeshConfiguration;
 import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.gateway.admin.ScenarioChange;
+import io.theatermsa.gateway.admin.SplitWeights;
 import io.theatermsa.gateway.admin.VariantRoute;
+import io.theatermsa.mesh.config.Text;
 import io.theatermsa.platform.http.ApiException;
 
 import java.time.Instant;
@@ -45,28 +47,50 @@ public final class AbTests {
         written(configuration.edit(VariantRoute.add(spec.service(), spec.match(), spec.variantB(), spec.variantA())));
         Running running = new Running(spec, clock.instant(), state.lastAccessLogSequence());
         tests.put(spec.service(), running);
-        return report(running, true);
+        return report(running, null);
+    }
+
+    /** Whether {@code service} has an A/B test, which holds its routes. */
+    public synchronized boolean holds(String service) {
+        return tests.containsKey(service);
     }
 
     public synchronized List<AbReport> all() {
-        return tests.values().stream().map(r -> report(r, true)).toList();
+        return tests.values().stream().map(r -> report(r, null)).toList();
     }
 
     /** @throws ApiException 404 without a test of the service */
     public synchronized AbReport report(String service) {
-        return report(test(service), true);
+        return report(test(service), null);
     }
 
-    /** Takes the variant route out and answers the last report. */
+    /**
+     * Takes the variant route out and answers the last report. When the service's VirtualService is gone (deleted
+     * with kubectl, replaced by a scenario without it), so is the route: the test ends all the same and says so,
+     * rather than staying behind for good.
+     *
+     * @throws ApiException 404 without a test of the service; 422 when the mesh refuses the edited configuration
+     *                      (the test then goes on)
+     */
     public synchronized AbReport stop(String service) {
         Running running = test(service);
-        written(configuration.edit(VariantRoute.remove(service)));
+        Text ended;
+        try {
+            written(configuration.edit(VariantRoute.remove(service)));
+            ended = new Text("A/B 라우트를 지웠습니다", "the A/B route was removed");
+        } catch (ApiException e) {
+            if (!e.error().equals(SplitWeights.NO_SPLIT_ROUTE)) {
+                throw e;
+            }
+            ended = new Text("지울 A/B 라우트가 이미 없습니다 (" + service + " 의 VirtualService 없음)",
+                             "the A/B route was already gone (no VirtualService of " + service + ")");
+        }
         tests.remove(service);
-        return report(running, false);
+        return report(running, ended);
     }
 
-    private AbReport report(Running running, boolean live) {
-        return AbReport.of(running.spec(), running.startedAt(), live,
+    private AbReport report(Running running, Text ended) {
+        return AbReport.of(running.spec(), running.startedAt(), ended,
                            ServiceTraffic.after(state, running.spec().service(), running.afterSequence()));
     }
 

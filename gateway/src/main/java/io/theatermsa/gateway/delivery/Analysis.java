@@ -21,11 +21,10 @@ public record Analysis(long afterSequence, long lastSequence, Map<String, Traffi
 
     /** The analysis of {@code traffic} by {@code spec}. */
     static Analysis of(CanarySpec spec, long afterSequence, ServiceTraffic traffic) {
-        List<String> clusters = List.of(spec.baseline(), spec.target());
-        Map<String, TrafficStats> sides = traffic.by(e -> ServiceTraffic.cluster(e, clusters), clusters);
+        ServiceTraffic.Sides served = traffic.sides(List.of(spec.baseline(), spec.target()));
+        Map<String, TrafficStats> sides = served.stats();
         List<Check> checks = Check.of(spec, sides.get(spec.target()));
-        return new Analysis(afterSequence, traffic.last(), sides,
-                            traffic.unattributed(e -> ServiceTraffic.cluster(e, clusters)), checks,
+        return new Analysis(afterSequence, traffic.last(), sides, served.unattributed(), checks,
                             checks.stream().allMatch(Check::passed));
     }
 

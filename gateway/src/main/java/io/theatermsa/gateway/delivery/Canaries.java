@@ -65,6 +65,12 @@ public final class Canaries implements AutoCloseable {
         return status(canary);
     }
 
+    /** Whether {@code service} has an active canary (progressing or paused), which holds its routes. */
+    public synchronized boolean holds(String service) {
+        Canary canary = canaries.get(service);
+        return canary != null && canary.phase().active();
+    }
+
     /** Every service's canary, running or last ended, in start order. */
     public synchronized List<CanaryStatus> all() {
         return canaries.values().stream().map(this::status).toList();

@@ -27,7 +27,7 @@ public record Comparison(String test, Double statistic, Double pValue, boolean s
     /** The two-proportion z-test of A's and B's error rates (pooled proportion under the null hypothesis). */
     static Comparison errorRates(TrafficStats a, TrafficStats b) {
         if (Math.min(a.requests(), b.requests()) < MIN_PER_VARIANT) {
-            return tooFew(ERROR_RATES, a, b);
+            return tooFew(ERROR_RATES, a.requests(), b.requests());
         }
         double pooled = (double) (a.errors() + b.errors()) / (a.requests() + b.requests());
         double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / a.requests() + 1.0 / b.requests()));
@@ -37,16 +37,14 @@ public record Comparison(String test, Double statistic, Double pValue, boolean s
     }
 
     /**
-     * The Mann–Whitney U test of A's and B's latencies (both ascending): ranks over both samples (ties get their
+     * The Mann–Whitney U test of A's latencies {@code xs} and B's {@code ys} (both ascending): ranks over both samples (ties get their
      * average rank), U of A, and its normal approximation with the tie correction of the variance. The statistic is
      * positive when B is the slower.
      */
-    static Comparison latency(TrafficStats a, TrafficStats b) {
-        if (Math.min(a.requests(), b.requests()) < MIN_PER_VARIANT) {
-            return tooFew(LATENCY, a, b);
+    static Comparison latency(long[] xs, long[] ys) {
+        if (Math.min(xs.length, ys.length) < MIN_PER_VARIANT) {
+            return tooFew(LATENCY, xs.length, ys.length);
         }
-        long[] xs = a.latencies();
-        long[] ys = b.latencies();
         double rankSumA = 0;
         double ties = 0;
         int ranked = 0;
@@ -89,8 +87,8 @@ public record Comparison(String test, Double statistic, Double pValue, boolean s
                              "the " + whatEn + " difference can be chance (" + numbers + " ≥ 0.05)"));
     }
 
-    private static Comparison tooFew(String test, TrafficStats a, TrafficStats b) {
-        String counts = "A " + a.requests() + ", B " + b.requests();
+    private static Comparison tooFew(String test, long a, long b) {
+        String counts = "A " + a + ", B " + b;
         return new Comparison(test, null, null, false,
                 new Text("요청이 너무 적어 판단할 수 없습니다 (" + counts + "; 변형마다 " + MIN_PER_VARIANT + "건 이상)",
                            "too few requests to say (" + counts + "; each variant needs " + MIN_PER_VARIANT + ")"));

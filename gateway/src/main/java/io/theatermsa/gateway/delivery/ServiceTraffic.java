@@ -4,11 +4,11 @@ import io.theatermsa.gateway.admin.MeshState;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The requests to one service in a window of the mesh state's access log, as its callers' sidecars logged them
@@ -19,33 +19,59 @@ import java.util.stream.Collectors;
  *
  * @param last    the newest sequence number read: the next window starts after it
  * @param entries the service's requests, oldest first
+ * @param dropped the window's records (any service's) the bounded access log dropped before they were read: the
+ *                entries then cover only the window's newer part
  */
-record ServiceTraffic(long last, List<AccessLogEntry> entries) {
+record ServiceTraffic(long last, List<AccessLogEntry> entries, long dropped) {
 
     /** The requests to {@code service} logged after sequence number {@code after}. */
     static ServiceTraffic after(MeshState state, String service, long after) {
         List<AccessLog.Numbered> records = state.accessLogAfter(after);
         long last = records.isEmpty() ? after : records.getLast().sequence();
+        long dropped = records.isEmpty() ? 0 : records.getFirst().sequence() - after - 1;
         return new ServiceTraffic(last, records.stream().map(AccessLog.Numbered::entry)
-                .filter(e -> !e.mirror() && host(e.authority()).equals(service)).toList());
+                .filter(e -> !e.mirror() && host(e.authority()).equals(service)).toList(), dropped);
     }
 
-    /** The statistics per side, for the sides {@code sideOf} names; entries it names none of are left out. */
-    Map<String, TrafficStats> by(Function<AccessLogEntry, Optional<String>> sideOf, List<String> sides) {
-        Map<String, List<AccessLogEntry>> grouped = entries.stream()
-                .filter(e -> sideOf.apply(e).isPresent())
-                .collect(Collectors.groupingBy(e -> sideOf.apply(e).orElseThrow()));
-        return sides.stream().collect(Collectors.toMap(s -> s, s -> TrafficStats.of(grouped.getOrDefault(s, List.of())),
-                                                       (a, b) -> a, java.util.LinkedHashMap::new));
+    /**
+     * The requests split by the cluster that served them, as the class comment says, among {@code clusters}.
+     *
+     * @param entries      each cluster's requests, in {@code clusters}' order (empty lists included)
+     * @param unattributed the requests no cluster could be named for
+     */
+    record Sides(Map<String, List<AccessLogEntry>> entries, long unattributed) {
+
+        /** Each cluster's statistics, in the same order. */
+        Map<String, TrafficStats> stats() {
+            Map<String, TrafficStats> stats = new LinkedHashMap<>();
+            entries.forEach((cluster, served) -> stats.put(cluster, TrafficStats.of(served)));
+            return stats;
+        }
+
+        /** The latencies {@code cluster} served, ascending. */
+        long[] latencies(String cluster) {
+            return TrafficStats.latencies(entries.get(cluster));
+        }
     }
 
-    /** How many requests no side could be named for. */
-    long unattributed(Function<AccessLogEntry, Optional<String>> sideOf) {
-        return entries.stream().filter(e -> sideOf.apply(e).isEmpty()).count();
+    /** One pass over the requests: each to its cluster among {@code clusters}, or counted as unattributed. */
+    Sides sides(List<String> clusters) {
+        Map<String, List<AccessLogEntry>> sides = new LinkedHashMap<>();
+        clusters.forEach(c -> sides.put(c, new ArrayList<>()));
+        long unattributed = 0;
+        for (AccessLogEntry entry : entries) {
+            Optional<List<AccessLogEntry>> side = cluster(entry, clusters).map(sides::get);
+            if (side.isPresent()) {
+                side.get().add(entry);
+            } else {
+                unattributed++;
+            }
+        }
+        return new Sides(sides, unattributed);
     }
 
     /** The cluster that served {@code entry}, as the class comment says, among {@code clusters}. */
-    static Optional<String> cluster(AccessLogEntry entry, List<String> clusters) {
+    private static Optional<String> cluster(AccessLogEntry entry, List<String> clusters) {
         if (!entry.upstreamCluster().isBlank()) {
             return Optional.of(entry.upstreamCluster());
         }

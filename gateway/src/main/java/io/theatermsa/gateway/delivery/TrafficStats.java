@@ -1,6 +1,5 @@
 package io.theatermsa.gateway.delivery;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.theatermsa.mesh.sidecar.AccessLogEntry;
 
 import java.util.List;
@@ -21,11 +20,9 @@ import java.util.TreeMap;
  * @param p99Millis        99th percentile
  * @param flags            Envoy response flags seen ({@code UH}, {@code UF}, {@code FI} ...), by count; {@code -}
  *                         is left out
- * @param latencies        every latency, ascending, for the tests that compare two sides (not written as JSON)
  */
 public record TrafficStats(long requests, long errors, Double errorRatePercent, Long p50Millis, Long p90Millis,
-                           Long p99Millis, Map<String, Long> flags,
-                           @JsonIgnore long[] latencies) {
+                           Long p99Millis, Map<String, Long> flags) {
 
     public TrafficStats {
         flags = Map.copyOf(flags);
@@ -33,13 +30,18 @@ public record TrafficStats(long requests, long errors, Double errorRatePercent, 
 
     /** The statistics of {@code entries}. */
     public static TrafficStats of(List<AccessLogEntry> entries) {
-        long[] latencies = entries.stream().mapToLong(AccessLogEntry::durationMillis).sorted().toArray();
+        long[] latencies = latencies(entries);
         long errors = entries.stream().filter(TrafficStats::failed).count();
         Map<String, Long> flags = new TreeMap<>();
         entries.forEach(e -> e.flags().forEach(f -> flags.merge(f.code(), 1L, Long::sum)));
         int n = latencies.length;
         return new TrafficStats(n, errors, n == 0 ? null : 100.0 * errors / n, percentile(latencies, 50),
-                                percentile(latencies, 90), percentile(latencies, 99), flags, latencies);
+                                percentile(latencies, 90), percentile(latencies, 99), flags);
+    }
+
+    /** Every latency of {@code entries}, ascending, as the percentiles and the comparisons of two sides read them. */
+    static long[] latencies(List<AccessLogEntry> entries) {
+        return entries.stream().mapToLong(AccessLogEntry::durationMillis).sorted().toArray();
     }
 
     /** Whether the caller got a server error: the application's 5xx or the mesh's local reply. */

@@ -48,8 +48,8 @@ class ComparisonTest {
 
     @Test
     void mannWhitneyWithTiesMatchesTheReference() {
-        TrafficStats a = latencies(List.of(3, 20, 5, 15, 9, 10));
-        TrafficStats b = latencies(List.of(3, 10, 5, 15, 9, 15, 12, 5));
+        long[] a = latencies(List.of(3, 20, 5, 15, 9, 10));
+        long[] b = latencies(List.of(3, 10, 5, 15, 9, 15, 12, 5));
         Comparison c = Comparison.latency(a, b);
         assertThat(c.test()).isEqualTo("Mann-Whitney U");
         assertThat(c.pValue()).isCloseTo(0.0058203, within(1e-5));
@@ -59,9 +59,9 @@ class ComparisonTest {
 
     @Test
     void theSameLatenciesAreNoDifferenceAndTooFewRequestsSayNothing() {
-        TrafficStats same = latencies(List.of(4, 20, 7, 20));
+        long[] same = latencies(List.of(4, 20, 7, 20));
         assertThat(Comparison.latency(same, same).pValue()).isCloseTo(1.0, within(1e-9));
-        Comparison few = Comparison.latency(stats(29, 0, 3), stats(100, 0, 3));
+        Comparison few = Comparison.latency(latencies(List.of(3, 29)), latencies(List.of(3, 100)));
         assertThat(few.pValue()).isNull();
         assertThat(few.significant()).isFalse();
         assertThat(few.reason().en()).contains("too few requests", "A 29, B 100");
@@ -92,15 +92,15 @@ class ComparisonTest {
         return TrafficStats.of(entries);
     }
 
-    /** Pairs of (latency, how many requests had it). */
-    private static TrafficStats latencies(List<Integer> pairs) {
+    /** Pairs of (latency, how many requests had it), ascending. */
+    private static long[] latencies(List<Integer> pairs) {
         List<AccessLogEntry> entries = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i += 2) {
             for (int n = 0; n < pairs.get(i + 1); n++) {
                 entries.add(entry(pairs.get(i), 200));
             }
         }
-        return TrafficStats.of(entries);
+        return TrafficStats.latencies(entries);
     }
 
     private static AccessLogEntry entry(long millis, int status) {
