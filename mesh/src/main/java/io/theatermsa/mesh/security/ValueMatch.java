@@ -21,11 +21,12 @@ final class ValueMatch {
         if (pattern.equals("*")) {
             return !value.isEmpty();
         }
-        if (pattern.endsWith("*")) {
-            return value.startsWith(pattern.substring(0, pattern.length() - 1));
-        }
+        // Istio's StringMatcherWithPrefix tests a leading * first: *abc* is a suffix match on "abc*".
         if (pattern.startsWith("*")) {
             return value.endsWith(pattern.substring(1));
+        }
+        if (pattern.endsWith("*")) {
+            return value.startsWith(pattern.substring(0, pattern.length() - 1));
         }
         return pattern.equals(value);
     }

@@ -215,6 +215,12 @@ class MeshSecurityTest {
     }
 
     @Test
+    void aPatternWithAStarAtBothEndsIsASuffixMatchAsInIstio() {
+        assertThat(ValueMatch.one("*abc*", "xabc*")).isTrue();
+        assertThat(ValueMatch.one("*abc*", "*abcdef")).isFalse();
+    }
+
+    @Test
     void methodsAreCaseSensitiveAndPathsLoseTheirQuery() {
         MeshSecurity deny = policies(ap("deny-get-users", Action.DENY, to(List.of("GET"), List.of("/users/*"))));
 
