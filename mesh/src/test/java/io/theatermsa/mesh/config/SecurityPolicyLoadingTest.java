@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * How the loader reads PeerAuthentication and AuthorizationPolicy (mesh-semantics §11.4, §11.8): what Istio rejects
@@ -180,5 +181,17 @@ class SecurityPolicyLoadingTest {
 
         assertThat(config.securityObjects()).isEmpty();
         assertThat(config.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.UNSUPPORTED_API_VERSION);
+        assertThat(config.skippedObjects()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("the webhook's banned annotations are refused on a policy too, but for istio.io/dry-run")
+    void bannedAnnotationsButDryRunAreRefused() {
+        String policy = ap("rules: [{}]");
+        LoadedConfig rejected = load(policy.replace("metadata: {", "metadata: {annotations: "
+                + "{internal.istio.io/webhook-always-reject: 'true'}, "));
+
+        assertThat(rejected.diagnostics()).extracting(Diagnostic::code, Diagnostic::fieldPath)
+                .containsExactly(tuple(Code.INVALID_VALUE, "metadata.annotations.internal.istio.io/webhook-always-reject"));
     }
 }
