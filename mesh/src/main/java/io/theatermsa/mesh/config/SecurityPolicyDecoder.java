@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -158,10 +159,8 @@ final class SecurityPolicyDecoder {
             knownFields(o, OPERATION_FIELDS, OPERATION_FIELDS_NOT_EMULATED);
             List<String> paths = values(o, "paths");
             List<String> notPaths = values(o, "notPaths");
-            if (paths.stream().anyMatch(p -> p.contains("{")) || notPaths.stream().anyMatch(p -> p.contains("{"))) {
-                notEmulated(at + (paths.stream().anyMatch(p -> p.contains("{")) ? ".paths" : ".notPaths"),
-                        "path templates {*} and {**}");
-            }
+            paths(paths, at + ".paths");
+            paths(notPaths, at + ".notPaths");
             List<String> ports = values(o, "ports");
             List<String> notPorts = values(o, "notPorts");
             ports(ports, at + ".ports");
@@ -193,6 +192,49 @@ final class SecurityPolicyDecoder {
             }
             reader.accept(value);
         }
+    }
+
+    /**
+     * Path templates ({@code {*}} one segment, {@code {**}} any, only as the last operator): Istio refuses one that
+     * is not valid ({@code CheckValidPathTemplate}: a brace outside a whole-segment operator, an operator after
+     * {@code {**}}, a {@code *} in a templated path); a valid one is not enforced here, so it is refused as such.
+     */
+    private void paths(List<String> paths, String at) {
+        boolean template = false;
+        for (String path : paths) {
+            Optional<String> error = pathTemplateError(path);
+            error.ifPresent(message -> invalid(at, "invalid or unsupported path " + path + ": " + message));
+            template |= error.isEmpty() && isPathTemplate(path);
+        }
+        if (template) {
+            notEmulated(at, "path templates {*} and {**}");
+        }
+    }
+
+    private static boolean isPathTemplate(String path) {
+        return path.contains("{*}") || path.contains("{**}");
+    }
+
+    private static Optional<String> pathTemplateError(String path) {
+        boolean template = isPathTemplate(path);
+        boolean matchAnySeen = false;
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("{*}") && !matchAnySeen) {
+                continue;
+            }
+            if (segment.equals("{**}") && !matchAnySeen) {
+                matchAnySeen = true;
+                continue;
+            }
+            if (segment.contains("{") || segment.contains("}")) {
+                return Optional.of("contains '{' or '}' beyond a supported path template"
+                        + " ({*} or {**} as a whole segment, {**} the last operator)");
+            }
+            if (template && segment.contains("*")) {
+                return Optional.of("contains '*' beyond a supported path template");
+            }
+        }
+        return Optional.empty();
     }
 
     private void ports(List<String> ports, String path) {
