@@ -161,10 +161,8 @@ final class SecurityPolicyDecoder {
             List<String> notPaths = values(o, "notPaths");
             paths(paths, at + ".paths");
             paths(notPaths, at + ".notPaths");
-            List<String> ports = values(o, "ports");
-            List<String> notPorts = values(o, "notPorts");
-            ports(ports, at + ".ports");
-            ports(notPorts, at + ".notPorts");
+            List<Integer> ports = ports(values(o, "ports"), at + ".ports");
+            List<Integer> notPorts = ports(values(o, "notPorts"), at + ".notPorts");
             to.add(new Operation(values(o, "methods"), values(o, "notMethods"), paths, notPaths, ports, notPorts));
         });
         return new Rule(from, to);
@@ -237,17 +235,22 @@ final class SecurityPolicyDecoder {
         return Optional.empty();
     }
 
-    private void ports(List<String> ports, String path) {
-        for (String port : ports) {
+    /** The ports as numbers; one that is not a number in 0..65535 is an error and left out. */
+    private List<Integer> ports(List<String> written, String path) {
+        List<Integer> ports = new ArrayList<>();
+        for (String port : written) {
             try {
                 int number = Integer.parseInt(port);
                 if (number < 0 || number > 65535) {
                     invalid(path, "port " + port + " must be in the range 0..65535");
+                } else {
+                    ports.add(number);
                 }
             } catch (NumberFormatException e) {
                 invalid(path, "port " + port + " is not a number");
             }
         }
+        return ports;
     }
 
     /** A list of strings (a single string is a wrong type, never a widened or narrowed match); no empty value. */
