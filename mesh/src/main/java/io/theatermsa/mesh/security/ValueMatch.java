@@ -26,11 +26,12 @@ final class ValueMatch {
             return !value.isEmpty();
         }
         // Istio's StringMatcherWithPrefix tests a leading * first: *abc* is a suffix match on "abc*".
+        int fixed = pattern.length() - 1;
         if (pattern.startsWith("*")) {
-            return value.endsWith(pattern.substring(1));
+            return value.regionMatches(value.length() - fixed, pattern, 1, fixed);
         }
         if (pattern.endsWith("*")) {
-            return value.startsWith(pattern.substring(0, pattern.length() - 1));
+            return value.regionMatches(0, pattern, 0, fixed);
         }
         return pattern.equals(value);
     }
