@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The inbound side of a sidecar for PeerAuthentication and AuthorizationPolicy, decided from the policies of the
- * destination's own cluster (mesh-semantics §11). Pure: the policies are given, nothing is looked up.
+ * destination's own cluster (mesh-semantics §11). The policies are given, nothing is looked up; everything that does
+ * not depend on the request is prepared once (per snapshot, or per workload on its first request), since
+ * {@link #decide} runs for every attempt.
  */
 public final class MeshSecurity {
 
