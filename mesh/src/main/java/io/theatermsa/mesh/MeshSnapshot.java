@@ -41,15 +41,19 @@ public final class MeshSnapshot {
     private final ConcurrentHashMap<HostName, Optional<HostClusters>> wildcardClusters = new ConcurrentHashMap<>();
 
     private MeshSnapshot(long generation, LoadedConfig config, Map<HostName, RouteTable> routeTables,
-                         Map<HostName, HostClusters> clusters, List<MergedDestinationRule> wildcardRules,
-                         List<ConfiguredSplit> configuredSplits) {
+                         Map<HostName, VirtualService> owners, Map<HostName, HostClusters> clusters,
+                         List<MergedDestinationRule> wildcardRules) {
         this.security = config.securityPolicies().enforcedUnder(MeshSecurity.DEFAULT_ROOT_NAMESPACE);
         this.generation = generation;
         this.config = config;
         this.routeTables = Map.copyOf(routeTables);
         this.clusters = Map.copyOf(clusters);
         this.wildcardRules = List.copyOf(wildcardRules);
-        this.configuredSplits = List.copyOf(configuredSplits);
+        this.configuredSplits = owners.entrySet().stream()
+                .map(e -> ConfiguredSplits.of(e.getKey(), e.getValue(),
+                        h -> hostClusters(h).orElseGet(() -> HostClusters.withoutRule(h))))
+                .sorted(Comparator.comparing(ConfiguredSplit::host))
+                .toList();
     }
 
     /** The snapshot before any configuration: every host gets its default route. */
@@ -81,12 +85,7 @@ public final class MeshSnapshot {
                         }
                     });
                 });
-        List<ConfiguredSplit> splits = owners.entrySet().stream()
-                .map(e -> ConfiguredSplits.of(e.getKey(), e.getValue(), h -> Optional.ofNullable(clusters.get(h))
-                        .or(() -> coveredByWildcard(wildcardRules, h)).orElseGet(() -> HostClusters.withoutRule(h))))
-                .sorted(Comparator.comparing(ConfiguredSplit::host))
-                .toList();
-        return new MeshSnapshot(generation, config, tables, clusters, wildcardRules, splits);
+        return new MeshSnapshot(generation, config, tables, owners, clusters, wildcardRules);
     }
 
     /** Increases by one with every applied configuration; 0 for the empty snapshot. */
@@ -111,21 +110,20 @@ public final class MeshSnapshot {
      * wildcard rule covering it (an exact rule wins whole: nothing of a wildcard rule is merged into it).
      */
     public Optional<ClusterConfig> cluster(HostName host, String subset) {
-        HostClusters hostClusters = clusters.get(host);
-        if (hostClusters == null && !wildcardRules.isEmpty()) {
-            hostClusters = wildcardClusters.computeIfAbsent(host, h -> coveredByWildcard(wildcardRules, h))
-                    .orElse(null);
-        }
-        if (hostClusters == null) {
-            return subset.isEmpty()
-                    ? Optional.of(defaultClusters.computeIfAbsent(host, ClusterConfig::defaultFor))
-                    : Optional.empty();
-        }
-        return Optional.ofNullable(hostClusters.cluster(subset));
+        return hostClusters(host).map(hostClusters -> Optional.ofNullable(hostClusters.cluster(subset)))
+                .orElseGet(() -> subset.isEmpty()
+                        ? Optional.of(defaultClusters.computeIfAbsent(host, ClusterConfig::defaultFor))
+                        : Optional.empty());
     }
 
-    private static Optional<HostClusters> coveredByWildcard(List<MergedDestinationRule> wildcardRules, HostName host) {
-        return MergedDestinationRule.appliedTo(host, wildcardRules).map(rule -> HostClusters.compile(rule, host));
+    /** The clusters of the DestinationRule Istio applies to {@code host}; empty when no rule does. */
+    private Optional<HostClusters> hostClusters(HostName host) {
+        HostClusters exact = clusters.get(host);
+        if (exact != null || wildcardRules.isEmpty()) {
+            return Optional.ofNullable(exact);
+        }
+        return wildcardClusters.computeIfAbsent(host, h -> MergedDestinationRule.appliedTo(h, wildcardRules)
+                .map(rule -> HostClusters.compile(rule, h)));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.theatermsa.mesh.config;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,5 +50,16 @@ public record DestinationRule(ObjectMeta meta, String host, TrafficPolicy traffi
     /** The host, resolved against this rule's namespace (mesh-semantics §4.5). */
     public HostName hostName() {
         return HostName.of(host, meta.namespace());
+    }
+
+    /**
+     * The host as Istio keys and matches the rule: a wildcard with a dot, and {@code *} itself, as written
+     * (istio-validation.md C.10), lower-cased; any other host as its FQDN. So {@code *} and
+     * {@code *.ns.svc.cluster.local} stay two hosts although both name the namespace in {@link #hostName()}.
+     */
+    public String resolvedHost() {
+        String written = host.toLowerCase(Locale.ROOT);
+        return written.startsWith("*") && (written.equals("*") || written.contains("."))
+                ? written : hostName().fqdn();
     }
 }

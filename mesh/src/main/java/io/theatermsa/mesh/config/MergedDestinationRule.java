@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -15,13 +14,16 @@ import java.util.stream.Collectors;
  * the first top-level {@code trafficPolicy} written winning, even one that sets only {@code tls} (which the emulator
  * does not model, so the host then gets no outlier detection, pool or load balancer setting).
  *
- * @param sources   the merged rules, in merge order
+ * @param sources   the merged rules, in merge order (at least one; all share their {@link #resolvedHost()})
  * @param discarded subsets dropped because an earlier rule already defined their name
  */
 public record MergedDestinationRule(HostName host, TrafficPolicy trafficPolicy, List<Subset> subsets,
                                     List<DestinationRule> sources, List<Subset> discarded) {
 
     public MergedDestinationRule {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("a merged DestinationRule has at least one source");
+        }
         subsets = List.copyOf(subsets);
         sources = List.copyOf(sources);
         discarded = List.copyOf(discarded);
@@ -38,7 +40,12 @@ public record MergedDestinationRule(HostName host, TrafficPolicy trafficPolicy, 
      * {@code *} ({@code *} itself covers every host). Always false for a rule with an exact host.
      */
     public boolean covers(HostName host) {
-        return isWildcard() && host.fqdn().endsWith(writtenHost().substring(1));
+        return isWildcard() && IstioNames.hostWithin(host.fqdn(), resolvedHost());
+    }
+
+    /** The host the rules were merged under: {@link DestinationRule#resolvedHost()} of every source. */
+    public String resolvedHost() {
+        return sources.getFirst().resolvedHost();
     }
 
     /**
@@ -47,8 +54,8 @@ public record MergedDestinationRule(HostName host, TrafficPolicy trafficPolicy, 
      * {@code *.local}, which beats {@code *}.
      */
     public static final Comparator<MergedDestinationRule> MOST_SPECIFIC_FIRST =
-            Comparator.comparingInt((MergedDestinationRule rule) -> rule.writtenHost().length()).reversed()
-                    .thenComparing(MergedDestinationRule::writtenHost);
+            Comparator.comparingInt((MergedDestinationRule rule) -> rule.resolvedHost().length()).reversed()
+                    .thenComparing(MergedDestinationRule::resolvedHost);
 
     /**
      * The rule Istio applies to {@code host} among {@code rules}: the one for exactly that host, else the most
@@ -59,21 +66,19 @@ public record MergedDestinationRule(HostName host, TrafficPolicy trafficPolicy, 
                 .or(() -> rules.stream().filter(rule -> rule.covers(host)).min(MOST_SPECIFIC_FIRST));
     }
 
-    /** The host as the first merged rule wrote it, lower-cased; a short name is completed in its namespace. */
-    private String writtenHost() {
-        String written = sources.isEmpty() ? host.fqdn() : sources.getFirst().host().toLowerCase(Locale.ROOT);
-        return written.equals("*") || written.contains(".") ? written : host.fqdn();
-    }
-
-    /** Merges {@code rules} per host; hosts come out in name order. Rules without a host (invalid) are left out. */
+    /**
+     * Merges {@code rules} per {@link DestinationRule#resolvedHost() resolved host}, so two wildcards naming the
+     * same namespace differently stay two rules, as in Istio; hosts come out in name order. Rules without a host
+     * (invalid) are left out.
+     */
     public static List<MergedDestinationRule> mergeByHost(List<DestinationRule> rules) {
-        Map<HostName, List<DestinationRule>> byHost = rules.stream()
+        Map<String, List<DestinationRule>> byHost = rules.stream()
                 .filter(dr -> dr.host() != null && !dr.host().isBlank())
                 .collect(Collectors.groupingBy(
-                DestinationRule::hostName, LinkedHashMap::new, Collectors.toList()));
+                DestinationRule::resolvedHost, LinkedHashMap::new, Collectors.toList()));
         return byHost.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(HostName::fqdn)))
-                .map(e -> merge(e.getKey(), e.getValue()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> merge(e.getValue().getFirst().hostName(), e.getValue()))
                 .toList();
     }
 

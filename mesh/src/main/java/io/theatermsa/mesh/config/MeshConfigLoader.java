@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,11 +22,7 @@ import java.util.Set;
  */
 public final class MeshConfigLoader {
 
-    private static final String ISTIO_GROUP = "networking.istio.io/";
-    private static final Set<String> API_VERSIONS = Set.of("v1", "v1beta1", "v1alpha3");
     private static final Set<String> MESH_KINDS = Set.of("VirtualService", "DestinationRule");
-    private static final String SECURITY_GROUP = "security.istio.io/";
-    private static final Set<String> SECURITY_API_VERSIONS = Set.of("v1", "v1beta1");
     private static final Set<String> SECURITY_KINDS = Set.of("PeerAuthentication", "AuthorizationPolicy");
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "status");
     private static final List<String> BANNED_ANNOTATIONS = List.of("istio.io/dry-run",
@@ -70,24 +65,26 @@ public final class MeshConfigLoader {
         for (Manifest m : manifests) {
             JsonNode node = m.node();
             String kind = m.kind();
-            if (SECURITY_KINDS.contains(kind)) {
-                security(m, diagnostics).ifPresentOrElse(securityObjects::add, () -> { });
-                continue;
-            }
-            if (!MESH_KINDS.contains(kind)) {
+            ApiGroup group = SECURITY_KINDS.contains(kind) ? ApiGroup.SECURITY
+                    : MESH_KINDS.contains(kind) ? ApiGroup.NETWORKING : null;
+            if (group == null) {
                 skipped++;
                 continue;
             }
             ObjectMeta meta = meta(m, kind, diagnostics);
             String apiVersion = node.path("apiVersion").asText("");
-            if (!apiVersion.startsWith(ISTIO_GROUP) || !API_VERSIONS.contains(apiVersion.substring(ISTIO_GROUP.length()))) {
+            if (!group.serves(apiVersion)) {
                 diagnostics.add(Code.UNSUPPORTED_API_VERSION, meta, "apiVersion", "'" + apiVersion
-                        + "' is not networking.istio.io/v1, v1beta1 or v1alpha3; the object is skipped");
+                        + "' is not " + group.versionsText() + "; the object is skipped");
                 skipped++;
                 continue;
             }
-            checkObject(node, meta, diagnostics);
+            checkObject(node, meta, group.allowedAnnotations(), diagnostics);
             JsonNode specNode = node.path("spec").isObject() ? node.get("spec") : JsonNodeFactory.instance.objectNode();
+            if (group == ApiGroup.SECURITY) {
+                securityObjects.add(SecurityPolicyDecoder.decode(m, meta, specNode, diagnostics));
+                continue;
+            }
             SpecNode spec = new SpecNode(specNode, "spec", meta, diagnostics);
             RawField written = new RawField(specNode, "spec");
             if (kind.equals("VirtualService")) {
@@ -107,33 +104,48 @@ public final class MeshConfigLoader {
         return new LoadedConfig(virtualServices, destinationRules, securityObjects, diagnostics.toList(), skipped);
     }
 
-    /** A PeerAuthentication or AuthorizationPolicy; empty (a warning) for an API version Istio does not serve. */
-    private static Optional<SecurityObject> security(Manifest m, Diagnostics diagnostics) {
-        ObjectMeta meta = meta(m, m.kind(), diagnostics);
-        String apiVersion = m.node().path("apiVersion").asText("");
-        if (!apiVersion.startsWith(SECURITY_GROUP)
-                || !SECURITY_API_VERSIONS.contains(apiVersion.substring(SECURITY_GROUP.length()))) {
-            diagnostics.add(Code.UNSUPPORTED_API_VERSION, meta, "apiVersion", "'" + apiVersion
-                    + "' is not security.istio.io/v1 or v1beta1; the object is skipped");
-            return Optional.empty();
+    /**
+     * The API group of a kind the loader reads: the versions Istio serves, and the banned annotations it allows
+     * ({@code istio.io/dry-run} is how a security policy is dry-run, refused on a VirtualService or DestinationRule).
+     */
+    private enum ApiGroup {
+        NETWORKING("networking.istio.io/", Set.of("v1", "v1beta1", "v1alpha3"),
+                "networking.istio.io/v1, v1beta1 or v1alpha3", Set.of()),
+        SECURITY("security.istio.io/", Set.of("v1", "v1beta1"), "security.istio.io/v1 or v1beta1",
+                Set.of("istio.io/dry-run"));
+
+        private final String prefix;
+        private final Set<String> versions;
+        private final String versionsText;
+        private final Set<String> allowedAnnotations;
+
+        ApiGroup(String prefix, Set<String> versions, String versionsText, Set<String> allowedAnnotations) {
+            this.prefix = prefix;
+            this.versions = versions;
+            this.versionsText = versionsText;
+            this.allowedAnnotations = allowedAnnotations;
         }
-        for (String field : (Iterable<String>) m.node()::fieldNames) {
-            if (!TOP_LEVEL_FIELDS.contains(field)) {
-                diagnostics.add(Code.INVALID_VALUE, meta, field, "unknown field \"" + field + "\" on "
-                        + meta.kind() + " resource " + meta.key());
-            }
+
+        boolean serves(String apiVersion) {
+            return apiVersion.startsWith(prefix) && versions.contains(apiVersion.substring(prefix.length()));
         }
-        JsonNode spec = m.node().path("spec").isObject() ? m.node().get("spec")
-                : JsonNodeFactory.instance.objectNode();
-        return Optional.of(SecurityPolicyDecoder.decode(m, meta, spec, diagnostics));
+
+        String versionsText() {
+            return versionsText;
+        }
+
+        Set<String> allowedAnnotations() {
+            return allowedAnnotations;
+        }
     }
 
     /**
      * What Istio's webhook checks before the spec (istio-validation.md 0.5, 0.6): only {@code apiVersion, kind,
-     * metadata, spec, status} at the top, and none of the annotations users may not set on a VirtualService or
-     * DestinationRule. Each check ends the webhook's review, so the first failure is the only one reported.
+     * metadata, spec, status} at the top, and none of the annotations users may not set, but for
+     * {@code allowedAnnotations}. Each check ends the webhook's review, so the first failure is the only one reported.
      */
-    private static void checkObject(JsonNode node, ObjectMeta meta, Diagnostics diagnostics) {
+    private static void checkObject(JsonNode node, ObjectMeta meta, Set<String> allowedAnnotations,
+                                    Diagnostics diagnostics) {
         for (String field : (Iterable<String>) node::fieldNames) {
             if (!TOP_LEVEL_FIELDS.contains(field)) {
                 diagnostics.add(Code.INVALID_VALUE, meta, field, "unknown field \"" + field + "\" on "
@@ -143,7 +155,7 @@ public final class MeshConfigLoader {
         }
         JsonNode annotations = node.path("metadata").path("annotations");
         for (String banned : BANNED_ANNOTATIONS) {
-            if (annotations.has(banned)) {
+            if (annotations.has(banned) && !allowedAnnotations.contains(banned)) {
                 String message = banned.equals("istio.io/dry-run")
                         ? meta.key() + " has unsupported annotation " + banned + ", please remove the annotation"
                         : "\"" + banned + "\" annotation found, this may not be set by users";

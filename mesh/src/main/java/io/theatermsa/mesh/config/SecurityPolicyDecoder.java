@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -158,14 +159,10 @@ final class SecurityPolicyDecoder {
             knownFields(o, OPERATION_FIELDS, OPERATION_FIELDS_NOT_EMULATED);
             List<String> paths = values(o, "paths");
             List<String> notPaths = values(o, "notPaths");
-            if (paths.stream().anyMatch(p -> p.contains("{")) || notPaths.stream().anyMatch(p -> p.contains("{"))) {
-                notEmulated(at + (paths.stream().anyMatch(p -> p.contains("{")) ? ".paths" : ".notPaths"),
-                        "path templates {*} and {**}");
-            }
-            List<String> ports = values(o, "ports");
-            List<String> notPorts = values(o, "notPorts");
-            ports(ports, at + ".ports");
-            ports(notPorts, at + ".notPorts");
+            paths(paths, at + ".paths");
+            paths(notPaths, at + ".notPaths");
+            List<Integer> ports = ports(values(o, "ports"), at + ".ports");
+            List<Integer> notPorts = ports(values(o, "notPorts"), at + ".notPorts");
             to.add(new Operation(values(o, "methods"), values(o, "notMethods"), paths, notPaths, ports, notPorts));
         });
         return new Rule(from, to);
@@ -195,17 +192,65 @@ final class SecurityPolicyDecoder {
         }
     }
 
-    private void ports(List<String> ports, String path) {
-        for (String port : ports) {
+    /**
+     * Path templates ({@code {*}} one segment, {@code {**}} any, only as the last operator): Istio refuses one that
+     * is not valid ({@code CheckValidPathTemplate}: a brace outside a whole-segment operator, an operator after
+     * {@code {**}}, a {@code *} in a templated path); a valid one is not enforced here, so it is refused as such.
+     */
+    private void paths(List<String> paths, String at) {
+        boolean template = false;
+        for (String path : paths) {
+            Optional<String> error = pathTemplateError(path);
+            error.ifPresent(message -> invalid(at, "invalid or unsupported path " + path + ": " + message));
+            template |= error.isEmpty() && isPathTemplate(path);
+        }
+        if (template) {
+            notEmulated(at, "path templates {*} and {**}");
+        }
+    }
+
+    private static boolean isPathTemplate(String path) {
+        return path.contains("{*}") || path.contains("{**}");
+    }
+
+    private static Optional<String> pathTemplateError(String path) {
+        boolean template = isPathTemplate(path);
+        boolean matchAnySeen = false;
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("{*}") && !matchAnySeen) {
+                continue;
+            }
+            if (segment.equals("{**}") && !matchAnySeen) {
+                matchAnySeen = true;
+                continue;
+            }
+            if (segment.contains("{") || segment.contains("}")) {
+                return Optional.of("contains '{' or '}' beyond a supported path template"
+                        + " ({*} or {**} as a whole segment, {**} the last operator)");
+            }
+            if (template && segment.contains("*")) {
+                return Optional.of("contains '*' beyond a supported path template");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The ports as numbers; one that is not a number in 0..65535 is an error and left out. */
+    private List<Integer> ports(List<String> written, String path) {
+        List<Integer> ports = new ArrayList<>();
+        for (String port : written) {
             try {
                 int number = Integer.parseInt(port);
                 if (number < 0 || number > 65535) {
                     invalid(path, "port " + port + " must be in the range 0..65535");
+                } else {
+                    ports.add(number);
                 }
             } catch (NumberFormatException e) {
                 invalid(path, "port " + port + " is not a number");
             }
         }
+        return ports;
     }
 
     /** A list of strings (a single string is a wrong type, never a widened or narrowed match); no empty value. */

@@ -15,8 +15,6 @@ public sealed interface InboundDecision {
      * that sent plaintext answers its app {@code 503 UC}.
      */
     record NoFilterChain() implements InboundDecision {
-
-        public static final String DETAILS = "filter_chain_not_found";
     }
 
     /**

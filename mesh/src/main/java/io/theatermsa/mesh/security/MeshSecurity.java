@@ -1,15 +1,17 @@
 package io.theatermsa.mesh.security;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The inbound side of a sidecar for PeerAuthentication and AuthorizationPolicy, decided from the policies of the
- * destination's own cluster (mesh-semantics §11). Pure: the policies are given, nothing is looked up.
+ * destination's own cluster (mesh-semantics §11). The policies are given, nothing is looked up; everything that does
+ * not depend on the request is prepared once (per snapshot, or per workload on its first request), since
+ * {@link #decide} runs for every attempt.
  */
 public final class MeshSecurity {
 
@@ -21,17 +23,54 @@ public final class MeshSecurity {
 
     private final String rootNamespace;
     private final List<PeerAuthentication> peerAuthentications;
-    private final List<AuthorizationPolicy> authorizationPolicies;
+    private final boolean enforcesNothing;
+    /** Every DENY and every ALLOW rule, each in the order Envoy checks them: by rule id (§11.5). */
+    private final List<RuleEntry> denyRules;
+    private final List<RuleEntry> allowRules;
+    private final List<AuthorizationPolicy> allowPolicies;
+    /** What applies to a workload, resolved on its first request: workloads are few, requests many. */
+    private final ConcurrentHashMap<Workload, WorkloadView> views = new ConcurrentHashMap<>();
 
     public MeshSecurity(String rootNamespace, List<PeerAuthentication> peerAuthentications,
                         List<AuthorizationPolicy> authorizationPolicies) {
         this.rootNamespace = rootNamespace;
         this.peerAuthentications = List.copyOf(peerAuthentications);
-        this.authorizationPolicies = List.copyOf(authorizationPolicies);
+        this.enforcesNothing = peerAuthentications.isEmpty() && authorizationPolicies.isEmpty();
+        this.denyRules = rulesOf(authorizationPolicies, AuthorizationPolicy.Action.DENY);
+        this.allowRules = rulesOf(authorizationPolicies, AuthorizationPolicy.Action.ALLOW);
+        this.allowPolicies = authorizationPolicies.stream()
+                .filter(p -> p.action() == AuthorizationPolicy.Action.ALLOW).toList();
     }
 
     public static MeshSecurity none() {
         return new MeshSecurity(DEFAULT_ROOT_NAMESPACE, List.of(), List.of());
+    }
+
+    /** One rule of a policy with Envoy's id for it. */
+    private record RuleEntry(String id, AuthorizationPolicy policy, Rule rule) {
+    }
+
+    /**
+     * A workload's resolved mTLS mode and the rules of the policies that select it.
+     *
+     * @param mtls          whether a caller's sidecar speaks mTLS to it (auto mTLS, §11.2)
+     * @param allowSelected whether any ALLOW policy selects it, even one without rules
+     */
+    private record WorkloadView(MtlsMode mode, boolean mtls, List<RuleEntry> deny, List<RuleEntry> allow,
+                                boolean allowSelected) {
+    }
+
+    private static List<RuleEntry> rulesOf(List<AuthorizationPolicy> policies, AuthorizationPolicy.Action action) {
+        List<RuleEntry> entries = new ArrayList<>();
+        for (AuthorizationPolicy policy : policies) {
+            if (policy.action() == action) {
+                for (int i = 0; i < policy.rules().size(); i++) {
+                    entries.add(new RuleEntry(policy.ruleId(i), policy, policy.rules().get(i)));
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(RuleEntry::id));
+        return List.copyOf(entries);
     }
 
     /**
@@ -72,41 +111,47 @@ public final class MeshSecurity {
      * its own resolved mode is (§11.2); so a workload STRICT in a DISABLE namespace gets plaintext from sidecars too.
      */
     public InboundDecision decide(Workload destination, InboundRequest request) {
-        MtlsMode mode = modeFor(destination);
-        boolean mtls = namespaceMode(destination) != MtlsMode.DISABLE && mode != MtlsMode.DISABLE;
-        Optional<Principal> peer = mtls ? request.callerSidecar() : Optional.empty();
-        if (mode == MtlsMode.STRICT && peer.isEmpty()) {
+        if (enforcesNothing) {
+            return new InboundDecision.Allowed(request.callerSidecar());
+        }
+        WorkloadView view = views.computeIfAbsent(destination, this::view);
+        Optional<Principal> peer = view.mtls() ? request.callerSidecar() : Optional.empty();
+        if (view.mode() == MtlsMode.STRICT && peer.isEmpty()) {
             return new InboundDecision.NoFilterChain();
         }
-        List<AuthorizationPolicy> selected = authorizationPolicies.stream()
-                .filter(p -> p.namespace().equals(destination.namespace()) || p.namespace().equals(rootNamespace))
-                .filter(p -> p.selector().selects(destination.labels()))
-                .toList();
-        Optional<String> denyHit = firstMatch(selected, AuthorizationPolicy.Action.DENY, peer, request);
-        if (denyHit.isPresent()) {
-            return new InboundDecision.Denied(denyHit.get());
+        String denyHit = firstMatch(view.deny(), peer, request);
+        if (denyHit != null) {
+            return new InboundDecision.Denied(denyHit);
         }
-        boolean anyAllow = selected.stream().anyMatch(p -> p.action() == AuthorizationPolicy.Action.ALLOW);
-        if (!anyAllow || firstMatch(selected, AuthorizationPolicy.Action.ALLOW, peer, request).isPresent()) {
+        if (!view.allowSelected() || firstMatch(view.allow(), peer, request) != null) {
             return new InboundDecision.Allowed(peer);
         }
         return new InboundDecision.Denied("none");
     }
 
-    /** Envoy checks the RBAC policies in the lexicographic order of their names and reports the first match. */
-    private static Optional<String> firstMatch(List<AuthorizationPolicy> policies, AuthorizationPolicy.Action action,
-                                               Optional<Principal> peer, InboundRequest request) {
-        TreeMap<String, Rule> byId = new TreeMap<>();
-        for (AuthorizationPolicy policy : policies) {
-            if (policy.action() == action) {
-                for (int i = 0; i < policy.rules().size(); i++) {
-                    byId.put(policy.ruleId(i), policy.rules().get(i));
-                }
+    private WorkloadView view(Workload workload) {
+        MtlsMode mode = modeFor(workload);
+        return new WorkloadView(mode, namespaceMode(workload) != MtlsMode.DISABLE && mode != MtlsMode.DISABLE,
+                selecting(denyRules, workload), selecting(allowRules, workload),
+                allowPolicies.stream().anyMatch(p -> selects(p, workload)));
+    }
+
+    private List<RuleEntry> selecting(List<RuleEntry> rules, Workload workload) {
+        return rules.stream().filter(entry -> selects(entry.policy(), workload)).toList();
+    }
+
+    private boolean selects(AuthorizationPolicy policy, Workload workload) {
+        return (policy.namespace().equals(workload.namespace()) || policy.namespace().equals(rootNamespace))
+               && policy.selector().selects(workload.labels());
+    }
+
+    /** Envoy reports the first matching rule by id; {@code null} when none matches. */
+    private static String firstMatch(List<RuleEntry> rules, Optional<Principal> peer, InboundRequest request) {
+        for (RuleEntry entry : rules) {
+            if (entry.rule().matches(peer, request)) {
+                return entry.id();
             }
         }
-        return byId.entrySet().stream()
-                .filter(e -> e.getValue().matches(peer, request))
-                .map(Map.Entry::getKey)
-                .findFirst();
+        return null;
     }
 }

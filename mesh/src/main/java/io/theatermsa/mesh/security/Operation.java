@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * A rule's {@code to[].operation}. Methods are exact and case-sensitive; paths are compared without the query
- * string and fragment; ports are the workload port (mesh-semantics §11.5).
+ * string and fragment; ports are the workload port (mesh-semantics §11.5), parsed when the policy is decoded.
  */
 public record Operation(List<String> methods, List<String> notMethods, List<String> paths, List<String> notPaths,
-                        List<String> ports, List<String> notPorts) {
+                        List<Integer> ports, List<Integer> notPorts) {
 
     public Operation {
         methods = List.copyOf(methods);
@@ -21,13 +21,23 @@ public record Operation(List<String> methods, List<String> notMethods, List<Stri
     boolean matches(InboundRequest request) {
         String method = request.method();
         String path = withoutQuery(request.path());
-        String port = Integer.toString(request.port());
-        return (ports.isEmpty() || ports.contains(port))
-                && !notPorts.contains(port)
+        int port = request.port();
+        return (ports.isEmpty() || contains(ports, port))
+                && !contains(notPorts, port)
                 && (methods.isEmpty() || methods.contains(method))
                 && !notMethods.contains(method)
                 && (paths.isEmpty() || ValueMatch.any(paths, path))
                 && !ValueMatch.any(notPaths, path);
+    }
+
+    /** Compares unboxed: no Integer per request. */
+    private static boolean contains(List<Integer> ports, int port) {
+        for (int p : ports) {
+            if (p == port) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String withoutQuery(String path) {

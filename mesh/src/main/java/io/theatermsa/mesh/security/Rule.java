@@ -15,7 +15,25 @@ public record Rule(List<Source> from, List<Operation> to) {
     }
 
     boolean matches(Optional<Principal> peer, InboundRequest request) {
-        return (from.isEmpty() || from.stream().anyMatch(s -> s.matches(peer)))
-                && (to.isEmpty() || to.stream().anyMatch(o -> o.matches(request)));
+        return (from.isEmpty() || anySourceMatches(peer)) && (to.isEmpty() || anyOperationMatches(request));
+    }
+
+    // Loops, not streams: this runs for every attempt a policy applies to.
+    private boolean anySourceMatches(Optional<Principal> peer) {
+        for (Source source : from) {
+            if (source.matches(peer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyOperationMatches(InboundRequest request) {
+        for (Operation operation : to) {
+            if (operation.matches(request)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

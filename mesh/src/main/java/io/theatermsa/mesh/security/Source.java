@@ -19,11 +19,19 @@ public record Source(List<String> principals, List<String> notPrincipals,
     }
 
     boolean matches(Optional<Principal> peer) {
-        return (principals.isEmpty() || peer.filter(p -> ValueMatch.any(principals, p.text())).isPresent())
-                && (notPrincipals.isEmpty() || peer.filter(p -> ValueMatch.any(notPrincipals, p.text())).isEmpty())
-                && (namespaces.isEmpty()
-                        || peer.filter(p -> ValueMatch.anyNamespace(namespaces, p.namespace())).isPresent())
-                && (notNamespaces.isEmpty()
-                        || peer.filter(p -> ValueMatch.anyNamespace(notNamespaces, p.namespace())).isEmpty());
+        if (peer.isEmpty()) {
+            return principals.isEmpty() && namespaces.isEmpty();
+        }
+        String namespace = peer.get().namespace();
+        if (!namespaces.isEmpty() && !ValueMatch.anyNamespace(namespaces, namespace)
+            || ValueMatch.anyNamespace(notNamespaces, namespace)) {
+            return false;
+        }
+        if (principals.isEmpty() && notPrincipals.isEmpty()) {
+            return true;
+        }
+        String principal = peer.get().text();
+        return (principals.isEmpty() || ValueMatch.any(principals, principal))
+                && !ValueMatch.any(notPrincipals, principal);
     }
 }

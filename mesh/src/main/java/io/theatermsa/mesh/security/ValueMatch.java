@@ -1,7 +1,6 @@
 package io.theatermsa.mesh.security;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Istio's value matching for AuthorizationPolicy fields (mesh-semantics §11.5): exact, {@code abc*} prefix,
@@ -14,34 +13,64 @@ final class ValueMatch {
     }
 
     static boolean any(List<String> patterns, String value) {
-        return patterns.stream().anyMatch(p -> one(p, value));
+        for (String pattern : patterns) {
+            if (one(pattern, value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean one(String pattern, String value) {
         if (pattern.equals("*")) {
             return !value.isEmpty();
         }
-        if (pattern.endsWith("*")) {
-            return value.startsWith(pattern.substring(0, pattern.length() - 1));
-        }
+        // Istio's StringMatcherWithPrefix tests a leading * first: *abc* is a suffix match on "abc*".
+        int fixed = pattern.length() - 1;
         if (pattern.startsWith("*")) {
-            return value.endsWith(pattern.substring(1));
+            return value.regionMatches(value.length() - fixed, pattern, 1, fixed);
+        }
+        if (pattern.endsWith("*")) {
+            return value.regionMatches(0, pattern, 0, fixed);
         }
         return pattern.equals(value);
     }
 
     static boolean anyNamespace(List<String> patterns, String namespace) {
-        return patterns.stream().anyMatch(p -> namespacePattern(p).matcher(namespace).matches());
+        for (String pattern : patterns) {
+            if (glob(pattern, namespace)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static Pattern namespacePattern(String written) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : written.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
+    /**
+     * Whether {@code text} matches {@code pattern} whole, each {@code *} standing for any text: a greedy scan that
+     * backtracks to the last {@code *}, so nothing is compiled or allocated per request.
+     */
+    static boolean glob(String pattern, String text) {
+        int p = 0;
+        int t = 0;
+        int star = -1;
+        int resume = 0;
+        while (t < text.length()) {
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = t;
+            } else if (p < pattern.length() && pattern.charAt(p) == text.charAt(t)) {
+                p++;
+                t++;
+            } else if (star >= 0) {
+                p = star + 1;
+                t = ++resume;
+            } else {
+                return false;
             }
-            regex.append(Pattern.quote(part));
         }
-        return Pattern.compile(regex.toString());
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
     }
 }

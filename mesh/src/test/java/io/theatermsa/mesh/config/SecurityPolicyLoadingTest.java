@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * How the loader reads PeerAuthentication and AuthorizationPolicy (mesh-semantics §11.4, §11.8): what Istio rejects
@@ -87,6 +88,17 @@ class SecurityPolicyLoadingTest {
                         Code.SECURITY_NOT_EMULATED, "spec.rules[0].to[0].operation.hosts"),
                 new Refused("a path template", ap("rules: [{to: [{operation: {paths: ['/users/{*}']}}]}]"),
                         Code.SECURITY_NOT_EMULATED, "spec.rules[0].to[0].operation.paths"),
+                new Refused("a valid {**} template, last", ap("rules: [{to: [{operation: {paths: ['/users/{**}']}}]}]"),
+                        Code.SECURITY_NOT_EMULATED, "spec.rules[0].to[0].operation.paths"),
+                new Refused("a path template not a whole segment (Istio rejects it)",
+                        ap("rules: [{to: [{operation: {paths: ['/users/{*}.json']}}]}]"),
+                        Code.INVALID_VALUE, "spec.rules[0].to[0].operation.paths"),
+                new Refused("{**} not the last operator (Istio rejects it)",
+                        ap("rules: [{to: [{operation: {paths: ['/users/{**}/{*}']}}]}]"),
+                        Code.INVALID_VALUE, "spec.rules[0].to[0].operation.paths"),
+                new Refused("a brace that is no template in notPaths (Istio rejects it)",
+                        ap("rules: [{to: [{operation: {notPaths: ['/users/{id}']}}]}]"),
+                        Code.INVALID_VALUE, "spec.rules[0].to[0].operation.notPaths"),
                 new Refused("portLevelMtls without selector", """
                         apiVersion: security.istio.io/v1
                         kind: PeerAuthentication
@@ -180,5 +192,26 @@ class SecurityPolicyLoadingTest {
 
         assertThat(config.securityObjects()).isEmpty();
         assertThat(config.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.UNSUPPORTED_API_VERSION);
+        assertThat(config.skippedObjects()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an invalid path template is only an error, not also a template the mesh does not enforce")
+    void anInvalidPathTemplateIsOnlyInvalid() {
+        LoadedConfig config = load(ap("rules: [{to: [{operation: {paths: ['/users/{**}/{**}', '/a/*/{*}']}}]}]"));
+
+        assertThat(config.diagnostics()).extracting(Diagnostic::code)
+                .containsExactly(Code.INVALID_VALUE, Code.INVALID_VALUE);
+    }
+
+    @Test
+    @DisplayName("the webhook's banned annotations are refused on a policy too, but for istio.io/dry-run")
+    void bannedAnnotationsButDryRunAreRefused() {
+        String policy = ap("rules: [{}]");
+        LoadedConfig rejected = load(policy.replace("metadata: {", "metadata: {annotations: "
+                + "{internal.istio.io/webhook-always-reject: 'true'}, "));
+
+        assertThat(rejected.diagnostics()).extracting(Diagnostic::code, Diagnostic::fieldPath)
+                .containsExactly(tuple(Code.INVALID_VALUE, "metadata.annotations.internal.istio.io/webhook-always-reject"));
     }
 }

@@ -215,6 +215,35 @@ class MeshSecurityTest {
     }
 
     @Test
+    void eachWorkloadKeepsItsOwnDecisionWhenOneSecurityServesSeveral() {
+        MeshSecurity deny = policies(ap("deny-user", Action.DENY, ANYTHING));
+        Workload movie = new Workload(NS, Map.of("app", "movie-service"));
+        Workload otherNamespace = new Workload("shop", Map.of("app", "user-service"));
+
+        assertThat(deny.decide(USER, plain("GET", "/"))).isInstanceOf(InboundDecision.Denied.class);
+        assertThat(deny.decide(movie, plain("GET", "/"))).isInstanceOf(InboundDecision.Allowed.class);
+        assertThat(deny.decide(otherNamespace, plain("GET", "/"))).isInstanceOf(InboundDecision.Allowed.class);
+        assertThat(deny.decide(USER, plain("GET", "/"))).isInstanceOf(InboundDecision.Denied.class);
+    }
+
+    @Test
+    void everyStarOfANamespaceValueStandsForAnyText() {
+        assertThat(ValueMatch.glob("theater-*", "theater-msa")).isTrue();
+        assertThat(ValueMatch.glob("*-m*a", "theater-msa")).isTrue();
+        assertThat(ValueMatch.glob("t*r*-m*", "theater-msa")).isTrue();
+        assertThat(ValueMatch.glob("*", "")).isTrue();
+        assertThat(ValueMatch.glob("theater", "theater-msa")).isFalse();
+        assertThat(ValueMatch.glob("*-shop", "theater-msa")).isFalse();
+        assertThat(ValueMatch.glob("t*x*a", "theater-msa")).isFalse();
+    }
+
+    @Test
+    void aPatternWithAStarAtBothEndsIsASuffixMatchAsInIstio() {
+        assertThat(ValueMatch.one("*abc*", "xabc*")).isTrue();
+        assertThat(ValueMatch.one("*abc*", "*abcdef")).isFalse();
+    }
+
+    @Test
     void methodsAreCaseSensitiveAndPathsLoseTheirQuery() {
         MeshSecurity deny = policies(ap("deny-get-users", Action.DENY, to(List.of("GET"), List.of("/users/*"))));
 
@@ -227,7 +256,7 @@ class MeshSecurityTest {
     @Test
     void portsCompareWithTheWorkloadPort() {
         Rule onOtherPort = new Rule(List.of(), List.of(new Operation(List.of(), List.of(), List.of(), List.of(),
-                List.of("6379"), List.of())));
+                List.of(6379), List.of())));
 
         assertThat(policies(ap("deny-6379", Action.DENY, onOtherPort)).decide(USER, plain("GET", "/")))
                 .isInstanceOf(InboundDecision.Allowed.class);

@@ -88,6 +88,15 @@ class WildcardDestinationRuleTest {
     }
 
     @Test
+    @DisplayName("* and *.theater-msa.svc.cluster.local are two rules, not merged: the namespace one applies")
+    void starAndTheNamespaceWildcardStayTwoRules() {
+        String meshWide = rule("all", "*", "loadBalancer: {simple: RANDOM}");
+
+        assertThat(ejectionsAfterOneFailure(meshWide + rule("ns", "*.theater-msa.svc.cluster.local",
+                EJECT_ON_FIRST_5XX))).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a wildcard rule for another namespace does not apply")
     void aWildcardForAnotherNamespaceDoesNotApply() {
         assertThat(ejectionsAfterOneFailure(rule("other", "*.shop.svc.cluster.local", EJECT_ON_FIRST_5XX))).isZero();
