@@ -2,6 +2,7 @@ package io.theatermsa.benchmarks;
 
 import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
+import io.theatermsa.mesh.security.ClientTransport;
 import io.theatermsa.mesh.security.InboundDecision;
 import io.theatermsa.mesh.security.InboundRequest;
 import io.theatermsa.mesh.security.MeshSecurity;
@@ -69,10 +70,10 @@ public class InboundAuthorizationBenchmark {
         none = MeshSecurity.none();
         lessonNine = config.securityPolicies().enforcedUnder(MeshSecurity.DEFAULT_ROOT_NAMESPACE);
         userService = new Workload(NAMESPACE, Map.of("app", "user-service", "cluster", "ctx1"));
-        bookingLooksUp = new InboundRequest(Optional.of(Principal.of(NAMESPACE, "booking-service")), 8081, "GET",
-                "/users/1?verbose=1");
-        movieWrites = new InboundRequest(Optional.of(Principal.of(NAMESPACE, "movie-service")), 8081, "POST",
-                "/users/1");
+        bookingLooksUp = new InboundRequest(Optional.of(Principal.of(NAMESPACE, "booking-service")),
+                ClientTransport.AUTO_MTLS, 8081, "GET", "/users/1?verbose=1");
+        movieWrites = new InboundRequest(Optional.of(Principal.of(NAMESPACE, "movie-service")),
+                ClientTransport.AUTO_MTLS, 8081, "POST", "/users/1");
     }
 
     @Benchmark

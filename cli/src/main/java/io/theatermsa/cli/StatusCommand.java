@@ -22,10 +22,13 @@ import java.util.concurrent.Callable;
 /** {@code theater status}: what the local stack runs, each workload probed on {@code /health/ready}. */
 @Command(name = "status", mixinStandardHelpOptions = true,
          description = {"로컬 실행 상태를 보여줍니다 / show what the local stack runs",
-                        "-o wide: URL 열 추가 / adds the URL column",
+                        "-o wide: URL 열(애플리케이션 포트: 사이드카를 거치지 않음, port-forward 처럼)과 INBOUND 열(파드의 "
+                        + "사이드카를 거침: 사이드카 없는 호출자가 닿는 주소) 추가 / adds the URL column (the "
+                        + "application's port, bypassing the sidecar as port-forward does) and the INBOUND column "
+                        + "(through the pod's sidecar: where a caller without a sidecar reaches it)",
                         "-o json|yaml 필드 / fields: running, pid, startedAt, dashboard, scenario, generation, redis, "
-                        + "workloads[service, cluster, pod, url, ready, probe]; 스택이 없으면 / with no stack: "
-                        + "running: false"},
+                        + "workloads[service, cluster, pod, url, inbound, ready, probe]; 스택이 없으면 / with no "
+                        + "stack: running: false"},
          exitCodeListHeading = ExitCodes.HEADING,
          exitCodeList = {"0:실행 중 / running", ExitCodes.USAGE_TEXT, ExitCodes.NO_STACK_TEXT})
 final class StatusCommand implements Callable<Integer> {
@@ -49,7 +52,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** One workload and its readiness probe: {@code 200}, another status, or the exception that stopped it. */
-    record Workload(String service, String cluster, String pod, String url, boolean ready, String probe) {
+    record Workload(String service, String cluster, String pod, String url, String inbound, boolean ready,
+                    String probe) {
     }
 
     /** The scenario in force and its generation; the generation is null when the gateway could not say. */
@@ -85,13 +89,13 @@ final class StatusCommand implements Callable<Integer> {
                     + (mesh.generation() == null ? "" : "  (세대 / generation " + mesh.generation() + ")"));
         out.println("  Redis:               " + run.redisUrl());
         boolean wide = format == OutputFormat.WIDE;
-        Table table = wide ? new Table("SERVICE", "CLUSTER", "POD", "READY", "URL")
+        Table table = wide ? new Table("SERVICE", "CLUSTER", "POD", "READY", "URL", "INBOUND")
                            : new Table("SERVICE", "CLUSTER", "POD", "READY");
         Style style = theater.style();
         for (Workload w : workloads) {
             String ready = w.ready() ? style.good("yes") : style.bad("no (" + w.probe() + ")");
             if (wide) {
-                table.row(w.service(), w.cluster(), w.pod(), ready, w.url());
+                table.row(w.service(), w.cluster(), w.pod(), ready, w.url(), w.inbound() == null ? "-" : w.inbound());
             } else {
                 table.row(w.service(), w.cluster(), w.pod(), ready);
             }
@@ -123,6 +127,6 @@ final class StatusCommand implements Callable<Integer> {
         } catch (Exception e) {
             probe = e.getClass().getSimpleName();
         }
-        return new Workload(w.service(), w.cluster(), w.pod(), w.url(), probe.equals("200"), probe);
+        return new Workload(w.service(), w.cluster(), w.pod(), w.url(), w.inbound(), probe.equals("200"), probe);
     }
 }

@@ -2,6 +2,7 @@ package io.theatermsa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.theatermsa.cli.local.RunState;
+import io.theatermsa.cli.local.RunningWorkload;
 import io.theatermsa.cli.local.StackUnderTest;
 import io.theatermsa.kubeapi.testing.Kubectl;
 import io.theatermsa.platform.testing.HttpApi;
@@ -14,7 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,13 +28,15 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Lesson 09 on a whole local stack: its PeerAuthentication and AuthorizationPolicies are enforced by the emulated
  * sidecars (mesh-semantics §11), a call the policies deny comes back through the gateway as the destination
  * sidecar's {@code 403 RBAC: access denied}, and the access log the dashboard and {@code theater logs} read records it
- * with Envoy's details.
+ * with Envoy's details. A caller without a sidecar reaches a pod through that pod's sidecar ({@code theater status
+ * -o wide}'s INBOUND column): STRICT resets its connection.
  */
 @ExtendWith(RealRedis.class)
 class LessonNineOnALocalStackTest {
@@ -117,6 +124,61 @@ class LessonNineOnALocalStackTest {
         assertThat(stack.reset().statusCode()).isEqualTo(200);
         assertThat(api.get("/users/").statusCode()).as("01 has no policies").isEqualTo(200);
         assertThat(kubectl.run("--context", "ctx1", "get", "ap", "-o", "name").out()).isEmpty();
+    }
+
+    @Test
+    void aCallerWithoutSidecarReachesAPodThroughItsSidecarAndStrictResetsIt() throws IOException {
+        RunningWorkload pod = stack.stack().workloads().stream()
+                .filter(w -> w.service().equals("user-service") && w.cluster().equals("ctx1"))
+                .findFirst().orElseThrow();
+        URI inbound = URI.create(pod.inbound());
+        HttpApi plain = new HttpApi(inbound.getPort());
+
+        HttpResponse<String> created = plain.post("/users/", "{\"name\":\"평문\",\"email\":\"plain@example.com\"}");
+        assertThat(created.statusCode()).as("PERMISSIVE (no policy) passes plaintext, body and all: %s",
+                                            created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("connection")).as("one request per connection").contains("close");
+
+        assertThat(stack.apply(LESSON).statusCode()).isEqualTo(200);
+        assertThat(api.get("/users/").statusCode()).as("sidecars still speak mTLS").isEqualTo(200);
+        assertThatThrownBy(() -> rawGet(inbound, "/users/"))
+                .as("§11.3 STRICT: no filter chain for plaintext, the connection is reset")
+                .isInstanceOf(SocketException.class).hasMessageContaining("Connection reset");
+
+        writeState();
+        CommandRun logs = CommandRun.of(home, "logs", "--service", "user-service", "--cluster", "ctx1");
+        assertThat(logs.out()).as(logs.all()).contains("\"- - -\" 0 NR filter_chain_not_found");
+
+        Kubectl kubectl = new Kubectl(home, stack.kubeconfig(), Map.of());
+        Kubectl.Result permissive = kubectl.run("--context", "ctx1", "-n", "theater-msa", "patch",
+                "peerauthentication", "default", "--type=merge", "-p", "{\"spec\":{\"mtls\":{\"mode\":\"PERMISSIVE\"}}}");
+        assertThat(permissive.exitCode()).as(permissive.all()).isZero();
+        await().atMost(Duration.ofSeconds(2)).until(() -> statusOf(plain, "/users/") == 403);
+        HttpResponse<String> denied = plain.get("/users/");
+        assertThat(denied.body()).as("§11.6 plaintext has no principal: the allow list misses")
+                .isEqualTo("RBAC: access denied");
+        assertThat(denied.headers().firstValue("server")).contains("istio-envoy");
+
+        assertThat(stack.reset().statusCode()).isEqualTo(200);
+        assertThat(plain.get("/users/").statusCode()).isEqualTo(200);
+    }
+
+    private static int statusOf(HttpApi api, String path) {
+        try {
+            return api.get(path).statusCode();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** One GET on a raw socket, as curl sends it; returns the status line. */
+    private static String rawGet(URI base, String path) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: user-service:8081\r\n"
+                    + "User-Agent: curl/8.5.0\r\nAccept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        }
     }
 
     private static JsonNode lastRecord(String path) {

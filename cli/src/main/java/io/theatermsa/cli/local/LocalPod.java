@@ -14,15 +14,18 @@ final class LocalPod implements AutoCloseable {
     private final WorkloadIdentity identity;
     private final String host;
     private final int port;
+    private final String inboundUrl;
     private final Instant started;
     private final PodLog log;
     private final Deque<AutoCloseable> resources;
 
-    LocalPod(WorkloadIdentity identity, String host, int port, Instant started, PodLog log,
+    /** @param inboundUrl its {@link SidecarInbound}'s address; {@code null} for a pod that is no service endpoint */
+    LocalPod(WorkloadIdentity identity, String host, int port, String inboundUrl, Instant started, PodLog log,
              Deque<AutoCloseable> resources) {
         this.identity = identity;
         this.host = host;
         this.port = port;
+        this.inboundUrl = inboundUrl;
         this.started = started;
         this.log = log;
         this.resources = resources;
@@ -58,7 +61,7 @@ final class LocalPod implements AutoCloseable {
     }
 
     RunningWorkload running() {
-        return new RunningWorkload(identity.service(), identity.cluster(), identity.pod(), url());
+        return new RunningWorkload(identity.service(), identity.cluster(), identity.pod(), url(), inboundUrl);
     }
 
     @Override

@@ -20,7 +20,7 @@ class RunStateTest {
     void theStateFileKeepsTheTokensAndOnlyItsOwnerMayReadIt() throws Exception {
         RunState state = new RunState(ProcessHandle.current().pid(), "http://127.0.0.1:8080/", "redis://127.0.0.1:6379",
                 "k8s/practice/01-initial", Instant.parse("2026-01-01T00:00:00Z"),
-                List.of(new RunningWorkload("api-gateway", "ctx1", "api-gateway-ctx1-a", "http://127.0.0.1:8080")),
+                List.of(new RunningWorkload("api-gateway", "ctx1", "api-gateway-ctx1-a", "http://127.0.0.1:8080", null)),
                 "token-abc", "read-only-def", "/home/student/theater/.theater/kubeconfig");
         Path file = RunState.fileIn(home);
 

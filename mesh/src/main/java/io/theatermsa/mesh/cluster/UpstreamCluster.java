@@ -1,6 +1,7 @@
 package io.theatermsa.mesh.cluster;
 
 import io.theatermsa.mesh.config.ConnectionPoolSettings;
+import io.theatermsa.mesh.config.TlsSettings;
 import io.theatermsa.mesh.admin.ClusterStatuses;
 import io.theatermsa.mesh.admin.ClusterStatuses.HostStatus;
 
@@ -125,6 +126,9 @@ public final class UpstreamCluster {
         for (Endpoint e : selected) {
             boolean remote = context.networkView() == NetworkView.MULTI_NETWORK
                     && !e.cluster().equals(context.localCluster());
+            if (remote && !reachesOtherNetworks()) {
+                continue;
+            }
             String key = remote ? UpstreamHost.gatewayName(e.cluster()) : e.pod() + "@" + e.hostPort();
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         }
@@ -151,6 +155,17 @@ public final class UpstreamCluster {
         hostsByKey.clear();
         hostsByKey.putAll(next);
         return List.copyOf(next.values());
+    }
+
+    /**
+     * Whether this sidecar would use Istio mTLS to another network's pods, the only traffic the east-west gateway
+     * passes: a DestinationRule {@code tls} other than ISTIO_MUTUAL drops them from the cluster, with no error
+     * (Istio's {@code EndpointsByNetworkFilter}, mesh-semantics §11.9). Auto mTLS keeps them: every pod here has a
+     * sidecar.
+     */
+    private boolean reachesOtherNetworks() {
+        TlsSettings tls = config.policy().tls();
+        return tls == null || tls.isIstioMutual();
     }
 
     /**

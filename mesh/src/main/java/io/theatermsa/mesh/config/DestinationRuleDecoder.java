@@ -23,13 +23,40 @@ final class DestinationRuleDecoder {
         if (p == null) {
             return TrafficPolicy.NONE;
         }
-        for (String ignored : List.of("tls", "portLevelSettings", "tunnel", "proxyProtocol", "retryBudget")) {
+        for (String ignored : List.of("portLevelSettings", "tunnel", "proxyProtocol", "retryBudget")) {
             if (p.has(ignored)) {
                 p.report(Code.NOT_EMULATED, ignored, "is parsed by Istio but not emulated locally");
             }
         }
         return new TrafficPolicy(loadBalancer(p.object("loadBalancer")), connectionPool(p.object("connectionPool")),
-                                 outlierDetection(p.object("outlierDetection")));
+                                 outlierDetection(p.object("outlierDetection")), tls(p));
+    }
+
+    /**
+     * The {@code tls} block; a mode that is not Istio's is left to admission and read as auto mTLS. SIMPLE and
+     * MUTUAL (TLS with the application's own certificates) are not emulated between pods, only their effect on
+     * the other network's endpoints (§11.9).
+     */
+    private static TlsSettings tls(SpecNode policy) {
+        SpecNode tls = policy.object("tls");
+        if (tls == null) {
+            return null;
+        }
+        String mode = tls.text("mode");
+        if (mode == null) {
+            return new TlsSettings(TlsSettings.Mode.DISABLE);
+        }
+        return switch (mode) {
+            case "DISABLE" -> new TlsSettings(TlsSettings.Mode.DISABLE);
+            case "ISTIO_MUTUAL" -> new TlsSettings(TlsSettings.Mode.ISTIO_MUTUAL);
+            case "SIMPLE", "MUTUAL" -> {
+                tls.report(Code.NOT_EMULATED, "mode", mode + " (TLS with the application's own certificates) is "
+                        + "not emulated between pods: the local hop uses auto mTLS; the other cluster's endpoints "
+                        + "are dropped as Istio does");
+                yield new TlsSettings(TlsSettings.Mode.valueOf(mode));
+            }
+            default -> null;
+        };
     }
 
     private static LoadBalancerSettings loadBalancer(SpecNode lb) {

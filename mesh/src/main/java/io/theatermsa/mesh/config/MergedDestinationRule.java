@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The one DestinationRule a host ends up with after Istio merges every rule for it (mesh-semantics §4.4): rules
  * sorted oldest first (then name, namespace); subsets concatenated with the first definition of a name winning;
- * the first top-level {@code trafficPolicy} written winning, even one that sets only {@code tls} (which the emulator
- * does not model, so the host then gets no outlier detection, pool or load balancer setting).
+ * the first top-level {@code trafficPolicy} written winning whole, even one that sets only {@code tls} (the host then
+ * gets no outlier detection, pool or load balancer setting from a later rule).
  *
  * @param sources   the merged rules, in merge order (at least one; all share their {@link #resolvedHost()})
  * @param discarded subsets dropped because an earlier rule already defined their name

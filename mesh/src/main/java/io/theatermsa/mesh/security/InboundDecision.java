@@ -18,6 +18,14 @@ public sealed interface InboundDecision {
     }
 
     /**
+     * The caller's sidecar insisted on mTLS ({@code ISTIO_MUTUAL}) to a pod whose mode is DISABLE: its inbound
+     * listener has plaintext chains only, so the handshake ends with the connection closed (§11.3). The caller's
+     * sidecar sees a connect failure (UF), which the default policy retries.
+     */
+    record TlsHandshakeFailed() implements InboundDecision {
+    }
+
+    /**
      * An RBAC denial: a local reply {@code 403 RBAC: access denied} with no response flag.
      *
      * @param policyId the first matching DENY rule's id, or {@code none} for an ALLOW miss

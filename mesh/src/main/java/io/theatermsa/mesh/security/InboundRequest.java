@@ -6,7 +6,20 @@ import java.util.Optional;
  * One HTTP request as the destination's sidecar receives it.
  *
  * @param callerSidecar the identity of the caller's sidecar; empty for a caller without one (a plain curl)
+ * @param transport     how the caller connects; a caller without a sidecar always sends plaintext
  * @param port          the workload (target) port it arrived on, which {@code ports} compare against (§11.5)
  */
-public record InboundRequest(Optional<Principal> callerSidecar, int port, String method, String path) {
+public record InboundRequest(Optional<Principal> callerSidecar, ClientTransport transport, int port, String method,
+                             String path) {
+
+    public InboundRequest {
+        if (callerSidecar.isEmpty() && transport != ClientTransport.PLAINTEXT) {
+            throw new IllegalArgumentException("a caller without a sidecar sends plaintext");
+        }
+    }
+
+    /** A request from a workload without a sidecar (a plain curl in a pod with no injection). */
+    public static InboundRequest withoutSidecar(int port, String method, String path) {
+        return new InboundRequest(Optional.empty(), ClientTransport.PLAINTEXT, port, method, path);
+    }
 }

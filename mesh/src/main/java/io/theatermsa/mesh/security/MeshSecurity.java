@@ -106,16 +106,25 @@ public final class MeshSecurity {
     }
 
     /**
-     * One request to {@code destination}: the mTLS mode first (filter-chain match), then DENY, then ALLOW (§11.4).
+     * One request to {@code destination}: the transport first (filter-chain match), then DENY, then ALLOW (§11.4).
      * With auto mTLS a caller's sidecar speaks mTLS unless the destination's namespace (or mesh) mode is DISABLE, or
      * its own resolved mode is (§11.2); so a workload STRICT in a DISABLE namespace gets plaintext from sidecars too.
+     * A DestinationRule's {@code tls} overrides that choice: ISTIO_MUTUAL always, DISABLE never.
      */
     public InboundDecision decide(Workload destination, InboundRequest request) {
         if (enforcesNothing) {
-            return new InboundDecision.Allowed(request.callerSidecar());
+            return new InboundDecision.Allowed(request.transport() == ClientTransport.PLAINTEXT
+                    ? Optional.empty() : request.callerSidecar());
         }
         WorkloadView view = views.computeIfAbsent(destination, this::view);
-        Optional<Principal> peer = view.mtls() ? request.callerSidecar() : Optional.empty();
+        Optional<Principal> peer = switch (request.transport()) {
+            case AUTO_MTLS -> view.mtls() ? request.callerSidecar() : Optional.empty();
+            case ISTIO_MUTUAL -> request.callerSidecar();
+            case PLAINTEXT -> Optional.empty();
+        };
+        if (peer.isPresent() && view.mode() == MtlsMode.DISABLE) {
+            return new InboundDecision.TlsHandshakeFailed();
+        }
         if (view.mode() == MtlsMode.STRICT && peer.isEmpty()) {
             return new InboundDecision.NoFilterChain();
         }

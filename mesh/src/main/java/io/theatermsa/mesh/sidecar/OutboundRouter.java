@@ -13,6 +13,7 @@ import io.theatermsa.mesh.cluster.ServiceEndpoints;
 import io.theatermsa.mesh.cluster.UpstreamCluster;
 import io.theatermsa.mesh.cluster.UpstreamHost;
 import io.theatermsa.mesh.config.HostName;
+import io.theatermsa.mesh.config.TlsSettings;
 import io.theatermsa.mesh.route.HeaderMutation;
 import io.theatermsa.mesh.route.MirrorPolicy;
 import io.theatermsa.mesh.route.RetryPolicy;
@@ -21,6 +22,7 @@ import io.theatermsa.mesh.route.RouteAction;
 import io.theatermsa.mesh.route.RouteDestination;
 import io.theatermsa.mesh.route.RouteRequest;
 import io.theatermsa.mesh.route.RouteTable;
+import io.theatermsa.mesh.security.ClientTransport;
 import io.theatermsa.mesh.security.InboundDecision;
 import io.theatermsa.mesh.security.InboundRequest;
 import io.theatermsa.mesh.security.Principal;
@@ -259,7 +261,8 @@ final class OutboundRouter {
             }
             InboundDecision decision = inbound.inCluster(endpoint.cluster()).decide(
                     new Workload(destination.namespace(), endpoint.labels()),
-                    new InboundRequest(Optional.of(principal), targetPort(cluster), attempt.method(), attempt.path()));
+                    new InboundRequest(Optional.of(principal), transport(cluster), targetPort(cluster),
+                                       attempt.method(), attempt.path()));
             switch (decision) {
                 case InboundDecision.Allowed allowed -> { }
                 case InboundDecision.Denied denied -> {
@@ -269,6 +272,9 @@ final class OutboundRouter {
                 case InboundDecision.NoFilterChain none -> {
                     // The pod's sidecar finds no filter chain and closes the connection it accepted (§11.3).
                     return failed(cluster, host, ResetReason.CONNECTION_TERMINATION);
+                }
+                case InboundDecision.TlsHandshakeFailed handshake -> {
+                    return failed(cluster, host, ResetReason.TLS_HANDSHAKE_FAILURE);
                 }
             }
             OutboundResponse response = upstream.exchange(endpoint.address(), endpoint.port(), attempt,
@@ -292,6 +298,20 @@ final class OutboundRouter {
         } finally {
             cluster.connectionPool().release();
         }
+    }
+
+    /** The DestinationRule's {@code tls} if it has one, else auto mTLS (§11.2). */
+    private static ClientTransport transport(UpstreamCluster cluster) {
+        TlsSettings tls = cluster.config().policy().tls();
+        if (tls == null) {
+            return ClientTransport.AUTO_MTLS;
+        }
+        return switch (tls.mode()) {
+            case DISABLE -> ClientTransport.PLAINTEXT;
+            case ISTIO_MUTUAL -> ClientTransport.ISTIO_MUTUAL;
+            // TLS with the application's own certificates is not emulated between pods (THT-I001 at load).
+            case SIMPLE, MUTUAL -> ClientTransport.AUTO_MTLS;
+        };
     }
 
     /**

@@ -9,6 +9,13 @@ enum ResetReason {
     REMOTE_CONNECTION_FAILURE("remote connection failure", "delayed connect error: 111",
                               ResponseFlag.UPSTREAM_CONNECTION_FAILURE),
     CONNECTION_TIMEOUT("connection timeout", "", ResponseFlag.UPSTREAM_CONNECTION_FAILURE),
+    /**
+     * mTLS to a pod whose inbound listener has plaintext chains only: the connection is closed during the handshake
+     * (§11.3). A connect failure (UF), retried by the default policy; the transport failure text is UNCONFIRMED.
+     */
+    TLS_HANDSHAKE_FAILURE("remote connection failure",
+                          "TLS_error:|33554536:system library:OPENSSL_internal:Connection reset by peer:TLS_error_end",
+                          ResponseFlag.UPSTREAM_CONNECTION_FAILURE),
     CONNECTION_TERMINATION("connection termination", "", ResponseFlag.UPSTREAM_CONNECTION_TERMINATION),
     /** A response the HTTP/1 codec cannot parse: the only reset that answers 502 (§7.1). */
     PROTOCOL_ERROR("protocol error", "", ResponseFlag.UPSTREAM_PROTOCOL_ERROR),
@@ -48,6 +55,6 @@ enum ResetReason {
 
     /** Connect failures and connect timeouts: what {@code connect-failure} retries. */
     boolean isConnectFailure() {
-        return this == REMOTE_CONNECTION_FAILURE || this == CONNECTION_TIMEOUT;
+        return this == REMOTE_CONNECTION_FAILURE || this == CONNECTION_TIMEOUT || this == TLS_HANDSHAKE_FAILURE;
     }
 }

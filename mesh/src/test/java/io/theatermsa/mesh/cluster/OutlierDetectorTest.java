@@ -48,7 +48,7 @@ class OutlierDetectorTest {
         ClusterManager manager = new ClusterManager(new ClusterContext("ctx1", Map.of(), view, ticker, new Random(7),
                                                                        IntervalTimers.MANUAL));
         return manager.cluster(new EnvoyClusterName(8081, "", USERS),
-                               ClusterConfig.of(USERS, "", Map.of(), new TrafficPolicy(lb, null, od)));
+                               ClusterConfig.of(USERS, "", Map.of(), new TrafficPolicy(lb, null, od, null)));
     }
 
     private UpstreamCluster cluster(OutlierDetection od) {

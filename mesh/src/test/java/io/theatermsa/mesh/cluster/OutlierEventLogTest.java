@@ -38,7 +38,7 @@ class OutlierEventLogTest {
         OutlierDetection od = new OutlierDetection(null, consecutive5xx, gatewayErrors, null, null,
                                                    Duration.ofSeconds(1), Duration.ofSeconds(30), 100, null);
         return manager.cluster(new EnvoyClusterName(8081, "", USERS),
-                               ClusterConfig.of(USERS, "", Map.of(), new TrafficPolicy(null, null, od)));
+                               ClusterConfig.of(USERS, "", Map.of(), new TrafficPolicy(null, null, od, null)));
     }
 
     private static void fail(UpstreamCluster cluster, UpstreamHost host, int status, int times) {

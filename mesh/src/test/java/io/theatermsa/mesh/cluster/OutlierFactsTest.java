@@ -52,7 +52,7 @@ class OutlierFactsTest {
         registry.add(Endpoint.local("user-service", "ctx1", "b", "127.0.0.1", 9002));
         UpstreamCluster cluster = new ClusterManager(new ClusterContext("ctx1", Map.of(), NetworkView.FLAT, ticker,
                 new Random(7), IntervalTimers.MANUAL)).cluster(new EnvoyClusterName(8081, "", USERS),
-                ClusterConfig.of(USERS, "", Map.of(), new TrafficPolicy(null, null, od(Duration.ofSeconds(100)))));
+                ClusterConfig.of(USERS, "", Map.of(), new TrafficPolicy(null, null, od(Duration.ofSeconds(100)), null)));
         UpstreamHost a = cluster.hosts(registry.service("user-service").orElseThrow()).getFirst();
         OutlierDetector detector = cluster.outlierDetector();
 

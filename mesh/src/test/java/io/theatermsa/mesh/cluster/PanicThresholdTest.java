@@ -119,6 +119,6 @@ class PanicThresholdTest {
         ClusterManager manager = new ClusterManager(new ClusterContext("ctx1", Map.of(), NetworkView.FLAT,
                 new ManualTicker(), new Random(7), IntervalTimers.MANUAL));
         return manager.cluster(new EnvoyClusterName(8081, "", USERS),
-                               ClusterConfig.of(USERS, "", Map.of(), new TrafficPolicy(null, null, od)));
+                               ClusterConfig.of(USERS, "", Map.of(), new TrafficPolicy(null, null, od, null)));
     }
 }

@@ -39,7 +39,7 @@ class UpstreamClusterTest {
 
     private static ClusterConfig config(String subset, Map<String, String> labels, String simple) {
         return ClusterConfig.of(USERS, subset, labels,
-                new TrafficPolicy(new LoadBalancerSettings(simple, false, null), null, null));
+                new TrafficPolicy(new LoadBalancerSettings(simple, false, null), null, null, null));
     }
 
     private UpstreamCluster cluster(String subset, Map<String, String> labels, String simple) {

@@ -71,6 +71,30 @@ class MergedDestinationRuleTest {
 
         assertThat(merged.sources()).extracting(dr -> dr.meta().name()).containsExactly("a-tls", "b-breaker");
         assertThat(merged.trafficPolicy().outlierDetection()).as("b-breaker's policy is dropped whole").isNull();
+        assertThat(merged.trafficPolicy().tls()).isEqualTo(new TlsSettings(TlsSettings.Mode.ISTIO_MUTUAL));
+    }
+
+    @Test
+    void aSubsetsTlsReplacesTheTopLevelTlsAndAnEmptyTlsIsDisable() {
+        String rule = """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: user-dr}
+                spec:
+                  host: user-service
+                  trafficPolicy: {tls: {mode: ISTIO_MUTUAL}, loadBalancer: {simple: RANDOM}}
+                  subsets:
+                  - {name: plain, labels: {cluster: ctx1}, trafficPolicy: {tls: {}}}
+                  - {name: inherits, labels: {cluster: ctx2}}
+                """;
+
+        MergedDestinationRule merged = new MeshConfigLoader(NAMESPACE).load("rule.yaml", rule)
+                .mergedDestinationRules().getFirst();
+
+        TrafficPolicy top = merged.trafficPolicy();
+        assertThat(merged.subsets().get(0).trafficPolicy().over(top).tls())
+                .as("§11.2 mode 0 is DISABLE").isEqualTo(new TlsSettings(TlsSettings.Mode.DISABLE));
+        assertThat(merged.subsets().get(1).trafficPolicy().over(top).tls().isIstioMutual()).isTrue();
     }
 
     @Test

@@ -52,6 +52,14 @@ class ValidationTest {
                           http:
                           - route: [{destination: {host: user-service}}]
                         """, Code.NOT_EMULATED, "spec.hosts"),
+                new Case("client TLS with the application's own certificates is not emulated between pods", """
+                        apiVersion: networking.istio.io/v1
+                        kind: DestinationRule
+                        metadata: {name: user-dr}
+                        spec:
+                          host: user-service
+                          trafficPolicy: {tls: {mode: SIMPLE, sni: user-service}}
+                        """, Code.NOT_EMULATED, "spec.trafficPolicy.tls.mode"),
                 new Case("DestinationRule without host", """
                         apiVersion: networking.istio.io/v1
                         kind: DestinationRule

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One test per fact of mesh-semantics §11 that the inbound sidecar decides. */
 class MeshSecurityTest {
@@ -19,11 +20,11 @@ class MeshSecurityTest {
     private static final Principal BOOKING = Principal.of(NS, "booking-service");
 
     private static InboundRequest fromSidecar(Principal caller, String method, String path) {
-        return new InboundRequest(Optional.of(caller), 8081, method, path);
+        return new InboundRequest(Optional.of(caller), ClientTransport.AUTO_MTLS, 8081, method, path);
     }
 
     private static InboundRequest plain(String method, String path) {
-        return new InboundRequest(Optional.empty(), 8081, method, path);
+        return InboundRequest.withoutSidecar(8081, method, path);
     }
 
     private static PeerAuthentication pa(String ns, String name, Selector selector, MtlsMode mode) {
@@ -87,6 +88,55 @@ class MeshSecurityTest {
         assertThat(security.modeFor(USER)).isEqualTo(MtlsMode.STRICT);
         assertThat(security.decide(USER, fromSidecar(GATEWAY, "GET", "/users/1")))
                 .as("§11.2a auto mTLS reads the namespace's DISABLE").isEqualTo(new InboundDecision.NoFilterChain());
+    }
+
+    private static InboundRequest fromSidecar(Principal caller, ClientTransport transport) {
+        return new InboundRequest(Optional.of(caller), transport, 8081, "GET", "/users/1");
+    }
+
+    @Test
+    void aDestinationRuleDisableMakesTheSidecarSendPlaintextWhichStrictDoesNotAccept() {
+        MeshSecurity strict = peers(pa(NS, "default", Selector.NONE, MtlsMode.STRICT));
+
+        assertThat(strict.decide(USER, fromSidecar(GATEWAY, ClientTransport.PLAINTEXT)))
+                .as("§11.3: plaintext from a sidecar to STRICT finds no filter chain")
+                .isEqualTo(new InboundDecision.NoFilterChain());
+        assertThat(peers().decide(USER, fromSidecar(GATEWAY, ClientTransport.PLAINTEXT)))
+                .as("PERMISSIVE takes the plaintext, without a principal")
+                .isEqualTo(new InboundDecision.Allowed(Optional.empty()));
+        assertThat(peers(pa(NS, "default", Selector.NONE, MtlsMode.PERMISSIVE))
+                .decide(USER, fromSidecar(GATEWAY, ClientTransport.PLAINTEXT)))
+                .isEqualTo(new InboundDecision.Allowed(Optional.empty()));
+    }
+
+    @Test
+    void plaintextFromASidecarMatchesNoPrincipalRuleSoAnAllowListDenies() {
+        MeshSecurity allowGateway = policies(ap("allow-gw", Action.ALLOW, fromPrincipals(GATEWAY.text())));
+
+        assertThat(allowGateway.decide(USER, fromSidecar(GATEWAY, ClientTransport.AUTO_MTLS)))
+                .isInstanceOf(InboundDecision.Allowed.class);
+        assertThat(allowGateway.decide(USER, fromSidecar(GATEWAY, ClientTransport.PLAINTEXT)))
+                .as("§11.6: principals need mTLS").isEqualTo(new InboundDecision.Denied("none"));
+    }
+
+    @Test
+    void istioMutualOverridesAutoMtlsBothWays() {
+        MeshSecurity namespaceDisabled = peers(pa(NS, "ns", Selector.NONE, MtlsMode.DISABLE),
+                pa(NS, "user", new Selector(Map.of("app", "user-service")), MtlsMode.STRICT));
+
+        assertThat(namespaceDisabled.decide(USER, fromSidecar(GATEWAY, ClientTransport.ISTIO_MUTUAL)))
+                .as("§11.2: a DR tls block overrides auto mTLS, which would have sent plaintext here")
+                .isEqualTo(new InboundDecision.Allowed(Optional.of(GATEWAY)));
+        assertThat(peers(pa(NS, "default", Selector.NONE, MtlsMode.DISABLE))
+                .decide(USER, fromSidecar(GATEWAY, ClientTransport.ISTIO_MUTUAL)))
+                .as("§11.3: mTLS to a DISABLE pod fails the handshake")
+                .isEqualTo(new InboundDecision.TlsHandshakeFailed());
+    }
+
+    @Test
+    void aCallerWithoutSidecarCannotClaimMtls() {
+        assertThatThrownBy(() -> new InboundRequest(Optional.empty(), ClientTransport.AUTO_MTLS, 8081, "GET", "/"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -261,7 +311,7 @@ class MeshSecurityTest {
         assertThat(policies(ap("deny-6379", Action.DENY, onOtherPort)).decide(USER, plain("GET", "/")))
                 .isInstanceOf(InboundDecision.Allowed.class);
         assertThat(policies(ap("deny-6379", Action.DENY, onOtherPort))
-                .decide(USER, new InboundRequest(Optional.empty(), 6379, "GET", "/")))
+                .decide(USER, InboundRequest.withoutSidecar(6379, "GET", "/")))
                 .isInstanceOf(InboundDecision.Denied.class);
     }
 

@@ -168,4 +168,108 @@ class InboundAuthorizationTest {
             assertThat(served()).as("the pod's sidecar closed the connection").isEqualTo(reached);
         }
     }
+
+    private static String subsetsWithTls(String mode) {
+        return """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: user-dr, namespace: theater-msa}
+                spec:
+                  host: user-service
+                  trafficPolicy: {tls: {mode: %s}}
+                  subsets:
+                  - {name: ctx1, labels: {cluster: ctx1}}
+                  - {name: ctx2, labels: {cluster: ctx2}}
+                ---
+                """.formatted(mode);
+    }
+
+    private static String namespaceMode(String mode) {
+        return """
+                ---
+                apiVersion: security.istio.io/v1
+                kind: PeerAuthentication
+                metadata: {name: default, namespace: theater-msa}
+                spec: {mtls: {mode: %s}}
+                """.formatted(mode);
+    }
+
+    @Test
+    @DisplayName("§11.2 §11.3 a DestinationRule tls DISABLE makes the sidecar send plaintext: STRICT answers 503 UC")
+    void destinationRuleDisableAgainstStrictIsConnectionTermination() {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(PODS.get("user-service-ctx1-0"));
+            int reached = served();
+            f.apply(subsetsWithTls("DISABLE") + userRoutes(TO_CTX1) + namespaceMode("STRICT"));
+
+            OutboundResponse response = f.get("/users/1");
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.bodyText()).endsWith("reset reason: connection termination");
+            assertThat(f.lastEntry().flagsText()).isEqualTo("UC");
+            assertThat(f.lastEntry().attemptCount()).isEqualTo(1);
+            assertThat(served()).isEqualTo(reached);
+
+            f.apply(subsetsWithTls("DISABLE") + userRoutes(TO_CTX1) + namespaceMode("PERMISSIVE"));
+            assertThat(f.get("/users/1").status()).as("PERMISSIVE takes plaintext").isEqualTo(200);
+        }
+    }
+
+    @Test
+    @DisplayName("§11.2 `tls: {}` is DISABLE, Istio's mode 0")
+    void anEmptyTlsBlockIsPlaintext() {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(PODS.get("user-service-ctx1-0"));
+            f.apply(subsetsWithTls("DISABLE").replace("{tls: {mode: DISABLE}}", "{tls: {}}") + userRoutes(TO_CTX1)
+                    + namespaceMode("STRICT"));
+
+            assertThat(f.get("/users/1").status()).isEqualTo(503);
+            assertThat(f.lastEntry().flagsText()).isEqualTo("UC");
+        }
+    }
+
+    @Test
+    @DisplayName("§11.2 §11.3 ISTIO_MUTUAL overrides auto mTLS: to a DISABLE pod the handshake fails, 503 UF,URX")
+    void istioMutualAgainstADisablePodFailsTheHandshake() {
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(PODS.get("user-service-ctx1-0"));
+            int reached = served();
+            f.apply(subsetsWithTls("ISTIO_MUTUAL") + userRoutes(TO_CTX1) + namespaceMode("DISABLE"));
+
+            OutboundResponse response = f.get("/users/1");
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.bodyText()).startsWith("upstream connect error or disconnect/reset before headers. "
+                    + "retried and the latest reset reason: remote connection failure, transport failure reason: "
+                    + "TLS_error:");
+            assertThat(f.lastEntry().flagsText()).as("a connect failure, retried by the default policy")
+                    .isEqualTo("UF,URX");
+            assertThat(served()).isEqualTo(reached);
+
+            f.apply(subsetsWithTls("ISTIO_MUTUAL") + userRoutes(TO_CTX1) + namespaceMode("STRICT"));
+            assertThat(f.get("/users/1").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @DisplayName("§11.9 without Istio mTLS the other network's pods leave the cluster: ctx2 is gone, 503 UH, no error")
+    void plaintextDropsTheOtherNetworksEndpoints() {
+        String toCtx2 = "- route: [{destination: {host: user-service, subset: ctx2}}]";
+        try (SidecarFixture f = new SidecarFixture(new Random(1))) {
+            f.register(PODS.get("user-service-ctx1-0"), PODS.get("user-service-ctx2-0"));
+            f.apply(subsetsWithTls("ISTIO_MUTUAL") + userRoutes(toCtx2));
+            assertThat(f.get("/users/1").status()).isEqualTo(200);
+            assertThat(f.lastEntry().upstreamCluster()).isEqualTo("ctx2");
+
+            f.apply(subsetsWithTls("DISABLE") + userRoutes(toCtx2));
+            OutboundResponse response = f.get("/users/1");
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.bodyText()).isEqualTo("no healthy upstream");
+            assertThat(f.lastEntry().flagsText()).isEqualTo("UH");
+
+            f.apply(subsetsWithTls("DISABLE") + userRoutes(TO_CTX1));
+            assertThat(f.get("/users/1").status()).as("the local pod still answers plaintext").isEqualTo(200);
+        }
+    }
 }

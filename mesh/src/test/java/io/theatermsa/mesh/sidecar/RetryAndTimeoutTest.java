@@ -54,7 +54,7 @@ class RetryAndTimeoutTest {
     private static UpstreamCluster cluster(Integer maxRetries) {
         HostName users = new HostName("user-service", "theater-msa");
         TrafficPolicy policy = new TrafficPolicy(null, maxRetries == null ? null : new ConnectionPoolSettings(null,
-                new ConnectionPoolSettings.Http(null, null, null, maxRetries, null, null, null, null)), null);
+                new ConnectionPoolSettings.Http(null, null, null, maxRetries, null, null, null, null)), null, null);
         return ClusterManager.manual("ctx1").cluster(new EnvoyClusterName(8081, "", users),
                 new ClusterConfig(users, "", Map.of(), io.theatermsa.mesh.cluster.LoadBalancerKind.ROUND_ROBIN,
                                   policy));

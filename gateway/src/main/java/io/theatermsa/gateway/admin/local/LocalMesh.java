@@ -14,6 +14,9 @@ import io.theatermsa.mesh.config.Diagnostic;
 import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MeshConfigLoader;
 import io.theatermsa.mesh.config.Severity;
+import io.theatermsa.mesh.security.InboundDecision;
+import io.theatermsa.mesh.security.InboundRequest;
+import io.theatermsa.mesh.security.Workload;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.EmulatedSidecar;
 import io.theatermsa.mesh.sidecar.OutboundRequest;
@@ -223,6 +226,18 @@ public final class LocalMesh implements ClusterConfigs {
                 sidecar.close();
             }
         };
+    }
+
+    /**
+     * What {@code pod}'s sidecar does with a request from a caller that has no sidecar (plaintext, no identity), by
+     * the PeerAuthentications and AuthorizationPolicies in force in the pod's cluster now (mesh-semantics §11.3).
+     *
+     * @param port the workload port it arrives on
+     */
+    public InboundDecision fromCallerWithoutSidecar(WorkloadIdentity pod, int port, String method, String path) {
+        return cluster(pod.cluster()).controlPlane().current().security().decide(
+                new Workload(registry.namespace(), Endpoint.localLabels(pod.service(), pod.cluster())),
+                InboundRequest.withoutSidecar(port, method, path));
     }
 
     /** Every sidecar made and not closed yet, in the order made. */
