@@ -163,6 +163,27 @@ class LessonNineOnALocalStackTest {
         assertThat(plain.get("/users/").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theStoresPolicyAuthorizesEachServicesRedisConnection() {
+        assertThat(stack.apply(LESSON).statusCode()).isEqualTo(200);
+        assertThat(api.get("/bookings/").statusCode()).isEqualTo(200);
+
+        Kubectl kubectl = new Kubectl(home, stack.kubeconfig(), Map.of());
+        Kubectl.Result removed = kubectl.run("--context", "ctx2", "-n", "theater-msa", "patch", "ap", "redis",
+                "--type=json", "-p", "[{\"op\":\"remove\",\"path\":\"/spec/rules/0/from/0/source/principals/2\"}]");
+        assertThat(removed.exitCode()).as(removed.all()).isZero();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(api, "/bookings/") == 503);
+        assertThat(api.get("/users/").statusCode()).as("the other services still reach Redis").isEqualTo(200);
+
+        Kubectl.Result restored = kubectl.run("--context", "ctx2", "-n", "theater-msa", "patch", "ap", "redis",
+                "--type=json", "-p", "[{\"op\":\"add\",\"path\":\"/spec/rules/0/from/0/source/principals/-\","
+                        + "\"value\":\"cluster.local/ns/theater-msa/sa/booking-service\"}]");
+        assertThat(restored.exitCode()).as(restored.all()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(api, "/bookings/") == 200);
+        assertThat(stack.reset().statusCode()).isEqualTo(200);
+    }
+
     private static int statusOf(HttpApi api, String path) {
         try {
             return api.get(path).statusCode();

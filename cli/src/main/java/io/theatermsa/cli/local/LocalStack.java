@@ -51,8 +51,9 @@ import java.util.random.RandomGenerator;
 /**
  * The whole cinema on one machine, as the topology lays it out: Redis, each service's pods in each emulated cluster,
  * and the gateway in its cluster, all in this JVM. Each workload has its own identity; each service its own Redis
- * connection (the gateway none: the stack's fault store is one more connection, the control channel), across the
- * east-west path when Redis runs in another cluster ({@link StorePaths}: a partition cuts it); each workload that
+ * connection (the gateway none: the stack's fault store is one more connection, the control channel), through the
+ * store's sidecar and, when Redis runs in another cluster, the east-west path ({@link StorePaths}: a partition cuts it,
+ * an AuthorizationPolicy on the store denies it); each workload that
  * calls others its own emulated sidecar, driven by its cluster's VirtualServices and DestinationRules (the scenario's, in every
  * cluster, until a cluster is written alone); and each cluster's Kubernetes API, through which kubectl reads and
  * writes that cluster's configuration and sees, scales and restarts its pods ({@link LocalWorkloads}; every pod
@@ -94,8 +95,7 @@ public final class LocalStack implements AutoCloseable {
                                             loaded -> linter.withFindings(loaded, inventory));
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
-            StorePaths store = track(started, StorePaths.open(settings.bindHost(), redis.url(), topology,
-                                                              mesh.partitions()));
+            StorePaths store = track(started, StorePaths.open(settings.bindHost(), redis.url(), topology, mesh));
             PodLauncher launcher = new PodLauncher(settings.bindHost(), mesh,
                                                    new PodNames(RandomGenerator.getDefault()), Clock.systemUTC());
             Map<String, LocalWorkloads> clusters = new LinkedHashMap<>();
@@ -106,11 +106,11 @@ public final class LocalStack implements AutoCloseable {
             track(started, new MeshEventReporter(mesh, topology.namespace(), kubeApi::events, Duration.ofSeconds(1)));
             Map<String, PodLauncher.Starter> starters = Map.of(
                     "user-service", (id, pod) -> UserServiceApp.start(id, settings.bindHost(), 0,
-                                                                      connection(store, id.cluster(), pod)),
+                                                                      connection(store, id, pod)),
                     "movie-service", (id, pod) -> MovieServiceApp.start(id, settings.bindHost(), 0,
-                                                                        connection(store, id.cluster(), pod)),
+                                                                        connection(store, id, pod)),
                     "booking-service", (id, pod) -> BookingServiceApp.start(id, settings.bindHost(), 0,
-                            connection(store, id.cluster(), pod), track(pod, mesh.sidecarFor(id)), topology));
+                            connection(store, id, pod), track(pod, mesh.sidecarFor(id)), topology));
             Map<String, List<Runnable>> deploys = new LinkedHashMap<>();
             for (Workload service : topology.services()) {
                 PodLauncher.Starter starter = Optional.ofNullable(starters.get(service.name())).orElseThrow(
@@ -240,9 +240,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** A Redis connection of {@code pod}'s own, the way {@code cluster}'s pods reach the store. */
-    private static RedisConnector connection(StorePaths store, String cluster, Deque<AutoCloseable> pod) {
-        return track(pod, RedisConnector.connect(store.urlFor(cluster)));
+    /** A Redis connection of the pod {@code id}'s own, the way its service's pods in its cluster reach the store. */
+    private static RedisConnector connection(StorePaths store, WorkloadIdentity id, Deque<AutoCloseable> pod) {
+        return track(pod, RedisConnector.connect(store.urlFor(id)));
     }
 
     private static <T extends AutoCloseable> T track(Deque<AutoCloseable> started, T resource) {

@@ -2,6 +2,7 @@ package io.theatermsa.cli.local;
 
 import io.theatermsa.gateway.admin.local.LocalMesh;
 import io.theatermsa.mesh.security.InboundDecision;
+import io.theatermsa.mesh.security.InboundRequest;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.io.IOException;
@@ -65,8 +66,8 @@ final class SidecarInbound implements AutoCloseable {
                         listener.close(client);
                         return;
                     }
-                    InboundDecision decision = mesh.fromCallerWithoutSidecar(pod, port, head.get().method(),
-                                                                             head.get().target());
+                    InboundDecision decision = mesh.inbound(pod.service(), pod.cluster(),
+                            InboundRequest.withoutSidecar(port, head.get().method(), head.get().target()));
                     switch (decision) {
                         case InboundDecision.Allowed allowed -> {
                             client.setSoTimeout(0);

@@ -1,67 +1,88 @@
 package io.theatermsa.cli.local;
 
 import io.lettuce.core.RedisURI;
-import io.theatermsa.mesh.NetworkPartitions;
+import io.theatermsa.gateway.admin.local.LocalMesh;
+import io.theatermsa.mesh.security.ClientTransport;
+import io.theatermsa.mesh.security.InboundDecision;
+import io.theatermsa.mesh.security.InboundRequest;
+import io.theatermsa.mesh.security.Principal;
+import io.theatermsa.mesh.workload.WorkloadIdentity;
 import io.theatermsa.platform.topology.Topology;
+import io.theatermsa.platform.topology.Workload;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
- * How each cluster's pods reach the store (Redis), as on the course's clusters: pods in a cluster the store runs in
- * connect to it directly; pods in any other cluster connect through an {@link EastWestTcpPath} to the store's first
- * cluster, which the mesh's network partitions govern.
+ * How each service's pods reach the store (Redis), as on the course's clusters: one {@link StoreTcpPath} per service
+ * and cluster, so the store's sidecar knows the caller's identity (its service account, named after the service).
+ * A path from a cluster the store does not run in crosses to the store's first cluster, and the mesh's network
+ * partitions govern it; every path is authorized by the AuthorizationPolicies in force in the store's cluster
+ * (lesson 09's {@code redis} policy).
  */
 final class StorePaths implements AutoCloseable {
 
-    private final String directUrl;
-    private final Map<String, EastWestTcpPath> paths;
+    private final String storeUrl;
+    private final Map<String, StoreTcpPath> paths;
 
-    private StorePaths(String directUrl, Map<String, EastWestTcpPath> paths) {
-        this.directUrl = directUrl;
+    private StorePaths(String storeUrl, Map<String, StoreTcpPath> paths) {
+        this.storeUrl = storeUrl;
         this.paths = paths;
     }
 
-    /** Opens one path per cluster the store does not run in, towards the store at {@code storeUrl}. */
-    static StorePaths open(String bindHost, String storeUrl, Topology topology, NetworkPartitions partitions) {
-        List<String> storeClusters = topology.store().clusters();
-        RedisURI store = RedisURI.create(storeUrl);
-        Map<String, EastWestTcpPath> paths = new LinkedHashMap<>();
-        if (!storeClusters.isEmpty()) {
-            InetSocketAddress target = new InetSocketAddress(store.getHost(), store.getPort());
-            try {
-                topology.clusterNames().stream().filter(c -> !storeClusters.contains(c)).forEach(cluster ->
-                        paths.put(cluster, EastWestTcpPath.open(bindHost, target, cluster, storeClusters.getFirst(),
-                                                                partitions)));
-            } catch (RuntimeException e) {
-                paths.values().forEach(EastWestTcpPath::close);
-                throw e;
+    /** Opens a path for every service of {@code topology} in each of its clusters, towards the store at {@code storeUrl}. */
+    static StorePaths open(String bindHost, String storeUrl, Topology topology, LocalMesh mesh) {
+        Workload store = topology.store();
+        if (store.clusters().isEmpty()) {
+            return new StorePaths(storeUrl, Map.of());
+        }
+        String storeCluster = store.clusters().getFirst();
+        RedisURI uri = RedisURI.create(storeUrl);
+        InetSocketAddress target = new InetSocketAddress(uri.getHost(), uri.getPort());
+        Map<String, StoreTcpPath> paths = new LinkedHashMap<>();
+        try {
+            for (Workload service : topology.services()) {
+                InboundRequest connection = InboundRequest.connection(
+                        Principal.of(topology.namespace(), service.name()), ClientTransport.AUTO_MTLS, store.port());
+                for (String cluster : service.clusters()) {
+                    BooleanSupplier open = () -> !mesh.partitions().isCut(cluster, storeCluster)
+                            && mesh.inbound(store.name(), storeCluster, connection) instanceof InboundDecision.Allowed;
+                    paths.put(key(service.name(), cluster), StoreTcpPath.open(bindHost,
+                            service.name() + "@" + cluster + " -> " + store.name() + "@" + storeCluster, target, open));
+                }
             }
+        } catch (RuntimeException e) {
+            paths.values().forEach(StoreTcpPath::close);
+            throw e;
         }
         return new StorePaths(storeUrl, paths);
     }
 
-    /** The Redis URL {@code cluster}'s pods use. */
-    String urlFor(String cluster) {
-        EastWestTcpPath path = paths.get(cluster);
+    private static String key(String service, String cluster) {
+        return service + "@" + cluster;
+    }
+
+    /** The Redis URL {@code pod} uses. */
+    String urlFor(WorkloadIdentity pod) {
+        StoreTcpPath path = paths.get(key(pod.service(), pod.cluster()));
         if (path == null) {
-            return directUrl;
+            return storeUrl;
         }
-        URI direct = URI.create(directUrl);
+        URI direct = URI.create(storeUrl);
         try {
             return new URI(direct.getScheme(), direct.getUserInfo(), path.address().getHostString(),
                            path.address().getPort(), direct.getPath(), direct.getQuery(), null).toString();
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot route " + directUrl + " through " + path.address(), e);
+            throw new IllegalArgumentException("cannot route " + storeUrl + " through " + path.address(), e);
         }
     }
 
     @Override
     public void close() {
-        paths.values().forEach(EastWestTcpPath::close);
+        paths.values().forEach(StoreTcpPath::close);
     }
 }

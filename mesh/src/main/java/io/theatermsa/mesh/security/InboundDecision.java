@@ -26,7 +26,8 @@ public sealed interface InboundDecision {
     }
 
     /**
-     * An RBAC denial: a local reply {@code 403 RBAC: access denied} with no response flag.
+     * An RBAC denial: for HTTP a local reply {@code 403 RBAC: access denied} with no response flag; for a TCP
+     * connection the connection is closed, with no status (§11.7).
      *
      * @param policyId the first matching DENY rule's id, or {@code none} for an ALLOW miss
      */

@@ -3,7 +3,8 @@ package io.theatermsa.mesh.security;
 import java.util.Optional;
 
 /**
- * One HTTP request as the destination's sidecar receives it.
+ * One HTTP request, or one TCP connection, as the destination's sidecar receives it. A TCP connection has no method
+ * and no path (both empty): the network RBAC filter sees only the peer and the port (mesh-semantics §11.5).
  *
  * @param callerSidecar the identity of the caller's sidecar; empty for a caller without one (a plain curl)
  * @param transport     how the caller connects; a caller without a sidecar always sends plaintext
@@ -16,6 +17,15 @@ public record InboundRequest(Optional<Principal> callerSidecar, ClientTransport 
         if (callerSidecar.isEmpty() && transport != ClientTransport.PLAINTEXT) {
             throw new IllegalArgumentException("a caller without a sidecar sends plaintext");
         }
+    }
+
+    /** A TCP connection (Redis) from {@code callerSidecar}'s workload, judged on its first bytes (§11.7). */
+    public static InboundRequest connection(Principal callerSidecar, ClientTransport transport, int port) {
+        return new InboundRequest(Optional.of(callerSidecar), transport, port, "", "");
+    }
+
+    public boolean isTcp() {
+        return method.isEmpty();
     }
 
     /** A request from a workload without a sidecar (a plain curl in a pod with no injection). */

@@ -27,6 +27,9 @@ public final class MeshSecurity {
     /** Every DENY and every ALLOW rule, each in the order Envoy checks them: by rule id (§11.5). */
     private final List<RuleEntry> denyRules;
     private final List<RuleEntry> allowRules;
+    /** The same rules as a TCP chain has them (§11.5): ALLOW rules with HTTP fields gone, DENY rules widened. */
+    private final List<RuleEntry> tcpDenyRules;
+    private final List<RuleEntry> tcpAllowRules;
     private final List<AuthorizationPolicy> allowPolicies;
     /** What applies to a workload, resolved on its first request: workloads are few, requests many. */
     private final ConcurrentHashMap<Workload, WorkloadView> views = new ConcurrentHashMap<>();
@@ -38,6 +41,8 @@ public final class MeshSecurity {
         this.enforcesNothing = peerAuthentications.isEmpty() && authorizationPolicies.isEmpty();
         this.denyRules = rulesOf(authorizationPolicies, AuthorizationPolicy.Action.DENY);
         this.allowRules = rulesOf(authorizationPolicies, AuthorizationPolicy.Action.ALLOW);
+        this.tcpDenyRules = onTcp(denyRules, AuthorizationPolicy.Action.DENY);
+        this.tcpAllowRules = onTcp(allowRules, AuthorizationPolicy.Action.ALLOW);
         this.allowPolicies = authorizationPolicies.stream()
                 .filter(p -> p.action() == AuthorizationPolicy.Action.ALLOW).toList();
     }
@@ -57,7 +62,7 @@ public final class MeshSecurity {
      * @param allowSelected whether any ALLOW policy selects it, even one without rules
      */
     private record WorkloadView(MtlsMode mode, boolean mtls, List<RuleEntry> deny, List<RuleEntry> allow,
-                                boolean allowSelected) {
+                                List<RuleEntry> tcpDeny, List<RuleEntry> tcpAllow, boolean allowSelected) {
     }
 
     private static List<RuleEntry> rulesOf(List<AuthorizationPolicy> policies, AuthorizationPolicy.Action action) {
@@ -70,6 +75,14 @@ public final class MeshSecurity {
             }
         }
         entries.sort(Comparator.comparing(RuleEntry::id));
+        return List.copyOf(entries);
+    }
+
+    private static List<RuleEntry> onTcp(List<RuleEntry> rules, AuthorizationPolicy.Action action) {
+        List<RuleEntry> entries = new ArrayList<>();
+        for (RuleEntry entry : rules) {
+            entry.rule().onTcp(action).ifPresent(rule -> entries.add(new RuleEntry(entry.id(), entry.policy(), rule)));
+        }
         return List.copyOf(entries);
     }
 
@@ -106,7 +119,8 @@ public final class MeshSecurity {
     }
 
     /**
-     * One request to {@code destination}: the transport first (filter-chain match), then DENY, then ALLOW (§11.4).
+     * One request (or TCP connection) to {@code destination}: the transport first (filter-chain match), then DENY,
+     * then ALLOW (§11.4), with the rules as an HTTP or a TCP chain has them (§11.5).
      * With auto mTLS a caller's sidecar speaks mTLS unless the destination's namespace (or mesh) mode is DISABLE, or
      * its own resolved mode is (§11.2); so a workload STRICT in a DISABLE namespace gets plaintext from sidecars too.
      * A DestinationRule's {@code tls} overrides that choice: ISTIO_MUTUAL always, DISABLE never.
@@ -128,11 +142,12 @@ public final class MeshSecurity {
         if (view.mode() == MtlsMode.STRICT && peer.isEmpty()) {
             return new InboundDecision.NoFilterChain();
         }
-        String denyHit = firstMatch(view.deny(), peer, request);
+        boolean tcp = request.isTcp();
+        String denyHit = firstMatch(tcp ? view.tcpDeny() : view.deny(), peer, request);
         if (denyHit != null) {
             return new InboundDecision.Denied(denyHit);
         }
-        if (!view.allowSelected() || firstMatch(view.allow(), peer, request) != null) {
+        if (!view.allowSelected() || firstMatch(tcp ? view.tcpAllow() : view.allow(), peer, request) != null) {
             return new InboundDecision.Allowed(peer);
         }
         return new InboundDecision.Denied("none");
@@ -142,6 +157,7 @@ public final class MeshSecurity {
         MtlsMode mode = modeFor(workload);
         return new WorkloadView(mode, namespaceMode(workload) != MtlsMode.DISABLE && mode != MtlsMode.DISABLE,
                 selecting(denyRules, workload), selecting(allowRules, workload),
+                selecting(tcpDenyRules, workload), selecting(tcpAllowRules, workload),
                 allowPolicies.stream().anyMatch(p -> selects(p, workload)));
     }
 

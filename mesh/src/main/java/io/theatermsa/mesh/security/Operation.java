@@ -18,6 +18,16 @@ public record Operation(List<String> methods, List<String> notMethods, List<Stri
         notPorts = List.copyOf(notPorts);
     }
 
+    /** Whether it names what only HTTP has: methods or paths (§11.5). */
+    boolean usesHttpFields() {
+        return !methods.isEmpty() || !notMethods.isEmpty() || !paths.isEmpty() || !notPaths.isEmpty();
+    }
+
+    /** The operation a DENY policy keeps on a TCP chain: its HTTP fields dropped, which widens it (§11.5). */
+    Operation withoutHttpFields() {
+        return new Operation(List.of(), List.of(), List.of(), List.of(), ports, notPorts);
+    }
+
     boolean matches(InboundRequest request) {
         String method = request.method();
         String path = withoutQuery(request.path());

@@ -14,6 +14,19 @@ public record Rule(List<Source> from, List<Operation> to) {
         to = List.copyOf(to);
     }
 
+    /**
+     * This rule on a TCP chain (§11.5, Istio's {@code checkError}): an ALLOW rule that names an HTTP field is dropped
+     * whole (it grants nothing); a DENY rule loses just those fields, which widens it.
+     */
+    Optional<Rule> onTcp(AuthorizationPolicy.Action action) {
+        boolean http = to.stream().anyMatch(Operation::usesHttpFields);
+        if (!http) {
+            return Optional.of(this);
+        }
+        return action == AuthorizationPolicy.Action.ALLOW ? Optional.empty()
+                : Optional.of(new Rule(from, to.stream().map(Operation::withoutHttpFields).toList()));
+    }
+
     boolean matches(Optional<Principal> peer, InboundRequest request) {
         return (from.isEmpty() || anySourceMatches(peer)) && (to.isEmpty() || anyOperationMatches(request));
     }

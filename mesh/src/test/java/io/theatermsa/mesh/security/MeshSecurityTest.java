@@ -139,6 +139,49 @@ class MeshSecurityTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static final Workload REDIS = new Workload(NS, Map.of("app", "redis", "cluster", "ctx2"));
+
+    private static InboundRequest tcpFrom(Principal caller, int port) {
+        return InboundRequest.connection(caller, ClientTransport.AUTO_MTLS, port);
+    }
+
+    private static AuthorizationPolicy onRedis(String name, Action action, Rule... rules) {
+        return new AuthorizationPolicy(NS, name, new Selector(Map.of("app", "redis")), action, List.of(rules));
+    }
+
+    @Test
+    void lessonNinesRedisPolicyAllowsTheServicesOnTheirPortOnly() {
+        Rule services = new Rule(List.of(new Source(List.of("cluster.local/ns/theater-msa/sa/user-service",
+                "cluster.local/ns/theater-msa/sa/booking-service"), List.of(), List.of(), List.of())),
+                List.of(new Operation(List.of(), List.of(), List.of(), List.of(), List.of(6379), List.of())));
+        MeshSecurity redis = policies(onRedis("redis", Action.ALLOW, services));
+
+        assertThat(redis.decide(REDIS, tcpFrom(BOOKING, 6379))).isInstanceOf(InboundDecision.Allowed.class);
+        assertThat(redis.decide(REDIS, tcpFrom(GATEWAY, 6379))).isEqualTo(new InboundDecision.Denied("none"));
+        assertThat(redis.decide(REDIS, tcpFrom(BOOKING, 26379))).isEqualTo(new InboundDecision.Denied("none"));
+    }
+
+    @Test
+    void onTcpAnAllowRuleWithHttpFieldsGrantsNothing() {
+        MeshSecurity redis = policies(onRedis("get-only", Action.ALLOW, to(List.of("GET"), List.of())));
+
+        assertThat(redis.decide(REDIS, tcpFrom(BOOKING, 6379)))
+                .as("§11.5 the rule is dropped whole, so the ALLOW filter denies every connection")
+                .isEqualTo(new InboundDecision.Denied("none"));
+        assertThat(redis.decide(REDIS, fromSidecar(BOOKING, "GET", "/"))).as("on HTTP the rule still allows")
+                .isInstanceOf(InboundDecision.Allowed.class);
+    }
+
+    @Test
+    void onTcpADenyRuleLosesItsHttpFieldsAndDeniesMore() {
+        MeshSecurity redis = policies(onRedis("no-delete", Action.DENY, to(List.of("DELETE"), List.of())));
+
+        assertThat(redis.decide(REDIS, tcpFrom(BOOKING, 6379)))
+                .as("§11.5 the DENY widens to every connection")
+                .isEqualTo(new InboundDecision.Denied("ns[theater-msa]-policy[no-delete]-rule[0]"));
+        assertThat(redis.decide(REDIS, fromSidecar(BOOKING, "GET", "/"))).isInstanceOf(InboundDecision.Allowed.class);
+    }
+
     @Test
     void aDisableWorkloadGetsPlaintextEvenInAStrictNamespace() {
         MeshSecurity security = peers(pa(NS, "ns", Selector.NONE, MtlsMode.STRICT),

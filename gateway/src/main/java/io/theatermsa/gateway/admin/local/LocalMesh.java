@@ -229,15 +229,14 @@ public final class LocalMesh implements ClusterConfigs {
     }
 
     /**
-     * What {@code pod}'s sidecar does with a request from a caller that has no sidecar (plaintext, no identity), by
-     * the PeerAuthentications and AuthorizationPolicies in force in the pod's cluster now (mesh-semantics §11.3).
-     *
-     * @param port the workload port it arrives on
+     * What the sidecar of a pod of {@code service} in {@code cluster} does with {@code request}, by the
+     * PeerAuthentications and AuthorizationPolicies in force in that cluster now (mesh-semantics §11): for the ways
+     * in that do not pass an emulated outbound sidecar (a caller without a sidecar, the services' connections to the
+     * store).
      */
-    public InboundDecision fromCallerWithoutSidecar(WorkloadIdentity pod, int port, String method, String path) {
-        return cluster(pod.cluster()).controlPlane().current().security().decide(
-                new Workload(registry.namespace(), Endpoint.localLabels(pod.service(), pod.cluster())),
-                InboundRequest.withoutSidecar(port, method, path));
+    public InboundDecision inbound(String service, String cluster, InboundRequest request) {
+        return cluster(cluster).controlPlane().current().security().decide(
+                new Workload(registry.namespace(), Endpoint.localLabels(service, cluster)), request);
     }
 
     /** Every sidecar made and not closed yet, in the order made. */
