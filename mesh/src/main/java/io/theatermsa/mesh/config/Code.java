@@ -102,10 +102,22 @@ public enum Code {
             "Duplicate subset discarded", "중복 서브셋 무시됨",
             new Text("Istio 는 먼저 병합된 정의만 쓰고 뒤의 같은 이름 서브셋은 내용과 상관없이 버립니다",
                      "Istio keeps the first definition merged and drops later ones whatever they say")),
-    UNREACHABLE_ROUTE("THT-W005", Severity.WARNING, Gate.NONE, "IST0130",
+    UNREACHABLE_ROUTE("THT-W005", Severity.WARNING, Gate.NONE, "",
             "Unreachable route", "도달할 수 없는 라우트",
-            new Text("라우트는 순서대로 평가되고 모든 요청에 맞는 라우트 뒤에서는 아무 라우트도 만들어지지 않습니다",
-                     "routes are evaluated in order and nothing is generated after a route that matches everything")),
+            new Text("라우트는 순서대로 평가되고 모든 요청에 맞는 매치(prefix /, {}) 뒤에서는 아무 라우트도 만들어지지 않습니다; "
+                     + "Istio 의 검사(IST0130)는 매치 없는 규칙 뒤만 봅니다",
+                     "routes are evaluated in order and nothing is generated after a match that takes every request "
+                     + "(prefix /, {}); Istio's own check (IST0130) looks only behind a rule without matches")),
+    UNREACHABLE_RULE("THT-W018", Severity.WARNING, Gate.NONE, "IST0130",
+            "Rule not used", "쓰이지 않는 규칙",
+            new Text("Istio 웹훅 경고: 매치 없는 규칙 뒤의 규칙, 또는 모든 매치가 앞 규칙과 같은 규칙",
+                     "Istio's webhook warns: a rule after one without matches, or all of whose matches repeat "
+                     + "earlier ones")),
+    INEFFECTIVE_MATCH("THT-I003", Severity.INFO, Gate.NONE, "IST0131",
+            "Match not used", "쓰이지 않는 매치",
+            new Text("Istio 웹훅 경고: 앞 규칙과 같은 매치, 또는 앞의 더 짧은 prefix 가 덮는 매치",
+                     "Istio's webhook warns: a match equal to an earlier one, or covered by an earlier, shorter "
+                     + "prefix")),
     MULTIPLE_VIRTUAL_SERVICES("THT-W006", Severity.WARNING, Gate.NONE, "IST0109, KIA1106",
             "Multiple VirtualServices for one host", "한 호스트에 여러 VirtualService"),
     UPPERCASE_HEADER_NAME("THT-W007", Severity.WARNING, Gate.NONE, "",

@@ -64,6 +64,7 @@ final class VirtualServiceAdmission {
         }
         spec.items("tcp").forEach(tcp -> tcpRoute(tcp));
         spec.items("tls").forEach(tls -> tlsRoute(tls, hosts));
+        UnreachableRules.check(spec, findings);
     }
 
     private void hosts(RawField spec, boolean gatewayOnly) {

@@ -27,6 +27,7 @@ final class VirtualServiceValidator {
                     "applies only to gateways " + vs.gateways() + ", not to sidecars ('mesh'); the emulator skips it");
         }
         int catchAll = -1;
+        boolean behindMatchLess = false;
         for (HttpRoute route : vs.http()) {
             String path = "spec.http[" + route.index() + "]";
             for (int j = 0; j < route.match().size(); j++) {
@@ -35,8 +36,10 @@ final class VirtualServiceValidator {
             if (catchAll >= 0) {
                 out.add(Code.UNREACHABLE_ROUTE, meta, path, "route '" + route.displayName()
                         + "' can never match: http[" + catchAll + "] before it matches every request");
-            } else if (route.isCatchAll()) {
-                catchAll = route.index();
+            } else if (!behindMatchLess && route.isCatchAll()) {
+                // behind a rule without matches Istio's own warning (UNREACHABLE_RULE) says it
+                behindMatchLess = route.match().isEmpty();
+                catchAll = behindMatchLess ? -1 : route.index();
             }
         }
     }

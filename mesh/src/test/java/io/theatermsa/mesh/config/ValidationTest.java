@@ -120,12 +120,12 @@ class ValidationTest {
                 new Case("subset no DestinationRule defines → 503 NC (IST0101/KIA1107)", DR + vsWithHttp("""
                         - route: [{destination: {host: user-service, subset: ctx3}}]
                         """), Code.SUBSET_NOT_FOUND, "spec.http[0].route[0].destination.subset"),
-                new Case("route after a catch-all (IST0130)", vsWithHttp("""
+                new Case("route after a rule without matches (IST0130)", vsWithHttp("""
                         - route: [{destination: {host: user-service}}]
                         - name: never
                           match: [{headers: {x-canary: {exact: "true"}}}]
                           route: [{destination: {host: user-service}}]
-                        """), Code.UNREACHABLE_ROUTE, "spec.http[1]"),
+                        """), Code.UNREACHABLE_RULE, "spec.http[1]"),
                 new Case("route after a prefix-/ catch-all match", vsWithHttp("""
                         - match: [{uri: {prefix: /}}]
                           route: [{destination: {host: user-service}}]
