@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code theater canary start|status|pause|resume|abort}: a client of the gateway's canary engine
@@ -205,7 +206,18 @@ final class CanaryCommand {
                 .plusSeconds(30);
         Instant deadline = Instant.now().plus(bound);
         JsonNode status = started;
-        while (CanaryStatus.Phase.valueOf(status.path("phase").asText()).active()) {
+        while (true) {
+            Optional<CanaryStatus.Phase> phase = phase(status);
+            if (phase.isEmpty()) {
+                err().println("오류: 게이트웨이가 모르는 단계 '" + status.path("phase").asText() + "' 를 보냈습니다 (버전이 "
+                              + "다른 게이트웨이?) / error: the gateway reported a phase this CLI does not know ('"
+                              + status.path("phase").asText() + "'; a gateway of another version?)");
+                err().flush();
+                return ExitCodes.REFUSED;
+            }
+            if (!phase.get().active()) {
+                return phase.get() == CanaryStatus.Phase.SUCCEEDED ? ExitCodes.OK : ExitCodes.REFUSED;
+            }
             if (Instant.now().isAfter(deadline)) {
                 err().println("오류: " + bound.toSeconds() + "초 안에 끝나지 않았습니다 (멈춤?) / error: not ended within "
                               + bound.toSeconds() + "s (paused?); see ./theater canary status");
@@ -221,8 +233,12 @@ final class CanaryCommand {
             printHistory(status, shown);
             shown = status.path("history").size();
         }
-        return CanaryStatus.Phase.valueOf(status.path("phase").asText()) == CanaryStatus.Phase.SUCCEEDED
-               ? ExitCodes.OK : ExitCodes.REFUSED;
+    }
+
+    /** The canary's phase; empty for one this CLI does not know. */
+    private static Optional<CanaryStatus.Phase> phase(JsonNode status) {
+        String text = status.path("phase").asText();
+        return Arrays.stream(CanaryStatus.Phase.values()).filter(p -> p.name().equals(text)).findFirst();
     }
 
     private void printHistory(JsonNode canary, int from) {
