@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A rule's {@code to[].operation}. Methods are exact and case-sensitive; paths are compared without the query
- * string and fragment; ports are the workload port (mesh-semantics §11.5), parsed when the policy is decoded.
+ * string and fragment, normalized as the sidecar normalizes them ({@link BasePathNormalization}); ports are the workload port (mesh-semantics §11.5), parsed when the policy is decoded.
  */
 public record Operation(List<String> methods, List<String> notMethods, List<String> paths, List<String> notPaths,
                         List<Integer> ports, List<Integer> notPorts) {
@@ -30,7 +30,7 @@ public record Operation(List<String> methods, List<String> notMethods, List<Stri
 
     boolean matches(InboundRequest request) {
         String method = request.method();
-        String path = withoutQuery(request.path());
+        String path = BasePathNormalization.of(withoutQuery(request.path()));
         int port = request.port();
         return (ports.isEmpty() || contains(ports, port))
                 && !contains(notPorts, port)

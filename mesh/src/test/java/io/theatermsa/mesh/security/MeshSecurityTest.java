@@ -347,6 +347,16 @@ class MeshSecurityTest {
     }
 
     @Test
+    void aDenyOnAPathCannotBeDodgedWithDotSegments() {
+        MeshSecurity deny = policies(ap("no-admin", Action.DENY, to(List.of(), List.of("/admin/*"))));
+
+        assertThat(deny.decide(USER, fromSidecar(GATEWAY, "GET", "/public/../admin/users")))
+                .as("§11.5 paths are matched after BASE normalization").isInstanceOf(InboundDecision.Denied.class);
+        assertThat(deny.decide(USER, fromSidecar(GATEWAY, "GET", "/public/..%2Fadmin/users")))
+                .as("percent-encoded slashes are left as sent").isInstanceOf(InboundDecision.Allowed.class);
+    }
+
+    @Test
     void portsCompareWithTheWorkloadPort() {
         Rule onOtherPort = new Rule(List.of(), List.of(new Operation(List.of(), List.of(), List.of(), List.of(),
                 List.of(6379), List.of())));
