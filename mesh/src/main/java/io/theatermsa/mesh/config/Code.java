@@ -12,7 +12,9 @@ import java.util.Optional;
  *   <li>{@code THT-E} (errors), {@code THT-W} (warnings), {@code THT-I} (info): what the loader reports. The letter
  *       is the level, and every tool prints that level.</li>
  *   <li>{@code THT-L}: what only {@code theater lint} checks, because it needs the Services and workloads or
- *       because it is a trap the course teaches. The id does not encode the level; {@link #severity()} does.</li>
+ *       because it is a trap the course teaches, and the loader's analysis errors, which apply but fail lint
+ *       ({@code THT-L013}…{@code THT-L016}, Kiali's DestinationRule mTLS errors), since every {@code THT-E}
+ *       refuses. The id does not encode the level; {@link #severity()} does.</li>
  * </ul>
  * Each code has one {@link Severity}, printed the same by the loader, lint and the dashboard, and one {@link Gate}:
  * what a finding with it stops. Severity and gate are two properties, as in Istio, where the webhook admits what
