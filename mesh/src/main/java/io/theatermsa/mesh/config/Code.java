@@ -187,7 +187,10 @@ public enum Code {
             "mTLS 를 켜는 PeerAuthentication 이 있음, PERMISSIVE 모드 필요",
             new Text("메시 전체 STRICT 서버는 평문 연결을 거부하므로 TLS 를 끈 클라이언트의 요청은 모두 실패합니다",
                      "servers STRICT mesh-wide refuse plain-text connections, so every request of a client with"
-                     + " TLS disabled fails"));
+                     + " TLS disabled fails")),
+    LEGACY_GATEWAY_NAME("THT-L017", Severity.INFO, Gate.NONE, "KIA1108",
+            "Preferred nomenclature: <gateway namespace>/<gateway name>",
+            "권장 표기: <게이트웨이 네임스페이스>/<게이트웨이 이름>");
 
     private final String id;
     private final Severity severity;

@@ -40,14 +40,16 @@ final class DestinationRuleMtls {
     static void check(List<DestinationRule> rules, List<SecurityObject> securityObjects, boolean autoMtls,
                       Diagnostics out) {
         DestinationRuleMtls checks = new DestinationRuleMtls(rules, securityObjects, autoMtls);
-        checks.rules.forEach(rule -> checks.checkAgainstPeerAuthentications(rule.rule(), rule.mode(), out));
+        checks.rules.forEach(rule -> checks.checkAgainstPeerAuthentications(rule, out));
         checks.rules.forEach(rule -> checks.checkOverride(rule, out));
     }
 
-    private void checkAgainstPeerAuthentications(DestinationRule rule, String mode, Diagnostics out) {
+    private void checkAgainstPeerAuthentications(Rule checked, Diagnostics out) {
+        DestinationRule rule = checked.rule();
+        String mode = checked.mode();
         String namespace = rule.meta().namespace();
-        boolean meshWide = rule.host().equals(MESH_WIDE_HOST);
-        boolean namespaceWide = rule.host().equals(namespaceWideHost(namespace));
+        boolean meshWide = checked.host().equals(MESH_WIDE_HOST);
+        boolean namespaceWide = checked.host().equals(namespaceWideHost(namespace));
         List<String> meshModes = globalModes(MeshSecurity.DEFAULT_ROOT_NAMESPACE);
         List<String> namespaceModes = globalModes(namespace);
         if (namespaceWide && mode.equals("DISABLE")) {
@@ -106,18 +108,19 @@ final class DestinationRuleMtls {
         }
         DestinationRule rule = checked.rule();
         String namespace = rule.meta().namespace();
-        KialiHost host = KialiHost.parse(rule.host(), namespace);
+        KialiHost host = KialiHost.parse(checked.host(), namespace);
         Set<String> overridden = new LinkedHashSet<>();
         for (Rule candidate : rules) {
             DestinationRule other = candidate.rule();
             if (other == rule || !candidate.mode().equals("ISTIO_MUTUAL") || !isVisibleFrom(other, namespace)) {
                 continue;
             }
-            KialiHost otherHost = KialiHost.parse(other.host(), namespace);
-            boolean nonLocal = other.host().equals(MESH_WIDE_HOST)
-                               || other.host().equals(namespaceWideHost(other.meta().namespace()));
-            boolean covers = other.host().equals(MESH_WIDE_HOST) || otherHost.sameNamespace(host);
-            boolean namesHost = other.host().equals(host.namespaceWildcard()) || other.host().equals(host.text());
+            String otherHost = candidate.host();
+            boolean nonLocal = otherHost.equals(MESH_WIDE_HOST)
+                               || otherHost.equals(namespaceWideHost(other.meta().namespace()));
+            boolean covers = otherHost.equals(MESH_WIDE_HOST)
+                             || KialiHost.parse(otherHost, namespace).sameNamespace(host);
+            boolean namesHost = otherHost.equals(host.namespaceWildcard()) || otherHost.equals(host.text());
             if (nonLocal && covers || namesHost) {
                 overridden.add(other.meta().key());
             }
@@ -144,13 +147,14 @@ final class DestinationRuleMtls {
     }
 
     /**
-     * A rule with what these checks read of its raw spec, read once.
+     * A rule with what these checks read of it, read once.
      *
+     * @param host           {@code spec.host}, empty when missing
      * @param mode           {@code trafficPolicy.tls.mode}: {@code DISABLE} for a {@code tls} block without one,
      *                       empty without {@code tls}
      * @param hasTlsSettings whether {@code trafficPolicy.tls} or some {@code portLevelSettings[].tls} is written
      */
-    private record Rule(DestinationRule rule, String mode, boolean hasTlsSettings) {
+    private record Rule(DestinationRule rule, String host, String mode, boolean hasTlsSettings) {
 
         static Rule of(DestinationRule rule) {
             JsonNode policy = rule.rawSpec().path("trafficPolicy");
@@ -160,7 +164,7 @@ final class DestinationRuleMtls {
             for (JsonNode port : policy.path("portLevelSettings")) {
                 portTls |= port.path("tls").isObject();
             }
-            return new Rule(rule, mode, tls.isObject() || portTls);
+            return new Rule(rule, rule.host() == null ? "" : rule.host(), mode, tls.isObject() || portTls);
         }
     }
 
