@@ -21,15 +21,20 @@ final class DestinationRuleMtls {
     private static final String MESH_WIDE_HOST = "*.local";
     private static final String IDENTITY_DOMAIN = "svc.cluster.local";
     private static final String MODE_PATH = "spec.trafficPolicy.tls.mode";
+    private static final String MESH_STRICT = " disables TLS while a mesh-wide PeerAuthentication in "
+            + MeshSecurity.DEFAULT_ROOT_NAMESPACE + " is STRICT; PeerAuthentication enabling mTLS found, permissive"
+            + " mode needed";
 
     private final List<Rule> rules;
     private final List<SecurityObject> peerAuthentications;
+    private final List<String> meshModes;
     private final boolean autoMtls;
 
     private DestinationRuleMtls(List<DestinationRule> rules, List<SecurityObject> securityObjects, boolean autoMtls) {
         this.rules = rules.stream().map(Rule::of).toList();
         this.peerAuthentications = securityObjects.stream()
                 .filter(o -> o.meta().kind().equals("PeerAuthentication")).toList();
+        this.meshModes = globalModes(MeshSecurity.DEFAULT_ROOT_NAMESPACE);
         this.autoMtls = autoMtls;
     }
 
@@ -50,15 +55,12 @@ final class DestinationRuleMtls {
         String namespace = rule.meta().namespace();
         boolean meshWide = checked.host().equals(MESH_WIDE_HOST);
         boolean namespaceWide = checked.host().equals(namespaceWideHost(namespace));
-        List<String> meshModes = globalModes(MeshSecurity.DEFAULT_ROOT_NAMESPACE);
         List<String> namespaceModes = globalModes(namespace);
         if (namespaceWide && mode.equals("DISABLE")) {
-            checkNamespaceWideDisable(rule, namespaceModes, meshModes, out);
+            checkNamespaceWideDisable(rule, namespaceModes, out);
         }
         if (meshWide && mode.equals("DISABLE") && meshModes.contains("STRICT")) {
-            out.add(Code.MESH_STRICT_MTLS_VS_DISABLE, rule.meta(), MODE_PATH, "this mesh-wide rule disables TLS "
-                    + "while a mesh-wide PeerAuthentication in " + MeshSecurity.DEFAULT_ROOT_NAMESPACE
-                    + " is STRICT; PeerAuthentication enabling mTLS found, permissive mode needed");
+            out.add(Code.MESH_STRICT_MTLS_VS_DISABLE, rule.meta(), MODE_PATH, "this mesh-wide rule" + MESH_STRICT);
         }
         if (!autoMtls && mode.equals("ISTIO_MUTUAL")) {
             if (namespaceWide && namespaceModes.stream().noneMatch(DestinationRuleMtls::enablesMtls)
@@ -77,8 +79,7 @@ final class DestinationRuleMtls {
      * Kiali's order: the first namespace policy that enables mTLS decides (STRICT: KIA0207, PERMISSIVE: fine); with
      * none, and no namespace policy that disables it, a STRICT mesh policy gives KIA0208.
      */
-    private static void checkNamespaceWideDisable(DestinationRule rule, List<String> namespaceModes,
-                                                  List<String> meshModes, Diagnostics out) {
+    private void checkNamespaceWideDisable(DestinationRule rule, List<String> namespaceModes, Diagnostics out) {
         for (String mode : namespaceModes) {
             if (mode.equals("STRICT")) {
                 out.add(Code.NAMESPACE_STRICT_MTLS_VS_DISABLE, rule.meta(), MODE_PATH, "this namespace-wide rule"
@@ -91,9 +92,7 @@ final class DestinationRuleMtls {
             }
         }
         if (!namespaceModes.contains("DISABLE") && meshModes.contains("STRICT")) {
-            out.add(Code.MESH_STRICT_MTLS_VS_DISABLE, rule.meta(), MODE_PATH, "this namespace-wide rule disables"
-                    + " TLS while a mesh-wide PeerAuthentication in " + MeshSecurity.DEFAULT_ROOT_NAMESPACE
-                    + " is STRICT; PeerAuthentication enabling mTLS found, permissive mode needed");
+            out.add(Code.MESH_STRICT_MTLS_VS_DISABLE, rule.meta(), MODE_PATH, "this namespace-wide rule" + MESH_STRICT);
         }
     }
 
