@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Kiali's KIA1102 (istio-validation.md E.3.2): a {@code gateways} entry, other than {@code mesh}, that names no
  * Istio Gateway of the inventory. {@code spec.gateways} is checked first, then each {@code http[].match[].gateways}
- * while every reference so far was found: Kiali stops at the first match list with a missing Gateway.
+ * while every reference so far was found: Kiali stops at the first match list with a missing Gateway. The same walk
+ * gives Kiali's KIA1108 (E.3.7, info): an entry written with a dot, the legacy {@code name.namespace} form, found or
+ * not; Kiali puts it at {@code spec/gateways[i]} even for a match's entry, we put it at the entry itself.
  */
 final class GatewayNotFoundRule implements LintRule {
 
@@ -42,8 +44,16 @@ final class GatewayNotFoundRule implements LintRule {
         boolean found = true;
         for (int i = 0; i < gateways.size(); i++) {
             String reference = gateways.get(i);
-            if (reference == null || reference.equals(VirtualService.MESH_GATEWAY)
-                || inventory.hasGateway(reference, vs.meta().namespace())) {
+            if (reference == null || reference.equals(VirtualService.MESH_GATEWAY)) {
+                continue;
+            }
+            if (reference.contains(".")) {
+                out.add(Code.LEGACY_GATEWAY_NAME, vs.meta(), path + ".gateways[" + i + "]",
+                        new Text("'" + reference + "' 대신 <네임스페이스>/<이름> 으로 쓰세요",
+                                 "write '" + reference + "' as <gateway namespace>/<gateway name>"),
+                        null);
+            }
+            if (inventory.hasGateway(reference, vs.meta().namespace())) {
                 continue;
             }
             found = false;

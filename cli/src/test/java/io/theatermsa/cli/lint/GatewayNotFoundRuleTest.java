@@ -71,18 +71,50 @@ class GatewayNotFoundRuleTest {
                         List.of("spec.http[0].match[0].gateways[0]")));
     }
 
+    /** KIA1108 ({@code no_gateway_checker_test.go}); {@code paths}: every field THT-L017 is reported at, in order. */
+    static List<Case> legacyNameCases() {
+        return List.of(
+                new Case("name.namespace of a Gateway that exists", bound("[front.shop, mesh]"),
+                        List.of("spec.gateways[0]")),
+                new Case("the FQDN of a Gateway", bound("[front.shop.svc.cluster.local, mesh]"),
+                        List.of("spec.gateways[0]")),
+                new Case("the FQDN of a Gateway in another namespace",
+                        bound("[mesh, ingress.istio-system.svc.cluster.local]"), List.of("spec.gateways[1]")),
+                new Case("name.namespace of a Gateway that does not exist", bound("[gone.shop]"),
+                        List.of("spec.gateways[0]")),
+                new Case("namespace/name is the preferred form", bound("[istio-system/ingress]"), List.of()),
+                new Case("a bare name has no dot", bound("[front, mesh]"), List.of()),
+                new Case("a legacy name in a match, at the entry itself", "hosts: [web]\nhttp: [{match: [{gateways: "
+                        + "[mesh, front.shop]}], route: [{destination: {host: web}}]}]",
+                        List.of("spec.http[0].match[0].gateways[1]")),
+                new Case("a missing top-level gateway stops the match checks, the legacy form's too", "hosts: [web]\n"
+                        + "gateways: [gone]\nhttp: [{match: [{gateways: [front.shop]}], route: [{destination: "
+                        + "{host: web}}]}]", List.of()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reportsWhatKialiReports(Case c) {
-        String yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs, namespace: shop}\n"
-                      + "spec:\n" + c.spec().indent(2);
-
-        List<Diagnostic> found = new Linter("shop", List.of(new GatewayNotFoundRule())).lint("vs.yaml", yaml, INVENTORY);
+        List<Diagnostic> found = lint(c);
 
         assertThat(found).filteredOn(d -> d.severity() == Severity.ERROR && d.code() != Code.GATEWAY_NOT_FOUND)
                 .isEmpty();
         assertThat(found).filteredOn(d -> d.code() == Code.GATEWAY_NOT_FOUND).extracting(Diagnostic::fieldPath)
                 .containsExactlyElementsOf(c.paths());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("legacyNameCases")
+    void reportsTheLegacyFormAsKialiDoes(Case c) {
+        assertThat(lint(c)).filteredOn(d -> d.code() == Code.LEGACY_GATEWAY_NAME)
+                .allSatisfy(d -> assertThat(d.severity()).isEqualTo(Severity.INFO))
+                .extracting(Diagnostic::fieldPath).containsExactlyElementsOf(c.paths());
+    }
+
+    private static List<Diagnostic> lint(Case c) {
+        String yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs, namespace: shop}\n"
+                      + "spec:\n" + c.spec().indent(2);
+        return new Linter("shop", List.of(new GatewayNotFoundRule())).lint("vs.yaml", yaml, INVENTORY);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.Optional;
  *   <li>{@code THT-E} (errors), {@code THT-W} (warnings), {@code THT-I} (info): what the loader reports. The letter
  *       is the level, and every tool prints that level.</li>
  *   <li>{@code THT-L}: what only {@code theater lint} checks, because it needs the Services and workloads or
- *       because it is a trap the course teaches. The id does not encode the level; {@link #severity()} does.</li>
+ *       because it is a trap the course teaches, and the loader's analysis errors, which apply but fail lint
+ *       ({@code THT-L013}…{@code THT-L016}, Kiali's DestinationRule mTLS errors), since every {@code THT-E}
+ *       refuses. The id does not encode the level; {@link #severity()} does.</li>
  * </ul>
  * Each code has one {@link Severity}, printed the same by the loader, lint and the dashboard, and one {@link Gate}:
  * what a finding with it stops. Severity and gate are two properties, as in Istio, where the webhook admits what
@@ -146,6 +148,12 @@ public enum Code {
             "Host and subset repeated in one route", "한 라우트에서 반복된 호스트·서브셋"),
     NO_SERVER_CERTIFICATE_VERIFICATION("THT-W016", Severity.WARNING, Gate.NONE, "IST0128, IST0129",
             "TLS without server certificate verification", "서버 인증서를 검증하지 않는 TLS"),
+    MTLS_SETTINGS_OVERRIDDEN("THT-W017", Severity.WARNING, Gate.NONE, "KIA0204",
+            "mTLS settings of a non-local DestinationRule are overridden",
+            "메시·네임스페이스 전체 DestinationRule 의 mTLS 설정이 덮어써짐",
+            new Text("한 호스트에는 가장 구체적인 DestinationRule 하나만 적용되므로, tls 가 없는 이 규칙이 ISTIO_MUTUAL 을 지웁니다",
+                     "a host gets only its most specific DestinationRule, so this rule without tls drops the"
+                     + " ISTIO_MUTUAL")),
     NOT_EMULATED("THT-I001", Severity.INFO, Gate.NONE, "",
             "Not emulated locally", "로컬 에뮬레이터 미지원"),
     NOT_FOR_SIDECARS("THT-I002", Severity.INFO, Gate.NONE, "",
@@ -173,7 +181,28 @@ public enum Code {
     UNUSED_SUBSET_SELECTS_NO_PODS("THT-L011", Severity.INFO, Gate.NONE, "KIA0203",
             "Unused subset selects no pods", "쓰이지 않는 서브셋이 파드를 고르지 않음"),
     GATEWAY_NOT_FOUND("THT-L012", Severity.ERROR, Gate.LINT, "IST0101, KIA1102",
-            "VirtualService points to a non-existent gateway", "없는 Gateway 를 가리키는 VirtualService");
+            "VirtualService points to a non-existent gateway", "없는 Gateway 를 가리키는 VirtualService"),
+    MESH_MTLS_POLICY_MISSING("THT-L013", Severity.ERROR, Gate.LINT, "KIA0205",
+            "PeerAuthentication enabling mTLS at mesh level is missing",
+            "메시 전체 mTLS 를 켜는 PeerAuthentication 없음"),
+    NAMESPACE_MTLS_POLICY_MISSING("THT-L014", Severity.ERROR, Gate.LINT, "KIA0206",
+            "PeerAuthentication enabling namespace-wide mTLS is missing",
+            "네임스페이스 전체 mTLS 를 켜는 PeerAuthentication 없음"),
+    NAMESPACE_STRICT_MTLS_VS_DISABLE("THT-L015", Severity.ERROR, Gate.LINT, "KIA0207",
+            "PeerAuthentication with TLS strict mode found, it should be permissive",
+            "STRICT PeerAuthentication 이 있음, PERMISSIVE 여야 함",
+            new Text("STRICT 서버는 평문 연결을 거부하므로 TLS 를 끈 클라이언트의 요청은 모두 실패합니다",
+                     "STRICT servers refuse plain-text connections, so every request of a client with TLS"
+                     + " disabled fails")),
+    MESH_STRICT_MTLS_VS_DISABLE("THT-L016", Severity.ERROR, Gate.LINT, "KIA0208",
+            "PeerAuthentication enabling mTLS found, permissive mode needed",
+            "mTLS 를 켜는 PeerAuthentication 이 있음, PERMISSIVE 모드 필요",
+            new Text("메시 전체 STRICT 서버는 평문 연결을 거부하므로 TLS 를 끈 클라이언트의 요청은 모두 실패합니다",
+                     "servers STRICT mesh-wide refuse plain-text connections, so every request of a client with"
+                     + " TLS disabled fails")),
+    LEGACY_GATEWAY_NAME("THT-L017", Severity.INFO, Gate.NONE, "KIA1108",
+            "Preferred nomenclature: <gateway namespace>/<gateway name>",
+            "권장 표기: <게이트웨이 네임스페이스>/<게이트웨이 이름>");
 
     private final String id;
     private final Severity severity;

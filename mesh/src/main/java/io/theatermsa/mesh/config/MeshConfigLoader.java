@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Loads VirtualServices and DestinationRules ({@code networking.istio.io} v1, v1beta1, v1alpha3), PeerAuthentications
  * and AuthorizationPolicies ({@code security.istio.io} v1, v1beta1) from YAML and validates them. Sources: a file, a directory, a kustomization directory, multi-document YAML, {@code kubectl
- * kustomize} output, or a {@code kind: List}. Other kinds are skipped and counted.
+ * kustomize} output, or a {@code kind: List}. Other kinds are skipped and counted; of them only the MeshConfig in the
+ * {@code istio} ConfigMap of {@code istio-system} is read, for {@code enableAutoMtls} ({@link MeshConfigMap}).
  * <p>
  * Validation accumulates: the result lists every problem with its file, object and field path, and never throws.
  * Give the loader a {@link ServiceCatalog} to also warn about destination hosts that nothing serves. Objects that
@@ -101,6 +102,8 @@ public final class MeshConfigLoader {
         }
         MeshReferenceValidator.validate(virtualServices, MergedDestinationRule.mergeByHost(destinationRules),
                                         catalog, diagnostics);
+        DestinationRuleMtls.check(destinationRules, securityObjects,
+                                  MeshConfigMap.of(manifests, diagnostics).autoMtls(), diagnostics);
         return new LoadedConfig(virtualServices, destinationRules, securityObjects, diagnostics.toList(), skipped);
     }
 
