@@ -1,16 +1,10 @@
 package io.theatermsa.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,34 +18,25 @@ class CanaryWaitTest {
     @TempDir
     Path home;
 
-    private HttpServer gateway;
+    private CannedGateway gateway;
 
     @BeforeEach
-    void start() throws IOException {
-        gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        gateway.createContext("/api/canary", exchange -> {
-            byte[] body = """
-                    {"service": "movie-service", "target": "ctx2", "baseline": "ctx1", "phase": "WARMING_UP",
-                     "steps": [20, 100], "intervalSeconds": 1, "failedCheckLimit": 1, "history": []}
-                    """.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(201, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        gateway.start();
+    void start() {
+        gateway = CannedGateway.answering(201, """
+                {"service": "movie-service", "target": "ctx2", "baseline": "ctx1", "phase": "WARMING_UP",
+                 "steps": [20, 100], "intervalSeconds": 1, "failedCheckLimit": 1, "history": []}
+                """);
     }
 
     @AfterEach
     void stop() {
-        gateway.stop(0);
+        gateway.close();
     }
 
     @Test
     void aPhaseThisCliDoesNotKnowEndsTheWaitWithAClearError() {
         CommandRun run = CommandRun.of(home, "canary", "start", "--service", "movie-service", "--to", "ctx2",
-                                       "--wait", "--url", "http://127.0.0.1:" + gateway.getAddress().getPort());
+                                       "--wait", "--url", gateway.url(""));
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.REFUSED);
         assertThat(run.err()).contains("'WARMING_UP'", "another version").doesNotContain("Exception", "\tat ");

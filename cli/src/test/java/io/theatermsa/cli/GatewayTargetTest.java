@@ -1,6 +1,5 @@
 package io.theatermsa.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,14 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,27 +21,16 @@ class GatewayTargetTest {
     @TempDir
     Path home;
 
-    private final List<String> asked = new CopyOnWriteArrayList<>();
-    private HttpServer gateway;
+    private CannedGateway gateway;
 
     @BeforeEach
-    void start() throws IOException {
-        gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        gateway.createContext("/", exchange -> {
-            asked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
-            byte[] body = "{\"error\": \"not_found\", \"message\": \"no such thing\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(404, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        gateway.start();
+    void start() {
+        gateway = CannedGateway.answering(404, "{\"error\": \"not_found\", \"message\": \"no such thing\"}");
     }
 
     @AfterEach
     void stop() {
-        gateway.stop(0);
+        gateway.close();
     }
 
     @ParameterizedTest
@@ -74,8 +56,8 @@ class GatewayTargetTest {
             assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).contains("HTTP 404").doesNotContain("Exception");
         }
-        assertThat(asked).containsExactly("GET /api/ab/a%20b", "DELETE /api/ab/a%2Fb", "GET /api/canary/a%20b",
-                                          "POST /api/canary/a%20b/pause");
+        assertThat(gateway.asked()).containsExactly("GET /api/ab/a%20b", "DELETE /api/ab/a%2Fb",
+                                                    "GET /api/canary/a%20b", "POST /api/canary/a%20b/pause");
     }
 
     @Test
@@ -83,10 +65,10 @@ class GatewayTargetTest {
         CommandRun.of(home, "ab", "report", "user-service", "--url", url("/theater/"));
         CommandRun.of(home, "canary", "status", "--url", url("/theater"));
 
-        assertThat(asked).containsExactly("GET /theater/api/ab/user-service", "GET /theater/api/canary");
+        assertThat(gateway.asked()).containsExactly("GET /theater/api/ab/user-service", "GET /theater/api/canary");
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + gateway.getAddress().getPort() + path;
+        return gateway.url(path);
     }
 }

@@ -170,18 +170,8 @@ class InboundAuthorizationTest {
     }
 
     private static String subsetsWithTls(String mode) {
-        return """
-                apiVersion: networking.istio.io/v1
-                kind: DestinationRule
-                metadata: {name: user-dr, namespace: theater-msa}
-                spec:
-                  host: user-service
-                  trafficPolicy: {tls: {mode: %s}}
-                  subsets:
-                  - {name: ctx1, labels: {cluster: ctx1}}
-                  - {name: ctx2, labels: {cluster: ctx2}}
-                ---
-                """.formatted(mode);
+        return SUBSETS_BY_CLUSTER.replace("  host: user-service\n",
+                                          "  host: user-service\n  trafficPolicy: {tls: {mode: " + mode + "}}\n");
     }
 
     private static String namespaceMode(String mode) {
