@@ -120,6 +120,10 @@ class LessonNineOnALocalStackTest {
         assertThat(logs.exitCode()).as(logs.all()).isZero();
         assertThat(logs.out()).containsPattern("\"GET /users/ HTTP/1.1\" 403 - rbac_access_denied_matched_policy"
                 + "\\[ns\\[theater-msa]-policy\\[deny-gateway-user-reads]-rule\\[0]] ");
+        CommandRun receiver = CommandRun.of(home, "logs", "--service", "user-service");
+        assertThat(receiver.out()).as("the receiving sidecar logs its denial too, as Envoy does").containsPattern(
+                "istio-proxy: \"GET /users/ HTTP/1.1\" 403 - rbac_access_denied_matched_policy\\[ns\\[theater-msa]"
+                + "-policy\\[deny-gateway-user-reads]-rule\\[0]] .* inbound\\|8081\\|\\| ");
 
         assertThat(stack.reset().statusCode()).isEqualTo(200);
         assertThat(api.get("/users/").statusCode()).as("01 has no policies").isEqualTo(200);

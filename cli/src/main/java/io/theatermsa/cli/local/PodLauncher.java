@@ -57,6 +57,11 @@ final class PodLauncher {
                         new InetSocketAddress(bindHost, server.port()), mesh, log);
                 resources.push(inbound);
                 inboundUrl = inbound.url();
+                resources.push(mesh.onInboundRefusal(refusal -> {
+                    if (refusal.pod().equals(identity.pod())) {
+                        log.write(SidecarInbound.PROXY + refusal.logLine());
+                    }
+                }));
                 mesh.registerPod(identity, bindHost, server.port());
                 resources.push(() -> mesh.registry().remove(app, identity.pod()));
             }

@@ -3,6 +3,7 @@ package io.theatermsa.cli.local;
 import io.theatermsa.gateway.admin.local.LocalMesh;
 import io.theatermsa.mesh.security.InboundDecision;
 import io.theatermsa.mesh.security.InboundRequest;
+import io.theatermsa.mesh.sidecar.InboundRefusal;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 
 import java.io.IOException;
@@ -36,12 +37,25 @@ final class SidecarInbound implements AutoCloseable {
 
     /** How long a connection may take to send its request head before it is closed. */
     private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(30);
+    /** What marks a line of the pod's log as its sidecar's ({@code kubectl logs -c istio-proxy} on a cluster). */
+    static final String PROXY = "istio-proxy: ";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
+    private final WorkloadIdentity pod;
+    private final int port;
+    private final InetSocketAddress app;
+    private final LocalMesh mesh;
+    private final PodLog log;
     private final TcpListener listener;
 
-    private SidecarInbound(TcpListener listener) {
-        this.listener = listener;
+    private SidecarInbound(String bindHost, WorkloadIdentity pod, int port, InetSocketAddress app, LocalMesh mesh,
+                           PodLog log) {
+        this.pod = pod;
+        this.port = port;
+        this.app = app;
+        this.mesh = mesh;
+        this.log = log;
+        this.listener = TcpListener.open(bindHost, "the inbound listener of " + pod.pod(), this::handle);
     }
 
     /**
@@ -51,44 +65,39 @@ final class SidecarInbound implements AutoCloseable {
      */
     static SidecarInbound open(String bindHost, WorkloadIdentity pod, int port, InetSocketAddress app,
                                LocalMesh mesh, PodLog log) {
-        return new SidecarInbound(TcpListener.open(bindHost, "the inbound listener of " + pod.pod(),
-                (client, listener) -> {
-                    client.setSoTimeout((int) HEAD_TIMEOUT.toMillis());
-                    Optional<PlainRequestHead> head;
-                    try {
-                        head = PlainRequestHead.read(client.getInputStream());
-                    } catch (PlainRequestHead.Malformed e) {
-                        answer(client, 400, "Bad Request", "Bad Request");
-                        listener.close(client);
-                        return;
-                    }
-                    if (head.isEmpty()) {
-                        listener.close(client);
-                        return;
-                    }
-                    InboundDecision decision = mesh.inbound(pod.service(), pod.cluster(),
-                            InboundRequest.withoutSidecar(port, head.get().method(), head.get().target()));
-                    switch (decision) {
-                        case InboundDecision.Allowed allowed -> {
-                            client.setSoTimeout(0);
-                            listener.relay(client, app, head.get().forwardedOnce(), () -> true);
-                        }
-                        case InboundDecision.Denied denied -> {
-                            log.write("istio-proxy: \"" + head.get().lines().getFirst() + "\" 403 - "
-                                      + denied.details() + " inbound|" + port + "||");
-                            answer(client, InboundDecision.Denied.STATUS, "Forbidden", InboundDecision.Denied.BODY);
-                            listener.close(client);
-                        }
-                        case InboundDecision.NoFilterChain none -> {
-                            log.write("istio-proxy: \"- - -\" 0 NR filter_chain_not_found - \"-\" 0 0 0 - "
-                                      + hostPort(client.getLocalSocketAddress()) + " "
-                                      + hostPort(client.getRemoteSocketAddress()));
-                            listener.reset(client);
-                        }
-                        // plaintext never reaches a TLS handshake
-                        case InboundDecision.TlsHandshakeFailed handshake -> listener.reset(client);
-                    }
-                }));
+        return new SidecarInbound(bindHost, pod, port, app, mesh, log);
+    }
+
+    private void handle(Socket client, TcpListener connections) throws IOException {
+        client.setSoTimeout((int) HEAD_TIMEOUT.toMillis());
+        Optional<PlainRequestHead> head;
+        try {
+            head = PlainRequestHead.read(client.getInputStream());
+        } catch (PlainRequestHead.Malformed e) {
+            answer(client, 400, "Bad Request", "Bad Request");
+            connections.close(client);
+            return;
+        }
+        if (head.isEmpty()) {
+            connections.close(client);
+            return;
+        }
+        InboundDecision decision = mesh.inbound(pod.service(), pod.cluster(),
+                InboundRequest.withoutSidecar(port, head.get().method(), head.get().target()));
+        if (decision instanceof InboundDecision.Allowed) {
+            client.setSoTimeout(0);
+            connections.relay(client, app, head.get().forwardedOnce(), () -> true);
+            return;
+        }
+        log.write(PROXY + new InboundRefusal(pod.pod(), pod.cluster(), port, head.get().method(), head.get().target(),
+                decision, hostPort(client.getLocalSocketAddress()), hostPort(client.getRemoteSocketAddress()))
+                .logLine());
+        if (decision instanceof InboundDecision.Denied) {
+            answer(client, InboundDecision.Denied.STATUS, "Forbidden", InboundDecision.Denied.BODY);
+            connections.close(client);
+        } else {
+            connections.reset(client);
+        }
     }
 
     /** {@code http://<host>:<port>}. */

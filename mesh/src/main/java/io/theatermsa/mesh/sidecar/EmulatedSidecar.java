@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -68,7 +69,7 @@ public final class EmulatedSidecar implements Sidecar {
         this.upstream = b.upstream;
         InboundSecurity inbound = b.inbound != null ? b.inbound : cluster -> b.controlPlane.current().security();
         this.router = new OutboundRouter(b.controlPlane, b.registry, clusters, source, upstream, b.ticker, b.sleeper,
-                                         b.random, inbound);
+                                         b.random, inbound, b.inboundRefusals);
         this.faults = new FaultFilter(b.random, b.sleeper);
         this.ownedMirrors = b.mirrors == null
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mirror-" + b.identity.pod() + "-", 0)
@@ -217,6 +218,7 @@ public final class EmulatedSidecar implements Sidecar {
         private IntervalTimers timers;
         private Executor mirrors;
         private OutlierEventLog outlierEvents = OutlierEventLog.NONE;
+        private Consumer<InboundRefusal> inboundRefusals = refusal -> { };
 
         private Builder(MeshControlPlane controlPlane, EndpointRegistry registry, AccessLog accessLog,
                         WorkloadIdentity identity, String namespace, UpstreamExchange upstream) {
@@ -306,6 +308,12 @@ public final class EmulatedSidecar implements Sidecar {
         /** Where the outlier detectors log ejections and un-ejections (default: nowhere). */
         public Builder outlierEvents(OutlierEventLog outlierEvents) {
             this.outlierEvents = Objects.requireNonNull(outlierEvents);
+            return this;
+        }
+
+        /** Where the destination pods' sidecars log what they refuse of this sidecar's requests (default: nowhere). */
+        public Builder inboundRefusals(Consumer<InboundRefusal> inboundRefusals) {
+            this.inboundRefusals = Objects.requireNonNull(inboundRefusals);
             return this;
         }
 

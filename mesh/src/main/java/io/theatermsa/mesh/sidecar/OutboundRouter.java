@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -69,12 +70,13 @@ final class OutboundRouter {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final InboundSecurity inbound;
+    private final Consumer<InboundRefusal> refusals;
     private final Principal principal;
     private final ConcurrentHashMap<String, HostName> hostsByAuthority = new ConcurrentHashMap<>();
 
     OutboundRouter(MeshControlPlane controlPlane, EndpointRegistry registry, ClusterManager clusters,
                    SourceWorkload source, UpstreamExchange upstream, Ticker ticker, Sleeper sleeper,
-                   RandomGenerator random, InboundSecurity inbound) {
+                   RandomGenerator random, InboundSecurity inbound, Consumer<InboundRefusal> refusals) {
         this.controlPlane = controlPlane;
         this.registry = registry;
         this.clusters = clusters;
@@ -84,6 +86,7 @@ final class OutboundRouter {
         this.sleeper = sleeper;
         this.random = random;
         this.inbound = inbound;
+        this.refusals = refusals;
         this.principal = Principal.of(source.namespace(), source.serviceAccount());
     }
 
@@ -263,6 +266,10 @@ final class OutboundRouter {
                     new Workload(destination.namespace(), endpoint.labels()),
                     new InboundRequest(Optional.of(principal), transport(cluster), targetPort(cluster),
                                        attempt.method(), attempt.path()));
+            if (!(decision instanceof InboundDecision.Allowed)) {
+                refusals.accept(new InboundRefusal(endpoint.pod(), endpoint.cluster(), targetPort(cluster),
+                        attempt.method(), attempt.path(), decision, endpoint.address() + ":" + endpoint.port(), "-"));
+            }
             switch (decision) {
                 case InboundDecision.Allowed allowed -> { }
                 case InboundDecision.Denied denied -> {

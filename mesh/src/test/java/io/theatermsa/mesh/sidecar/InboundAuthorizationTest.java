@@ -79,6 +79,29 @@ class InboundAuthorizationTest {
     }
 
     @Test
+    @DisplayName("§11.7 the receiving sidecar logs its own line: 403 with the details on inbound|port||")
+    void theReceivingSidecarLogsTheRefusal() {
+        List<InboundRefusal> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SidecarFixture f = new SidecarFixture(new Random(1));
+             EmulatedSidecar gateway = EmulatedSidecar.builder(f.controlPlane, f.registry, f.accessLog,
+                             SidecarFixture.GATEWAY, SidecarFixture.NAMESPACE, f.upstream)
+                     .intervalTimers(IntervalTimers.MANUAL).inboundRefusals(refused::add).build()) {
+            f.register(PODS.get("user-service-ctx1-0"));
+            f.apply(SUBSETS_BY_CLUSTER + userRoutes(TO_CTX1) + "---\n" + DENY_DELETE);
+
+            gateway.send(OutboundRequest.of("user-service", 8081, "GET", "/users/1", Map.of()));
+            gateway.send(OutboundRequest.of("user-service", 8081, "DELETE", "/users/1", Map.of()));
+
+            assertThat(refused).singleElement().satisfies(refusal -> {
+                assertThat(refusal.pod()).isEqualTo("user-service-ctx1-0");
+                assertThat(refusal.logLine()).startsWith("\"DELETE /users/1 HTTP/1.1\" 403 - "
+                        + "rbac_access_denied_matched_policy[ns[theater-msa]-policy[no-delete]-rule[0]] - \"-\" 0 19 ")
+                        .contains(" inbound|8081|| ");
+            });
+        }
+    }
+
+    @Test
     @DisplayName("§11.5 §11.7 a DENY hit names the matched rule in the details")
     void aDenyHitNamesTheRule() {
         try (SidecarFixture f = new SidecarFixture(new Random(1))) {

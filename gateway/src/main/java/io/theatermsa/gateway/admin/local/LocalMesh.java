@@ -19,6 +19,7 @@ import io.theatermsa.mesh.security.InboundRequest;
 import io.theatermsa.mesh.security.Workload;
 import io.theatermsa.mesh.sidecar.AccessLog;
 import io.theatermsa.mesh.sidecar.EmulatedSidecar;
+import io.theatermsa.mesh.sidecar.InboundRefusal;
 import io.theatermsa.mesh.sidecar.OutboundRequest;
 import io.theatermsa.mesh.sidecar.OutboundResponse;
 import io.theatermsa.mesh.sidecar.Sidecar;
@@ -60,6 +61,7 @@ public final class LocalMesh implements ClusterConfigs {
     private final List<Consumer<InForce>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Refusal>> refusals = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<WorkloadIdentity, OutlierEvent>> outlierListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<InboundRefusal>> refusalListeners = new CopyOnWriteArrayList<>();
     private final List<Diagnostic> findings;
 
     private LocalMesh(Path scenario, EndpointRegistry registry, List<String> clusterNames, ConfigAnalysis analysis) {
@@ -163,6 +165,12 @@ public final class LocalMesh implements ClusterConfigs {
         return () -> outlierListeners.remove(listener);
     }
 
+    /** Tells {@code listener} what a destination pod's sidecar refused (its own log line, §11.3, §11.7). */
+    public Subscription onInboundRefusal(Consumer<InboundRefusal> listener) {
+        refusalListeners.add(listener);
+        return () -> refusalListeners.remove(listener);
+    }
+
     @Override
     public List<String> clusters() {
         return List.copyOf(clusters.keySet());
@@ -211,6 +219,7 @@ public final class LocalMesh implements ClusterConfigs {
                 .networkView(NETWORK_VIEW)
                 .inboundSecurity(destination -> cluster(destination).controlPlane().current().security())
                 .outlierEvents(event -> outlierListeners.forEach(listener -> listener.accept(workload, event)))
+                .inboundRefusals(refusal -> refusalListeners.forEach(listener -> listener.accept(refusal)))
                 .build();
         sidecars.add(sidecar);
         return new Sidecar() {
