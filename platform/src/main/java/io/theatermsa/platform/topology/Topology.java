@@ -1,9 +1,5 @@
 package io.theatermsa.platform.topology;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,8 +31,6 @@ public record Topology(String namespace, List<Cluster> clusters, Workload gatewa
     public static final String OVERRIDE_VARIABLE = "THEATER_TOPOLOGY";
 
     private static final String BUNDLED = "topology.yaml";
-    private static final ObjectReader READER = new YAMLMapper()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readerFor(Topology.class);
 
     public Topology {
         Objects.requireNonNull(namespace, "namespace");
@@ -61,7 +55,7 @@ public record Topology(String namespace, List<Cluster> clusters, Workload gatewa
     /** The topology shipped with the project. */
     public static Topology bundled() {
         try (InputStream in = Topology.class.getResourceAsStream(BUNDLED)) {
-            return READER.readValue(Objects.requireNonNull(in, BUNDLED + " is missing beside " + Topology.class));
+            return TopologyYaml.parse(Objects.requireNonNull(in, BUNDLED + " is missing beside " + Topology.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled " + BUNDLED, e);
         }
@@ -70,7 +64,7 @@ public record Topology(String namespace, List<Cluster> clusters, Workload gatewa
     /** The topology in {@code file}, a YAML file of the bundled one's shape. */
     public static Topology read(Path file) {
         try {
-            return READER.readValue(Files.readString(file));
+            return TopologyYaml.parse(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the topology " + file + ": " + e.getMessage(), e);
         }

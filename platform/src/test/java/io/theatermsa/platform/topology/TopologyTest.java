@@ -68,4 +68,26 @@ class TopologyTest {
         assertThatThrownBy(() -> Topology.bundled().workload("ticket-service"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ticket-service");
     }
+
+    @Test
+    void aFieldTheShapeDoesNotKnowAMissingPortOrAWrongTypeIsRefusedWithItsPath(@TempDir Path dir) throws IOException {
+        String good = """
+                namespace: demo
+                clusters: [{name: east}]
+                gateway: {name: api-gateway, port: 8080, pods: {east: 1}}
+                services: [{name: user-service, path: /users, port: 9081, pods: {east: 2}}]
+                store: {name: redis, port: 6379, pods: {east: 1}}
+                """;
+        Map<String, String> broken = Map.of(
+                "services[0].prot", good.replace("port: 9081", "prot: 9081"),
+                "services[0].port", good.replace("port: 9081", "port: x"),
+                "gateway.pods.east", good.replace("{east: 1}}\nservices", "{east: one}}\nservices"),
+                "clusters", good.replace("[{name: east}]", "east"),
+                "store", good.replace("store: {name: redis, port: 6379, pods: {east: 1}}", "store: redis"));
+        for (Map.Entry<String, String> e : broken.entrySet()) {
+            Path file = Files.writeString(dir.resolve("broken.yaml"), e.getValue());
+            assertThatThrownBy(() -> Topology.read(file)).as(e.getKey())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("topology: " + e.getKey() + ":");
+        }
+    }
 }
