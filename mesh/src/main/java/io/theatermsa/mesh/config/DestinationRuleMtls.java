@@ -176,9 +176,7 @@ final class DestinationRuleMtls {
      * {@code *}, the namespace itself, or {@code .} in the rule's own namespace.
      */
     static boolean isVisibleFrom(DestinationRule rule, String namespace) {
-        List<String> exportTo = rule.exportTo();
-        return exportTo.isEmpty() || exportTo.contains("*") || exportTo.contains(namespace)
-               || exportTo.contains(".") && rule.meta().namespace().equals(namespace);
+        return ExportTo.isVisible(rule.exportTo(), rule.meta().namespace(), namespace);
     }
 
     /**
