@@ -6,6 +6,7 @@ import io.theatermsa.mesh.config.Text;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +46,8 @@ class KialiAuthorizationRulesTest {
     }
 
     private static String policy(String rules) {
-        return "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: policy, namespace: shop}\n"
-               + "spec:\n  rules: " + rules + "\n---\n";
+        return "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\n"
+               + "metadata: {name: policy, namespace: shop}\nspec:\n  rules: " + rules + "\n---\n";
     }
 
     private static String namespaces(String list) {
@@ -62,7 +63,7 @@ class KialiAuthorizationRulesTest {
     }
 
     private static List<String> at(String field, int... indexes) {
-        return java.util.Arrays.stream(indexes).mapToObj(i -> field + "[" + i + "]").toList();
+        return Arrays.stream(indexes).mapToObj(i -> field + "[" + i + "]").toList();
     }
 
     private static final String NS = "spec.rules[0].from[0].source.namespaces";
@@ -123,7 +124,8 @@ class KialiAuthorizationRulesTest {
                 new Case("with no cluster given every cluster's pods are local", "",
                         principals("[cluster.local/ns/shop/sa/api]"), Code.PRINCIPAL_ON_REMOTE_CLUSTER, List.of()),
                 new Case("a pod only on another cluster", "ctx1", principals("[cluster.local/ns/shop/sa/web, "
-                        + "cluster.local/ns/shop/sa/api, 'cluster.local/ns/shop/sa/ap*', cluster.local/ns/data/sa/default]"),
+                        + "cluster.local/ns/shop/sa/api, 'cluster.local/ns/shop/sa/ap*', "
+                        + "cluster.local/ns/data/sa/default]"),
                         Code.PRINCIPAL_ON_REMOTE_CLUSTER, at(PRINCIPALS, 1, 2)),
                 new Case("a pod only on another cluster is not missing", "ctx1",
                         principals("[cluster.local/ns/shop/sa/api]"), Code.PRINCIPAL_NOT_FOUND, List.of()),

@@ -40,7 +40,8 @@ class KialiAuthorizationChecksTest {
 
     private static String policy(String rules) {
         return "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\n"
-               + "metadata: {name: policy, namespace: shop}\nspec:\n  selector: {matchLabels: {app: ratings}}\n  rules: " + rules + "\n---\n";
+               + "metadata: {name: policy, namespace: shop}\nspec:\n  selector: {matchLabels: {app: ratings}}\n"
+               + "  rules: " + rules + "\n---\n";
     }
 
     private static String methods(String list) {
@@ -59,15 +60,6 @@ class KialiAuthorizationChecksTest {
                + namespace + "}\nspec:\n  host: '" + host + "'\n  trafficPolicy: {tls: {mode: " + mode + "}}\n---\n";
     }
 
-    private static final String AUTO_MTLS_OFF = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata: {name: istio, namespace: istio-system}
-            data:
-              mesh: |
-                enableAutoMtls: false
-            ---
-            """;
     private static final String FROM_PRINCIPAL =
             policy("[{from: [{source: {principals: [cluster.local/ns/shop/sa/web]}}]}]");
     private static final String FROM_NAMESPACE = policy("[{from: [{source: {namespaces: [shop]}}]}]");
@@ -83,8 +75,8 @@ class KialiAuthorizationChecksTest {
     /** The same configuration with auto mTLS on and off, with the fields expected for each. */
     private static List<Case> both(String name, String yaml, List<String> withAuto, List<String> withoutAuto) {
         return List.of(new Case(name + " (auto mTLS on)", yaml, Code.AUTHORIZATION_NEEDS_MTLS, withAuto),
-                       new Case(name + " (auto mTLS off)", AUTO_MTLS_OFF + yaml, Code.AUTHORIZATION_NEEDS_MTLS,
-                                withoutAuto));
+                       new Case(name + " (auto mTLS off)", KialiMtlsChecksTest.AUTO_MTLS_OFF + yaml,
+                                Code.AUTHORIZATION_NEEDS_MTLS, withoutAuto));
     }
 
     static List<Case> cases() {
@@ -101,8 +93,10 @@ class KialiAuthorizationChecksTest {
                 new Case("wildcards matching no method, and one at both ends",
                         methods("['*', GOT, WRONG, 'GOT*', '*WRONG', '*BAD*']"), Code.WRONG_METHOD,
                         List.of("spec.rules[0].to[0].operation.methods[1]",
-                                "spec.rules[0].to[0].operation.methods[2]", "spec.rules[0].to[0].operation.methods[3]",
-                                "spec.rules[0].to[0].operation.methods[4]", "spec.rules[0].to[0].operation.methods[5]")),
+                                "spec.rules[0].to[0].operation.methods[2]",
+                                "spec.rules[0].to[0].operation.methods[3]",
+                                "spec.rules[0].to[0].operation.methods[4]",
+                                "spec.rules[0].to[0].operation.methods[5]")),
                 new Case("notMethods are not checked", policy("[{to: [{operation: {notMethods: [GOT]}}]}]"),
                         Code.WRONG_METHOD, List.of()),
                 // KIA0105: which fields need mTLS (TestNeedsIdentities), with mTLS off mesh-wide
@@ -114,7 +108,8 @@ class KialiAuthorizationChecksTest {
                         "spec.rules[0].from[1].source.notNamespaces")),
                 new Case("when on source.namespace, source.principal or connection.sni; not on other keys",
                         pa("istio-system", "default", "", "DISABLE") + policy("[{when: [{key: source.namespace, "
-                        + "values: [a]}, {key: 'request.headers[x]', values: [b]}, {key: source.principal, values: [c]}, "
+                        + "values: [a]}, {key: 'request.headers[x]', values: [b]}, "
+                        + "{key: source.principal, values: [c]}, "
                         + "{key: connection.sni, values: [d]}]}, {from: [{source: {ipBlocks: [1.2.3.4]}}]}]"),
                         Code.AUTHORIZATION_NEEDS_MTLS, List.of("spec.rules[0].when[0]", "spec.rules[0].when[2]",
                         "spec.rules[0].when[3]"))));
