@@ -37,8 +37,8 @@ public final class InventoryReader {
 
     /**
      * The inventory of everything in {@code paths}, each read once, objects that name no namespace in the
-     * topology's; what they lack (Services, workloads, or Gateways) is taken from {@code topology} ({@link KnownTopology}),
-     * and only when they hold none of them is the known topology used alone. {@link Inventory#origin()} says which.
+     * topology's; what they lack (Services, workloads, Gateways or Namespaces) is taken from {@code topology}
+     * ({@link KnownTopology}), and only when they hold none of them is the known topology used alone. {@link Inventory#origin()} says which.
      */
     public static Inventory read(List<Path> paths, Topology topology) {
         InventoryReader reader = new InventoryReader();
@@ -72,7 +72,7 @@ public final class InventoryReader {
                 ? new Text("알려진 토폴로지, k8s/istio", "known topology, k8s/istio") : new Text("입력", "input"));
         return new Inventory(services.isEmpty() ? known.services() : services,
                              workloads.isEmpty() ? known.workloads() : workloads, serviceEntryHosts, inForce, origin,
-                             namespaces, "");
+                             namespaces.isEmpty() ? known.namespaceObjects() : namespaces, "");
     }
 
     private void collect(Manifest manifest) {
