@@ -4,6 +4,7 @@ import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.config.ServiceCatalog;
 import io.theatermsa.mesh.config.Text;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,7 +131,8 @@ public record Inventory(List<ServiceDefinition> services, List<Workload> workloa
     @Override
     public Map<String, Map<String, String>> selectors(String namespace) {
         return services.stream().filter(s -> s.namespace().equals(namespace))
-                .collect(Collectors.toMap(ServiceDefinition::name, ServiceDefinition::selector, (a, b) -> a));
+                .collect(Collectors.toMap(ServiceDefinition::name, ServiceDefinition::selector, (a, b) -> a,
+                                          LinkedHashMap::new));
     }
 
     /**

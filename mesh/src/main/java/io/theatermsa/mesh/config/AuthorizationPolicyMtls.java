@@ -160,25 +160,29 @@ final class AuthorizationPolicyMtls {
                || host.equals(service + "." + namespace + "." + IDENTITY_DOMAIN);
     }
 
-    /** Kiali's {@code hasMtlsEnabledForNamespace}: the namespace's status over the mesh's, then auto mTLS. */
+    /**
+     * Kiali's {@code hasMtlsEnabledForNamespace}: the namespace's status over the mesh's, then auto mTLS. Each level's
+     * own status counts PERMISSIVE as enabled; combining them does not (Kiali's {@code AllowPermissive}).
+     */
     private String namespaceStatus(String namespace) {
         List<DestinationRuleMtls.Rule> visible = visibleFrom(namespace);
         TlsStatus own = finalStatus(tlsMode(visible, "*." + namespace + "." + IDENTITY_DOMAIN),
-                                    globalPeerMode(namespace));
+                                    globalPeerMode(namespace), true);
         TlsStatus mesh = finalStatus(tlsMode(visible, "*.local"),
-                                     globalPeerMode(MeshSecurity.DEFAULT_ROOT_NAMESPACE));
-        mesh = new TlsStatus(mesh.destinationRule(), mesh.peerAuthentication(), overall(TlsStatus.NONE, mesh));
-        String status = overall(own, mesh);
+                                     globalPeerMode(MeshSecurity.DEFAULT_ROOT_NAMESPACE), true);
+        mesh = new TlsStatus(mesh.destinationRule(), mesh.peerAuthentication(), overall(TlsStatus.NONE, mesh, true));
+        String status = overall(own, mesh, false);
         return status.equals(NOT_ENABLED) && autoMtls ? ENABLED : status;
     }
 
-    /** Kiali's {@code finalStatus}, PERMISSIVE counting as enabled. */
-    private TlsStatus finalStatus(String destinationRule, String peerAuthentication) {
+    /** Kiali's {@code finalStatus}; {@code allowPermissive}: a PERMISSIVE PeerAuthentication counts as enabled. */
+    private TlsStatus finalStatus(String destinationRule, String peerAuthentication, boolean allowPermissive) {
         boolean enabled = destinationRule.equals("ISTIO_MUTUAL") || destinationRule.equals("MUTUAL")
                           || destinationRule.isEmpty() && autoMtls;
         boolean disabled = destinationRule.equals("DISABLE") || destinationRule.isEmpty() && autoMtls;
         String status = PARTIAL;
-        if ((peerAuthentication.equals("STRICT") || peerAuthentication.equals("PERMISSIVE")) && enabled) {
+        if ((peerAuthentication.equals("STRICT") || peerAuthentication.equals("PERMISSIVE") && allowPermissive)
+            && enabled) {
             status = ENABLED;
         } else if (peerAuthentication.equals("DISABLE") && disabled) {
             status = DISABLED;
@@ -189,7 +193,7 @@ final class AuthorizationPolicyMtls {
     }
 
     /** Kiali's {@code OverallMtlsStatus}: a namespace status that says enabled or disabled wins, else the mesh's. */
-    private String overall(TlsStatus namespace, TlsStatus mesh) {
+    private String overall(TlsStatus namespace, TlsStatus mesh, boolean allowPermissive) {
         if (namespace.isDefined()) {
             return namespace.overall();
         }
@@ -198,7 +202,8 @@ final class AuthorizationPolicyMtls {
                     : namespace.destinationRule();
             String peerAuthentication = namespace.peerAuthentication().isEmpty() ? mesh.peerAuthentication()
                     : namespace.peerAuthentication();
-            return overall(TlsStatus.NONE, finalStatus(destinationRule, peerAuthentication));
+            return overall(TlsStatus.NONE, finalStatus(destinationRule, peerAuthentication, allowPermissive),
+                           allowPermissive);
         }
         if (mesh.isDefined()) {
             return mesh.overall();
@@ -213,7 +218,7 @@ final class AuthorizationPolicyMtls {
         }
         boolean halfDefined = autoMtls && (pa.equals("STRICT") && dr.isEmpty()
                 || (dr.equals("ISTIO_MUTUAL") || dr.equals("MUTUAL")) && pa.isEmpty()
-                || pa.equals("PERMISSIVE") && dr.isEmpty());
+                || allowPermissive && pa.equals("PERMISSIVE") && dr.isEmpty());
         return halfDefined ? ENABLED : PARTIAL;
     }
 

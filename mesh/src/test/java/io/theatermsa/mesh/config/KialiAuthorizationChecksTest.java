@@ -142,6 +142,10 @@ class KialiAuthorizationChecksTest {
         cases.addAll(both("a PERMISSIVE mesh PeerAuthentication alone, namespaces",
                           pa("istio-system", "default", "", "PERMISSIVE") + FROM_NAMESPACE, List.of(),
                           List.of("spec.rules[0].from[0].source.namespaces")));
+        cases.addAll(both("a PERMISSIVE namespace under a mesh-wide ISTIO_MUTUAL rule: permissive is not inherited",
+                          NS_PERMISSIVE + MESH_MUTUAL + FROM_PRINCIPAL, List.of(), PRINCIPALS));
+        cases.addAll(both("a STRICT namespace under a mesh-wide ISTIO_MUTUAL rule", NS_STRICT + MESH_MUTUAL
+                          + FROM_PRINCIPAL, List.of(), List.of()));
         cases.addAll(both("mTLS on mesh-wide, disabled for the namespace", MESH_STRICT + MESH_MUTUAL
                           + pa("shop", "default", "", "DISABLE") + FROM_PRINCIPAL, PRINCIPALS, PRINCIPALS));
         cases.addAll(both("a PERMISSIVE namespace, a STRICT PeerAuthentication for the workload", NS_PERMISSIVE
