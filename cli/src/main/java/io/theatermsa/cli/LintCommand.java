@@ -165,7 +165,8 @@ final class LintCommand implements Callable<Integer> {
         for (Path target : targets) {
             results.put(target.toString(), linter.lint(target, inventory));
         }
-        clusterTargets.forEach((cluster, path) -> results.put(cluster + "=" + path, linter.lint(path, inventory)));
+        clusterTargets.forEach((cluster, path) -> results.put(cluster + "=" + path,
+                                                              linter.lint(path, inventory.inCluster(cluster))));
         if (!clusterTargets.isEmpty()) {
             results.put(String.join(" ↔ ", clusterTargets.keySet()), linter.compare(clusterTargets, inventory));
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** {@code theater lint} on fixtures: the exit code says whether anything would be refused, the lines say what. */
 class LintCommandTest {
@@ -238,6 +239,35 @@ class LintCommandTest {
 
         assertThat(lint.exitCode()).as(lint.out()).isZero();
         assertThat(lint.out()).contains("linting: ctx1 ↔ ctx2\n  no findings");
+    }
+
+    @Test
+    void eachClusterSeesThePodsOfTheOtherAsRemote() throws IOException {
+        String policy = """
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: user-service, namespace: theater-msa}
+                spec:
+                  selector:
+                    matchLabels: {app: user-service}
+                  rules:
+                  - from:
+                    - source:
+                        principals: [cluster.local/ns/theater-msa/sa/api-gateway]
+                """;
+        Path both = Files.writeString(home.resolve("policy.yaml"), policy);
+
+        JsonNode report = new ObjectMapper().readTree(
+                lint("--json", "--cluster", "ctx1=" + both, "--cluster", "ctx2=" + both).out());
+        JsonNode plain = new ObjectMapper().readTree(lint("--json", both.toString()).out());
+
+        assertThat(report.at("/targets/0/findings")).as("the api-gateway runs in ctx1").isEmpty();
+        assertThat(report.at("/targets/1/findings")).extracting(f -> f.path("code").asText(),
+                        f -> f.path("field").asText())
+                .containsExactly(tuple("THT-L022",
+                                 "spec.rules[0].from[0].source.principals[0]"));
+        assertThat(report.at("/exitCode").asInt()).isZero();
+        assertThat(plain.at("/targets/0/findings")).as("no cluster given: every pod is local").isEmpty();
     }
 
     @Test

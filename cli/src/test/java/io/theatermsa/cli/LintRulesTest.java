@@ -55,7 +55,9 @@ class LintRulesTest {
                 new Case("deprecated-consecutive-errors", 0, List.of("THT-W009 WARNING")),
                 new Case("max-connections-alone", 0, List.of("THT-L008 INFO")),
                 new Case("gateway-errors-shadowed", 0, List.of("THT-L009 INFO")),
-                new Case("fault-without-percentage", 0, List.of("THT-L010 WARNING")));
+                new Case("fault-without-percentage", 0, List.of("THT-L010 WARNING")),
+                new Case("authorization-from-input", 1, List.of("THT-L021 ERROR")),
+                new Case("authorization-wrong-method", 1, List.of("THT-W019 WARNING", "THT-L018 ERROR")));
     }
 
     @ParameterizedTest

@@ -4,24 +4,34 @@ import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.config.ServiceCatalog;
 import io.theatermsa.mesh.config.Text;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The Services, ServiceEntry hosts, workloads and Istio Gateways mesh config is checked against: those found in the
- * linted input and {@code --workloads}, or {@link KnownTopology} when none were given.
+ * The Services, ServiceEntry hosts, workloads, Istio Gateways and namespaces mesh config is checked against: those
+ * found in the linted input and {@code --workloads}, or {@link KnownTopology} when none were given.
  *
  * @param serviceEntryHosts every {@code spec.hosts} entry of the ServiceEntries found
  * @param gateways          the Istio Gateways VirtualServices may name
  * @param origin            where they came from, shown to the user
+ * @param namespaceObjects  the names of the Namespace objects found; {@link #namespaces()} adds those the other
+ *                          objects are in
+ * @param cluster           the cluster the checked objects are applied to, whose workloads' ServiceAccounts are
+ *                          local (Kiali's KIA0106/KIA0107); empty when not known, and then every cluster's are local
  */
 public record Inventory(List<ServiceDefinition> services, List<Workload> workloads, List<String> serviceEntryHosts,
-                        List<IstioGateway> gateways, Text origin) implements ServiceCatalog {
+                        List<IstioGateway> gateways, Text origin, List<String> namespaceObjects, String cluster)
+        implements ServiceCatalog {
+
+    /** The trust domain of the course's meshes, the identity domain {@code svc.cluster.local} without {@code svc.}. */
+    public static final String TRUST_DOMAIN = "cluster.local";
 
     /** The labels Kiali reads a workload's app name from, in its order of preference. */
     private static final List<String> APP_LABELS = List.of("service.istio.io/canonical-name", "app.kubernetes.io/name",
@@ -32,6 +42,13 @@ public record Inventory(List<ServiceDefinition> services, List<Workload> workloa
         workloads = List.copyOf(workloads);
         serviceEntryHosts = List.copyOf(serviceEntryHosts);
         gateways = List.copyOf(gateways);
+        namespaceObjects = List.copyOf(namespaceObjects);
+    }
+
+    /** An inventory without Namespace objects, seen from no particular cluster. */
+    public Inventory(List<ServiceDefinition> services, List<Workload> workloads, List<String> serviceEntryHosts,
+                     List<IstioGateway> gateways, Text origin) {
+        this(services, workloads, serviceEntryHosts, gateways, origin, List.of(), "");
     }
 
     /** An inventory without ServiceEntries or Gateways. */
@@ -95,6 +112,39 @@ public record Inventory(List<ServiceDefinition> services, List<Workload> workloa
                 .filter(w -> w.namespace().equals(service.namespace()) && w.replicas() > 0)
                 .filter(w -> w.matches(service.selector()) && w.matches(subsetLabels))
                 .toList();
+    }
+
+    /** This inventory with the objects checked applied to {@code cluster} ({@code theater lint --cluster}). */
+    public Inventory inCluster(String cluster) {
+        return new Inventory(services, workloads, serviceEntryHosts, gateways, origin, namespaceObjects, cluster);
+    }
+
+    /** Every namespace known: of the Namespace objects, and those the Services, workloads and Gateways are in. */
+    public SortedSet<String> namespaces() {
+        SortedSet<String> out = new TreeSet<>(namespaceObjects);
+        services.forEach(s -> out.add(s.namespace()));
+        workloads.forEach(w -> out.add(w.namespace()));
+        gateways.forEach(g -> out.add(g.namespace()));
+        return out;
+    }
+
+    @Override
+    public Map<String, Map<String, String>> selectors(String namespace) {
+        return services.stream().filter(s -> s.namespace().equals(namespace))
+                .collect(Collectors.toMap(ServiceDefinition::name, ServiceDefinition::selector, (a, b) -> a,
+                                          LinkedHashMap::new));
+    }
+
+    /**
+     * The identities ({@code cluster.local/ns/<ns>/sa/<name>}) of the ServiceAccounts some pod runs as, as Kiali
+     * collects them: {@code local} for the workloads of {@link #cluster()} (and those of no known cluster), else for
+     * the workloads of the other clusters.
+     */
+    public Set<String> principals(boolean local) {
+        return workloads.stream().filter(w -> w.replicas() > 0)
+                .filter(w -> local == (cluster.isEmpty() || w.cluster().isEmpty() || w.cluster().equals(cluster)))
+                .map(w -> TRUST_DOMAIN + "/ns/" + w.namespace() + "/sa/" + w.serviceAccount())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every cluster some workload runs in: the places a caller can stand. */

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 /**
  * The topology's workloads, used when the linted input has no Services or Deployments: a Service per workload
  * selecting {@code app}, and per cluster a workload with the topology's pod count and the pod labels {@code app} and
- * {@code cluster} (as in the rendered {@code k8s/clusters/*} overlays), and the course's Istio Gateways in
- * {@code k8s/istio}.
+ * {@code cluster} and the ServiceAccount named after it (as in the rendered {@code k8s/clusters/*} overlays), and the
+ * course's Istio Gateways in {@code k8s/istio}; its namespaces are the cinema's, {@code istio-system} and those every
+ * Kubernetes cluster has.
  */
 public final class KnownTopology {
 
@@ -25,11 +26,13 @@ public final class KnownTopology {
                 .toList();
         List<Workload> workloads = topology.workloads().stream()
                 .flatMap(w -> w.clusters().stream().map(cluster -> Workload.of(w.name() + "-" + cluster, namespace,
-                        Map.of("app", w.name(), "cluster", cluster), w.podsIn(cluster))))
+                        Map.of("app", w.name(), "cluster", cluster), w.podsIn(cluster), w.name())))
                 .toList();
         List<IstioGateway> gateways = gateways(namespace);
+        List<String> namespaces = List.of(namespace, "istio-system", "default", "kube-system", "kube-public",
+                                          "kube-node-lease");
         return new Inventory(services, workloads, List.of(), gateways, withGateways(description(topology), gateways,
-                new Text("k8s/istio", "k8s/istio")));
+                new Text("k8s/istio", "k8s/istio")), namespaces, "");
     }
 
     /** "known topology (user-service ctx1×1·ctx2×1, …)": where the Services and workloads of the inventory came from. */

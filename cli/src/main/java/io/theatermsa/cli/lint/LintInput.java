@@ -3,6 +3,7 @@ package io.theatermsa.cli.lint;
 import io.theatermsa.mesh.config.HostName;
 import io.theatermsa.mesh.config.LoadedConfig;
 import io.theatermsa.mesh.config.MergedDestinationRule;
+import io.theatermsa.mesh.config.SecurityObject;
 import io.theatermsa.mesh.config.TrafficPolicy;
 import io.theatermsa.mesh.config.VirtualService;
 
@@ -27,6 +28,11 @@ public record LintInput(LoadedConfig loaded, Inventory inventory, List<MergedDes
     /** The VirtualServices that sidecars use (no {@code gateways}, or {@code mesh} among them). */
     public List<VirtualService> sidecarVirtualServices() {
         return loaded.virtualServices().stream().filter(VirtualService::appliesToSidecars).toList();
+    }
+
+    /** The AuthorizationPolicies loaded, in the order read. */
+    public List<SecurityObject> authorizationPolicies() {
+        return loaded.securityObjects().stream().filter(o -> o.meta().kind().equals("AuthorizationPolicy")).toList();
     }
 
     /** The rule Istio applies to {@code host}: its own, else the most specific wildcard rule covering it. */

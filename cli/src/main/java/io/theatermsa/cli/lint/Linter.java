@@ -30,7 +30,10 @@ public final class Linter {
             new FailoverWithoutOutlierDetectionRule(),
             new MaxConnectionsAloneRule(),
             new GatewayErrorsShadowedRule(),
-            new GatewayNotFoundRule());
+            new GatewayNotFoundRule(),
+            new AuthorizationNamespaceRule(),
+            new AuthorizationHostRule(),
+            new AuthorizationPrincipalRule());
 
     private final String namespace;
     private final List<LintRule> rules;

@@ -12,8 +12,12 @@ import java.util.Map;
  *                  empty when neither is set
  * @param labels    its pod template's labels
  * @param replicas  how many pods it runs
+ * @param serviceAccount the ServiceAccount its pods run as ({@code spec.serviceAccountName}, {@code default} when
+ *                       unset, as Kubernetes fills it in): the identity {@code cluster.local/ns/<ns>/sa/<name>} its
+ *                       sidecars present
  */
-public record Workload(String name, String namespace, String cluster, Map<String, String> labels, int replicas) {
+public record Workload(String name, String namespace, String cluster, Map<String, String> labels, int replicas,
+                       String serviceAccount) {
 
     /** The label Istio adds to every endpoint with the endpoint's cluster (multicluster.md §2). */
     public static final String ISTIO_CLUSTER_LABEL = "topology.istio.io/cluster";
@@ -22,10 +26,14 @@ public record Workload(String name, String namespace, String cluster, Map<String
         labels = Map.copyOf(labels);
     }
 
+    /** The ServiceAccount Kubernetes gives a pod that names none. */
+    public static final String DEFAULT_SERVICE_ACCOUNT = "default";
+
     /** A workload whose cluster is read from its labels. */
-    public static Workload of(String name, String namespace, Map<String, String> labels, int replicas) {
+    public static Workload of(String name, String namespace, Map<String, String> labels, int replicas,
+                              String serviceAccount) {
         String cluster = labels.getOrDefault("cluster", labels.getOrDefault(ISTIO_CLUSTER_LABEL, ""));
-        return new Workload(name, namespace, cluster, labels, replicas);
+        return new Workload(name, namespace, cluster, labels, replicas, serviceAccount);
     }
 
     /** True when every label of {@code selector} is on this workload's endpoints (Istio's cluster label included). */

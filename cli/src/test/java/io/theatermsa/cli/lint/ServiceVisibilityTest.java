@@ -40,8 +40,9 @@ class ServiceVisibilityTest {
     }
 
     private static Inventory workloadsIn(String namespace, Map<String, String> labels) {
-        return new Inventory(List.of(), List.of(Workload.of("w", namespace, labels, 1)), List.of(), List.of(),
-                             Text.english("test"));
+        return new Inventory(List.of(), List.of(Workload.of("w", namespace, labels, 1,
+                                                            Workload.DEFAULT_SERVICE_ACCOUNT)),
+                             List.of(), List.of(), Text.english("test"));
     }
 
     private static String routeFrom(String namespace, String host) {

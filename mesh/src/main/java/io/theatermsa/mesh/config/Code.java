@@ -13,8 +13,8 @@ import java.util.Optional;
  *       is the level, and every tool prints that level.</li>
  *   <li>{@code THT-L}: what only {@code theater lint} checks, because it needs the Services and workloads or
  *       because it is a trap the course teaches, and the loader's analysis errors, which apply but fail lint
- *       ({@code THT-L013}…{@code THT-L016}, Kiali's DestinationRule mTLS errors), since every {@code THT-E}
- *       refuses. The id does not encode the level; {@link #severity()} does.</li>
+ *       ({@code THT-L013}…{@code THT-L016}, Kiali's DestinationRule mTLS errors, and {@code THT-L018}, KIA0105),
+ *       since every {@code THT-E} refuses. The id does not encode the level; {@link #severity()} does.</li>
  * </ul>
  * Each code has one {@link Severity}, printed the same by the loader, lint and the dashboard, and one {@link Gate}:
  * what a finding with it stops. Severity and gate are two properties, as in Istio, where the webhook admits what
@@ -154,6 +154,11 @@ public enum Code {
             new Text("한 호스트에는 가장 구체적인 DestinationRule 하나만 적용되므로, tls 가 없는 이 규칙이 ISTIO_MUTUAL 을 지웁니다",
                      "a host gets only its most specific DestinationRule, so this rule without tls drops the"
                      + " ISTIO_MUTUAL")),
+    WRONG_METHOD("THT-W019", Severity.WARNING, Gate.NONE, "KIA0102",
+            "Only HTTP methods and Istio wildcards are allowed", "HTTP 메서드와 Istio 와일드카드만 쓸 수 있음",
+            new Text("어떤 요청의 메서드와도 맞지 않으므로 이 operation 은 어떤 요청에도 맞지 않습니다 (gRPC 메서드 이름은 paths 에 씁니다)",
+                     "it matches no request's method, so this operation matches no request (gRPC method names"
+                     + " belong in paths)")),
     NOT_EMULATED("THT-I001", Severity.INFO, Gate.NONE, "",
             "Not emulated locally", "로컬 에뮬레이터 미지원"),
     NOT_FOR_SIDECARS("THT-I002", Severity.INFO, Gate.NONE, "",
@@ -202,7 +207,28 @@ public enum Code {
                      + " TLS disabled fails")),
     LEGACY_GATEWAY_NAME("THT-L017", Severity.INFO, Gate.NONE, "KIA1108",
             "Preferred nomenclature: <gateway namespace>/<gateway name>",
-            "권장 표기: <게이트웨이 네임스페이스>/<게이트웨이 이름>");
+            "권장 표기: <게이트웨이 네임스페이스>/<게이트웨이 이름>"),
+    AUTHORIZATION_NEEDS_MTLS("THT-L018", Severity.ERROR, Gate.LINT, "KIA0105",
+            "This field requires mTLS to be enabled", "이 필드는 mTLS 가 켜져 있어야 함",
+            new Text("피어의 주체·네임스페이스는 mTLS 인증서에서만 알 수 있으므로, 평문으로 받는 워크로드에서 이 조건은 어떤 요청에도"
+                     + " 맞지 않습니다",
+                     "a peer's principal and namespace come only from its mTLS certificate, so on a workload"
+                     + " receiving plain text this condition matches no request")),
+    NAMESPACE_NOT_FOUND("THT-L019", Severity.WARNING, Gate.NONE, "KIA0101",
+            "Namespace not found for this rule", "이 규칙의 네임스페이스를 찾을 수 없음"),
+    AUTHORIZATION_HOST_NOT_FOUND("THT-L020", Severity.ERROR, Gate.LINT, "KIA0104",
+            "This host has no matching entry in the service registry", "서비스 레지스트리에 없는 호스트"),
+    PRINCIPAL_NOT_FOUND("THT-L021", Severity.ERROR, Gate.LINT, "KIA0106",
+            "Service Account not found for this principal", "이 주체의 ServiceAccount 를 찾을 수 없음",
+            new Text("그 ServiceAccount 로 도는 파드가 없으므로 이 주체로 오는 요청은 없습니다: 오타라면 ALLOW 는 아무도 허용하지"
+                     + " 않고 DENY 는 아무것도 막지 않습니다",
+                     "no pod runs with that ServiceAccount, so no request comes from this principal: if it is a"
+                     + " typo, an ALLOW lets nobody in and a DENY blocks nothing")),
+    PRINCIPAL_ON_REMOTE_CLUSTER("THT-L022", Severity.INFO, Gate.NONE, "KIA0107",
+            "Service Account for this principal is on remote cluster", "이 주체의 ServiceAccount 는 원격 클러스터에 있음"),
+    PRINCIPAL_FOREIGN_TRUST_DOMAIN("THT-L023", Severity.WARNING, Gate.NONE, "KIA0108",
+            "Unable to verify principal, trust domain is not known",
+            "주체를 확인할 수 없음, 알려지지 않은 트러스트 도메인");
 
     private final String id;
     private final Severity severity;

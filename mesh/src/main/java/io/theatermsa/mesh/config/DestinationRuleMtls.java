@@ -153,7 +153,7 @@ final class DestinationRuleMtls {
      *                       empty without {@code tls}
      * @param hasTlsSettings whether {@code trafficPolicy.tls} or some {@code portLevelSettings[].tls} is written
      */
-    private record Rule(DestinationRule rule, String host, String mode, boolean hasTlsSettings) {
+    record Rule(DestinationRule rule, String host, String mode, boolean hasTlsSettings) {
 
         static Rule of(DestinationRule rule) {
             JsonNode policy = rule.rawSpec().path("trafficPolicy");
@@ -175,10 +175,8 @@ final class DestinationRuleMtls {
      * Kiali's visibility of a rule from {@code namespace}: no {@code exportTo} (the mesh default, all namespaces),
      * {@code *}, the namespace itself, or {@code .} in the rule's own namespace.
      */
-    private static boolean isVisibleFrom(DestinationRule rule, String namespace) {
-        List<String> exportTo = rule.exportTo();
-        return exportTo.isEmpty() || exportTo.contains("*") || exportTo.contains(namespace)
-               || exportTo.contains(".") && rule.meta().namespace().equals(namespace);
+    static boolean isVisibleFrom(DestinationRule rule, String namespace) {
+        return ExportTo.isVisible(rule.exportTo(), rule.meta().namespace(), namespace);
     }
 
     /**

@@ -10,6 +10,15 @@ final class ExportTo {
     private ExportTo() {
     }
 
+    /**
+     * Kiali's visibility of an object of {@code ownNamespace} from {@code viewer}: no {@code exportTo} (the mesh
+     * default, all namespaces), {@code *}, the viewer's namespace, or {@code .} in the object's own namespace.
+     */
+    static boolean isVisible(List<String> exportTo, String ownNamespace, String viewer) {
+        return exportTo.isEmpty() || exportTo.contains("*") || exportTo.contains(viewer)
+               || exportTo.contains(".") && ownNamespace.equals(viewer);
+    }
+
     static void check(RawField spec, AdmissionFindings findings) {
         List<RawField> entries = spec.items("exportTo");
         Set<String> seen = new HashSet<>();

@@ -102,8 +102,10 @@ public final class MeshConfigLoader {
         }
         MeshReferenceValidator.validate(virtualServices, MergedDestinationRule.mergeByHost(destinationRules),
                                         catalog, diagnostics);
-        DestinationRuleMtls.check(destinationRules, securityObjects,
-                                  MeshConfigMap.of(manifests, diagnostics).autoMtls(), diagnostics);
+        boolean autoMtls = MeshConfigMap.of(manifests, diagnostics).autoMtls();
+        DestinationRuleMtls.check(destinationRules, securityObjects, autoMtls, diagnostics);
+        AuthorizationPolicyMethods.check(securityObjects, diagnostics);
+        AuthorizationPolicyMtls.check(securityObjects, destinationRules, autoMtls, catalog, diagnostics);
         return new LoadedConfig(virtualServices, destinationRules, securityObjects, diagnostics.toList(), skipped);
     }
 

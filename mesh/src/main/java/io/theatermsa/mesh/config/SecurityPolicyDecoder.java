@@ -122,7 +122,7 @@ final class SecurityPolicyDecoder {
                     "a policy with targetRef(s) attaches to gateways and waypoints, never to sidecars");
             return SecurityPolicies.NONE;
         }
-        if (action.equals("AUDIT")) {
+        if ("AUDIT".equals(action)) {
             diagnostics.add(Code.NOT_EMULATED, meta, "spec.action", "AUDIT never changes whether a request is"
                     + " allowed; it only marks requests for an audit logging plugin, which the local mesh does not have");
             return SecurityPolicies.NONE;

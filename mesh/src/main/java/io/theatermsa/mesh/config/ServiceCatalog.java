@@ -1,5 +1,7 @@
 package io.theatermsa.mesh.config;
 
+import java.util.Map;
+
 /**
  * Which hosts some workload serves, for the "host nothing serves" findings (KIA1101, KIA0202). The local endpoint
  * registry is one; a loader without a catalogue skips those checks.
@@ -25,5 +27,13 @@ public interface ServiceCatalog {
      */
     default boolean runsApp(String namespace, String app) {
         return false;
+    }
+
+    /**
+     * The label selector of each Service of {@code namespace}, by Service name: which workloads a DestinationRule for
+     * that Service reaches (Kiali's workload mTLS status, KIA0105). A catalogue that knows no selectors answers none.
+     */
+    default Map<String, Map<String, String>> selectors(String namespace) {
+        return Map.of();
     }
 }

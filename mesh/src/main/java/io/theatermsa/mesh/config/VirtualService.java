@@ -43,4 +43,9 @@ public record VirtualService(ObjectMeta meta, List<String> hosts, List<String> g
     public boolean appliesToSidecars() {
         return gateways.isEmpty() || gateways.contains(MESH_GATEWAY);
     }
+
+    /** Whether an object in {@code namespace} sees this VirtualService, as Kiali reads {@code exportTo}. */
+    public boolean isVisibleFrom(String namespace) {
+        return ExportTo.isVisible(exportTo, meta.namespace(), namespace);
+    }
 }

@@ -39,7 +39,8 @@ class KialiMtlsChecksTest {
     private static final String DISABLE = "{tls: {mode: DISABLE}}";
     private static final String MESH_MUTUAL = dr("istio-system", "default", "*.local", MUTUAL);
     private static final String BOOKINFO_MUTUAL = dr("bookinfo", "default", "*.bookinfo.svc.cluster.local", MUTUAL);
-    private static final String AUTO_MTLS_OFF = """
+    /** The {@code istio} ConfigMap turning auto mTLS off, shared with {@link KialiAuthorizationChecksTest}. */
+    static final String AUTO_MTLS_OFF = """
             apiVersion: v1
             kind: ConfigMap
             metadata: {name: istio, namespace: istio-system}

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Properties of the YAML loader and the validators over generated and mutated VirtualServices and DestinationRules
- * (issue 15): no input makes an exception escape; every input is accepted or answered with findings that each name
+ * Properties of the YAML loader and the validators over generated and mutated VirtualServices and DestinationRules,
+ * and generated AuthorizationPolicies and PeerAuthentications (issue 15): no input makes an exception escape; every input is accepted or answered with findings that each name
  * their object and a field path (or, for text YAML cannot read, the file); whatever is accepted compiles into a
  * route table.
  */
@@ -46,14 +46,23 @@ class LoaderPropertiesTest {
             "outlierDetection", "consecutive5xxErrors", "consecutiveGatewayErrors", "interval", "baseEjectionTime",
             "maxEjectionPercent", "minHealthPercent", "tls", "mode", "portLevelSettings", "workloadSelector",
             "matchLabels", "tunnel", "proxyProtocol", "warmup", "enabled");
+    /** The AuthorizationPolicy and PeerAuthentication vocabulary, for Kiali's KIA01xx checks. */
+    private static final List<String> SECURITY_FIELDS = List.of("selector", "matchLabels", "app", "action", "rules",
+            "from", "to", "when", "source", "operation", "principals", "notPrincipals", "namespaces", "notNamespaces",
+            "methods", "hosts", "paths", "key", "values", "mtls", "mode", "ipBlocks");
 
     /** A JSON value of any shape, nested up to {@code depth}, with keys from the spec's own vocabulary. */
     private static Arbitrary<JsonNode> value(int depth) {
+        return value(depth, FIELDS);
+    }
+
+    private static Arbitrary<JsonNode> value(int depth, List<String> fields) {
         Arbitrary<JsonNode> leaf = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(12).map(NODES::textNode),
                 Arbitraries.of("", "*", "reviews", "reviews.shop.svc.cluster.local", "*.shop.svc.cluster.local",
                         "10.0.0.1", "V1", "1s", "0s", "1.5ms", "-1s", "5xx,reset", "%HOST", "/(?=x)", "UNAVAILABLE",
-                        "ISTIO_MUTUAL", "ROUND_ROBIN", "ctx1/*", ":path", "host").map(NODES::textNode),
+                        "ISTIO_MUTUAL", "ROUND_ROBIN", "ctx1/*", ":path", "host", "cluster.local/ns/shop/sa/web",
+                        "GET*", "*ET", "source.principal", "STRICT", "DISABLE", "PERMISSIVE").map(NODES::textNode),
                 Arbitraries.integers().between(-3, 70_000).map(NODES::numberNode),
                 Arbitraries.of(Long.MAX_VALUE, (long) Integer.MAX_VALUE + 1).map(NODES::numberNode),
                 Arbitraries.doubles().between(-1, 200).map(NODES::numberNode),
@@ -62,8 +71,8 @@ class LoaderPropertiesTest {
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<JsonNode> object = Combinators.combine(Arbitraries.of(FIELDS).list().ofMaxSize(4),
-                        value(depth - 1).list().ofMaxSize(4))
+        Arbitrary<JsonNode> object = Combinators.combine(Arbitraries.of(fields).list().ofMaxSize(4),
+                        value(depth - 1, fields).list().ofMaxSize(4))
                 .as((keys, values) -> {
                     ObjectNode o = NODES.objectNode();
                     for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
@@ -71,7 +80,7 @@ class LoaderPropertiesTest {
                     }
                     return o;
                 });
-        Arbitrary<JsonNode> array = value(depth - 1).list().ofMaxSize(3).map(items -> {
+        Arbitrary<JsonNode> array = value(depth - 1, fields).list().ofMaxSize(3).map(items -> {
             ArrayNode a = NODES.arrayNode();
             items.forEach(a::add);
             return a;
@@ -82,7 +91,8 @@ class LoaderPropertiesTest {
 
     private static ObjectNode object(String kind, JsonNode spec) {
         ObjectNode o = NODES.objectNode();
-        o.put("apiVersion", "networking.istio.io/v1").put("kind", kind);
+        String group = kind.endsWith("Policy") || kind.equals("PeerAuthentication") ? "security" : "networking";
+        o.put("apiVersion", group + ".istio.io/v1").put("kind", kind);
         o.putObject("metadata").put("name", "x").put("namespace", "shop");
         o.set("spec", spec);
         return o;
@@ -92,6 +102,21 @@ class LoaderPropertiesTest {
     Arbitrary<String> generatedObjects() {
         return Combinators.combine(Arbitraries.of("VirtualService", "DestinationRule"), value(4))
                 .as((kind, spec) -> object(kind, spec).toString());
+    }
+
+    /** AuthorizationPolicies and PeerAuthentications, with DestinationRules for the mTLS status (KIA0102, KIA0105). */
+    @Provide
+    Arbitrary<String> generatedSecurityObjects() {
+        return Combinators.combine(Arbitraries.of("AuthorizationPolicy", "PeerAuthentication", "DestinationRule")
+                                           .list().ofMinSize(1).ofMaxSize(3),
+                                   value(4, SECURITY_FIELDS).list().ofMinSize(3).ofMaxSize(3))
+                .as((kinds, specs) -> {
+                    StringBuilder yaml = new StringBuilder();
+                    for (int i = 0; i < kinds.size(); i++) {
+                        yaml.append(object(kinds.get(i), specs.get(i))).append("\n---\n");
+                    }
+                    return yaml.toString();
+                });
     }
 
     /** A practice scenario's object with one node replaced by a generated value. */
@@ -115,6 +140,12 @@ class LoaderPropertiesTest {
 
     @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
     void mutatedPracticeObjectsNeverThrowAndEveryFindingNamesAFieldPath(@ForAll("mutatedPracticeObjects") String yaml) {
+        acceptedOrAnsweredWithFieldPaths(yaml);
+    }
+
+    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
+    void generatedSecurityObjectsNeverThrowAndEveryFindingNamesAFieldPath(
+            @ForAll("generatedSecurityObjects") String yaml) {
         acceptedOrAnsweredWithFieldPaths(yaml);
     }
 
