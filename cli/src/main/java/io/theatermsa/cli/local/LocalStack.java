@@ -24,6 +24,7 @@ import io.theatermsa.movie.MovieServiceApp;
 import io.theatermsa.platform.fault.FaultChannel;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.redis.RedisConnector;
+import io.theatermsa.platform.redis.RedisResources;
 import io.theatermsa.platform.topology.Topology;
 import io.theatermsa.platform.topology.Workload;
 import io.theatermsa.user.UserServiceApp;
@@ -95,6 +96,7 @@ public final class LocalStack implements AutoCloseable {
                                             loaded -> linter.withFindings(loaded, inventory));
             LocalRedis redis = LocalRedis.startOrUse(settings.redisUrl());
             started.push(redis);
+            RedisResources redisResources = track(started, RedisResources.create());
             StorePaths store = track(started, StorePaths.open(settings.bindHost(), redis.url(), topology, mesh));
             PodLauncher launcher = new PodLauncher(settings.bindHost(), mesh,
                                                    new PodNames(RandomGenerator.getDefault()), Clock.systemUTC());
@@ -106,11 +108,11 @@ public final class LocalStack implements AutoCloseable {
             track(started, new MeshEventReporter(mesh, topology.namespace(), kubeApi::events, Duration.ofSeconds(1)));
             Map<String, PodLauncher.Starter> starters = Map.of(
                     "user-service", (id, pod) -> UserServiceApp.start(id, settings.bindHost(), 0,
-                                                                      connection(store, id, pod)),
+                                                                      connection(store, redisResources, id, pod)),
                     "movie-service", (id, pod) -> MovieServiceApp.start(id, settings.bindHost(), 0,
-                                                                        connection(store, id, pod)),
+                                                                        connection(store, redisResources, id, pod)),
                     "booking-service", (id, pod) -> BookingServiceApp.start(id, settings.bindHost(), 0,
-                            connection(store, id, pod), track(pod, mesh.sidecarFor(id)), topology));
+                            connection(store, redisResources, id, pod), track(pod, mesh.sidecarFor(id)), topology));
             Map<String, List<Runnable>> deploys = new LinkedHashMap<>();
             for (Workload service : topology.services()) {
                 PodLauncher.Starter starter = Optional.ofNullable(starters.get(service.name())).orElseThrow(
@@ -120,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
                             LocalDeployment.service(service.name(), service.port(), starter), service.podsIn(cluster)));
                 }
             }
-            RedisConnector faultStore = track(started, RedisConnector.connect(redis.url()));
+            RedisConnector faultStore = track(started, RedisConnector.connect(redis.url(), redisResources));
             FaultChannel faults = new FaultChannel(faultStore.connection().sync(), Json.newMapper());
             String gatewayCluster = topology.gatewayCluster();
             AdminRoles roles = roles(mesh, topology, settings.home(),
@@ -241,8 +243,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A Redis connection of the pod {@code id}'s own, the way its service's pods in its cluster reach the store. */
-    private static RedisConnector connection(StorePaths store, WorkloadIdentity id, Deque<AutoCloseable> pod) {
-        return track(pod, RedisConnector.connect(store.urlFor(id)));
+    private static RedisConnector connection(StorePaths store, RedisResources resources, WorkloadIdentity id,
+                                             Deque<AutoCloseable> pod) {
+        return track(pod, RedisConnector.connect(store.urlFor(id), resources));
     }
 
     private static <T extends AutoCloseable> T track(Deque<AutoCloseable> started, T resource) {

@@ -9,8 +9,6 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.theatermsa.platform.health.ReadinessCheck;
 
 import java.lang.System.Logger.Level;
@@ -57,26 +55,41 @@ public final class RedisConnector implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RedisConnector.class.getName());
 
-    private final ClientResources resources;
+    /** The resources this connector made for itself and closes; {@code null} when they are shared. */
+    private final RedisResources owned;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
 
-    private RedisConnector(ClientResources resources, RedisClient client,
+    private RedisConnector(RedisResources owned, RedisClient client,
                            StatefulRedisConnection<String, String> connection) {
-        this.resources = resources;
+        this.owned = owned;
         this.client = client;
         this.connection = connection;
     }
 
-    /** Connects to {@code redisUrl}, e.g. {@code redis://127.0.0.1:6379} or {@code redis://:password@redis:6379/0}. */
+    /**
+     * Connects to {@code redisUrl}, e.g. {@code redis://127.0.0.1:6379} or {@code redis://:password@redis:6379/0},
+     * with resources of its own.
+     */
     public static RedisConnector connect(String redisUrl) {
+        RedisResources resources = RedisResources.create();
+        try {
+            return connect(redisUrl, resources, resources);
+        } catch (RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    /** Connects to {@code redisUrl} on {@code shared} resources, which the caller closes after the connector. */
+    public static RedisConnector connect(String redisUrl, RedisResources shared) {
+        return connect(redisUrl, shared, null);
+    }
+
+    private static RedisConnector connect(String redisUrl, RedisResources resources, RedisResources owned) {
         RedisURI uri = RedisURI.create(redisUrl);
         uri.setTimeout(HANDSHAKE_TIMEOUT);
-        ClientResources resources = ClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), LONGEST_RECONNECT_DELAY, 2,
-                                                  TimeUnit.MILLISECONDS))
-                .build();
-        RedisClient client = RedisClient.create(resources, uri);
+        RedisClient client = RedisClient.create(resources.lettuce(), uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -84,10 +97,9 @@ public final class RedisConnector implements AutoCloseable {
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build());
         try {
-            return new RedisConnector(resources, client, client.connect());
+            return new RedisConnector(owned, client, client.connect());
         } catch (RuntimeException e) {
             client.shutdown();
-            resources.shutdown();
             throw e;
         }
     }
@@ -146,6 +158,8 @@ public final class RedisConnector implements AutoCloseable {
     public void close() {
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        if (owned != null) {
+            owned.close();
+        }
     }
 }
