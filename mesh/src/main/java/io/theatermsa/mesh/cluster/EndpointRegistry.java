@@ -6,8 +6,10 @@ import io.theatermsa.mesh.config.ServiceCatalog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -81,5 +83,16 @@ public final class EndpointRegistry implements ServiceCatalog {
     @Override
     public boolean serves(HostName host) {
         return lookup(host) != null;
+    }
+
+    /** Every registered Service selects its pods by their {@code app} label, as the Services of {@code k8s/} do. */
+    @Override
+    public Map<String, Map<String, String>> selectors(String namespace) {
+        if (!this.namespace.equals(namespace)) {
+            return Map.of();
+        }
+        Map<String, Map<String, String>> selectors = new TreeMap<>();
+        services.keySet().forEach(service -> selectors.put(service, Map.of("app", service)));
+        return selectors;
     }
 }

@@ -44,4 +44,15 @@ class EndpointRegistryTest {
         assertThat(e.labels()).containsEntry("app", "movie-service").containsEntry("cluster", "ctx2")
                 .containsEntry("topology.istio.io/cluster", "ctx2");
     }
+
+    @Test
+    void eachServiceSelectsItsPodsByTheAppLabelAsKialiReadsIt() {
+        registry.register("user-service", 8081);
+        registry.register("movie-service", 8082);
+
+        assertThat(registry.selectors("theater-msa")).containsExactly(
+                java.util.Map.entry("movie-service", java.util.Map.of("app", "movie-service")),
+                java.util.Map.entry("user-service", java.util.Map.of("app", "user-service")));
+        assertThat(registry.selectors("other")).isEmpty();
+    }
 }
