@@ -25,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 
 /**
@@ -35,19 +37,20 @@ import java.util.function.BiFunction;
  */
 public final class LocalKubeApi implements AutoCloseable {
 
-    private final Map<String, String> urls;
-    private final Map<String, ClusterEvents> events;
-    private final Path kubeconfig;
-    private final Map<Path, String> written;
-    private final Deque<AutoCloseable> toClose;
+    /** The servers and the kubeconfigs, once they are up: the slow half, started beside the pods. */
+    private record Serving(Map<String, String> urls, Path kubeconfig, Map<Path, String> written,
+                           Deque<AutoCloseable> servers) {
+    }
 
-    private LocalKubeApi(Map<String, String> urls, Map<String, ClusterEvents> events, Path kubeconfig,
-                         Map<Path, String> written, Deque<AutoCloseable> toClose) {
-        this.urls = Map.copyOf(urls);
+    private final Map<String, ClusterEvents> events;
+    private final Deque<AutoCloseable> bridges;
+    private final CompletableFuture<Serving> serving;
+
+    private LocalKubeApi(Map<String, ClusterEvents> events, Deque<AutoCloseable> bridges,
+                         CompletableFuture<Serving> serving) {
         this.events = Map.copyOf(events);
-        this.kubeconfig = kubeconfig;
-        this.written = Map.copyOf(written);
-        this.toClose = toClose;
+        this.bridges = bridges;
+        this.serving = serving;
     }
 
     /**
@@ -55,41 +58,79 @@ public final class LocalKubeApi implements AutoCloseable {
      * the cluster's configuration in force, and writes {@code kubeconfig} with the admin token and, next to it,
      * {@link #readOnlyNextTo its read-only twin} with the read-only token (both mode 0600, starting in
      * {@code namespace}, their current context the first cluster), each server serving what {@code workloads} gives
-     * for its cluster (and the events recorder of its store). Starts all or nothing.
+     * for its cluster (and the events recorder of its store). The stores, their events and their bridges to the mesh
+     * exist when this returns, so the workloads can start at once; the servers (a TLS key, an HTTPS server per
+     * cluster: a second of a start) come up on a thread of their own, and {@link #awaitServing()} waits for them.
+     * All or nothing, once awaited.
      */
     static LocalKubeApi start(ClusterConfigs mesh, String namespace, BearerTokens tokens, Path kubeconfig,
                               BiFunction<String, ClusterEvents, ClusterWorkloads> workloads) {
-        ServerCertificate certificate = ServerCertificate.generate(Clock.systemUTC(), new SecureRandom());
-        Deque<AutoCloseable> started = new ArrayDeque<>();
+        Deque<AutoCloseable> bridges = new ArrayDeque<>();
         try {
-            Map<String, String> urls = new LinkedHashMap<>();
             Map<String, ClusterEvents> recorders = new LinkedHashMap<>();
-            List<Kubeconfig.Context> contexts = new ArrayList<>();
+            Map<String, ClusterStore> stores = new LinkedHashMap<>();
+            Map<String, ClusterWorkloads> served = new LinkedHashMap<>();
             for (String cluster : mesh.clusters()) {
                 ClusterStore store = ClusterStore.withNamespaces(
                         new LinkedHashSet<>(List.of("default", namespace)).toArray(String[]::new));
                 ClusterEvents events = new ClusterEvents(store, Clock.systemUTC());
-                KubeApiServer server = KubeApiServer.start(store, new MeshAdmission(), workloads.apply(cluster, events),
-                                                           events, tokens, certificate, 0);
-                started.push(server);
-                started.push(ClusterBridge.open(store, mesh, cluster));
-                urls.put(cluster, server.url());
+                served.put(cluster, workloads.apply(cluster, events));
+                bridges.push(ClusterBridge.open(store, mesh, cluster));
+                stores.put(cluster, store);
                 recorders.put(cluster, events);
-                contexts.add(new Kubeconfig.Context(cluster, server.url()));
             }
+            CompletableFuture<Serving> serving = CompletableFuture.supplyAsync(
+                    () -> serve(stores, recorders, served, namespace, tokens, kubeconfig),
+                    command -> Thread.ofPlatform().name("kube-api-start").start(command));
+            return new LocalKubeApi(recorders, bridges, serving);
+        } catch (RuntimeException e) {
+            LocalStack.closeAll(bridges);
+            throw e;
+        }
+    }
+
+    private static Serving serve(Map<String, ClusterStore> stores, Map<String, ClusterEvents> events,
+                                 Map<String, ClusterWorkloads> workloads, String namespace, BearerTokens tokens,
+                                 Path kubeconfig) {
+        ServerCertificate certificate = ServerCertificate.generate(Clock.systemUTC(), new SecureRandom());
+        Deque<AutoCloseable> servers = new ArrayDeque<>();
+        try {
+            Map<String, String> urls = new LinkedHashMap<>();
+            List<Kubeconfig.Context> contexts = new ArrayList<>();
+            stores.forEach((cluster, store) -> {
+                KubeApiServer server = KubeApiServer.start(store, new MeshAdmission(), workloads.get(cluster),
+                                                           events.get(cluster), tokens, certificate, 0);
+                servers.push(server);
+                urls.put(cluster, server.url());
+                contexts.add(new Kubeconfig.Context(cluster, server.url()));
+            });
             Map<Path, String> written = new LinkedHashMap<>();
             Path readOnly = readOnlyNextTo(kubeconfig);
             Kubeconfig.write(kubeconfig, contexts, certificate, tokens.admin(), namespace);
             written.put(kubeconfig, Files.readString(kubeconfig));
             Kubeconfig.write(readOnly, contexts, certificate, Kubeconfig.READ_ONLY_USER, tokens.readOnly(), namespace);
             written.put(readOnly, Files.readString(readOnly));
-            return new LocalKubeApi(urls, recorders, kubeconfig.toAbsolutePath().normalize(), written, started);
+            return new Serving(Map.copyOf(urls), kubeconfig.toAbsolutePath().normalize(), Map.copyOf(written),
+                               servers);
         } catch (IOException e) {
-            LocalStack.closeAll(started);
+            LocalStack.closeAll(servers);
             throw new UncheckedIOException("cannot read back the kubeconfig " + kubeconfig, e);
         } catch (RuntimeException e) {
-            LocalStack.closeAll(started);
+            LocalStack.closeAll(servers);
             throw e;
+        }
+    }
+
+    /** Waits until every server answers and the kubeconfigs are written; throws what stopped them. */
+    void awaitServing() {
+        serving();
+    }
+
+    private Serving serving() {
+        try {
+            return serving.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
@@ -113,12 +154,12 @@ public final class LocalKubeApi implements AutoCloseable {
 
     /** Each cluster's server, {@code https://127.0.0.1:<port>}. */
     public Map<String, String> urls() {
-        return urls;
+        return serving().urls();
     }
 
     /** The kubeconfig written, as an absolute path. */
     public Path kubeconfig() {
-        return kubeconfig;
+        return serving().kubeconfig();
     }
 
     /**
@@ -127,8 +168,15 @@ public final class LocalKubeApi implements AutoCloseable {
      */
     @Override
     public void close() {
-        LocalStack.closeAll(toClose);
-        written.forEach((file, content) -> {
+        LocalStack.closeAll(bridges);
+        Serving up;
+        try {
+            up = serving();
+        } catch (RuntimeException e) {
+            return; // the servers that had started were closed when the start failed
+        }
+        LocalStack.closeAll(up.servers());
+        up.written().forEach((file, content) -> {
             try {
                 if (Files.isRegularFile(file) && Files.readString(file).equals(content)) {
                     Files.delete(file);

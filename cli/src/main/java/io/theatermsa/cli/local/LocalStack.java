@@ -141,6 +141,7 @@ public final class LocalStack implements AutoCloseable {
                     LocalDeployment.pinned(topology.gateway().name(), topology.gateway().port(), gateway,
                             "게이트웨이 파드 하나가 대시보드 포트를 차지합니다 / its one pod owns the dashboard port"), 1));
             startEachCluster(deploys.values());
+            kubeApi.awaitServing();
             String url = gatewayWorkloads.running().stream()
                     .filter(p -> p.identity().service().equals(topology.gateway().name()))
                     .findFirst().orElseThrow().url() + "/";
