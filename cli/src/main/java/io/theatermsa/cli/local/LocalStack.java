@@ -101,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
             PodLauncher launcher = new PodLauncher(settings.bindHost(), mesh,
                                                    new PodNames(RandomGenerator.getDefault()), Clock.systemUTC());
             Map<String, LocalWorkloads> clusters = new LinkedHashMap<>();
-            LocalKubeApi kubeApi = track(started, LocalKubeApi.start(mesh, topology.namespace(),
+            LocalKubeApi kubeApi = track(started, LocalKubeApi.starting(mesh, topology.namespace(),
                     new BearerTokens(settings.adminToken().value(), settings.readOnlyToken()), settings.kubeconfig(),
                     (cluster, events) -> clusters.computeIfAbsent(cluster, c -> track(started,
                             new LocalWorkloads(c, topology.namespace(), launcher, events)))));
