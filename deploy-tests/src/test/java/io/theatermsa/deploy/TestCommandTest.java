@@ -35,6 +35,10 @@ class TestCommandTest {
         String readme = Files.readString(ROOT.resolve("README.md"));
         assertThat(readme).contains("| 테스트 | `" + COMMAND + "` ").contains("| test | `" + COMMAND + "` ")
                 .doesNotContain("| 테스트 | `./mvnw").doesNotContain("| test | `./mvnw");
+        String block = "```bash\n" + COMMAND + "\n```\n";
+        assertThat(readme).contains("### 테스트\n").contains("#### Tests\n");
+        assertThat(readme.split(java.util.regex.Pattern.quote(block), -1)).as("the command's block, once per language")
+                .hasSize(3);
     }
 
     @Test
@@ -42,7 +46,7 @@ class TestCommandTest {
         List<String> commands = Files.readAllLines(ROOT.resolve(".ci/run")).stream()
                 .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .filter(line -> !line.startsWith("set ") && !line.startsWith("cd ")).toList();
-        assertThat(commands).containsExactly("exec " + COMMAND);
+        assertThat(commands).containsExactly(COMMAND);
     }
 
     @Test
