@@ -3,6 +3,7 @@ package io.theatermsa.cli.local;
 import io.theatermsa.gateway.admin.local.LocalMesh;
 import io.theatermsa.mesh.security.InboundDecision;
 import io.theatermsa.mesh.security.InboundRequest;
+import io.theatermsa.mesh.security.Workload;
 import io.theatermsa.mesh.sidecar.InboundRefusal;
 import io.theatermsa.mesh.workload.WorkloadIdentity;
 
@@ -42,6 +43,7 @@ final class SidecarInbound implements AutoCloseable {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final WorkloadIdentity pod;
+    private final Workload workload;
     private final int port;
     private final InetSocketAddress app;
     private final LocalMesh mesh;
@@ -51,6 +53,7 @@ final class SidecarInbound implements AutoCloseable {
     private SidecarInbound(String bindHost, WorkloadIdentity pod, int port, InetSocketAddress app, LocalMesh mesh,
                            PodLog log) {
         this.pod = pod;
+        this.workload = mesh.workload(pod.service(), pod.cluster());
         this.port = port;
         this.app = app;
         this.mesh = mesh;
@@ -82,7 +85,7 @@ final class SidecarInbound implements AutoCloseable {
             connections.close(client);
             return;
         }
-        InboundDecision decision = mesh.inbound(pod.service(), pod.cluster(),
+        InboundDecision decision = mesh.inbound(pod.cluster(), workload,
                 InboundRequest.withoutSidecar(port, head.get().method(), head.get().target()));
         if (decision instanceof InboundDecision.Allowed) {
             client.setSoTimeout(0);

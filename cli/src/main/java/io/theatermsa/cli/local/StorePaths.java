@@ -43,6 +43,7 @@ final class StorePaths implements AutoCloseable {
         String storeCluster = store.clusters().getFirst();
         RedisURI uri = RedisURI.create(storeUrl);
         InetSocketAddress target = new InetSocketAddress(uri.getHost(), uri.getPort());
+        var storePod = mesh.workload(store.name(), storeCluster);
         Map<String, StoreTcpPath> paths = new LinkedHashMap<>();
         try {
             for (Workload service : topology.services()) {
@@ -50,7 +51,7 @@ final class StorePaths implements AutoCloseable {
                         Principal.of(topology.namespace(), service.name()), ClientTransport.AUTO_MTLS, store.port());
                 for (String cluster : service.clusters()) {
                     BooleanSupplier open = () -> !mesh.partitions().isCut(cluster, storeCluster)
-                            && mesh.inbound(store.name(), storeCluster, connection) instanceof InboundDecision.Allowed;
+                            && mesh.inbound(storeCluster, storePod, connection) instanceof InboundDecision.Allowed;
                     paths.put(key(service.name(), cluster), StoreTcpPath.open(bindHost,
                             service.name() + "@" + cluster + " -> " + store.name() + "@" + storeCluster, target, open));
                 }

@@ -237,15 +237,19 @@ public final class LocalMesh implements ClusterConfigs {
         };
     }
 
+    /** A pod of {@code service} in {@code cluster} as the policies select it: its namespace and its labels. */
+    public Workload workload(String service, String cluster) {
+        return new Workload(registry.namespace(), Endpoint.localLabels(service, cluster));
+    }
+
     /**
-     * What the sidecar of a pod of {@code service} in {@code cluster} does with {@code request}, by the
+     * What the sidecar of {@code pod} (a {@link #workload}) in {@code cluster} does with {@code request}, by the
      * PeerAuthentications and AuthorizationPolicies in force in that cluster now (mesh-semantics §11): for the ways
      * in that do not pass an emulated outbound sidecar (a caller without a sidecar, the services' connections to the
-     * store).
+     * store), asked per connection and per chunk, so the pod is given, not built.
      */
-    public InboundDecision inbound(String service, String cluster, InboundRequest request) {
-        return cluster(cluster).controlPlane().current().security().decide(
-                new Workload(registry.namespace(), Endpoint.localLabels(service, cluster)), request);
+    public InboundDecision inbound(String cluster, Workload pod, InboundRequest request) {
+        return cluster(cluster).controlPlane().current().security().decide(pod, request);
     }
 
     /** Every sidecar made and not closed yet, in the order made. */
