@@ -58,25 +58,10 @@ public final class LocalKubeApi implements AutoCloseable {
      * the cluster's configuration in force, and writes {@code kubeconfig} with the admin token and, next to it,
      * {@link #readOnlyNextTo its read-only twin} with the read-only token (both mode 0600, starting in
      * {@code namespace}, their current context the first cluster), each server serving what {@code workloads} gives
-     * for its cluster (and the events recorder of its store). Returns once every server answers and the kubeconfigs
-     * are written; starts all or nothing.
-     */
-    static LocalKubeApi start(ClusterConfigs mesh, String namespace, BearerTokens tokens, Path kubeconfig,
-                              BiFunction<String, ClusterEvents, ClusterWorkloads> workloads) {
-        LocalKubeApi api = starting(mesh, namespace, tokens, kubeconfig, workloads);
-        try {
-            api.awaitServing();
-            return api;
-        } catch (RuntimeException e) {
-            api.close();
-            throw e;
-        }
-    }
-
-    /**
-     * As {@link #start}, but returns as soon as the stores, their events and their bridges to the mesh exist, so the
-     * workloads can start at once; the servers (a TLS key, an HTTPS server per cluster: the larger part of a second)
-     * come up on a thread of their own, and {@link #awaitServing()} waits for them.
+     * for its cluster (and the events recorder of its store). Returns as soon as the stores, their events and their
+     * bridges to the mesh exist, so the workloads can start at once; the servers (a TLS key, an HTTPS server per
+     * cluster: the larger part of a second) come up on a thread of their own, and {@link #awaitServing()} waits for
+     * them. All or nothing, once awaited.
      */
     static LocalKubeApi starting(ClusterConfigs mesh, String namespace, BearerTokens tokens, Path kubeconfig,
                                  BiFunction<String, ClusterEvents, ClusterWorkloads> workloads) {

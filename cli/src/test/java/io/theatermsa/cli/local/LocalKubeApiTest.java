@@ -39,8 +39,9 @@ class LocalKubeApiTest {
         List.of("user-service", "movie-service", "booking-service").forEach(s -> registry.register(s, 8080));
         LocalMesh mesh = LocalMesh.load(INITIAL, registry, List.of("ctx1", "ctx2"));
         kubeconfig = home.resolve(".theater/kubeconfig");
-        api = LocalKubeApi.start(mesh, "theater-msa", new BearerTokens("admin-token", "student-token"), kubeconfig,
-                                 (cluster, events) -> ClusterWorkloads.NONE);
+        api = LocalKubeApi.starting(mesh, "theater-msa", new BearerTokens("admin-token", "student-token"), kubeconfig,
+                                    (cluster, events) -> ClusterWorkloads.NONE);
+        api.awaitServing();
     }
 
     @AfterEach
