@@ -29,10 +29,13 @@ final class UnreachableRules {
 
     private final AdmissionFindings findings;
     private final String kind;
+    /** HTTP rules and matches have names, and only they get the prefix-overlap check. */
+    private final boolean http;
 
     private UnreachableRules(AdmissionFindings findings, String kind) {
         this.findings = findings;
         this.kind = kind;
+        this.http = kind.equals("http");
     }
 
     static void check(RawField spec, AdmissionFindings findings) {
@@ -103,7 +106,7 @@ final class UnreachableRules {
                     continue;
                 }
                 seen.put(key, r);
-                if (kind.equals("http")) {
+                if (http) {
                     prefixMatch(route, r, matches.get(m), m).ifPresent(prefixes::add);
                 }
             }
@@ -180,12 +183,12 @@ final class UnreachableRules {
 
     /** The quoted {@code name} of an HTTP rule, else {@code #index}; TCP and TLS rules have no names. */
     private String routeName(RawField route, int r) {
-        return kind.equals("http") && AdmissionFindings.nonEmpty(route, "name") ? "\"" + route.text("name") + "\""
+        return http && AdmissionFindings.nonEmpty(route, "name") ? "\"" + route.text("name") + "\""
                 : "#" + r;
     }
 
     private String matchName(RawField match, int m) {
-        return kind.equals("http") && AdmissionFindings.nonEmpty(match, "name") ? "\"" + match.text("name") + "\""
+        return http && AdmissionFindings.nonEmpty(match, "name") ? "\"" + match.text("name") + "\""
                 : "#" + m;
     }
 }
