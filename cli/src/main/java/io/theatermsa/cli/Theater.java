@@ -6,10 +6,13 @@ import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
-import java.util.logging.LogManager;
 
 /** The {@code theater} command. */
 @Command(name = "theater",
@@ -68,7 +71,7 @@ public final class Theater implements Runnable {
     }
 
     public static void main(String[] args) {
-        quietLibraryLogging();
+        QuietLibraryLogging.whenFirstUsed();
         System.exit(commandLine(new Theater(), args.length == 0 ? "" : args[0]).execute(args));
     }
 
@@ -86,23 +89,28 @@ public final class Theater implements Runnable {
         boolean named = COMMANDS.stream().anyMatch(command -> name(command).equals(first));
         COMMANDS.stream().filter(command -> !named || name(command).equals(first))
                 .forEach(command -> commandLine.addSubcommand(name(command), command));
-        commandLine.setResourceBundle(ResourceBundle.getBundle("io.theatermsa.cli.TheaterHelp"));
+        commandLine.setResourceBundle(helpTexts());
         commandLine.setUsageHelpAutoWidth(true);
         return commandLine;
     }
 
-    private static String name(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
+    /**
+     * The help texts ({@code TheaterHelp.properties}, UTF-8), read from this jar: {@link ResourceBundle#getBundle}
+     * would first look for a control provider and a bundle per locale in every jar of the class path.
+     */
+    private static ResourceBundle helpTexts() {
+        try (InputStream texts = Theater.class.getResourceAsStream("TheaterHelp.properties")) {
+            if (texts == null) {
+                throw new IllegalStateException("TheaterHelp.properties is missing from the jar");
+            }
+            return new PropertyResourceBundle(new InputStreamReader(texts, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the help texts", e);
+        }
     }
 
-    private static void quietLibraryLogging() {
-        try (InputStream config = Theater.class.getResourceAsStream("/logging.properties")) {
-            if (config != null) {
-                LogManager.getLogManager().readConfiguration(config);
-            }
-        } catch (IOException e) {
-            System.err.println("warning: cannot read logging.properties: " + e.getMessage());
-        }
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     @Override

@@ -39,17 +39,15 @@ final class ApiHandler implements Handler {
     private final PodLogs logs;
     private final WatchStream watches;
     private final BearerTokens tokens;
-    private final OpenApiDocuments openApi;
     private final Clock clock;
 
     ApiHandler(ResourceVerbs verbs, WorkloadVerbs workloads, PodLogs logs, WatchStream watches, BearerTokens tokens,
-               OpenApiDocuments openApi, Clock clock) {
+               Clock clock) {
         this.verbs = verbs;
         this.workloads = workloads;
         this.logs = logs;
         this.watches = watches;
         this.tokens = tokens;
-        this.openApi = openApi;
         this.clock = clock;
     }
 
@@ -106,9 +104,9 @@ final class ApiHandler implements Handler {
         if (path.equals("version")) {
             Responses.json(res, 200, Discovery.version());
         } else if (path.equals("openapi/v3")) {
-            Responses.json(res, 200, openApi.index());
+            Responses.json(res, 200, OpenApiDocuments.served().index());
         } else if (path.startsWith("openapi/v3/")) {
-            Responses.json(res, 200, openApi.document(path.substring("openapi/v3/".length()))
+            Responses.json(res, 200, OpenApiDocuments.served().document(path.substring("openapi/v3/".length()))
                     .orElseThrow(ApiHandler::notFound));
         } else {
             throw notFound();

@@ -54,7 +54,7 @@ public final class KubeApiServer implements AutoCloseable {
                                             new WorkloadVerbs(store, workloads, mirror),
                                             new PodLogs(store, workloads, clock, stopping::get),
                                             new WatchStream(store, clock, stopping::get), tokens,
-                                            new OpenApiDocuments(), clock);
+                                            clock);
         WebServer server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(port)

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -57,12 +54,7 @@ public final class Kubeconfig {
         config.putArray("users").addObject().put("name", user).putObject("user").put("token", token);
         config.putObject("preferences");
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, ".kubeconfig", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temporary, JsonMappers.YAML.writeValueAsString(config));
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(file, JsonMappers.YAML.writeValueAsString(config));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the kubeconfig " + file, e);
         }

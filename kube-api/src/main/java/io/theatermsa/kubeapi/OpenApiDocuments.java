@@ -23,7 +23,8 @@ import java.util.Optional;
  * group-version. Each document's operations carry the kind's GVK and the {@code fieldValidation} parameter, so
  * kubectl validates on the server (admission) instead of downloading v2 protobuf; each kind's schema carries its
  * GVK list, so {@code kubectl explain virtualservice.spec.http.fault} answers. The PATCH content types do not list
- * strategic merge (kube-api.md 2.9). Built once; immutable.
+ * strategic merge (kube-api.md 2.9). Built once per process, when kubectl first asks ({@link #served()}): a tenth
+ * of a second of YAML and hashing that a start need not wait for; immutable.
  */
 final class OpenApiDocuments {
 
@@ -37,7 +38,12 @@ final class OpenApiDocuments {
     private final Map<String, ObjectNode> documents = new LinkedHashMap<>();
     private final ObjectNode index;
 
-    OpenApiDocuments() {
+    /** Built on first use, then shared by every server of the process. */
+    private static final class Served {
+        static final OpenApiDocuments DOCUMENTS = new OpenApiDocuments();
+    }
+
+    private OpenApiDocuments() {
         JsonNode schemas = schemas();
         ServedTypes.byGroup().forEach((group, types) -> {
             for (String version : ServedTypes.versionsOf(group)) {
@@ -49,6 +55,10 @@ final class OpenApiDocuments {
         ObjectNode paths = index.putObject("paths");
         documents.forEach((path, document) -> paths.putObject(path).put("serverRelativeURL",
                 "/openapi/v3/" + path + "?hash=" + hash(document)));
+    }
+
+    static OpenApiDocuments served() {
+        return Served.DOCUMENTS;
     }
 
     ObjectNode index() {

@@ -1,96 +1,69 @@
 package io.theatermsa.kubeapi;
 
 import io.helidon.common.tls.Tls;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-import java.math.BigInteger;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
-import java.util.List;
 
 /**
- * The TLS identity of the loopback API servers: a self-signed CA made at start and a serving certificate it
- * signs for {@code 127.0.0.1} and {@code localhost}. kubectl sends bearer tokens only over TLS (kube-api.md 7.3),
- * and trusts this CA through the kubeconfig's {@code certificate-authority-data} ({@link #caData()}). Nothing is
- * written to disk; one instance can serve every cluster of a stack.
+ * The TLS identity of the loopback API servers: a self-signed CA and a serving certificate it signs for
+ * {@code 127.0.0.1} and {@code localhost}. kubectl sends bearer tokens only over TLS (kube-api.md 7.3), and trusts
+ * this CA through the kubeconfig's {@code certificate-authority-data} ({@link #caData()}). One instance can serve
+ * every cluster of a stack; a stack keeps it in a directory and reuses it ({@link #reusedOrMade}).
  */
 public final class ServerCertificate {
 
-    private static final Duration VALIDITY = Duration.ofDays(30);
+    static final String SERVER_ADDRESS = "127.0.0.1";
+    static final String SERVER_HOST = "localhost";
+    /** How long a new certificate is valid: a year, like the certificates of kind and minikube. */
+    static final Duration VALIDITY = Duration.ofDays(365);
 
     private final X509Certificate ca;
     private final X509Certificate server;
-    private final KeyPair serverKeys;
+    private final PrivateKey serverKey;
+    private Tls tls;
 
-    private ServerCertificate(X509Certificate ca, X509Certificate server, KeyPair serverKeys) {
+    ServerCertificate(X509Certificate ca, X509Certificate server, PrivateKey serverKey) {
         this.ca = ca;
         this.server = server;
-        this.serverKeys = serverKeys;
+        this.serverKey = serverKey;
     }
 
     /** A new CA and serving certificate (P-256 ECDSA), valid from a minute before {@code clock}'s now. */
     public static ServerCertificate generate(Clock clock, SecureRandom random) {
-        try {
-            KeyPair caKeys = keyPair(random);
-            KeyPair serverKeys = keyPair(random);
-            Instant from = clock.instant().minus(Duration.ofMinutes(1));
-            X500Name caName = new X500Name("CN=theater-local-kube-ca");
-            X509v3CertificateBuilder caBuilder = new JcaX509v3CertificateBuilder(caName, serial(random),
-                    Date.from(from), Date.from(from.plus(VALIDITY)), caName, caKeys.getPublic());
-            caBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            caBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            X509Certificate ca = sign(caBuilder, caKeys);
+        return SelfSignedPair.make(clock.instant().minus(Duration.ofMinutes(1)), VALIDITY, random);
+    }
 
-            X509v3CertificateBuilder serverBuilder = new JcaX509v3CertificateBuilder(caName, serial(random),
-                    Date.from(from), Date.from(from.plus(VALIDITY)), new X500Name("CN=kube-apiserver"),
-                    serverKeys.getPublic());
-            serverBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            serverBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            serverBuilder.addExtension(Extension.extendedKeyUsage, false,
-                                       new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            serverBuilder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                    new GeneralName(GeneralName.dNSName, "localhost")}));
-            return new ServerCertificate(ca, sign(serverBuilder, caKeys), serverKeys);
-        } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
-            throw new IllegalStateException("cannot make the API server's certificate", e);
-        }
+    /**
+     * The certificate kept in {@code directory} when it is whole and still good for a while
+     * ({@link StoredCertificate#read}), otherwise a {@link #generate new one}, kept there for the next start (the
+     * key readable by its owner only). Making one costs about half a second of CPU (BouncyCastle's signed jars are
+     * verified as they load); reading one needs the JDK alone. A kubeconfig written earlier stays trusted as long as
+     * the CA is reused.
+     */
+    public static ServerCertificate reusedOrMade(Path directory, Clock clock, SecureRandom random) {
+        return StoredCertificate.read(directory, clock.instant()).orElseGet(() -> {
+            ServerCertificate made = generate(clock, random);
+            StoredCertificate.write(directory, made);
+            return made;
+        });
     }
 
     /** The CA certificate in PEM. */
     public String caPem() {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(ca.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return pem(ca);
     }
 
     /** The kubeconfig's {@code certificate-authority-data}: the CA's PEM, base64-encoded. */
@@ -103,23 +76,57 @@ public final class ServerCertificate {
         return ca;
     }
 
-    Tls tls() {
-        return Tls.builder().privateKey(serverKeys.getPrivate()).privateKeyCertChain(List.of(server, ca)).build();
+    X509Certificate serverCertificate() {
+        return server;
     }
 
-    private static KeyPair keyPair(SecureRandom random) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-        return generator.generateKeyPair();
+    PrivateKey serverKey() {
+        return serverKey;
     }
 
-    private static BigInteger serial(SecureRandom random) {
-        return new BigInteger(63, random).add(BigInteger.ONE);
+    /** Valid from now until at least {@code until}? */
+    boolean validUntil(Instant now, Instant until) {
+        return !now.isBefore(notBefore()) && !until.isAfter(server.getNotAfter().toInstant())
+               && !until.isAfter(ca.getNotAfter().toInstant());
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuer)
-            throws OperatorCreationException, GeneralSecurityException {
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate())));
+    private Instant notBefore() {
+        Instant server = this.server.getNotBefore().toInstant();
+        Instant ca = this.ca.getNotBefore().toInstant();
+        return server.isAfter(ca) ? server : ca;
+    }
+
+    /**
+     * The servers' TLS, made once. Its key manager hands out this key and chain as they are: a key store (what
+     * Helidon builds from a key) encrypts the key with 10,000 rounds of PBKDF2 per server, a fifth of a second of
+     * CPU at every start.
+     */
+    synchronized Tls tls() {
+        if (tls == null) {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                // No trust managers: the servers ask no client for a certificate, so the JDK's CA list is not read.
+                context.init(new KeyManager[] {new SingleKeyManager(serverKey, server, ca)}, new TrustManager[0],
+                             null);
+                tls = Tls.builder().sslContext(context).build();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot set up the API server's TLS", e);
+            }
+        }
+        return tls;
+    }
+
+    static String pem(X509Certificate certificate) {
+        try {
+            return pem("CERTIFICATE", certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n"
+               + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+               + "\n-----END " + label + "-----\n";
     }
 }

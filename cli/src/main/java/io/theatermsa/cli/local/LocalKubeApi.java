@@ -92,7 +92,8 @@ public final class LocalKubeApi implements AutoCloseable {
     private static Serving serve(Map<String, ClusterStore> stores, Map<String, ClusterEvents> events,
                                  Map<String, ClusterWorkloads> workloads, String namespace, BearerTokens tokens,
                                  Path kubeconfig) {
-        ServerCertificate certificate = ServerCertificate.generate(Clock.systemUTC(), new SecureRandom());
+        ServerCertificate certificate = ServerCertificate.reusedOrMade(pkiNextTo(kubeconfig), Clock.systemUTC(),
+                                                                       new SecureRandom());
         Deque<AutoCloseable> servers = new ArrayDeque<>();
         try {
             Map<String, String> urls = new LinkedHashMap<>();
@@ -145,6 +146,14 @@ public final class LocalKubeApi implements AutoCloseable {
      */
     public static Path readOnlyNextTo(Path kubeconfig) {
         return kubeconfig.resolveSibling(kubeconfig.getFileName() + "-readonly");
+    }
+
+    /**
+     * Where the servers' CA and certificate are kept between starts: {@code kube-pki/} beside {@code kubeconfig}
+     * ({@code .theater/kube-pki/} for {@code theater up}). Deleting it makes a new CA at the next start.
+     */
+    static Path pkiNextTo(Path kubeconfig) {
+        return kubeconfig.toAbsolutePath().resolveSibling("kube-pki");
     }
 
     /** The events recorder of {@code cluster}'s store; empty for a cluster this stack does not serve. */

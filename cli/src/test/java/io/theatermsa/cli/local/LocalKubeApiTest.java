@@ -93,4 +93,22 @@ class LocalKubeApiTest {
         assertThat(kubeconfig).hasContent("# another stack's");
         assertThat(LocalKubeApi.readOnlyNextTo(kubeconfig)).doesNotExist();
     }
+
+    @Test
+    void theNextStartKeepsTheCaSoAKubeconfigSavedBeforeStillVerifiesTheServers() throws IOException {
+        Path saved = home.resolve("saved-kubeconfig");
+        Files.copy(kubeconfig, saved);
+        assertThat(LocalKubeApi.pkiNextTo(kubeconfig).resolve("apiserver.key")).isRegularFile();
+        api.close();
+
+        start();
+
+        String caLine = Files.readAllLines(saved).stream().filter(l -> l.contains("certificate-authority-data"))
+                .findFirst().orElseThrow();
+        assertThat(Files.readString(kubeconfig)).contains(caLine.strip());
+        String server = Files.readAllLines(kubeconfig).stream().filter(l -> l.contains("server:"))
+                .findFirst().orElseThrow().strip().substring("server:".length()).strip();
+        Kubectl.Result listed = new Kubectl(home, saved, Map.of()).run("--server", server, "get", "vs");
+        assertThat(listed.out()).as(listed.err()).contains("user-service-vs");
+    }
 }
