@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,13 +27,12 @@ class ServerCertificateTest {
     private final SecureRandom random = new SecureRandom();
 
     @Test
-    void theFirstStartMakesTheCertificateAndKeepsTheKeyReadableByItsOwnerOnly() throws IOException {
+    void theFirstStartMakesTheCertificateAndKeepsItInOneFileReadableByItsOwnerOnly() throws IOException {
         ServerCertificate made = ServerCertificate.reusedOrMade(dir, at(NOW), random);
 
-        assertThat(Files.readString(dir.resolve("ca.crt"))).isEqualTo(made.caPem());
-        assertThat(Files.readString(dir.resolve("apiserver.key"))).startsWith("-----BEGIN PRIVATE KEY-----\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("apiserver.key"))))
-                .isEqualTo("rw-------");
+        Path file = dir.resolve("apiserver.pem");
+        assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith(made.caPem());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(made.caCertificate().getNotAfter().toInstant())
                 .isAfter(NOW.plus(ServerCertificate.VALIDITY).minus(Duration.ofMinutes(2)));
     }
@@ -70,43 +68,28 @@ class ServerCertificateTest {
     @Test
     void aDamagedKeyIsReplacedNotFatal() throws IOException {
         ServerCertificate first = ServerCertificate.reusedOrMade(dir, at(NOW), random);
-        Files.writeString(dir.resolve("apiserver.key"), "-----BEGIN PRIVATE KEY-----\nnot base64 !\n"
-                                                        + "-----END PRIVATE KEY-----\n");
+        Path file = dir.resolve("apiserver.pem");
+        Files.writeString(file, Files.readString(file).replaceFirst("\n[A-Za-z0-9+/]{8}", "\n!!!!!!!!"));
 
         ServerCertificate replaced = ServerCertificate.reusedOrMade(dir, at(NOW), random);
 
         assertThat(replaced.caPem()).isNotEqualTo(first.caPem());
-        assertThat(StoredCertificate.read(dir, NOW)).isPresent();
+        assertThat(StoredCertificate.read(dir, NOW)).get().extracting(ServerCertificate::caPem)
+                .isEqualTo(replaced.caPem());
     }
 
     @Test
-    void aKeyThatIsNotTheCertificatesIsRefused() throws IOException {
-        Path other = dir.resolve("other");
-        ServerCertificate.reusedOrMade(other, at(NOW), random);
-        Path mine = dir.resolve("mine");
-        ServerCertificate.reusedOrMade(mine, at(NOW), random);
-        Files.copy(other.resolve("apiserver.key"), mine.resolve("apiserver.key"),
-                   StandardCopyOption.REPLACE_EXISTING);
-
-        assertThat(StoredCertificate.read(mine, NOW)).isEmpty();
-    }
-
-    @Test
-    void aServerCertificateTheCaDidNotSignIsRefused() throws IOException {
-        Path other = dir.resolve("other");
-        ServerCertificate.reusedOrMade(other, at(NOW), random);
-        Path mine = dir.resolve("mine");
-        ServerCertificate.reusedOrMade(mine, at(NOW), random);
-        Files.copy(other.resolve("ca.crt"), mine.resolve("ca.crt"), StandardCopyOption.REPLACE_EXISTING);
-
-        assertThat(StoredCertificate.read(mine, NOW)).isEmpty();
-    }
-
-    @Test
-    void aMissingFileMeansNoStoredCertificate() throws IOException {
+    void aFileCutShortHoldsNoCertificate() throws IOException {
         ServerCertificate.reusedOrMade(dir, at(NOW), random);
-        Files.delete(dir.resolve("apiserver.crt"));
+        Path file = dir.resolve("apiserver.pem");
+        String whole = Files.readString(file);
+        Files.writeString(file, whole.substring(0, whole.lastIndexOf("-----BEGIN CERTIFICATE-----")));
 
+        assertThat(StoredCertificate.read(dir, NOW)).isEmpty();
+    }
+
+    @Test
+    void aMissingFileMeansNoStoredCertificate() {
         assertThat(StoredCertificate.read(dir, NOW)).isEmpty();
     }
 

@@ -98,7 +98,7 @@ class LocalKubeApiTest {
     void theNextStartKeepsTheCaSoAKubeconfigSavedBeforeStillVerifiesTheServers() throws IOException {
         Path saved = home.resolve("saved-kubeconfig");
         Files.copy(kubeconfig, saved);
-        assertThat(LocalKubeApi.pkiNextTo(kubeconfig).resolve("apiserver.key")).isRegularFile();
+        assertThat(LocalKubeApi.pkiNextTo(kubeconfig).resolve("apiserver.pem")).isRegularFile();
         api.close();
 
         start();
