@@ -10,7 +10,8 @@ import java.net.ServerSocket;
 /**
  * A real redis-server, the Linux binary shipped inside the embedded-redis artifact, on a free loopback port and
  * without persistence: the Redis of {@code theater up} and of the tests. embedded-redis is an optional dependency of
- * platform, so only modules that declare it (the CLI, test scopes) carry the binary; container images do not.
+ * platform, so only modules that declare it (the CLI, test scopes) carry the binary; container images do not. The
+ * binary is extracted once into the user's cache ({@link CachedRedisExecutable}).
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
@@ -39,6 +40,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         int port = freeLoopbackPort();
         try {
             var builder = RedisServer.newRedisServer()
+                    .executableProvider(new CachedRedisExecutable(CachedRedisExecutable.userCache()))
                     .port(port)
                     .bind("127.0.0.1")
                     .setting("save \"\"");
