@@ -59,6 +59,7 @@ final class TcpListener implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 open.add(client);
+                noDelay(client);
                 threads.execute(() -> {
                     try {
                         handler.handle(client, this);
@@ -82,6 +83,7 @@ final class TcpListener implements AutoCloseable {
         Socket upstream = new Socket();
         open.add(upstream);
         try {
+            noDelay(upstream);
             upstream.connect(target);
             upstream.getOutputStream().write(prefix);
             threads.execute(() -> copy(client, upstream, flowing));
@@ -103,6 +105,19 @@ final class TcpListener implements AutoCloseable {
             // the other side closed or was cut: both sockets close below
         } finally {
             close(source, sink);
+        }
+    }
+
+    /**
+     * Sends every chunk at once, as Envoy's connections do ({@code TCP_NODELAY}): with Nagle's algorithm a relayed
+     * answer larger than one write waits for the peer's delayed acknowledgement (40 ms on Linux) at every chunk
+     * but the first, which made a 22 kB listing take 90 ms and 2 MB half a second.
+     */
+    private static void noDelay(Socket socket) {
+        try {
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            // a socket already closed: the relay ends on its own
         }
     }
 

@@ -238,6 +238,9 @@ public final class ServiceServer implements AutoCloseable {
                         .host(host)
                         .port(boundPort)
                         .shutdownHook(false)
+                        // Each write leaves at once, as through Envoy (TCP_NODELAY): with Nagle's algorithm a body
+                        // written after its headers, or in parts, waits for the client's delayed ACK (40 ms).
+                        .connectionOptions(socket -> socket.tcpNoDelay(true))
                         .directHandlers(rejected.all())
                         .routing(routing)
                         .build()
