@@ -39,6 +39,7 @@ public final class Theater implements Runnable {
     private final Path home;
     private final Topology topology;
     private final Style style;
+    private final ClassDataArchive archive = ClassDataArchive.fromSystemProperties();
 
     /** The command working in {@link ProjectHome#resolve()}, on the topology the environment names. */
     public Theater() {
@@ -56,6 +57,11 @@ public final class Theater implements Runnable {
         this.style = style;
     }
 
+    /** The class-data sharing archive this run writes, if {@code ./theater} asked for one. */
+    ClassDataArchive archive() {
+        return archive;
+    }
+
     Path home() {
         return home;
     }
@@ -71,8 +77,14 @@ public final class Theater implements Runnable {
     }
 
     public static void main(String[] args) {
+        Theater theater = new Theater();
+        theater.archive.recording();
         QuietLibraryLogging.whenFirstUsed();
-        System.exit(commandLine(new Theater(), args.length == 0 ? "" : args[0]).execute(args));
+        int exitCode = commandLine(theater, args.length == 0 ? "" : args[0]).execute(args);
+        if (exitCode == 0 || exitCode == 1) {
+            theater.archive.completed(); // a whole run, with or without findings; not a usage error
+        }
+        System.exit(exitCode);
     }
 
     /** The command line of {@code theater} with every subcommand, as tests and completion see it. */

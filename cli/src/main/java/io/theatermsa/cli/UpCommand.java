@@ -87,6 +87,7 @@ final class UpCommand implements Callable<Integer> {
                                                                      () -> RunState.running(home))));
         } catch (RuntimeException e) {
             System.err.println("오류: 시작하지 못했습니다 / error: could not start: " + e.getMessage());
+            theater.archive().failed();
             return 1;
         }
         Path stateFile = RunState.fileIn(home);
@@ -104,6 +105,7 @@ final class UpCommand implements Callable<Integer> {
             progress("\n중지 중 / stopping ...");
             stack.close();
             deleteQuietly(stateFile);
+            theater.archive().completed(); // a stack that started loaded everything a start loads
             System.out.println("중지됨 / stopped");
             stopped.countDown();
         }, "theater-shutdown"));

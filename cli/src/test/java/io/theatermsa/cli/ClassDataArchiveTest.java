@@ -1,0 +1,49 @@
+package io.theatermsa.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Only a run that did its work leaves its class-data sharing archive unmarked. */
+class ClassDataArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunIsMarkedIncompleteFromItsStartUntilItCompletes() {
+        Path archive = dir.resolve("cds/cli-lint-1.jsa");
+        ClassDataArchive run = new ClassDataArchive(Optional.of(archive));
+
+        run.recording();
+        assertThat(dir.resolve("cds/cli-lint-1.jsa.incomplete")).isRegularFile();
+
+        run.completed();
+        assertThat(dir.resolve("cds/cli-lint-1.jsa.incomplete")).doesNotExist();
+    }
+
+    @Test
+    void aRunThatFailedStaysMarkedWhateverItsExitCode() {
+        ClassDataArchive run = new ClassDataArchive(Optional.of(dir.resolve("up-1.jsa")));
+        run.recording();
+
+        run.failed();
+        run.completed();
+
+        assertThat(dir.resolve("up-1.jsa.incomplete")).isRegularFile();
+    }
+
+    @Test
+    void aRunThatWritesNoArchiveMarksNothing() {
+        ClassDataArchive run = new ClassDataArchive(Optional.empty());
+
+        run.recording();
+        run.completed();
+
+        assertThat(dir).isEmptyDirectory();
+    }
+}
