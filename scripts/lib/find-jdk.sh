@@ -27,10 +27,11 @@ theater_java_major() {
 }
 
 theater_jdk_ok() {
-  # $1: a candidate JAVA_HOME. True when it holds javac and java >= 21.
+  # $1: a candidate JAVA_HOME. True when it holds javac and java >= 21; THEATER_JAVA_MAJOR is then its version.
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
   major=$(theater_java_major "$1/bin/java")
-  [ -n "$major" ] && [ "$major" -ge 21 ]
+  [ -n "$major" ] && [ "$major" -ge 21 ] || return 1
+  THEATER_JAVA_MAJOR=$major
 }
 
 theater_find_jdk() {
