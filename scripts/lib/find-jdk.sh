@@ -31,7 +31,7 @@ theater_jdk_ok() {
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
   major=$(theater_java_major "$1/bin/java")
   [ -n "$major" ] && [ "$major" -ge 21 ] || return 1
-  export THEATER_JAVA_MAJOR=$major # read by ./theater
+  export THEATER_JAVA_MAJOR="$major" # read by ./theater
 }
 
 theater_find_jdk() {
