@@ -75,6 +75,7 @@ final class LogsCommand implements Callable<Integer> {
             }
             try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
                 selected.forEach(pod -> readers.execute(() -> followPod(pods, pod)));
+                theater.archive().completed(); // following: it has loaded what it needs, and ends only by Ctrl-C
                 while (!Thread.currentThread().isInterrupted()) {
                     Thread.sleep(POLL);
                     next = printAccessLog(stack, next);

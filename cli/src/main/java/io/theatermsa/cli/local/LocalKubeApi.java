@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -111,7 +112,7 @@ public final class LocalKubeApi implements AutoCloseable {
             written.put(kubeconfig, Files.readString(kubeconfig));
             Kubeconfig.write(readOnly, contexts, certificate, Kubeconfig.READ_ONLY_USER, tokens.readOnly(), namespace);
             written.put(readOnly, Files.readString(readOnly));
-            return new Serving(Map.copyOf(urls), kubeconfig.toAbsolutePath().normalize(), Map.copyOf(written),
+            return new Serving(Collections.unmodifiableMap(urls), kubeconfig.toAbsolutePath().normalize(), Map.copyOf(written),
                                servers);
         } catch (IOException e) {
             LocalStack.closeAll(servers);
@@ -161,7 +162,7 @@ public final class LocalKubeApi implements AutoCloseable {
         return Optional.ofNullable(events.get(cluster));
     }
 
-    /** Each cluster's server, {@code https://127.0.0.1:<port>}. */
+    /** Each cluster's server, {@code https://127.0.0.1:<port>}, in the clusters' order (as {@code up} lists them). */
     public Map<String, String> urls() {
         return serving().urls();
     }

@@ -111,4 +111,9 @@ class LocalKubeApiTest {
         Kubectl.Result listed = new Kubectl(home, saved, Map.of()).run("--server", server, "get", "vs");
         assertThat(listed.out()).as(listed.err()).contains("user-service-vs");
     }
+
+    @Test
+    void theServersAreListedInTheClustersOrder() {
+        assertThat(api.urls().keySet()).containsExactly("ctx1", "ctx2");
+    }
 }

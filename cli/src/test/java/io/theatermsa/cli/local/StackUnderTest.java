@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A whole local stack started from this checkout's first practice scenario, with a known admin token, and a client
@@ -116,9 +118,11 @@ public final class StackUnderTest implements AutoCloseable {
     @Override
     public void close() {
         stack.close();
-        try {
-            Files.deleteIfExists(kubeconfig);
-            Files.deleteIfExists(kubeconfig.getParent());
+        // The kubeconfigs are gone with the stack; the certificate it kept beside them (kube-pki/) is not.
+        try (Stream<Path> left = Files.walk(kubeconfig.getParent())) {
+            for (Path path : left.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         } catch (IOException e) {
             System.err.println("warning: cannot remove " + kubeconfig + ": " + e.getMessage());
         }
