@@ -7,6 +7,7 @@ import io.theatermsa.kubeapi.testing.Kubectl;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +26,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,11 +52,27 @@ class TheaterUpIT {
     @TempDir
     Path scenarios;
 
+    /** The certificate a stack keeps in the checkout's {@code .theater/kube-pki}: removed after if the test made it. */
+    private static final Path PKI = HOME.resolve(".theater/kube-pki");
+    private boolean pkiWasThere;
+
+    @BeforeEach
+    void notePki() {
+        pkiWasThere = Files.exists(PKI);
+    }
+
     @AfterEach
-    void killLeftovers() {
+    void leaveNothingBehind() throws IOException {
         for (Process p : processes) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+        }
+        if (!pkiWasThere && Files.exists(PKI)) {
+            try (Stream<Path> made = Files.walk(PKI)) {
+                for (Path path : made.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
