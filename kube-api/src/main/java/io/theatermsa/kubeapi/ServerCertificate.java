@@ -50,8 +50,8 @@ public final class ServerCertificate {
      * The certificate kept in {@code directory} when it is whole and still good for a while
      * ({@link StoredCertificate#read}), otherwise a {@link #generate new one}, kept there for the next start (the
      * key readable by its owner only). Making one costs about half a second of CPU (BouncyCastle's signed jars are
-     * verified as they load); reading one needs the JDK alone. A kubeconfig written earlier stays trusted as long as
-     * the CA is reused.
+     * verified as they load); reading one needs the JDK alone. A client that trusts the CA keeps trusting the
+     * servers as long as it is reused.
      */
     public static ServerCertificate reusedOrMade(Path directory, Clock clock, SecureRandom random) {
         return StoredCertificate.read(directory, clock.instant()).orElseGet(() -> {
