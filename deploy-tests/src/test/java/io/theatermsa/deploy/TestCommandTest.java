@@ -50,6 +50,23 @@ class TestCommandTest {
     }
 
     @Test
+    void ciReachesTheTestCommandFromTheCheckoutsRootHoweverItIsStarted() throws Exception {
+        Path checkout = temp.resolve("checkout");
+        Files.createDirectories(checkout.resolve(".ci"));
+        Files.createDirectories(checkout.resolve("scripts"));
+        Files.copy(ROOT.resolve(".ci/run"), checkout.resolve(".ci/run"));
+        executable(checkout.resolve(COMMAND), "echo \"test command in $PWD\"");
+
+        for (List<String> start : List.of(List.of("sh", ".ci/run"), List.of("bash", ".ci/run"))) {
+            Process process = new ProcessBuilder(start).directory(checkout.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(String.join(" ", start) + ": " + output).isZero();
+            assertThat(output).as(String.join(" ", start)).isEqualTo("test command in " + checkout.toRealPath() + "\n");
+        }
+    }
+
+    @Test
     void withoutRootTheMissingToolsAreNamedOnceBeforeAnythingRuns() throws Exception {
         Path bin = fakeBin();
 
