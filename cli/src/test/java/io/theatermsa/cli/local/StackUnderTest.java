@@ -3,6 +3,7 @@ package io.theatermsa.cli.local;
 import io.theatermsa.gateway.admin.ExerciseProgress;
 import io.theatermsa.gateway.delivery.DecisionTimer;
 import io.theatermsa.gateway.mesh.AdminToken;
+import io.theatermsa.platform.testing.Folders;
 import io.theatermsa.platform.testing.HttpApi;
 import io.theatermsa.platform.topology.Topology;
 
@@ -13,9 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A whole local stack started from this checkout's first practice scenario, with a known admin token, and a client
@@ -119,10 +118,8 @@ public final class StackUnderTest implements AutoCloseable {
     public void close() {
         stack.close();
         // The kubeconfigs are gone with the stack; the certificate it kept beside them (kube-pki/) is not.
-        try (Stream<Path> left = Files.walk(kubeconfig.getParent())) {
-            for (Path path : left.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            Folders.deleteTree(kubeconfig.getParent());
         } catch (IOException e) {
             System.err.println("warning: cannot remove " + kubeconfig + ": " + e.getMessage());
         }

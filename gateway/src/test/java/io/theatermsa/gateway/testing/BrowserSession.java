@@ -1,5 +1,6 @@
 package io.theatermsa.gateway.testing;
 
+import io.theatermsa.platform.testing.Folders;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -12,9 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 /**
  * Headless Debian Chromium driven by the Debian chromedriver, both at fixed paths so that Selenium Manager never
@@ -64,8 +63,8 @@ public final class BrowserSession implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        try {
+            Folders.deleteTree(profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

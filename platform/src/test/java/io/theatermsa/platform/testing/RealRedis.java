@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * JUnit extension giving tests a real redis-server ({@link EmbeddedRedis}, durable: an append-only file in a
@@ -46,11 +44,7 @@ public final class RealRedis implements ParameterResolver {
         @Override
         public void close() throws IOException {
             endpoint.close();
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+            Folders.deleteTree(dir);
         }
     }
 }
