@@ -36,7 +36,10 @@ final class SelfSignedPair {
     private SelfSignedPair() {
     }
 
-    /** A new CA and serving certificate for {@link ServerCertificate#SERVER_ADDRESS} and {@link ServerCertificate#SERVER_HOST}, valid from {@code from}. */
+    /**
+     * A new CA and serving certificate for {@link ServerCertificate#SERVER_ADDRESS} and
+     * {@link ServerCertificate#SERVER_HOST}, valid from {@code from}.
+     */
     static ServerCertificate make(Instant from, Duration validity, SecureRandom random) {
         try {
             KeyPair caKeys = keyPair(random);

@@ -56,7 +56,8 @@ class ServerCertificateTest {
     @Test
     void aCertificateWithLessThanAMonthLeftIsReplaced() {
         ServerCertificate first = ServerCertificate.reusedOrMade(dir, at(NOW), random);
-        Instant late = NOW.plus(ServerCertificate.VALIDITY).minus(StoredCertificate.RENEW_BEFORE).plus(Duration.ofDays(1));
+        Instant late = NOW.plus(ServerCertificate.VALIDITY).minus(StoredCertificate.RENEW_BEFORE)
+                .plus(Duration.ofDays(1));
 
         ServerCertificate renewed = ServerCertificate.reusedOrMade(dir, at(late), random);
 

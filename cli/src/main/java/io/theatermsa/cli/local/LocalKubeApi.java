@@ -112,8 +112,8 @@ public final class LocalKubeApi implements AutoCloseable {
             written.put(kubeconfig, Files.readString(kubeconfig));
             Kubeconfig.write(readOnly, contexts, certificate, Kubeconfig.READ_ONLY_USER, tokens.readOnly(), namespace);
             written.put(readOnly, Files.readString(readOnly));
-            return new Serving(Collections.unmodifiableMap(urls), kubeconfig.toAbsolutePath().normalize(), Map.copyOf(written),
-                               servers);
+            return new Serving(Collections.unmodifiableMap(urls), kubeconfig.toAbsolutePath().normalize(),
+                               Map.copyOf(written), servers);
         } catch (IOException e) {
             LocalStack.closeAll(servers);
             throw new UncheckedIOException("cannot read back the kubeconfig " + kubeconfig, e);
