@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceServerTest {
 
@@ -208,5 +211,18 @@ class ServiceServerTest {
         assertThat(HttpApi.json(r).get("error").asText()).isEqualTo("greeting_refused");
         assertThat(HttpApi.json(r).get("message").asText()).isEqualTo("this greeting was already sent");
         HttpApi.assertIdentity(r, server.identity());
+    }
+
+    @Test
+    void aPortInUseFailsTheStartInsteadOfServingNothing() throws Exception {
+        WorkloadIdentity another = new WorkloadIdentity("greeting-service", "ctx2", "greeting-ctx2-1");
+        ServiceServer.Builder second = ServiceServer.builder(another, new JsonBodies(Json.newMapper()))
+                .port(server.port());
+
+        assertThatThrownBy(second::start)
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(BindException.class)
+                .hasMessageContaining("greeting-service cannot listen on 127.0.0.1:" + server.port());
+        assertThat(send(at("/health/live").GET()).statusCode()).as("the first server still serves").isEqualTo(200);
     }
 }

@@ -20,6 +20,7 @@ import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.redis.SeedData;
 
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,6 +216,11 @@ public final class ServiceServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts listening, then plants the seed data.
+         *
+         * @throws UncheckedIOException with a {@link BindException} when the address cannot be bound (a port in use)
+         */
         public ServiceServer start() {
             RequestMetrics metrics = new RequestMetrics(identity);
             InjectedFaults injected = new InjectedFaults(metrics.registry());
@@ -234,7 +240,7 @@ public final class ServiceServer implements AutoCloseable {
                 routes.forEach(r -> r.accept(routing));
                 ErrorHandling.register(routing, json.mapper());
                 ErrorHandling.registerNotFound(routing);
-                return WebServer.builder()
+                WebServer started = WebServer.builder()
                         .host(host)
                         .port(boundPort)
                         .shutdownHook(false)
@@ -245,8 +251,20 @@ public final class ServiceServer implements AutoCloseable {
                         .routing(routing)
                         .build()
                         .start();
+                if (!started.isRunning()) {
+                    // Helidon logs a failed bind and returns a server that is not running, with port -1.
+                    throw new UncheckedIOException(new BindException(
+                            identity.service() + " cannot listen on " + host + ":" + boundPort));
+                }
+                return started;
             };
-            ServiceServer server = new ServiceServer(identity, listen, port, faults, served);
+            ServiceServer server;
+            try {
+                server = new ServiceServer(identity, listen, port, faults, served);
+            } catch (RuntimeException e) {
+                faults.close();
+                throw e;
+            }
             new ListeningSupervisor(server, faults, injected).watch();
             seeds.forEach(seed -> seed.plantEventually(server::isRunning));
             return server;
