@@ -14,9 +14,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -69,11 +66,6 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("오류: 포트는 0-65535 / error: --port must be 0-65535, not " + port);
             return USAGE_ERROR;
         }
-        if (!portIsFree(port)) {
-            System.err.println("오류: 포트 " + port + " 이(가) 이미 사용 중입니다. --port 로 다른 포트를 지정하세요.");
-            System.err.println("error: port " + port + " is already in use; choose another with --port");
-            return USAGE_ERROR;
-        }
         progress("시작 중 / starting ...");
         SecureRandom random = new SecureRandom();
         AdminToken token = AdminToken.generate(random);
@@ -86,6 +78,11 @@ final class UpCommand implements Callable<Integer> {
                                                              new ExerciseBoard(home, theater.topology(),
                                                                      () -> RunState.running(home))));
         } catch (RuntimeException e) {
+            if (portInUse(e)) {
+                System.err.println("오류: 포트 " + port + " 이(가) 이미 사용 중입니다. --port 로 다른 포트를 지정하세요.");
+                System.err.println("error: port " + port + " is already in use; choose another with --port");
+                return USAGE_ERROR;
+            }
             System.err.println("오류: 시작하지 못했습니다 / error: could not start: " + e.getMessage());
             theater.archive().failed();
             return 1;
@@ -143,19 +140,14 @@ final class UpCommand implements Callable<Integer> {
         System.out.flush();
     }
 
-    private static boolean portIsFree(int port) {
-        if (port == 0) {
-            return true;
+    /** Whether the start failed binding a port: the dashboard's (the stack's other listeners take any free one). */
+    private static boolean portInUse(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
         }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(BIND_HOST), port));
-            return true;
-        } catch (BindException e) {
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
+        return false;
     }
 
     private static void deleteQuietly(Path file) {

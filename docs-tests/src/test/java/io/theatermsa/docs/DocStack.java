@@ -8,8 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +20,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.fail;
@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A local stack of its own for the documents: a sandbox folder that looks like the checkout (a copy of the
  * {@code theater} script, so its {@code .theater/} state is the sandbox's, and links to everything else), and
- * {@code ./theater up} started there on a free port, stopped with SIGTERM. It can run beside another stack.
+ * {@code ./theater up} started there on a free port it picks itself, stopped with SIGTERM. It can run beside another stack.
  */
 final class DocStack implements AutoCloseable {
 
@@ -39,16 +39,19 @@ final class DocStack implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final Set<String> NOT_LINKED = Set.of(".git", ".theater", "theater", "target");
 
+    /** The banner's line that names the dashboard (UpCommand), which this stack's address is read from. */
+    private static final Pattern DASHBOARD = Pattern.compile("dashboard:\\s+(http://\\S+?)/?$");
+
     private final Path sandbox;
-    private final int port;
     private final Process up;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    private DocStack(Path sandbox, int port, Process up) {
+    private volatile String url;
+
+    private DocStack(Path sandbox, Process up) {
         this.sandbox = sandbox;
-        this.port = port;
         this.up = up;
     }
 
@@ -65,13 +68,13 @@ final class DocStack implements AutoCloseable {
             }
         }
         Files.copy(root.resolve("theater"), sandbox.resolve("theater"));
-        int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(sandbox.resolve("theater").toString(), "up", "--port",
-                String.valueOf(port)).directory(sandbox.toFile()).redirectErrorStream(true);
+        // Port 0: the stack binds a free port itself and says which; a port picked here could be taken meanwhile.
+        ProcessBuilder pb = new ProcessBuilder(sandbox.resolve("theater").toString(), "up", "--port", "0")
+                .directory(sandbox.toFile()).redirectErrorStream(true);
         pb.environment().put("THEATER_NO_BUILD", "1");
         pb.environment().put("NO_COLOR", "1");
         pb.environment().remove("KUBECONFIG");
-        DocStack stack = new DocStack(sandbox, port, pb.start());
+        DocStack stack = new DocStack(sandbox, pb.start());
         stack.awaitStarted();
         return stack;
     }
@@ -81,7 +84,7 @@ final class DocStack implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port;
+        return url;
     }
 
     /** A documented command as it runs here: the documented dashboard address becomes this stack's. */
@@ -112,6 +115,10 @@ final class DocStack implements AutoCloseable {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(up.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    Matcher dashboard = DASHBOARD.matcher(line);
+                    if (url == null && dashboard.find()) {
+                        url = dashboard.group(1);
+                    }
                     output.add(line);
                 }
             } catch (IOException e) {
@@ -130,11 +137,9 @@ final class DocStack implements AutoCloseable {
         if (!up.isAlive()) {
             fail("./theater up ended before it started:\n" + log());
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        if (url == null) {
+            close();
+            fail("./theater up named no dashboard address:\n" + log());
         }
     }
 

@@ -83,12 +83,14 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Starts everything, or nothing: on a failure what was started is stopped again before the exception leaves.
+     * The dashboard's port ({@link Settings#port()}) is held from the first moment ({@link HeldPort}).
      *
      * @param settings where to bind, which scenario, which Redis
      */
     public static LocalStack start(Settings settings) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
+            HeldPort dashboardPort = track(started, HeldPort.hold(settings.bindHost(), settings.port()));
             Topology topology = settings.topology();
             Inventory inventory = KnownTopology.inventory(topology);
             Linter linter = new Linter(topology.namespace());
@@ -128,6 +130,7 @@ public final class LocalStack implements AutoCloseable {
             AdminRoles roles = roles(mesh, topology, settings.home(),
                                      () -> running(clusters, topology.gateway().name()), faults);
             PodLauncher.Starter gateway = (id, pod) -> {
+                dashboardPort.release();
                 GatewaySettings.Builder gatewaySettings = GatewaySettings.builder(id, track(pod, mesh.sidecarFor(id)))
                         .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
                         .configuredSplits(() -> mesh.configuredSplits(gatewayCluster))
