@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The run that writes a command's class-data sharing archive ({@code ./theater} passes
- * {@code -XX:+AutoCreateSharedArchive} and {@code -Dtheater.cds.archive=FILE} when there is none yet; the JVM writes
- * it at exit). An archive must come from a whole run: one written by a run that failed at once (a busy port, a
- * missing file) or was stopped while starting lacks most of what the command loads, and the JVM never replaces an
- * archive that is valid. So such a run leaves {@code FILE.incomplete} beside it from its first moment until it has
- * done its work, and {@code ./theater} discards an archive with that mark before the next start.
+ * The run that writes a command's class-data sharing archive, or on JDK 25+ the record its AOT cache is assembled
+ * from ({@code ./theater} passes {@code -XX:+AutoCreateSharedArchive} or {@code -XX:AOTMode=record}, and
+ * {@code -Dtheater.cds.archive=FILE}, when there is none yet; the JVM writes FILE at exit). It must come from a whole
+ * run: one written by a run that failed at once (a busy port, a missing file) or was stopped while starting lacks
+ * most of what the command loads, and the JVM never replaces an archive that is valid. So such a run leaves
+ * {@code FILE.incomplete} beside it from its first moment until it has done its work, and {@code ./theater}
+ * discards a file with that mark before the next start.
  */
 final class ClassDataArchive {
 

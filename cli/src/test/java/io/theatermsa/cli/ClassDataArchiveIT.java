@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +14,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * {@code ./theater} with class-data sharing as a user gets it (the packaged jar, nothing rebuilt): a run that
- * fails at once leaves its archive marked incomplete, the next start discards it, and a whole run's archive is
- * the one later starts map. Uses {@code lint}'s archive in the checkout's {@code cli/target/cds}.
+ * {@code ./theater} with class-data sharing as a user gets it (the packaged jar, nothing rebuilt, the JDK that runs
+ * this test): a run that fails at once leaves what it writes marked incomplete, the next start discards it, and what
+ * a whole run wrote becomes the archive later starts map — on JDK 25 and later an AOT cache assembled in the
+ * background from the whole run's record, before that a dynamic archive. Uses {@code lint}'s in the checkout's
+ * {@code cli/target/cds}.
  */
 class ClassDataArchiveIT {
 
     private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static final Path CDS = HOME.resolve("cli/target/cds");
     private static final String LINT_FILE = "k8s/practice/01-initial/virtualservices.yaml";
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+    /** What a run without an archive writes: the AOT cache's record, or the dynamic archive itself. */
+    private static final String WRITTEN = AOT_CACHE ? ".aot.conf" : ".jsa";
 
     @Test
     void onlyAWholeRunsArchiveIsKeptAndMappedByTheNextStart() throws Exception {
@@ -32,16 +39,24 @@ class ClassDataArchiveIT {
         Run failed = theater(Map.of(), "lint", "/no/such/file.yaml");
         assertThat(failed.exitCode).as(failed.output).isEqualTo(2);
         assertThat(lintArchives()).as("a failed run's archive is marked")
-                .anyMatch(f -> f.endsWith(".jsa.incomplete"));
+                .anyMatch(f -> f.endsWith(WRITTEN + ".incomplete"));
 
         Run whole = theater(Map.of(), "lint", LINT_FILE);
         assertThat(whole.exitCode).as(whole.output).isIn(0, 1);
-        assertThat(lintArchives()).as("the mark and its archive were discarded, a whole run's archive written")
-                .singleElement().matches(f -> f.endsWith(".jsa"));
+        assertThat(lintArchives()).as("the mark and what it marked were discarded, a whole run's written")
+                .singleElement().matches(f -> f.endsWith(WRITTEN));
 
-        Run mapped = theater(Map.of("THEATER_JAVA_OPTS", "-Xshare:on -Xlog:cds=info"), "lint", LINT_FILE);
+        if (AOT_CACHE) {
+            Run assembling = theater(Map.of(), "lint", LINT_FILE);
+            assertThat(assembling.exitCode).as(assembling.output).isIn(0, 1);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    assertThat(lintArchives()).as("the cache assembled from the record, which then goes")
+                            .singleElement().matches(f -> f.endsWith(".aot")));
+        }
+
+        Run mapped = theater(Map.of("THEATER_JAVA_OPTS", "-Xlog:class+load=info"), "lint", LINT_FILE);
         assertThat(mapped.exitCode).as(mapped.output).isIn(0, 1);
-        assertThat(mapped.output).contains("Mapped dynamic region");
+        assertThat(mapped.output).contains("io.theatermsa.cli.Theater source: shared objects file");
     }
 
     private record Run(int exitCode, String output) {
@@ -56,6 +71,7 @@ class ClassDataArchiveIT {
         builder.environment().remove("THEATER_NO_BUILD");
         builder.environment().remove("THEATER_CDS");
         builder.environment().remove("THEATER_JAVA_OPTS");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

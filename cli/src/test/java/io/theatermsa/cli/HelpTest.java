@@ -111,8 +111,9 @@ class HelpTest {
     }
 
     /**
-     * The script's class-data-sharing options suit the JDK it found: a JDK before 24 has no {@code aot} log tag and
-     * refuses to start on {@code -Xlog:aot=off}, so the script gives it only to 24 and later. A fake JDK (its release
+     * The script's class-data-sharing options suit the JDK it found: an AOT cache from 25 on, a dynamic archive
+     * before; a JDK before 24 has no {@code aot} log tag and refuses to start on {@code -Xlog:aot=off}, so the script
+     * gives it only to 24 and later. A fake JDK (its release
      * file and a java that prints its arguments) shows what the script would start.
      */
     @ParameterizedTest
@@ -142,11 +143,16 @@ class HelpTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(started).isZero();
-        assertThat(started).contains("-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "--version");
-        if (Integer.parseInt(version.split("\\.")[0]) >= 24) {
-            assertThat(started).contains("-Xlog:aot=off");
+        assertThat(started).contains("-Xlog:cds=off", "--version");
+        int major = Integer.parseInt(version.split("\\.")[0]);
+        if (major >= 25) {
+            assertThat(started).as("a first run records what the AOT cache will hold")
+                    .contains("-XX:AOTMode=record", "-XX:AOTConfiguration=", "-Xlog:aot=off")
+                    .doesNotContain("AutoCreateSharedArchive");
+        } else if (major == 24) {
+            assertThat(started).contains("-XX:+AutoCreateSharedArchive", "-Xlog:aot=off");
         } else {
-            assertThat(started).doesNotContain("aot");
+            assertThat(started).contains("-XX:+AutoCreateSharedArchive").doesNotContain("aot");
         }
     }
 
