@@ -30,19 +30,23 @@ public final class ErrorHandling {
         this.mapper = mapper;
     }
 
-    /** Registers the error handlers and a JSON 404 for paths no route serves. */
-    public static void register(HttpRouting.Builder routing, ObjectMapper mapper) {
+    /**
+     * Registers the error handlers and a JSON 404 for paths no route serves; {@code workload} names the pod in what
+     * is logged.
+     */
+    public static void register(HttpRouting.Builder routing, ObjectMapper mapper, String workload) {
         ErrorHandling errors = new ErrorHandling(mapper);
+        StoreOutageLog outages = new StoreOutageLog(workload, LOG, System::nanoTime);
         routing.error(ApiException.class, (req, res, e) -> errors.write(res, e))
                .error(RequestException.class, (req, res, e) -> errors.write(res,
                        new ApiException(e.status(), "bad_request", e.getMessage())))
                .error(HttpException.class, (req, res, e) -> errors.write(res, e))
                .error(RedisException.class, (req, res, e) -> {
-                   LOG.log(Level.WARNING, "Redis unavailable: " + e.getMessage());
+                   outages.failed(e.getMessage());
                    errors.write(res, ApiException.unavailable("the data store is unavailable; try again shortly"));
                })
                .error(Exception.class, (req, res, e) -> {
-                   LOG.log(Level.ERROR, "unhandled error on " + req.prologue().method().text() + " "
+                   LOG.log(Level.ERROR, workload + ": unhandled error on " + req.prologue().method().text() + " "
                            + req.path().rawPath(), e);
                    errors.write(res, new ApiException(Status.INTERNAL_SERVER_ERROR_500, "internal_error",
                            "unexpected server error"));

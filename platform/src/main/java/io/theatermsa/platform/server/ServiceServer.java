@@ -238,7 +238,7 @@ public final class ServiceServer implements AutoCloseable {
                         .register("/health", health)
                         .register("/metrics", metrics);
                 routes.forEach(r -> r.accept(routing));
-                ErrorHandling.register(routing, json.mapper());
+                ErrorHandling.register(routing, json.mapper(), identity.pod());
                 ErrorHandling.registerNotFound(routing);
                 WebServer started = WebServer.builder()
                         .host(host)
