@@ -43,6 +43,7 @@ class ClassDataArchiveIT {
 
         Run whole = theater(Map.of(), "lint", LINT_FILE);
         assertThat(whole.exitCode).as(whole.output).isIn(0, 1);
+        assertThat(whole.output).as("the output is the command's alone").doesNotContain("AOTConfiguration");
         assertThat(lintArchives()).as("the mark and what it marked were discarded, a whole run's written")
                 .singleElement().matches(f -> f.endsWith(WRITTEN));
 

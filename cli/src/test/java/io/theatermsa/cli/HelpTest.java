@@ -147,7 +147,7 @@ class HelpTest {
         int major = Integer.parseInt(version.split("\\.")[0]);
         if (major >= 25) {
             assertThat(started).as("a first run records what the AOT cache will hold")
-                    .contains("-XX:AOTMode=record", "-XX:AOTConfiguration=", "-Xlog:aot=off")
+                    .contains("-XX:AOTMode=record", "-XX:AOTConfiguration=", "-XX:-DisplayVMOutput", "-Xlog:aot=off")
                     .doesNotContain("AutoCreateSharedArchive");
         } else if (major == 24) {
             assertThat(started).contains("-XX:+AutoCreateSharedArchive", "-Xlog:aot=off");
