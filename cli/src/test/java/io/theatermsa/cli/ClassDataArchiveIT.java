@@ -86,8 +86,11 @@ class ClassDataArchiveIT {
         }
     }
 
+    /** After any assembly of lint's cache still running (an earlier {@code ./theater lint} may have started one). */
     private static void removeLintArchives() throws IOException {
         Files.createDirectories(CDS);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> lintArchives().stream().noneMatch(f -> f.endsWith(".lock")));
         for (String file : lintArchives()) {
             Files.delete(CDS.resolve(file));
         }

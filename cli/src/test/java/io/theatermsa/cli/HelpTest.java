@@ -3,8 +3,6 @@ package io.theatermsa.cli;
 import io.theatermsa.platform.topology.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -107,52 +105,6 @@ class HelpTest {
         }
         try (Stream<Path> files = Files.list(clone)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("theater", "scripts");
-        }
-    }
-
-    /**
-     * The script's class-data-sharing options suit the JDK it found: an AOT cache from 25 on, a dynamic archive
-     * before; a JDK before 24 has no {@code aot} log tag and refuses to start on {@code -Xlog:aot=off}, so the script
-     * gives it only to 24 and later. A fake JDK (its release
-     * file and a java that prints its arguments) shows what the script would start.
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {"21.0.5", "23.0.1", "24", "25.0.3"})
-    void theJvmOptionsSuitTheJdkTheScriptFound(String version, @TempDir Path temp) throws Exception {
-        Path clone = temp.resolve("clone");
-        Files.createDirectories(clone.resolve("scripts/lib"));
-        Files.createDirectories(clone.resolve("cli/target"));
-        Files.copy(HOME.resolve("theater"), clone.resolve("theater"));
-        Files.copy(HOME.resolve("scripts/lib/find-jdk.sh"), clone.resolve("scripts/lib/find-jdk.sh"));
-        Files.writeString(clone.resolve("cli/target/theater-cli.jar"), "");
-        Path jdk = temp.resolve("jdk");
-        Files.createDirectories(jdk.resolve("bin"));
-        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
-        for (String tool : List.of("java", "javac")) {
-            Path program = Files.writeString(jdk.resolve("bin").resolve(tool), "#!/usr/bin/env bash\necho \"$@\"\n");
-            program.toFile().setExecutable(true);
-        }
-
-        ProcessBuilder builder = new ProcessBuilder("bash", clone.resolve("theater").toString(), "--version")
-                .redirectErrorStream(true);
-        builder.environment().remove("THEATER_NO_BUILD");
-        builder.environment().remove("THEATER_CDS");
-        builder.environment().put("JAVA_HOME", jdk.toString());
-        Process process = builder.start();
-        String started = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-        assertThat(process.exitValue()).as(started).isZero();
-        assertThat(started).contains("-Xlog:cds=off", "--version");
-        int major = Integer.parseInt(version.split("\\.")[0]);
-        if (major >= 25) {
-            assertThat(started).as("a first run records what the AOT cache will hold")
-                    .contains("-XX:AOTMode=record", "-XX:AOTConfiguration=", "-XX:-DisplayVMOutput", "-Xlog:aot=off")
-                    .doesNotContain("AutoCreateSharedArchive");
-        } else if (major == 24) {
-            assertThat(started).contains("-XX:+AutoCreateSharedArchive", "-Xlog:aot=off");
-        } else {
-            assertThat(started).contains("-XX:+AutoCreateSharedArchive").doesNotContain("aot");
         }
     }
 
