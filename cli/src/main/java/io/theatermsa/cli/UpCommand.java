@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -78,9 +79,12 @@ final class UpCommand implements Callable<Integer> {
                                                              new ExerciseBoard(home, theater.topology(),
                                                                      () -> RunState.running(home))));
         } catch (RuntimeException e) {
-            if (portInUse(e)) {
-                System.err.println("오류: 포트 " + port + " 이(가) 이미 사용 중입니다. --port 로 다른 포트를 지정하세요.");
-                System.err.println("error: port " + port + " is already in use; choose another with --port");
+            Optional<BindException> refused = bindFailure(e);
+            if (refused.isPresent()) {
+                System.err.println("오류: 포트 " + port + " 을(를) 쓸 수 없습니다 (이미 사용 중이거나 허용되지 않음)."
+                                   + " --port 로 다른 포트를 지정하세요.");
+                System.err.println("error: port " + port + " is already in use or not allowed ("
+                                   + refused.get().getMessage() + "); choose another with --port");
                 return USAGE_ERROR;
             }
             System.err.println("오류: 시작하지 못했습니다 / error: could not start: " + e.getMessage());
@@ -140,14 +144,14 @@ final class UpCommand implements Callable<Integer> {
         System.out.flush();
     }
 
-    /** Whether the start failed binding a port: the dashboard's (the stack's other listeners take any free one). */
-    private static boolean portInUse(RuntimeException e) {
+    /** The bind that failed the start: the dashboard's port (the stack's other listeners take any free one). */
+    private static Optional<BindException> bindFailure(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return true;
+            if (t instanceof BindException bind) {
+                return Optional.of(bind);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static void deleteQuietly(Path file) {

@@ -25,6 +25,7 @@ import io.theatermsa.platform.fault.FaultChannel;
 import io.theatermsa.platform.http.Json;
 import io.theatermsa.platform.redis.RedisConnector;
 import io.theatermsa.platform.redis.RedisResources;
+import io.theatermsa.platform.server.HeldPort;
 import io.theatermsa.platform.topology.Topology;
 import io.theatermsa.platform.topology.Workload;
 import io.theatermsa.user.UserServiceApp;
@@ -130,14 +131,15 @@ public final class LocalStack implements AutoCloseable {
             AdminRoles roles = roles(mesh, topology, settings.home(),
                                      () -> running(clusters, topology.gateway().name()), faults);
             PodLauncher.Starter gateway = (id, pod) -> {
-                dashboardPort.release();
                 GatewaySettings.Builder gatewaySettings = GatewaySettings.builder(id, track(pod, mesh.sidecarFor(id)))
                         .bindHost(settings.bindHost()).port(settings.port()).topology(topology)
                         .configuredSplits(() -> mesh.configuredSplits(gatewayCluster))
                         .mesh(roles, settings.adminToken())
                         .exercise(settings.exercise());
                 settings.canaryTimer().ifPresent(gatewaySettings::canaryTimer);
-                return GatewayApp.start(gatewaySettings.build());
+                GatewaySettings ready = gatewaySettings.build();
+                dashboardPort.release();
+                return GatewayApp.start(ready);
             };
             LocalWorkloads gatewayWorkloads = clusters.get(gatewayCluster);
             deploys.computeIfAbsent(gatewayCluster, c -> new ArrayList<>()).add(() -> gatewayWorkloads.deploy(

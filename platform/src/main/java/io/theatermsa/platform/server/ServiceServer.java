@@ -49,16 +49,18 @@ public final class ServiceServer implements AutoCloseable {
     private final IntFunction<WebServer> listen;
     private final FaultBoard faults;
     private final ServedRequests served;
+    private final String host;
     private final int port;
     private WebServer server;
     private boolean closed;
 
-    private ServiceServer(WorkloadIdentity identity, IntFunction<WebServer> listen, int port, FaultBoard faults,
-                          ServedRequests served) {
+    private ServiceServer(WorkloadIdentity identity, IntFunction<WebServer> listen, String host, int port,
+                          FaultBoard faults, ServedRequests served) {
         this.identity = identity;
         this.listen = listen;
         this.faults = faults;
         this.served = served;
+        this.host = host;
         this.server = listen.apply(port);
         this.port = server.port();
     }
@@ -98,14 +100,15 @@ public final class ServiceServer implements AutoCloseable {
         }
     }
 
-    /** Listens again on {@link #port()}, retrying for up to {@link #REBIND_PATIENCE} while the port is busy. */
+    /**
+     * Listens again on {@link #port()}, retrying for up to {@link #REBIND_PATIENCE} while the port is busy; a
+     * {@link #stop()} meanwhile ends the wait.
+     */
     public synchronized void resumeListening() {
-        if (closed || server.isRunning()) {
-            return;
-        }
         long deadline = System.nanoTime() + REBIND_PATIENCE.toNanos();
-        while (true) {
+        while (!closed && !server.isRunning()) {
             try {
+                HeldPort.hold(host, port).release(); // quietly: Helidon logs each failed bind with its stack trace
                 server = listen.apply(port);
                 return;
             } catch (UncheckedIOException | IllegalStateException e) {
@@ -113,7 +116,7 @@ public final class ServiceServer implements AutoCloseable {
                     throw e;
                 }
                 try {
-                    Thread.sleep(100);
+                    wait(100); // lets stop() in
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -128,6 +131,7 @@ public final class ServiceServer implements AutoCloseable {
                 return;
             }
             closed = true;
+            notifyAll(); // a resumeListening() waiting for the port gives up
         }
         faults.close();
         synchronized (this) {
@@ -260,7 +264,7 @@ public final class ServiceServer implements AutoCloseable {
             };
             ServiceServer server;
             try {
-                server = new ServiceServer(identity, listen, port, faults, served);
+                server = new ServiceServer(identity, listen, host, port, faults, served);
             } catch (RuntimeException e) {
                 faults.close();
                 throw e;

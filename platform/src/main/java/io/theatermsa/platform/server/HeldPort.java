@@ -1,4 +1,4 @@
-package io.theatermsa.cli.local;
+package io.theatermsa.platform.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
- * The dashboard's port, held from the first moment of a start until the gateway binds it. Before the gateway starts,
- * the stack opens some twenty listeners and many connections on ports the kernel picks; while a socket holds the
- * port, the kernel picks none of them there, so a port that was free when the command began is still free for the
- * gateway. Port 0 (any free port) holds nothing.
+ * A port held by a plain socket until a server binds it. {@code ./theater up} holds the dashboard's port from its
+ * first moment until the gateway binds it: before then the stack opens some twenty listeners and many connections on
+ * ports the kernel picks, and while a socket holds the port the kernel picks none of them there. A server that binds
+ * a port again ({@link ServiceServer#resumeListening()}) first holds it for a moment, because Helidon logs every bind
+ * that fails as an error with its stack trace. Port 0 (any free port) holds nothing.
  */
-final class HeldPort implements AutoCloseable {
+public final class HeldPort implements AutoCloseable {
 
     private final int port;
     private ServerSocket socket;
@@ -26,9 +27,10 @@ final class HeldPort implements AutoCloseable {
     /**
      * Binds {@code host:port}.
      *
-     * @throws UncheckedIOException with a {@link BindException} when the port is in use
+     * @throws UncheckedIOException with a {@link BindException} when the port is in use or not allowed (a privileged
+     *                              port), with the system's reason; with the {@link IOException} otherwise
      */
-    static HeldPort hold(String host, int port) {
+    public static HeldPort hold(String host, int port) {
         if (port == 0) {
             return new HeldPort(0, null);
         }
@@ -39,20 +41,23 @@ final class HeldPort implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 1);
             return new HeldPort(port, socket);
+        } catch (BindException e) {
+            closeQuietly(socket);
+            BindException refused = new BindException("cannot bind " + host + ":" + port + " (" + e.getMessage() + ")");
+            refused.initCause(e);
+            throw new UncheckedIOException(refused);
         } catch (IOException e) {
             closeQuietly(socket);
-            BindException inUse = new BindException("port " + port + " is already in use (" + e.getMessage() + ")");
-            inUse.initCause(e);
-            throw new UncheckedIOException(inUse);
+            throw new UncheckedIOException("cannot bind " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Lets the port go, for the gateway to bind it at once; the second and later calls do nothing. */
-    synchronized void release() {
+    public synchronized void release() {
         closeQuietly(socket);
         socket = null;
     }

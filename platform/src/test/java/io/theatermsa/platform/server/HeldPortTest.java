@@ -1,4 +1,4 @@
-package io.theatermsa.cli.local;
+package io.theatermsa.platform.server;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +32,12 @@ class HeldPortTest {
     }
 
     @Test
-    void aPortInUseIsABindException() throws IOException {
+    void aPortInUseIsABindExceptionWithTheSystemsReason() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             assertThatThrownBy(() -> HeldPort.hold(LOOPBACK, taken.getLocalPort()))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasCauseInstanceOf(BindException.class)
-                    .hasMessageContaining("port " + taken.getLocalPort() + " is already in use");
+                    .hasMessageContaining("cannot bind 127.0.0.1:" + taken.getLocalPort());
         }
     }
 
