@@ -30,13 +30,18 @@ class StoreOutageLogTest {
     }
 
     @Test
-    void anOutageLongAfterTheLastIsSaidAtOnce() {
+    void anotherOutageIsSaidAtOnceWithWhatTheLastLeftUnreported() {
         outages.failed("Command timed out after 500 millisecond(s)");
-        nanos.addAndGet(StoreOutageLog.EVERY.toNanos() * 30);
+        for (int i = 0; i < 2; i++) {
+            nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
+            outages.failed("Command timed out after 500 millisecond(s)");
+        }
+        nanos.addAndGet(StoreOutageLog.EVERY.toNanos() + 1);
         outages.failed("Currently not connected");
 
-        assertThat(lines).hasSize(2).last().asString()
-                .isEqualTo("user-service-ctx1-0: the data store is unavailable (Currently not connected), answering 503");
+        assertThat(lines).hasSize(2).last().asString().isEqualTo(
+                "user-service-ctx1-0: the data store is unavailable (Currently not connected), answering 503;"
+                        + " the previous outage answered 2 more request(s) with 503 after its last report");
     }
 
     /** A logger that keeps what it is told. */
