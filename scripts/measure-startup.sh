@@ -77,6 +77,11 @@ echo "second lint (JDK 25+: assembles the AOT cache meanwhile): $(lint_once) ms"
 up_once
 echo "second up (JDK 25+: assembles the AOT cache meanwhile): $up_ms ms"
 harness_wait 180 - "AOT caches assembled" no_cache_assembling
+for record in "$root"/cli/target/cds/{cli-lint,up}-*.aot.conf; do
+  [ -f "$record" ] || continue
+  echo "경고 / warning: ${record##*/} 에서 AOT 캐시를 만들지 못했습니다 / no AOT cache was assembled from it:" \
+       "the figures below are without one" >&2
+done
 lints=()
 ups=()
 for _ in $(seq 1 "$runs"); do
