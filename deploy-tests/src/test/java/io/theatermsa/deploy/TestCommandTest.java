@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +25,7 @@ class TestCommandTest {
 
     private static final Path ROOT = ScriptTestSupport.ROOT;
     private static final String COMMAND = "scripts/test.sh";
+    private static final String TOOLS = "scripts/test-tools.sh";
     private static final List<String> BASIC_COMMANDS = List.of("bash", "dirname", "readlink", "sed", "head", "grep",
             "cat", "sort", "comm", "tr", "git", "mkdir", "uname");
 
@@ -42,11 +44,11 @@ class TestCommandTest {
     }
 
     @Test
-    void ciRunsTheTestCommandAndNothingElse() throws IOException {
+    void ciInstallsTheToolsThenRunsTheTestCommand() throws IOException {
         List<String> commands = Files.readAllLines(ROOT.resolve(".ci/run")).stream()
                 .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .filter(line -> !line.startsWith("set ") && !line.startsWith("cd ")).toList();
-        assertThat(commands).containsExactly(COMMAND);
+        assertThat(commands).containsExactly(TOOLS + " --install", COMMAND);
     }
 
     @Test
@@ -56,13 +58,15 @@ class TestCommandTest {
         Files.createDirectories(checkout.resolve("scripts"));
         Files.copy(ROOT.resolve(".ci/run"), checkout.resolve(".ci/run"));
         executable(checkout.resolve(COMMAND), "echo \"test command in $PWD\"");
+        executable(checkout.resolve(TOOLS), "echo \"tools $*\"");
 
         for (List<String> start : List.of(List.of("sh", ".ci/run"), List.of("bash", ".ci/run"))) {
             Process process = new ProcessBuilder(start).directory(checkout.toFile()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(String.join(" ", start) + ": " + output).isZero();
-            assertThat(output).as(String.join(" ", start)).isEqualTo("test command in " + checkout.toRealPath() + "\n");
+            assertThat(output).as(String.join(" ", start))
+                    .isEqualTo("tools --install\ntest command in " + checkout.toRealPath() + "\n");
         }
     }
 
@@ -95,6 +99,25 @@ class TestCommandTest {
                 .doesNotContain("--no-install-recommends").doesNotContain("JDK:");
     }
 
+    /** A CI runner that is not root but may use sudo without a password: the tools are installed through it. */
+    @Test
+    void ciInstallsThroughSudoWhenItNeedsNoPassword() throws Exception {
+        Path bin = fakeBin();
+        Path log = temp.resolve("root-commands.log");
+        executable(bin.resolve("kubectl"), "echo 'Client Version: v1.32.0'");
+        executable(bin.resolve("sudo"), "[ \"$1\" = -n ] && shift; [ \"$1\" = true ] && exit 0\n"
+                + "echo \"sudo $*\" >> " + log + "\nexit 0");
+
+        Run run = run(bin, TOOLS, "--install");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("installing: ").contains("shellcheck").doesNotContain("needs root");
+        assertThat(Files.readAllLines(log)).first().asString().isEqualTo("sudo apt-get update -qq");
+        assertThat(Files.readAllLines(log)).last().asString()
+                .startsWith("sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends")
+                .contains("shellcheck");
+    }
+
     private record Run(int exitCode, String output) {
     }
 
@@ -117,7 +140,13 @@ class TestCommandTest {
     }
 
     private Run run(Path bin) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve(COMMAND).toString()).directory(ROOT.toFile())
+        return run(bin, COMMAND);
+    }
+
+    private Run run(Path bin, String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("PATH", bin.toString());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -126,7 +155,7 @@ class TestCommandTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError(COMMAND + " did not finish in 60 s:\n" + output);
+            throw new AssertionError(script + " did not finish in 60 s:\n" + output);
         }
         return new Run(process.exitValue(), output);
     }
