@@ -43,7 +43,7 @@ public final class HeldPort implements AutoCloseable {
             return new HeldPort(port, socket);
         } catch (BindException e) {
             closeQuietly(socket);
-            BindException refused = new BindException("cannot bind " + host + ":" + port + " (" + e.getMessage() + ")");
+            BindException refused = new BindException("cannot bind " + host + ":" + port + ": " + e.getMessage());
             refused.initCause(e);
             throw new UncheckedIOException(refused);
         } catch (IOException e) {
@@ -56,7 +56,7 @@ public final class HeldPort implements AutoCloseable {
         return port;
     }
 
-    /** Lets the port go, for the gateway to bind it at once; the second and later calls do nothing. */
+    /** Lets the port go, for a server to bind it at once; the second and later calls do nothing. */
     public synchronized void release() {
         closeQuietly(socket);
         socket = null;
