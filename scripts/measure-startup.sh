@@ -56,6 +56,11 @@ lint_once() {
   echo $(( ($(now_ns) - start) / 1000000 ))
 }
 
+# True while no AOT cache is being assembled (./theater holds a lock meanwhile).
+no_cache_assembling() {
+  ! compgen -G "$root/cli/target/cds/*.lock" >/dev/null
+}
+
 summary() { # $1 label, then the figures in ms
   python3 - "$@" <<'EOF'
 import statistics, sys
@@ -66,10 +71,6 @@ EOF
 }
 
 echo "before: $(uptime)"
-no_cache_assembling() {
-  ! compgen -G "$root/cli/target/cds/*.lock" >/dev/null
-}
-
 echo "first lint (build if needed, writes the archive or the AOT cache's record): $(lint_once) ms"
 up_once
 echo "first up (writes the archive or the record at exit): $up_ms ms"

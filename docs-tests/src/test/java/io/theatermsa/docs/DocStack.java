@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A local stack of its own for the documents: a sandbox folder that looks like the checkout (a copy of the
  * {@code theater} script, so its {@code .theater/} state is the sandbox's, and links to everything else), and
- * {@code ./theater up} started there on a free port it picks itself, stopped with SIGTERM. It can run beside another stack.
+ * {@code ./theater up} started there on a free port it picks itself, stopped with SIGTERM. It can run beside another
+ * stack.
  */
 final class DocStack implements AutoCloseable {
 
