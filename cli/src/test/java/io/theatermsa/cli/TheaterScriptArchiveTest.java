@@ -71,6 +71,28 @@ class TheaterScriptArchiveTest {
         assertThat(theater(clone, temp.resolve("jdk"))).as("records again").contains("-XX:AOTMode=record");
     }
 
+    /** Closing the terminal that started a command hangs up its process group; the assembly it began goes on. */
+    @Test
+    void anAssemblyOutlivesAHangUp(@TempDir Path temp) throws Exception {
+        Path pid = temp.resolve("assembly.pid");
+        Path clone = clone(temp, "25.0.3", "case \"$*\" in *AOTMode=create*)\n"
+                + "  echo $$ > " + pid + "; sleep 2\n"
+                + "  for arg; do case \"$arg\" in -XX:AOTCache=*) echo cache > \"${arg#*=}\" ;; esac; done; exit 0 ;;\n"
+                + "esac\n");
+        Path cds = clone.resolve("cli/target/cds");
+        String record = theater(clone, temp.resolve("jdk")).replaceAll("(?s).*-XX:AOTConfiguration=(\\S+).*", "$1");
+        Files.writeString(Path.of(record), "a record");
+        Files.setLastModifiedTime(Path.of(record), FileTime.from(Instant.now().minusSeconds(60)));
+
+        theater(clone, temp.resolve("jdk"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pid));
+        Process hangUp = new ProcessBuilder("kill", "-HUP", Files.readString(pid).strip()).start();
+        assertThat(hangUp.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(files(cds)).singleElement().asString().endsWith(".aot"));
+    }
+
     /** A clone of the script with a fake JDK at {@code temp/jdk}; {@code javaPrelude} runs before it prints. */
     private static Path clone(Path temp, String version, String javaPrelude) throws IOException {
         Path clone = temp.resolve("clone");
