@@ -2,20 +2,24 @@
 # 게이트웨이 처리량을 nginx 와 비교합니다 (issue 14) / the api-gateway's throughput against nginx (issue 14).
 # Starts `./theater up` (embedded redis-server, user/movie/booking in ctx1 and ctx2, the gateway with its emulated
 # sidecar), then nginx (Debian's nginx-light, 2 workers, upstream keep-alive) proxying the same backend pods with the
-# same split (read from the gateway's /traffic-weights), and runs wrk on GET /users/1 against the gateway, nginx
-# and one user-service pod directly, interleaved and repeated. Prints every run, then the medians (rps, p50, p99,
-# errors at c32 and c1) and the ratios. Loopback only; bounded: rounds x 6 runs of the given seconds, plus warm-up.
+# same split (read from the gateway's /traffic-weights), and a reference: benchmarks' EventLoopProxy (a JVM proxy on
+# Netty's event loops that does only what this nginx does, none of the mesh), and runs wrk on GET /users/1 against
+# the gateway, nginx, the reference and one user-service pod directly, interleaved and repeated. Prints every run,
+# then the medians (rps, p50, p99, errors at c32 and c1) and the ratios. Loopback only; bounded: rounds x 8 runs of
+# the given seconds, plus warm-up.
 #   scripts/measure-gateway.sh [-r ROUNDS] [-d SECONDS] [--jfr FILE]
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 사용법 / usage: scripts/measure-gateway.sh [-r ROUNDS] [-d SECONDS] [--jfr FILE]
-  -r, --rounds N     반복 횟수 / rounds of (gateway, nginx, direct) x (c32, c1)   (기본값 / default 3)
+  -r, --rounds N     반복 횟수 / rounds of (gateway, nginx, netty, direct) x (c32, c1) (기본값 / default 3)
   -d, --duration S   wrk 실행 하나의 초 / seconds of each wrk run, 1-60        (기본값 / default 10)
       --jfr FILE     스택 JVM 을 JFR 로 기록 / record the stack's JVM with JFR (settings=profile) into FILE
   -h, --help         이 도움말 / this help
 필요한 것 / needs: wrk, nginx (nginx-light), curl, python3, JDK 21+ (sudo apt-get install nginx-light wrk)
+netty = 기준 프록시 / the reference: benchmarks 의 EventLoopProxy, 메시 없이 nginx 와 같은 일만 하는 JVM 프록시
+        (Netty 이벤트 루프) / a JVM proxy on Netty's event loops doing only what nginx does, no mesh.
 THEATER_JAVA_OPTS 는 스택 JVM 에 전달됩니다 / is passed to the stack's JVM.
 EOF
 }
@@ -60,7 +64,9 @@ theater_find_jdk || exit 1
 work=$(mktemp -d "${TMPDIR:-/tmp}/measure-gateway.XXXXXX")
 stack_pid=
 nginx_pid=
+netty_pid=
 stop() {
+  if [ -n "$netty_pid" ]; then kill -TERM "$netty_pid" 2>/dev/null || true; wait "$netty_pid" 2>/dev/null || true; fi
   if [ -n "$nginx_pid" ]; then kill -TERM "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; fi
   if [ -n "$stack_pid" ]; then kill -TERM "$stack_pid" 2>/dev/null || true; wait "$stack_pid" 2>/dev/null || true; fi
   rm -rf "$work"
@@ -105,6 +111,9 @@ for service in services:
         weight = round(service["weights"].get(w["cluster"], 0))
         if w["service"] == service["service"] and weight > 0:
             print(f"    server {w['url'].removeprefix('http://')} weight={weight};")
+            if service["service"] == "user-service":
+                with open(f"{work}/netty-upstreams", "a") as upstreams:
+                    print(f"{w['url'].removeprefix('http://')}={weight}", file=upstreams)
     print("    keepalive 64;\n  }")
 print(f"  server {{\n    listen 127.0.0.1:{port};")
 for service in services:
@@ -117,10 +126,19 @@ nginx_pid=$!
 nginx="http://127.0.0.1:$nginx_port"
 harness_wait 60 "$nginx_pid" "nginx answers" answers_2xx "$nginx/users/1" || { cat "$work/nginx.conf" "$work/nginx-error.log" >&2; exit 1; }
 
+# The reference proxy: the same user-service pods and weights as nginx, two event loops as nginx's two workers.
+netty_port=$(harness_free_port)
+# shellcheck disable=SC2046  # one argument per upstream line
+"$JAVA_HOME/bin/java" -cp "$root/benchmarks/target/benchmarks.jar" io.theatermsa.benchmarks.proxy.EventLoopProxy \
+  "$netty_port" 2 $(cat "$work/netty-upstreams") >"$work/netty.log" 2>&1 &
+netty_pid=$!
+netty="http://127.0.0.1:$netty_port"
+harness_wait 60 "$netty_pid" "the reference proxy answers" answers_2xx "$netty/users/1" || { cat "$work/netty.log" >&2; exit 1; }
+
 direct=$(python3 -c 'import json,sys; print(next(w["url"] for w in json.load(open(sys.argv[1]))["workloads"]
                      if w["service"] == "user-service" and w["cluster"] == "ctx1"))' "$work/status.json")
-declare -A url=([gateway]="$gateway" [nginx]="$nginx" [direct]="$direct")
-echo "    gateway $gateway, nginx $nginx ($(grep -c 'server 127' "$work/nginx.conf") upstream pods), direct $direct"
+declare -A url=([gateway]="$gateway" [nginx]="$nginx" [netty]="$netty" [direct]="$direct")
+echo "    gateway $gateway, nginx $nginx ($(grep -c 'server 127' "$work/nginx.conf") upstream pods), netty $netty, direct $direct"
 grep -A3 'upstream user_service' "$work/nginx.conf" | sed 's/^/    /'
 
 # wrk's latency in ms ("512.00us", "2.10ms", "1.02s").
@@ -140,19 +158,20 @@ run() {
   echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${socket:-0} ))"
 }
 
-echo "==> 예열 / warm-up (${duration}s each, the gateway twice: its code is compiled as it runs)"
-for target in gateway gateway nginx direct; do run "$target" 32 "$duration" >/dev/null; done
+echo "==> 예열 / warm-up (${duration}s each, the JVMs twice: their code is compiled as it runs)"
+for target in gateway gateway nginx netty netty direct; do run "$target" 32 "$duration" >/dev/null; done
 
 if [ -n "$jfr" ]; then
   "$JAVA_HOME/bin/jcmd" "$stack_pid" JFR.start name=measure-gateway settings=profile >/dev/null
 fi
 
-echo "==> 측정 / measuring: $rounds rounds x (c32, c1) x (gateway, nginx, direct), ${duration}s each"
+echo "==> 측정 / measuring: $rounds rounds x (c32, c1) x (gateway, nginx, netty, direct), ${duration}s each"
 printf '%-5s %-4s %-8s %10s %9s %9s %7s  %s\n' round conn target rps p50_ms p99_ms errors "load average"
-orders=("gateway nginx direct" "nginx direct gateway" "direct gateway nginx")
+orders=("gateway nginx netty direct" "nginx netty direct gateway" "netty direct gateway nginx"
+        "direct gateway nginx netty")
 for round in $(seq 1 "$rounds"); do
   for conns in 32 1; do
-    for target in ${orders[$(( (round - 1) % 3 ))]}; do
+    for target in ${orders[$(( (round - 1) % 4 ))]}; do
       load=$(awk '{print $1, $2, $3}' /proc/loadavg)
       read -r rps p50 p99 errors <<<"$(run "$target" "$conns" "$duration")"
       printf '%-5s %-4s %-8s %10s %9s %9s %7s  %s\n' "$round" "c$conns" "$target" "$rps" "$p50" "$p99" "$errors" \
@@ -176,13 +195,15 @@ awk '
   { k = $2 " " $3; rps[k] = rps[k] " " $4; p50[k] = p50[k] " " $5; p99[k] = p99[k] " " $6; err[k] += $7 }
   END {
     printf "%-4s %-8s %10s %9s %9s %7s\n", "conn", "target", "rps", "p50_ms", "p99_ms", "errors"
-    split("c32 c1", conns, " "); split("gateway nginx direct", targets, " ")
-    for (c = 1; c <= 2; c++) for (t = 1; t <= 3; t++) {
+    split("c32 c1", conns, " "); split("gateway nginx netty direct", targets, " ")
+    for (c = 1; c <= 2; c++) for (t = 1; t <= 4; t++) {
       k = conns[c] " " targets[t]
       m[k, "rps"] = median(rps[k]); m[k, "p50"] = median(p50[k])
       printf "%-4s %-8s %10.0f %9.3f %9.3f %7d\n", conns[c], targets[t], m[k, "rps"], m[k, "p50"], median(p99[k]), err[k]
     }
     printf "\ngateway / nginx rps at c32: %.2f (goal >= 0.90)\n", m["c32 gateway", "rps"] / m["c32 nginx", "rps"]
+    printf "netty (the event-loop reference, no mesh) / nginx rps at c32: %.2f\n",
+           m["c32 netty", "rps"] / m["c32 nginx", "rps"]
     printf "gateway / direct rps at c32: %.2f; nginx / direct: %.2f\n",
            m["c32 gateway", "rps"] / m["c32 direct", "rps"], m["c32 nginx", "rps"] / m["c32 direct", "rps"]
     printf "p50 added over direct at c1: gateway %.3f ms (goal <= 0.3), nginx %.3f ms\n",

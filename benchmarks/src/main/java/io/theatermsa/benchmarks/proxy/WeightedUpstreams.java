@@ -1,0 +1,82 @@
+package io.theatermsa.benchmarks.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The upstreams of the reference proxy and their weights, as nginx's weighted round-robin spreads requests over
+ * them: each upstream appears {@code weight ÷ gcd} times in the cycle, interleaved so a heavy one does not take
+ * its turns in a row.
+ */
+public final class WeightedUpstreams {
+
+    /** One upstream server. */
+    public record Upstream(String host, int port) {
+    }
+
+    private final List<Upstream> cycle;
+
+    private WeightedUpstreams(List<Upstream> cycle) {
+        this.cycle = List.copyOf(cycle);
+    }
+
+    /** From {@code HOST:PORT} or {@code HOST:PORT=WEIGHT} (weight 1 to 100; 0 leaves the upstream out). */
+    public static WeightedUpstreams parse(List<String> specs) {
+        List<Upstream> upstreams = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        for (String spec : specs) {
+            String[] weighted = spec.split("=", 2);
+            int weight = weighted.length == 2 ? number(weighted[1], 0, 100, spec) : 1;
+            int colon = weighted[0].lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("not HOST:PORT[=WEIGHT]: " + spec);
+            }
+            if (weight > 0) {
+                upstreams.add(new Upstream(weighted[0].substring(0, colon),
+                                           number(weighted[0].substring(colon + 1), 1, 65535, spec)));
+                weights.add(weight);
+            }
+        }
+        if (upstreams.isEmpty()) {
+            throw new IllegalArgumentException("no upstream with a weight above 0");
+        }
+        int gcd = weights.stream().reduce(0, WeightedUpstreams::gcd);
+        List<Upstream> cycle = new ArrayList<>();
+        int[] left = weights.stream().mapToInt(w -> w / gcd).toArray();
+        for (boolean added = true; added; ) {
+            added = false;
+            for (int i = 0; i < left.length; i++) {
+                if (left[i]-- > 0) {
+                    cycle.add(upstreams.get(i));
+                    added = true;
+                }
+            }
+        }
+        return new WeightedUpstreams(cycle);
+    }
+
+    /** The upstream of turn {@code turn} (any non-negative count). */
+    public Upstream pick(long turn) {
+        return cycle.get((int) (turn % cycle.size()));
+    }
+
+    int cycleLength() {
+        return cycle.size();
+    }
+
+    static int number(String text, int min, int max, String spec) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("not a number from " + min + " to " + max + " in " + spec);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}
