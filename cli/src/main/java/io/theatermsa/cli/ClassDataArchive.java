@@ -12,25 +12,34 @@ import java.util.Optional;
  * run: one written by a run that failed at once (a busy port, a missing file) or was stopped while starting lacks
  * most of what the command loads, and the JVM never replaces an archive that is valid. So such a run leaves
  * {@code FILE.incomplete} beside it from its first moment until it has done its work, and {@code ./theater}
- * discards a file with that mark before the next start.
+ * discards a file with that mark before the next start — once: when the next run is not whole either, it keeps what
+ * that one wrote as a provisional archive and names it in {@code -Dtheater.cds.provisional=ARCHIVE}. A whole run
+ * that maps a provisional archive deletes it, so that the next start records a whole run's.
  */
 final class ClassDataArchive {
 
     static final String PROPERTY = "theater.cds.archive";
+    static final String PROVISIONAL_PROPERTY = "theater.cds.provisional";
 
     private final Optional<Path> mark;
+    private final Optional<Path> provisional;
     private volatile boolean failed;
 
     /** For the archive at {@code archive}; empty: this run writes none. */
     ClassDataArchive(Optional<Path> archive) {
-        this.mark = archive.map(file -> file.resolveSibling(file.getFileName() + ".incomplete"));
+        this(archive, Optional.empty());
     }
 
-    /** The archive {@code ./theater} named in {@link #PROPERTY}, if any. */
+    /** Also for the provisional archive this run maps, if any. */
+    ClassDataArchive(Optional<Path> archive, Optional<Path> provisional) {
+        this.mark = archive.map(file -> sibling(file, ".incomplete"));
+        this.provisional = provisional;
+    }
+
+    /** The archives {@code ./theater} named in {@link #PROPERTY} and {@link #PROVISIONAL_PROPERTY}, if any. */
     static ClassDataArchive fromSystemProperties() {
-        String archive = System.getProperty(PROPERTY);
-        return new ClassDataArchive(archive == null || archive.isBlank() ? Optional.empty()
-                                                                         : Optional.of(Path.of(archive)));
+        return new ClassDataArchive(path(System.getProperty(PROPERTY)),
+                                    path(System.getProperty(PROVISIONAL_PROPERTY)));
     }
 
     /** Marks the archive this run will write incomplete, until {@link #completed()}. */
@@ -45,22 +54,39 @@ final class ClassDataArchive {
         });
     }
 
-    /** The command did its work: the archive the JVM writes at exit is whole, unless {@link #failed()} was said. */
+    /**
+     * The command did its work: the archive the JVM writes at exit is whole, and a provisional one this run mapped
+     * goes; unless {@link #failed()} was said.
+     */
     void completed() {
         if (failed) {
             return;
         }
-        mark.ifPresent(file -> {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // The mark stays: the next start discards this archive and writes another.
-            }
+        mark.ifPresent(ClassDataArchive::delete);
+        provisional.ifPresent(archive -> {
+            delete(archive); // first: a mark left alone is dropped by the next start that records
+            delete(sibling(archive, ".provisional"));
         });
     }
 
     /** The command did not do its work, whatever its exit code: its archive stays marked incomplete. */
     void failed() {
         failed = true;
+    }
+
+    private static Optional<Path> path(String file) {
+        return file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
+    }
+
+    private static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // It stays: the next start discards or keeps it as it finds it.
+        }
     }
 }

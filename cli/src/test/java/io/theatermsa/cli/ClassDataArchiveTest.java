@@ -3,12 +3,14 @@ package io.theatermsa.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Only a run that did its work leaves its class-data sharing archive unmarked. */
+/** Only a run that did its work leaves its class-data sharing archive unmarked, and replaces a provisional one. */
 class ClassDataArchiveTest {
 
     @TempDir
@@ -35,6 +37,31 @@ class ClassDataArchiveTest {
         run.completed();
 
         assertThat(dir.resolve("up-1.jsa.incomplete")).isRegularFile();
+    }
+
+    @Test
+    void aWholeRunDeletesTheProvisionalArchiveItMapped() throws IOException {
+        Path archive = Files.writeString(dir.resolve("cli-status-1.aot"), "cache");
+        Files.writeString(dir.resolve("cli-status-1.aot.provisional"), "");
+        ClassDataArchive run = new ClassDataArchive(Optional.empty(), Optional.of(archive));
+
+        run.recording();
+        run.completed();
+
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aRunThatFailedKeepsTheProvisionalArchiveItMapped() throws IOException {
+        Path archive = Files.writeString(dir.resolve("cli-status-1.aot"), "cache");
+        Files.writeString(dir.resolve("cli-status-1.aot.provisional"), "");
+        ClassDataArchive run = new ClassDataArchive(Optional.empty(), Optional.of(archive));
+
+        run.failed();
+        run.completed();
+
+        assertThat(archive).isRegularFile();
+        assertThat(dir.resolve("cli-status-1.aot.provisional")).isRegularFile();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -91,6 +92,54 @@ class TheaterScriptArchiveTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(files(cds)).singleElement().asString().endsWith(".aot"));
+    }
+
+    /**
+     * A command that keeps ending early ({@code status} without a stack) gets a provisional archive: its first
+     * record is discarded, the second kept and mapped by later starts, which name it so that a whole run deletes it;
+     * then the next start records anew.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"21.0.5", "25.0.3"})
+    void aSecondRunInARowThatIsNotWholeLeavesAProvisionalArchive(String version, @TempDir Path temp)
+            throws Exception {
+        boolean aot = version.startsWith("25");
+        Path clone = clone(temp, version, "case \"$*\" in *AOTMode=create*)\n"
+                + "  for arg; do case \"$arg\" in -XX:AOTCache=*) echo cache > \"${arg#*=}\" ;; esac; done; exit 0 ;;\n"
+                + "esac\n");
+        Path cds = clone.resolve("cli/target/cds");
+        String recording = aot ? "-XX:AOTMode=record" : "-Dtheater.cds.archive=";
+
+        Path written = writtenByARunThatIsNotWhole(theater(clone, temp.resolve("jdk")));
+        String second = theater(clone, temp.resolve("jdk"));
+        assertThat(second).as("the first record is discarded and recorded again").contains(recording);
+        assertThat(written).doesNotExist();
+        writtenByARunThatIsNotWhole(second);
+
+        String third = theater(clone, temp.resolve("jdk"));
+        assertThat(third).as("the second is kept").doesNotContain(recording);
+        String archive = aot ? written.toString().replaceAll("\\.conf$", "") : written.toString();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(files(cds)).containsExactlyInAnyOrder(
+                Path.of(archive).getFileName().toString(), Path.of(archive).getFileName() + ".provisional"));
+        String fourth = theater(clone, temp.resolve("jdk"));
+        assertThat(fourth).as("mapped, and named for a whole run to delete")
+                .contains("-Dtheater.cds.provisional=" + archive).doesNotContain(recording);
+        if (aot) {
+            assertThat(fourth).contains("-XX:AOTCache=" + archive);
+        }
+
+        new ClassDataArchive(Optional.empty(), Optional.of(Path.of(archive))).completed();
+        assertThat(theater(clone, temp.resolve("jdk"))).as("a whole run deleted it: recorded anew")
+                .contains(recording).doesNotContain("theater.cds.provisional");
+    }
+
+    /** What a run the script started to record writes when it is not whole: the file and its mark. */
+    private static Path writtenByARunThatIsNotWhole(String started) throws IOException {
+        Path written = Path.of(started.replaceAll("(?s).*-Dtheater\\.cds\\.archive=(\\S+).*", "$1"));
+        Files.createDirectories(written.getParent());
+        Files.writeString(written, "what a run that ended early loaded");
+        Files.writeString(written.resolveSibling(written.getFileName() + ".incomplete"), "");
+        return written;
     }
 
     /** A clone of the script with a fake JDK at {@code temp/jdk}; {@code javaPrelude} runs before it prints. */
