@@ -41,9 +41,7 @@ class ClassDataArchiveTest {
 
     @Test
     void aWholeRunDeletesTheProvisionalArchiveItMapped() throws IOException {
-        Path archive = Files.writeString(dir.resolve("cli-status-1.aot"), "cache");
-        Files.writeString(dir.resolve("cli-status-1.aot.provisional"), "");
-        ClassDataArchive run = new ClassDataArchive(Optional.empty(), Optional.of(archive));
+        ClassDataArchive run = new ClassDataArchive(Optional.empty(), Optional.of(provisionalArchive()));
 
         run.recording();
         run.completed();
@@ -53,8 +51,7 @@ class ClassDataArchiveTest {
 
     @Test
     void aRunThatFailedKeepsTheProvisionalArchiveItMapped() throws IOException {
-        Path archive = Files.writeString(dir.resolve("cli-status-1.aot"), "cache");
-        Files.writeString(dir.resolve("cli-status-1.aot.provisional"), "");
+        Path archive = provisionalArchive();
         ClassDataArchive run = new ClassDataArchive(Optional.empty(), Optional.of(archive));
 
         run.failed();
@@ -62,6 +59,12 @@ class ClassDataArchiveTest {
 
         assertThat(archive).isRegularFile();
         assertThat(dir.resolve("cli-status-1.aot.provisional")).isRegularFile();
+    }
+
+    /** A cache {@code ./theater} kept from a run that was not whole, with its marker. */
+    private Path provisionalArchive() throws IOException {
+        Files.writeString(dir.resolve("cli-status-1.aot.provisional"), "");
+        return Files.writeString(dir.resolve("cli-status-1.aot"), "cache");
     }
 
     @Test
