@@ -5,15 +5,17 @@
 # same split (read from the gateway's /traffic-weights), and a reference: benchmarks' EventLoopProxy (a JVM proxy on
 # Netty's event loops that does only what this nginx does, none of the mesh), and runs wrk on GET /users/1 against
 # the gateway, nginx, the reference and one user-service pod directly, interleaved and repeated. Prints every run,
-# then the medians (rps, p50, p99, errors at c32 and c1) and the ratios. Loopback only; bounded: rounds x 8 runs of
-# the given seconds, plus warm-up.
+# then the medians (rps, p50, p99, errors at c32 and c1) and the ratios. The order of the targets changes per round
+# (a Williams square: over 4 rounds each runs first once and follows each other once). Loopback only; bounded:
+# rounds x 8 runs of the given seconds, plus warm-up.
 #   scripts/measure-gateway.sh [-r ROUNDS] [-d SECONDS] [--jfr FILE]
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 사용법 / usage: scripts/measure-gateway.sh [-r ROUNDS] [-d SECONDS] [--jfr FILE]
-  -r, --rounds N     반복 횟수 / rounds of (gateway, nginx, netty, direct) x (c32, c1) (기본값 / default 3)
+  -r, --rounds N     반복 횟수 / rounds of (gateway, nginx, netty, direct) x (c32, c1) (기본값 / default 4;
+                     4 의 배수면 순서가 고르게 섞입니다 / a multiple of 4 balances the order)
   -d, --duration S   wrk 실행 하나의 초 / seconds of each wrk run, 1-60        (기본값 / default 10)
       --jfr FILE     스택 JVM 을 JFR 로 기록 / record the stack's JVM with JFR (settings=profile) into FILE
   -h, --help         이 도움말 / this help
@@ -24,7 +26,7 @@ THEATER_JAVA_OPTS 는 스택 JVM 에 전달됩니다 / is passed to the stack's 
 EOF
 }
 
-rounds=3
+rounds=4
 duration=10
 jfr=
 while [ $# -gt 0 ]; do
@@ -128,9 +130,14 @@ harness_wait 60 "$nginx_pid" "nginx answers" answers_2xx "$nginx/users/1" || { c
 
 # The reference proxy: the same user-service pods and weights as nginx, two event loops as nginx's two workers.
 netty_port=$(harness_free_port)
-# shellcheck disable=SC2046  # one argument per upstream line
+mapfile -t netty_upstreams < <(cat "$work/netty-upstreams" 2>/dev/null)
+if [ ${#netty_upstreams[@]} -eq 0 ]; then
+  echo "오류 / error: user-service 에 가중치가 있는 파드가 없습니다 / no user-service pod has a weight" >&2
+  cat "$work/weights.json" >&2
+  exit 1
+fi
 "$JAVA_HOME/bin/java" -cp "$root/benchmarks/target/benchmarks.jar" io.theatermsa.benchmarks.proxy.EventLoopProxy \
-  "$netty_port" 2 $(cat "$work/netty-upstreams") >"$work/netty.log" 2>&1 &
+  "$netty_port" 2 "${netty_upstreams[@]}" >"$work/netty.log" 2>&1 &
 netty_pid=$!
 netty="http://127.0.0.1:$netty_port"
 harness_wait 60 "$netty_pid" "the reference proxy answers" answers_2xx "$netty/users/1" || { cat "$work/netty.log" >&2; exit 1; }
@@ -167,8 +174,8 @@ fi
 
 echo "==> 측정 / measuring: $rounds rounds x (c32, c1) x (gateway, nginx, netty, direct), ${duration}s each"
 printf '%-5s %-4s %-8s %10s %9s %9s %7s  %s\n' round conn target rps p50_ms p99_ms errors "load average"
-orders=("gateway nginx netty direct" "nginx netty direct gateway" "netty direct gateway nginx"
-        "direct gateway nginx netty")
+orders=("gateway nginx direct netty" "nginx netty gateway direct" "netty direct nginx gateway"
+        "direct gateway netty nginx")
 for round in $(seq 1 "$rounds"); do
   for conns in 32 1; do
     for target in ${orders[$(( (round - 1) % 4 ))]}; do

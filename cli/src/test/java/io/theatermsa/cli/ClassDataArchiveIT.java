@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
  * {@code ./theater} with class-data sharing as a user gets it (the packaged jar, nothing rebuilt, the JDK that runs
  * this test): a run that fails at once leaves what it writes marked incomplete, the next start discards it, and what
  * a whole run wrote becomes the archive later starts map — on JDK 25 and later an AOT cache assembled in the
- * background from the whole run's record, before that a dynamic archive. Uses {@code lint}'s in the checkout's
+ * background from the whole run's record, before that a dynamic archive. A second run in a row that is not whole
+ * leaves a provisional archive, which a whole run deletes. Uses {@code lint}'s in the checkout's
  * {@code cli/target/cds}.
  */
 class ClassDataArchiveIT {
@@ -60,6 +61,33 @@ class ClassDataArchiveIT {
         assertThat(mapped.output).contains("io.theatermsa.cli.Theater source: shared objects file");
         assertThat(lintArchives()).as("a start that found a whole run's archive forgot the discard")
                 .noneMatch(f -> f.endsWith(".discarded"));
+    }
+
+    @Test
+    void aCommandThatKeepsEndingEarlyGetsAProvisionalArchiveUntilAWholeRun() throws Exception {
+        removeLintArchives();
+        for (int run = 1; run <= 2; run++) {
+            assertThat(theater(Map.of(), "lint", "/no/such/file.yaml").exitCode).isEqualTo(2);
+        }
+        assertThat(lintArchives()).as("the first record discarded, the second marked")
+                .anyMatch(f -> f.endsWith(".discarded")).anyMatch(f -> f.endsWith(WRITTEN + ".incomplete"));
+
+        assertThat(theater(Map.of(), "lint", "/no/such/file.yaml").exitCode).isEqualTo(2);
+        String archive = AOT_CACHE ? ".aot" : ".jsa";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(lintArchives()).as("the second kept as a provisional archive")
+                        .anyMatch(f -> f.endsWith(archive)).anyMatch(f -> f.endsWith(archive + ".provisional"))
+                        .noneMatch(f -> f.endsWith(".incomplete") || f.endsWith(".lock")));
+        Run early = theater(Map.of("THEATER_JAVA_OPTS", "-Xlog:class+load=info"), "lint", "/no/such/file.yaml");
+        assertThat(early.output).as("mapped").contains("io.theatermsa.cli.Theater source: shared objects file");
+        assertThat(lintArchives()).as("kept by a run that was not whole").anyMatch(f -> f.endsWith(".provisional"));
+
+        Run whole = theater(Map.of(), "lint", LINT_FILE);
+        assertThat(whole.exitCode).as(whole.output).isIn(0, 1);
+        assertThat(lintArchives()).as("deleted by a whole run").isEmpty();
+        assertThat(theater(Map.of(), "lint", LINT_FILE).exitCode).isIn(0, 1);
+        assertThat(lintArchives()).as("the next start recorded a whole run").singleElement()
+                .matches(f -> f.endsWith(WRITTEN));
     }
 
     private record Run(int exitCode, String output) {

@@ -66,6 +66,7 @@ final class ClientSide extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         FullHttpResponse answer = response != null ? response : badGateway();
+        answer.setProtocolVersion(HttpVersion.HTTP_1_1); // as nginx answers, whatever the upstream spoke
         HopByHop.strip(answer.headers());
         client.writeAndFlush(answer);
         FullHttpRequest next = waiting.poll();

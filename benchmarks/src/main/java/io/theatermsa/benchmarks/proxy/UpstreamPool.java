@@ -14,6 +14,8 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 
 import java.util.ArrayDeque;
@@ -36,8 +38,9 @@ final class UpstreamPool {
     }
 
     /**
-     * Sends {@code request} (released by this call) to {@code upstream} and hands its response to {@code answer},
-     * or {@code null} when the connection failed or closed before a whole response.
+     * Sends {@code request} (released by this call) to {@code upstream} and hands its final response to
+     * {@code answer}, or {@code null} when the connection failed or closed before a whole one (the client then gets
+     * a 502; nginx would try the next upstream).
      */
     void exchange(WeightedUpstreams.Upstream upstream, EventLoop loop, FullHttpRequest request,
                   Consumer<FullHttpResponse> answer) {
@@ -73,7 +76,7 @@ final class UpstreamPool {
                              ArrayDeque<Channel> ready) {
         Exchange exchange = channel.pipeline().get(Exchange.class);
         exchange.await(response -> {
-            if (HttpUtil.isKeepAlive(response)) {
+            if (response != null && HttpUtil.isKeepAlive(response)) {
                 ready.push(channel);
             } else {
                 channel.close();
@@ -98,6 +101,11 @@ final class UpstreamPool {
 
         @Override
         protected void channelRead0(ChannelHandlerContext upstream, FullHttpResponse response) {
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL
+                    && response.status().code() != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+                response.release(); // 100 Continue, 103 Early Hints: the final response is still to come
+                return;
+            }
             Consumer<FullHttpResponse> answer = waiting;
             waiting = null;
             if (answer != null) {

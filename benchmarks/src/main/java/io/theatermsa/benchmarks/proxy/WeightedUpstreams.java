@@ -1,12 +1,12 @@
 package io.theatermsa.benchmarks.proxy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The upstreams of the reference proxy and their weights, as nginx's weighted round-robin spreads requests over
- * them: each upstream appears {@code weight ÷ gcd} times in the cycle, interleaved so a heavy one does not take
- * its turns in a row.
+ * The upstreams of the reference proxy and their weights, spread over the turns as nginx's smooth weighted
+ * round-robin spreads them: a cycle of {@code Σ weight ÷ gcd} turns in which each upstream has {@code weight ÷ gcd}.
  */
 public final class WeightedUpstreams {
 
@@ -41,16 +41,22 @@ public final class WeightedUpstreams {
             throw new IllegalArgumentException("no upstream with a weight above 0");
         }
         int gcd = weights.stream().reduce(0, WeightedUpstreams::gcd);
+        int[] weight = weights.stream().mapToInt(w -> w / gcd).toArray();
+        int total = Arrays.stream(weight).sum();
+        // nginx's smooth weighted round-robin (ngx_http_upstream_get_peer): every turn each upstream gains its
+        // weight, the one with the most is picked and loses the total. It repeats after `total` turns.
+        int[] current = new int[weight.length];
         List<Upstream> cycle = new ArrayList<>();
-        int[] left = weights.stream().mapToInt(w -> w / gcd).toArray();
-        for (boolean added = true; added; ) {
-            added = false;
-            for (int i = 0; i < left.length; i++) {
-                if (left[i]-- > 0) {
-                    cycle.add(upstreams.get(i));
-                    added = true;
+        for (int turn = 0; turn < total; turn++) {
+            int best = 0;
+            for (int i = 0; i < weight.length; i++) {
+                current[i] += weight[i];
+                if (current[i] > current[best]) {
+                    best = i;
                 }
             }
+            current[best] -= total;
+            cycle.add(upstreams.get(best));
         }
         return new WeightedUpstreams(cycle);
     }

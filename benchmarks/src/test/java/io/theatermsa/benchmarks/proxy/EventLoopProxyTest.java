@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,44 @@ class EventLoopProxyTest {
     }
 
     @Test
+    void answers502WhenAKeptConnectionClosesInsteadOfAnswering() throws Exception {
+        try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> answerOnceThenCloseAtTheNextRequest(upstream));
+            proxy = EventLoopProxy.start(0, 1, WeightedUpstreams.parse(List.of("127.0.0.1:" + upstream.getLocalPort())));
+
+            assertThat(send(HttpRequest.newBuilder(proxied("/first"))).statusCode()).isEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(proxied("/second"))).statusCode()).isEqualTo(502);
+        }
+    }
+
+    @Test
+    void anInterimResponseIsNotTakenForTheAnswer() throws Exception {
+        try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> reply(upstream, "HTTP/1.1 103 Early Hints\r\nlink: </a.css>\r\n\r\n"
+                    + "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nfinal"));
+            proxy = EventLoopProxy.start(0, 1, WeightedUpstreams.parse(List.of("127.0.0.1:" + upstream.getLocalPort())));
+
+            HttpResponse<String> response = send(HttpRequest.newBuilder(proxied("/")));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("final");
+        }
+    }
+
+    @Test
+    void spreadsTurnsAsNginxsSmoothWeightedRoundRobin() {
+        WeightedUpstreams upstreams = WeightedUpstreams.parse(List.of("a:1=5", "b:1=1", "c:1=1"));
+
+        List<String> turns = new ArrayList<>();
+        for (int turn = 0; turn < 14; turn++) {
+            turns.add(upstreams.pick(turn).host());
+        }
+
+        // The sequence nginx's own comment gives for weights 5, 1, 1 (ngx_http_upstream_round_robin.c), twice.
+        assertThat(turns).containsExactly("a", "a", "b", "a", "c", "a", "a", "a", "a", "b", "a", "c", "a", "a");
+    }
+
+    @Test
     void refusesUpstreamsItCannotUse() {
         assertThatThrownBy(() -> WeightedUpstreams.parse(List.of("localhost")))
                 .hasMessage("not HOST:PORT[=WEIGHT]: localhost");
@@ -94,7 +135,7 @@ class EventLoopProxyTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI proxied(String path) {
@@ -122,6 +163,37 @@ class EventLoopProxyTest {
         server.start();
         backends.add(server);
         return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers the first request on the first connection, then reads the second and closes without a word. */
+    private static void answerOnceThenCloseAtTheNextRequest(ServerSocket upstream) {
+        try (Socket connection = upstream.accept()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                                                                         StandardCharsets.US_ASCII));
+            readHead(in);
+            connection.getOutputStream().write("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok"
+                                                       .getBytes(StandardCharsets.US_ASCII));
+            readHead(in);
+        } catch (IOException e) {
+            // the test sees what the proxy answered
+        }
+    }
+
+    /** Reads one request head and writes {@code reply} on the first connection. */
+    private static void reply(ServerSocket upstream, String reply) {
+        try (Socket connection = upstream.accept()) {
+            readHead(new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII)));
+            connection.getOutputStream().write(reply.getBytes(StandardCharsets.US_ASCII));
+            connection.getInputStream().read(); // until the proxy closes or the test ends
+        } catch (IOException e) {
+            // the test sees what the proxy answered
+        }
+    }
+
+    private static void readHead(BufferedReader in) throws IOException {
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            // the head of a request without a body
+        }
     }
 
     private static int closedPort() throws IOException {
