@@ -5,6 +5,7 @@ import io.theatermsa.cli.local.LocalKubeApi;
 import io.theatermsa.cli.local.LocalStack;
 import io.theatermsa.cli.local.RunState;
 import io.theatermsa.cli.local.RunningWorkload;
+import io.theatermsa.cli.local.StackLock;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.kubeapi.BearerTokens;
 import io.theatermsa.mesh.config.Severity;
@@ -30,7 +31,9 @@ import java.util.concurrent.CountDownLatch;
                         "클러스터마다 kubectl 용 쿠버네티스 API, .theater/kubeconfig / "
                         + "a Kubernetes API per cluster for kubectl, .theater/kubeconfig"},
          exitCodeListHeading = ExitCodes.HEADING,
-         exitCodeList = {"0:Ctrl-C 로 정상 종료 / stopped with Ctrl-C", "1:시작하지 못함 / could not start",
+         exitCodeList = {"0:Ctrl-C 로 정상 종료 / stopped with Ctrl-C",
+                         "1:시작하지 못함, 이 폴더의 스택이 이미 실행 중일 때도 / could not start, also when a stack from "
+                         + "this folder already runs",
                          ExitCodes.USAGE_TEXT + " (포트 사용 중 포함 / a port in use too)"})
 final class UpCommand implements Callable<Integer> {
 
@@ -67,6 +70,19 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("오류: 포트는 0-65535 / error: --port must be 0-65535, not " + port);
             return USAGE_ERROR;
         }
+        Optional<StackLock> lock = StackLock.tryAcquire(home);
+        if (lock.isEmpty()) {
+            refuseSecondStack(home);
+            theater.archive().failed();
+            return 1;
+        }
+        StackLock held = lock.get();
+        try (held) {
+            return run(home, scenarioDir);
+        }
+    }
+
+    private Integer run(Path home, Path scenarioDir) throws InterruptedException {
         progress("시작 중 / starting ...");
         SecureRandom random = new SecureRandom();
         AdminToken token = AdminToken.generate(random);
@@ -113,6 +129,19 @@ final class UpCommand implements Callable<Integer> {
         printBanner(stack, scenarioDir, token, stateFile);
         stopped.await();
         return 0;
+    }
+
+    /** What the user can do instead: use the stack that runs, or stop it first. */
+    private static void refuseSecondStack(Path home) {
+        String which = RunState.running(home)
+                .map(running -> " (pid " + running.pid() + ", " + running.url() + ")")
+                .orElse("");
+        System.err.println("오류: 이 폴더의 스택이 이미 실행 중입니다" + which + ". 두 번째 스택은 띄우지 않습니다: 실행 중인 "
+                           + "스택에 ./theater scenario apply 나 kubectl 로 적용하거나, 먼저 그 스택을 멈추세요 (그 터미널에서 "
+                           + "Ctrl-C). 스택을 하나 더 띄우려면 저장소를 따로 하나 더 클론하세요.");
+        System.err.println("error: a stack from this folder is already running" + which + "; a second one is not "
+                           + "started: apply to the running stack (./theater scenario apply, kubectl), or stop it first "
+                           + "(Ctrl-C in its terminal). For a second stack, use a second clone of the repository.");
     }
 
     private void progress(String line) {

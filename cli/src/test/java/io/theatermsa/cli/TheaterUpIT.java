@@ -91,6 +91,14 @@ class TheaterUpIT {
         JsonNode state = new ObjectMapper().readTree(stateFile.toFile());
         assertThat(state.get("readOnlyToken").asText()).matches("[0-9a-f]{48}");
         assertThat(state.get("kubeconfig").asText()).isEqualTo(kubeconfig.toString());
+        String stateBefore = Files.readString(stateFile);
+        Running second = finished(start("up", "--port", String.valueOf(freePort())));
+        assertThat(second.process.exitValue()).as(String.join("\n", second.lines)).isEqualTo(1);
+        assertThat(String.join("\n", second.lines))
+                .contains("error: a stack from this folder is already running (pid " + up.process.pid() + ", ")
+                .contains("이 폴더의 스택이 이미 실행 중입니다");
+        assertThat(Files.readString(stateFile)).as("the running stack's state is untouched").isEqualTo(stateBefore);
+        assertThat(kubeconfig).exists();
         Running printed = finished(start("kubeconfig"));
         assertThat(printed.process.exitValue()).isZero();
         assertThat(printed.lines).contains(exportLine);

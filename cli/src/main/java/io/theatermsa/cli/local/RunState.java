@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public record RunState(long pid, String url, String redisUrl, String scenario, I
                        String kubeconfig) {
 
     private static final ObjectMapper MAPPER = Json.newMapper();
+    private static final Duration PID_START_MARGIN = Duration.ofSeconds(5);
     private static final Set<PosixFilePermission> OWNER_ONLY =
             Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
@@ -84,8 +86,17 @@ public record RunState(long pid, String url, String redisUrl, String scenario, I
         return new RunState(pid, url, redisUrl, scenario, startedAt, running, adminToken, readOnlyToken, kubeconfig);
     }
 
-    /** True while the process that wrote the state is alive. */
+    /**
+     * True while the process that wrote the state is alive: a live process with the same pid that started after the
+     * state was written (the pid given again, after a crash and a reboot) is another one. The start time the system
+     * gives is coarse (the boot time it counts from is in whole seconds), hence the margin.
+     */
     public boolean isAlive() {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .map(process -> process.info().startInstant()
+                        .map(started -> !started.isAfter(startedAt.plus(PID_START_MARGIN)))
+                        .orElse(true))
+                .orElse(false);
     }
 }

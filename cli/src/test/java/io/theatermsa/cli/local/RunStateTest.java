@@ -19,7 +19,7 @@ class RunStateTest {
     @Test
     void theStateFileKeepsTheTokensAndOnlyItsOwnerMayReadIt() throws Exception {
         RunState state = new RunState(ProcessHandle.current().pid(), "http://127.0.0.1:8080/", "redis://127.0.0.1:6379",
-                "k8s/practice/01-initial", Instant.parse("2026-01-01T00:00:00Z"),
+                "k8s/practice/01-initial", Instant.now(),
                 List.of(new RunningWorkload("api-gateway", "ctx1", "api-gateway-ctx1-a", "http://127.0.0.1:8080", null)),
                 "token-abc", "read-only-def", "/home/student/theater/.theater/kubeconfig");
         Path file = RunState.fileIn(home);
@@ -29,6 +29,15 @@ class RunStateTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(RunState.readFrom(file)).hasValue(state);
         assertThat(RunState.running(home)).hasValue(state);
+    }
+
+    @Test
+    void aLiveProcessThatStartedAfterTheStateWasWrittenIsAnotherOne() {
+        Instant longBeforeThisProcess = ProcessHandle.current().info().startInstant().orElseThrow().minusSeconds(3600);
+        new RunState(ProcessHandle.current().pid(), "http://127.0.0.1:1/", "", "", longBeforeThisProcess, List.of(),
+                     "t", "", "").writeTo(RunState.fileIn(home));
+
+        assertThat(RunState.running(home)).isEmpty();
     }
 
     @Test
