@@ -50,7 +50,7 @@ final class ScenarioCommand {
               String path) {
         Path scenario = ProjectHome.file(theater.home(), path);
         if (!Files.exists(scenario)) {
-            err().println("오류: 시나리오가 없습니다 / error: no such scenario: " + scenario);
+            err().println(MissingScenario.message(theater.home(), path, scenario));
             return USAGE_ERROR;
         }
         JsonNode body = JsonNodeFactory.instance.objectNode().put("path", scenario.toString());

@@ -63,7 +63,7 @@ final class UpCommand implements Callable<Integer> {
         Path home = theater.home();
         Path scenarioDir = ProjectHome.file(home, scenario);
         if (!Files.exists(scenarioDir)) {
-            System.err.println("오류: 시나리오가 없습니다 / error: no such scenario: " + scenarioDir);
+            System.err.println(MissingScenario.message(home, scenario, scenarioDir));
             return USAGE_ERROR;
         }
         if (port < 0 || port > 65535) {

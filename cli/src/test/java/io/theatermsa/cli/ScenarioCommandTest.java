@@ -85,7 +85,7 @@ class ScenarioCommandTest {
         CommandRun apply = run("scenario", "apply", home.resolve("nowhere").toString());
 
         assertThat(apply.exitCode()).isEqualTo(ScenarioCommand.USAGE_ERROR);
-        assertThat(apply.err()).contains("no such scenario");
+        assertThat(apply.err()).contains("no such scenario").contains("./theater scenario list");
     }
 
     @Test
