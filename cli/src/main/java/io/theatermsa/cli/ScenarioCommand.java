@@ -42,7 +42,11 @@ final class ScenarioCommand {
     @Command(name = "apply", mixinStandardHelpOptions = true,
              description = {"시나리오를 불러와 모든 클러스터(ctx1, ctx2)에 적용합니다 (오류가 있으면 어느 클러스터에도 "
                             + "적용하지 않고 기존 설정 유지) / load and apply a scenario to every cluster (ctx1, "
-                            + "ctx2); refused whole on an error, in every cluster, and the old one stays"},
+                            + "ctx2); refused whole on an error, in every cluster, and the old one stays",
+                            "PATH 의 설정이 통째로 적용됩니다: PATH 에 없는 메시 객체는 없어집니다 (kubectl apply --prune "
+                            + "처럼; kubectl apply -f 는 적힌 객체만 바꿈) / what PATH holds becomes the whole "
+                            + "configuration: mesh objects not in it go (as with kubectl apply --prune; kubectl apply "
+                            + "-f changes only the objects it names)"},
              exitCodeListHeading = ExitCodes.HEADING,
              exitCodeList = {"0:적용됨 / applied", "1:거부됨, 기존 설정 유지 / refused, the configuration in force stays",
                              ExitCodes.USAGE_TEXT, ExitCodes.NO_STACK_TEXT})
