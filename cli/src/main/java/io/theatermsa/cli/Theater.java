@@ -102,6 +102,7 @@ public final class Theater implements Runnable {
         COMMANDS.stream().filter(command -> !named || name(command).equals(first))
                 .forEach(command -> commandLine.addSubcommand(name(command), command));
         commandLine.setResourceBundle(helpTexts());
+        commandLine.setParameterExceptionHandler(new BilingualParameterErrors());
         commandLine.setUsageHelpAutoWidth(true);
         return commandLine;
     }

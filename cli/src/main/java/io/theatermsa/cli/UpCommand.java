@@ -140,8 +140,8 @@ final class UpCommand implements Callable<Integer> {
                            + "스택에 ./theater scenario apply 나 kubectl 로 적용하거나, 먼저 그 스택을 멈추세요 (그 터미널에서 "
                            + "Ctrl-C). 스택을 하나 더 띄우려면 저장소를 따로 하나 더 클론하세요.");
         System.err.println("error: a stack from this folder is already running" + which + "; a second one is not "
-                           + "started: apply to the running stack (./theater scenario apply, kubectl), or stop it first "
-                           + "(Ctrl-C in its terminal). For a second stack, use a second clone of the repository.");
+                           + "started: apply to the running stack (./theater scenario apply, kubectl), or stop it "
+                           + "first (Ctrl-C in its terminal). For a second stack, use a second clone of the repository.");
     }
 
     private void progress(String line) {

@@ -89,7 +89,7 @@ class EventLoopProxyTest {
     void answers502WhenAKeptConnectionClosesInsteadOfAnswering() throws Exception {
         try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> answerOnceThenCloseAtTheNextRequest(upstream));
-            proxy = EventLoopProxy.start(0, 1, WeightedUpstreams.parse(List.of("127.0.0.1:" + upstream.getLocalPort())));
+            proxy = EventLoopProxy.start(0, 1, only(upstream));
 
             assertThat(send(HttpRequest.newBuilder(proxied("/first"))).statusCode()).isEqualTo(200);
             assertThat(send(HttpRequest.newBuilder(proxied("/second"))).statusCode()).isEqualTo(502);
@@ -101,7 +101,7 @@ class EventLoopProxyTest {
         try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> reply(upstream, "HTTP/1.1 103 Early Hints\r\nlink: </a.css>\r\n\r\n"
                     + "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nfinal"));
-            proxy = EventLoopProxy.start(0, 1, WeightedUpstreams.parse(List.of("127.0.0.1:" + upstream.getLocalPort())));
+            proxy = EventLoopProxy.start(0, 1, only(upstream));
 
             HttpResponse<String> response = send(HttpRequest.newBuilder(proxied("/")));
 
@@ -194,6 +194,10 @@ class EventLoopProxyTest {
         for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
             // the head of a request without a body
         }
+    }
+
+    private static WeightedUpstreams only(ServerSocket upstream) {
+        return WeightedUpstreams.parse(List.of("127.0.0.1:" + upstream.getLocalPort()));
     }
 
     private static int closedPort() throws IOException {
