@@ -60,13 +60,14 @@ final class GatewayTarget {
         }
     }
 
-    /** Says why the gateway refused; 2 for a bad request or an unknown service, else 1. */
+    /**
+     * Says why the gateway refused (its message names every invalid field, so the {@code fields} list is not said
+     * again); 2 for a bad request or an unknown service, else 1.
+     */
     static int refused(StackClient.Reply reply, PrintWriter err) {
         JsonNode body = reply.body();
         err.println("오류 / error: HTTP " + reply.status() + " " + body.path("error").asText() + ": "
                     + body.path("message").asText());
-        body.path("fields").forEach(f -> err.println("  " + f.path("field").asText() + ": "
-                                                     + f.path("problem").asText()));
         err.flush();
         return reply.status() == 400 || reply.status() == 404 ? ExitCodes.USAGE : ExitCodes.REFUSED;
     }

@@ -154,6 +154,7 @@ class CanaryOnALocalStackTest {
         CommandRun steps = run("canary", "start", "--service", "movie-service", "--to", "ctx2", "--steps", "50,20");
         assertThat(steps.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(steps.err()).contains("HTTP 400", "steps: must rise strictly");
+        assertThat(steps.err().split("steps: must rise strictly", -1)).as("said once").hasSize(2);
         assertThat(run("canary", "pause", "--service", "booking-service").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(CommandRun.of(home.resolve("elsewhere"), "canary", "status").exitCode())
                 .isEqualTo(ExitCodes.NO_STACK);
