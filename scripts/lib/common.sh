@@ -121,11 +121,24 @@ require_context() {
   fi
 }
 
+# local_stack_context CTX: whether CTX is a cluster of ./theater up (its API server on this machine's loopback).
+local_stack_context() {
+  local server
+  server=$(kubectl config view --minify --context "$1" -o jsonpath='{.clusters[0].cluster.server}' 2>/dev/null) ||
+    return 1
+  [[ "$server" == https://127.0.0.1:* ]]
+}
+
 require_istio() {
   local ctx=$1 crd
-  kubectl --context "$ctx" get namespace istio-system >/dev/null 2>&1 ||
+  if ! kubectl --context "$ctx" get namespace istio-system >/dev/null 2>&1; then
+    if local_stack_context "$ctx"; then
+      die "$ctx 는 ./theater up 의 로컬 클러스터입니다 (Istio 대신 에뮬레이터): 이 스크립트에 --local 이 있으면 --local 로, 없으면 ./theater 로" \
+          "$ctx is a cluster of ./theater up (an emulated mesh, no Istio): use --local where the script has it, else ./theater"
+    fi
     die "$ctx 에 istio-system 네임스페이스가 없습니다 (Istio 설치 필요, docs/deploy.md)" \
         "no istio-system namespace in $ctx (install Istio first, see docs/deploy.md)"
+  fi
   for crd in virtualservices.networking.istio.io destinationrules.networking.istio.io; do
     kubectl --context "$ctx" get crd "$crd" >/dev/null 2>&1 ||
       die "$ctx 에 CRD $crd 가 없습니다" "CRD $crd is missing in $ctx (is Istio installed?)"

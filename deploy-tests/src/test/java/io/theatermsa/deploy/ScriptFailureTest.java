@@ -42,6 +42,31 @@ class ScriptFailureTest {
     }
 
     @Test
+    void theLocalStacksClustersWithoutLocalAreNamedAsSuch() throws IOException {
+        Path local = java.nio.file.Files.writeString(temp.resolve("local-kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - {name: ctx1, cluster: {server: "https://127.0.0.1:1"}}
+                - {name: ctx2, cluster: {server: "https://127.0.0.1:2"}}
+                users:
+                - {name: student, user: {token: t}}
+                contexts:
+                - {name: ctx1, context: {cluster: ctx1, user: student}}
+                - {name: ctx2, context: {cluster: ctx2, user: student}}
+                current-context: ctx1
+                """);
+
+        ScriptTestSupport.Run run = scripts.run(Map.of("KUBECONFIG", local.toString()), "fault-injection-demo.sh",
+                                                "delay");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("ctx1 is a cluster of ./theater up", "use --local")
+                .doesNotContain("install Istio first");
+        assertThat(scripts.kubectlCalls()).noneMatch(call -> call.matches(".*\\b(apply|delete|scale|create)\\b.*"));
+    }
+
+    @Test
     void localStatusWithoutARunningStackSaysHowToStartOne() {
         ScriptTestSupport.Run run = scripts.run(Map.of("THEATER_STATE", temp.resolve("none.json").toString()),
                 "fault-injection-demo.sh", "--local", "status");
