@@ -9,6 +9,7 @@ import io.theatermsa.cli.local.StackLock;
 import io.theatermsa.gateway.mesh.AdminToken;
 import io.theatermsa.kubeapi.BearerTokens;
 import io.theatermsa.mesh.config.Severity;
+import io.theatermsa.platform.redis.EmbeddedRedis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -78,8 +79,21 @@ final class UpCommand implements Callable<Integer> {
         }
         StackLock held = lock.get();
         try (held) {
+            stopWhatAKilledStackLeft(home);
             return run(home, scenarioDir);
         }
+    }
+
+    /**
+     * With the lock held no stack of this folder runs, so a state file still there is one a killed stack (SIGKILL,
+     * no shutdown hook) left, and so may be its embedded redis-server.
+     */
+    private void stopWhatAKilledStackLeft(Path home) {
+        RunState.readFrom(RunState.fileIn(home))
+                .filter(stale -> !stale.isAlive())
+                .flatMap(stale -> EmbeddedRedis.stopLeftBehind(stale.redisUrl()))
+                .ifPresent(pid -> progress("정리 / cleaned up: 멈춘 스택이 남긴 Redis (pid " + pid + ") 를 멈췄습니다 / "
+                                           + "stopped the Redis a killed stack left running (pid " + pid + ")"));
     }
 
     private Integer run(Path home, Path scenarioDir) throws InterruptedException {

@@ -169,6 +169,27 @@ class TheaterUpIT {
     }
 
     @Test
+    void theNextUpStopsTheRedisAStackKilledWithSigkillLeftRunning() throws Exception {
+        Running killed = start("up", "--port", "0");
+        killed.awaitLine(line -> line.contains("Ctrl-C"), STARTUP);
+        ProcessHandle redis = killed.process.descendants()
+                .filter(p -> p.info().command().orElse("").contains("redis-server")).findFirst().orElseThrow();
+        try {
+            killed.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertThat(redis.isAlive()).as("left running: no shutdown hook ran").isTrue();
+
+            Running next = start("up", "--port", "0");
+            next.awaitLine(line -> line.contains("Ctrl-C"), STARTUP);
+
+            assertThat(next.lines).anyMatch(line -> line.contains(
+                    "stopped the Redis a killed stack left running (pid " + redis.pid() + ")"));
+            assertThat(redis.isAlive()).isFalse();
+        } finally {
+            redis.destroyForcibly();
+        }
+    }
+
+    @Test
     void aPortInUseIsAClearErrorWithExitCode2() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Running up = start("up", "--port", String.valueOf(taken.getLocalPort()));
