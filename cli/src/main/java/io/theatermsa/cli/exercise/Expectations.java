@@ -195,13 +195,16 @@ final class Expectations {
                        + "outlierDetection (consecutive5xxErrors, interval, baseEjectionTime, maxEjectionPercent)?");
     }
 
-    /** A duration as {@code /api/mesh/config} writes it (seconds, or text such as {@code 1s}); empty when unset. */
+    /**
+     * A duration as {@code /api/mesh/config} writes it (seconds, or Istio text such as {@code 1s}); empty when unset
+     * or not an Istio duration (the admitted objects hold only Istio durations, which always have a unit).
+     */
     static Optional<Duration> duration(JsonNode value) {
         if (value.isNumber()) {
             return Optional.of(Duration.ofMillis(Math.round(value.asDouble() * 1000)));
         }
         if (value.isTextual()) {
-            return Optional.of(DurationText.parseTyped(value.asText()));
+            return DurationText.parse(value.asText());
         }
         return Optional.empty();
     }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Reads the values {@code theater fault} options take: ranges {@code 0..100} and {@code 200ms..1s}, pairs
- * {@code 500ms,100ms}, and exactly one latency shape. Every mistake is an {@link IllegalArgumentException} whose
- * message names the option.
+ * {@code 500ms,100ms}, and exactly one latency shape. Every duration needs its unit ({@link #duration}). Every
+ * mistake is an {@link IllegalArgumentException} whose message names the option.
  */
 public final class FaultArguments {
 
@@ -54,11 +54,13 @@ public final class FaultArguments {
         return given.getFirst();
     }
 
+    /** A duration with its unit ({@code 10s}, {@code 500ms}); a bare number other than 0 is refused. */
     public static Duration duration(String option, String text) {
         try {
             return DurationText.parseTyped(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(option + ": 단위를 붙인 시간을 주세요 (예: 10s, 500ms) / "
+                                               + e.getMessage(), e);
         }
     }
 

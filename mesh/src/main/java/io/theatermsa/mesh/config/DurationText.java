@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The one duration reader. Istio's duration strings are Go syntax: one or more {@code <decimal><unit>} terms with
  * units {@code h}, {@code m}, {@code s}, {@code ms}, {@code us}/{@code µs}, {@code ns} ({@code 1s}, {@code 0.5s},
- * {@code 100ms}, {@code 1m30s}). People typing a fault's duration may also write a bare number of milliseconds
- * ({@code 800}) or a space before the unit ({@code 1.5 s}).
+ * {@code 100ms}, {@code 1m30s}). People typing a fault's duration may also write a space before the unit
+ * ({@code 1.5 s}), but never leave the unit out: a bare {@code 10} could mean 10 ms or 10 s, and Istio refuses it too.
  */
 public final class DurationText {
 
@@ -38,17 +38,24 @@ public final class DurationText {
     }
 
     /**
-     * A duration as people type it: {@code 800ms}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is
-     * milliseconds.
+     * A duration as people type it: {@code 800ms}, {@code 1.5s}, {@code 2m}, {@code 1h}. The unit is required, as in
+     * Istio: a bare number is refused (the message suggests the units), except {@code 0}, which needs none.
      *
-     * @throws IllegalArgumentException when {@code text} is not a duration
+     * @throws IllegalArgumentException when {@code text} is not a duration, or a number without its unit
      */
     public static Duration parseTyped(String text) {
         Matcher m = TYPED.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration such as 800ms, 1.5s, 2m or 1h");
         }
-        return parse(m.group(1) + (m.group(2) == null ? "ms" : m.group(2))).orElseThrow();
+        if (m.group(2) == null) {
+            if (new BigDecimal(m.group(1)).signum() == 0) {
+                return Duration.ZERO;
+            }
+            throw new IllegalArgumentException("'" + text + "' has no unit: write e.g. " + m.group(1) + "s or "
+                                               + m.group(1) + "ms (units: h, m, s, ms)");
+        }
+        return parse(m.group(1) + m.group(2)).orElseThrow();
     }
 
     /** The shortest exact text: {@code 800ms}, {@code 2s}, {@code 1m30s} is written {@code 90s}. */

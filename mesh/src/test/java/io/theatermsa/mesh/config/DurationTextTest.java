@@ -30,10 +30,19 @@ class DurationTextTest {
     }
 
     @ParameterizedTest(name = "{0} = {1} ms")
-    @CsvSource({"800ms, 800", "1.5s, 1500", "2m, 120000", "1h, 3600000", "800, 800", "'1.5 s', 1500"})
-    @DisplayName("typed: a bare number is milliseconds, a space may precede the unit")
+    @CsvSource({"800ms, 800", "1.5s, 1500", "2m, 120000", "1h, 3600000", "'1.5 s', 1500", "0, 0", "0.0, 0"})
+    @DisplayName("typed: a space may precede the unit; zero needs no unit")
     void typedDurations(String text, long millis) {
         assertThat(DurationText.parseTyped(text)).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"10, 'write e.g. 10s or 10ms'", "800, 'write e.g. 800s or 800ms'", "' 3 ', 'write e.g. 3s or 3ms'",
+            "1.5, 'write e.g. 1.5s or 1.5ms'"})
+    @DisplayName("typed: a bare number is refused, never read as milliseconds, and the message suggests units")
+    void typedBareNumbersAreRefused(String text, String suggestion) {
+        assertThatThrownBy(() -> DurationText.parseTyped(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'" + text + "' has no unit: " + suggestion + " (units: h, m, s, ms)");
     }
 
     @Test
