@@ -17,6 +17,8 @@ final class ExitCodes {
     static final String HEADING = "%n종료 코드 / Exit codes:%n";
     static final String USAGE_TEXT = "2:잘못된 사용: 옵션·인자 오류, 없는 경로·ID / usage: a bad option or argument, "
             + "a path or ID that does not exist";
+    static final String USAGE_NAMES_TEXT = USAGE_TEXT + ", 토폴로지에 없는 서비스·클러스터 / a service or cluster "
+            + "the topology does not have";
     static final String NO_STACK_TEXT = "3:실행 중인 로컬 스택 없음 (또는 닿지 않음) / no local stack running "
             + "(or it cannot be reached)";
 

@@ -68,7 +68,9 @@ final class FaultCommand {
 
     /** Which instances, and for how long. */
     static final class Target {
-        @Option(names = "--service", paramLabel = "SERVICE", required = true, description = "대상 서비스 / target service, e.g. user-service")
+        @Option(names = "--service", paramLabel = "SERVICE", required = true,
+                description = "대상 서비스: 게이트웨이가 전달하는 서비스 (api-gateway 제외) / target service, one the "
+                              + "gateway forwards to (not api-gateway), e.g. user-service")
         String service;
 
         @Option(names = "--cluster", paramLabel = "CLUSTER", description = "이 클러스터의 인스턴스만 / only this cluster's instances (ctx1, ctx2)")
@@ -78,7 +80,8 @@ final class FaultCommand {
         String pod;
 
         @Option(names = "--duration", paramLabel = "DURATION", required = true,
-                description = "지속 시간, 최대 1h / how long, at most 1h (e.g. 60s, 5m)")
+                description = "지속 시간, 단위 필수, 최대 1h / how long, with a unit, at most 1h (e.g. 60s, 5m; "
+                              + "10 은 거부 / a bare 10 is refused)")
         String duration;
 
         FaultTarget target() {
@@ -90,7 +93,7 @@ final class FaultCommand {
              description = {"요청 일부에 HTTP 오류로 답합니다 / answer an HTTP error to a share of requests"},
              exitCodeListHeading = ExitCodes.HEADING,
              exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
-                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
+                             ExitCodes.USAGE_NAMES_TEXT, FAULT_NO_STACK})
     int error(@Mixin Target target, @Mixin Connection connection,
               @Option(names = "--rate", paramLabel = "PERCENT", defaultValue = "100",
                       description = "오류로 답할 요청 비율 0-100 / share of requests answered with the error, "
@@ -104,10 +107,12 @@ final class FaultCommand {
 
     @Command(name = "latency", mixinStandardHelpOptions = true,
              description = {"응답 전에 기다립니다 / wait before answering (--fixed, --uniform, --normal, "
-                            + "--exponential 중 하나 / exactly one of them)"},
+                            + "--exponential 중 하나 / exactly one of them)",
+                            "시간에는 단위가 필요합니다 (800ms, 1s; 숫자만은 거부) / every duration needs its unit "
+                            + "(800ms, 1s; a bare number is refused)"},
              exitCodeListHeading = ExitCodes.HEADING,
              exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
-                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
+                             ExitCodes.USAGE_NAMES_TEXT, FAULT_NO_STACK})
     int latency(@Mixin Target target, @Mixin Connection connection,
                 @Option(names = "--fixed", paramLabel = "DURATION", description = "고정 / fixed, e.g. 800ms") String fixed,
                 @Option(names = "--uniform", paramLabel = "MIN..MAX", description = "균등 / uniform MIN..MAX, e.g. 200ms..1s") String uniform,
@@ -122,7 +127,7 @@ final class FaultCommand {
              description = {"장애가 끝날 때까지 요청을 붙잡습니다 / hold requests until the fault ends"},
              exitCodeListHeading = ExitCodes.HEADING,
              exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
-                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
+                             ExitCodes.USAGE_NAMES_TEXT, FAULT_NO_STACK})
     int hang(@Mixin Target target, @Mixin Connection connection) {
         return inject(target, connection, FaultEffect.Hang::new);
     }
@@ -131,16 +136,17 @@ final class FaultCommand {
              description = {"포트를 닫아 연결을 거부합니다 (죽은 파드처럼) / stop listening: connections refused, as a crashed pod"},
              exitCodeListHeading = ExitCodes.HEADING,
              exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
-                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
+                             ExitCodes.USAGE_NAMES_TEXT, FAULT_NO_STACK})
     int down(@Mixin Target target, @Mixin Connection connection) {
         return inject(target, connection, FaultEffect.Down::new);
     }
 
     @Command(name = "gradual", mixinStandardHelpOptions = true,
-             description = {"오류율·지연을 점점 키웁니다 / grow the error rate and/or latency linearly"},
+             description = {"오류율·지연을 점점 키웁니다 / grow the error rate and/or latency linearly",
+                            "시간에는 단위가 필요합니다 (0ms..2s, 60s) / every duration needs its unit (0ms..2s, 60s)"},
              exitCodeListHeading = ExitCodes.HEADING,
              exitCodeList = {"0:주입됨 / injected", "1:Redis 를 쓸 수 없음 / Redis could not be used",
-                             ExitCodes.USAGE_TEXT, FAULT_NO_STACK})
+                             ExitCodes.USAGE_NAMES_TEXT, FAULT_NO_STACK})
     int gradual(@Mixin Target target, @Mixin Connection connection,
                 @Option(names = "--error-rate", paramLabel = "FROM..TO",
                         description = "오류율 (퍼센트) / error rate in percent, e.g. 0..100") String errorRate,
@@ -235,7 +241,7 @@ final class FaultCommand {
                             + "local stack's clusters",
                             "Kubernetes: scripts/fault-injection-demo.sh partition"},
              exitCodeListHeading = ExitCodes.HEADING,
-             exitCodeList = {"0:끊김 / cut", "1:게이트웨이가 거부함 / the gateway refused", ExitCodes.USAGE_TEXT,
+             exitCodeList = {"0:끊김 / cut", "1:게이트웨이가 거부함 / the gateway refused", ExitCodes.USAGE_NAMES_TEXT,
                              ExitCodes.NO_STACK_TEXT})
     int partition(@Option(names = "--from", paramLabel = "CLUSTER", description = "출발 클러스터 (기본: 토폴로지의 첫 클러스터) / from "
                                                            + "(default: the topology's first cluster, ctx1)")
@@ -245,6 +251,9 @@ final class FaultCommand {
                   String to,
                   @Option(names = "--one-way", description = "from -> to 방향만 / cut from -> to only")
                   boolean oneWay) {
+        if (TopologyNames.in(theater.topology()).cluster("--from", from).cluster("--to", to).refused(err())) {
+            return USAGE_ERROR;
+        }
         // A cluster left out is filled in by the gateway, from the topology it runs.
         ObjectNode body = Json.newMapper().createObjectNode().put("oneWay", oneWay);
         Optional.ofNullable(from).ifPresent(cluster -> body.put("from", cluster));
@@ -295,6 +304,13 @@ final class FaultCommand {
     }
 
     private int inject(Target target, Connection connection, Supplier<FaultEffect> effect) {
+        if (TopologyNames.in(theater.topology())
+                .service("--service", target.service, TopologyNames.Services.FAULTABLE)
+                .cluster("--cluster", target.cluster)
+                .runsIn(target.service, target.cluster)
+                .refused(err())) {
+            return USAGE_ERROR;
+        }
         Fault fault;
         try {
             fault = new Fault(newId(), target.target(), effect.get(), Instant.now(),

@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
                         + "보여 줍니다 / print the running stack's sidecar access log (Envoy's text format, with "
                         + "response flags) and the services' logs"},
          exitCodeListHeading = ExitCodes.HEADING,
-         exitCodeList = {"0:로그 / the logs", "1:읽지 못함 / cannot read", ExitCodes.USAGE_TEXT,
+         exitCodeList = {"0:로그 / the logs", "1:읽지 못함 / cannot read", ExitCodes.USAGE_NAMES_TEXT,
                          ExitCodes.NO_STACK_TEXT})
 final class LogsCommand implements Callable<Integer> {
 
@@ -47,16 +47,25 @@ final class LogsCommand implements Callable<Integer> {
                                                       + "(Ctrl-C ends)")
     boolean follow;
 
-    @Option(names = "--service", paramLabel = "SERVICE", description = "이 서비스의 파드만 / only this service's pods, "
-                                                                  + "e.g. user-service")
+    @Option(names = "--service", paramLabel = "SERVICE", description = "이 서비스의 파드만 (토폴로지에 없는 이름은 오류) / "
+                                                                  + "only this service's pods (a name the topology "
+                                                                  + "lacks is an error), e.g. user-service, api-gateway")
     String service;
 
-    @Option(names = "--cluster", paramLabel = "CLUSTER", description = "이 클러스터의 파드만 / only pods in this cluster, "
-                                                                  + "e.g. ctx1")
+    @Option(names = "--cluster", paramLabel = "CLUSTER", description = "이 클러스터의 파드만 (없는 클러스터는 오류) / only "
+                                                                  + "pods in this cluster (an unknown one is an "
+                                                                  + "error), e.g. ctx1")
     String cluster;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (TopologyNames.in(theater.topology())
+                .service("--service", service, TopologyNames.Services.WITH_PODS)
+                .cluster("--cluster", cluster)
+                .runsIn(service, cluster)
+                .refused(err())) {
+            return ExitCodes.USAGE;
+        }
         Optional<RunState> running = RunState.running(theater.home());
         if (running.isEmpty()) {
             err().println(StatusCommand.NOT_RUNNING_TEXT);

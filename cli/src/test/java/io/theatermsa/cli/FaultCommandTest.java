@@ -144,6 +144,71 @@ class FaultCommandTest {
     }
 
     @Test
+    void anUnknownServiceOrClusterIsRefusedBeforeAnythingIsStored() {
+        CommandRun typo = fault("error", "--service", "user-servce", "--cluster", "ctx2", "--rate", "50",
+                                "--duration", "10s");
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.out()).isEmpty();
+        assertThat(typo.err()).isEqualTo("오류: --service user-servce: 없는 서비스입니다. 가능한 값: user-service, "
+                + "movie-service, booking-service / error: --service user-servce: no such service; must be one of: "
+                + "user-service, movie-service, booking-service" + System.lineSeparator());
+
+        CommandRun cluster = fault("hang", "--service", "user-service", "--cluster", "ctx3", "--duration", "10s");
+        assertThat(cluster.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cluster.err()).contains("오류: --cluster ctx3: 없는 클러스터입니다. 가능한 값: ctx1, ctx2")
+                .contains("error: --cluster ctx3: no such cluster; must be one of: ctx1, ctx2");
+
+        CommandRun casing = fault("latency", "--service", "Movie-Service", "--fixed", "1s", "--duration", "10s");
+        assertThat(casing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(casing.err()).contains("(did you mean movie-service?)");
+
+        CommandRun both = fault("gradual", "--service", "movie", "--cluster", "ctx9", "--error-rate", "0..100",
+                                "--over", "1m", "--duration", "2m");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err().lines()).hasSize(2);
+        assertThat(both.err()).contains("--service movie").contains("--cluster ctx9");
+
+        assertThat(channel.all()).isEmpty();
+    }
+
+    @Test
+    void theGatewayAndTheStoreCannotBeFaultedTheMessageSaysWhichServicesCan() {
+        for (String workload : List.of("api-gateway", "redis")) {
+            CommandRun down = fault("down", "--service", workload, "--duration", "30s");
+
+            assertThat(down.exitCode()).as(workload).isEqualTo(ExitCodes.USAGE);
+            assertThat(down.err()).startsWith("오류: --service " + workload + ": 이 워크로드에는 장애를 주입할 수 없습니다")
+                    .contains("error: --service " + workload + ": this workload cannot be faulted")
+                    .contains("the services that can: user-service, movie-service, booking-service");
+        }
+        assertThat(channel.all()).isEmpty();
+    }
+
+    @Test
+    void aDurationWithoutAUnitIsRefusedWithASuggestion() {
+        CommandRun bare = fault("error", "--service", "user-service", "--duration", "10");
+        assertThat(bare.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bare.err()).contains("--duration: 단위를 붙인 시간을 주세요 (예: 10s, 500ms)")
+                .contains("'10' has no unit: write e.g. 10s or 10ms");
+
+        CommandRun fixed = fault("latency", "--service", "user-service", "--fixed", "3", "--duration", "10s");
+        assertThat(fixed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fixed.err()).contains("--fixed: ").contains("'3' has no unit: write e.g. 3s or 3ms");
+
+        CommandRun ramp = fault("gradual", "--service", "user-service", "--latency", "0..2000", "--over", "60s",
+                                "--duration", "2m");
+        assertThat(ramp.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ramp.err()).contains("--latency: ").contains("'2000' has no unit");
+
+        assertThat(channel.all()).isEmpty();
+
+        CommandRun zero = fault("gradual", "--service", "user-service", "--latency", "0..2s", "--over", "60s",
+                                "--duration", "2m");
+        assertThat(zero.exitCode()).as(zero.all()).isZero();   // zero needs no unit
+        assertThat(zero.out()).contains("(2m, ");
+    }
+
+    @Test
     void withoutAStackOrARedisUrlItExits3() {
         assumeThat(System.getenv("REDIS_URL")).as("REDIS_URL set in this environment").isNull();
 

@@ -73,14 +73,24 @@ class FaultPartitionCommandTest {
     }
 
     @Test
-    void anUnknownClusterIsAUsageErrorAndCutsNothing() {
+    void anUnknownClusterIsAUsageErrorRefusedBeforeTheGatewayIsAskedAndCutsNothing() {
         writeState(TOKEN);
 
-        CommandRun cut = run("fault", "partition", "--to", "ctx9");
+        CommandRun cut = run("fault", "partition", "--from", "ctx0", "--to", "ctx9");
 
         assertThat(cut.exitCode()).isEqualTo(FaultCommand.USAGE_ERROR);
-        assertThat(cut.err()).contains("HTTP 400");
+        assertThat(cut.err()).contains("오류: --from ctx0: 없는 클러스터입니다. 가능한 값: ctx1, ctx2")
+                .contains("error: --to ctx9: no such cluster; must be one of: ctx1, ctx2")
+                .doesNotContain("HTTP");
         assertThat(stack.stack().mesh().partitions().cutLinks()).isEmpty();
+    }
+
+    @Test
+    void anUnknownClusterIsRefusedEvenWithoutARunningStack() {
+        CommandRun cut = run("fault", "partition", "--to", "ctx3");
+
+        assertThat(cut.exitCode()).isEqualTo(FaultCommand.USAGE_ERROR);
+        assertThat(cut.err()).contains("error: --to ctx3: no such cluster").doesNotContain("no local stack");
     }
 
     @Test

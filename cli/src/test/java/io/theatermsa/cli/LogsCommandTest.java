@@ -11,10 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * {@code theater logs} against a whole stack running in this JVM (found through a state file in a temporary project
@@ -76,6 +78,46 @@ class LogsCommandTest {
                                                + "user-service in ctx2")
                 .containsPattern("GET /users/? 200")
                 .doesNotContain("ctx1").doesNotContain("istio-proxy");
+    }
+
+    @Test
+    void anUnknownServiceOrClusterIsAUsageErrorNotAnEmptyListing() {
+        writeState();
+
+        CommandRun service = run("logs", "--service", "user-servce");
+        assertThat(service.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(service.out()).isEmpty();
+        assertThat(service.err()).isEqualTo("오류: --service user-servce: 없는 서비스입니다. 가능한 값: api-gateway, "
+                + "user-service, movie-service, booking-service / error: --service user-servce: no such service; "
+                + "must be one of: api-gateway, user-service, movie-service, booking-service" + System.lineSeparator());
+
+        CommandRun cluster = run("logs", "--cluster", "ctx9");
+        assertThat(cluster.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cluster.out()).isEmpty();
+        assertThat(cluster.err()).contains("error: --cluster ctx9: no such cluster; must be one of: ctx1, ctx2");
+
+        CommandRun nowhere = run("logs", "--service", "api-gateway", "--cluster", "ctx2");
+        assertThat(nowhere.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nowhere.err()).contains("error: api-gateway runs no pod in ctx2 (it runs in ctx1)");
+    }
+
+    @Test
+    void followingAnUnknownServiceEndsAtOnceInsteadOfWaitingForever() {
+        writeState();
+
+        CommandRun follow = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                                                      () -> run("logs", "-f", "--service", "nope"));
+
+        assertThat(follow.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(follow.err()).contains("error: --service nope: no such service");
+    }
+
+    @Test
+    void anUnknownNameIsRefusedEvenWithoutARunningStack() {
+        CommandRun logs = run("logs", "--service", "user-servce");
+
+        assertThat(logs.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(logs.err()).contains("no such service").doesNotContain("no local stack");
     }
 
     @Test
