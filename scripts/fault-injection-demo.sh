@@ -338,10 +338,11 @@ EOF
 # The fault JSON is the one platform's FaultChannel reads (io.theatermsa.platform.fault.Fault, Jackson with
 # JavaTimeModule): {"id","target":{"service","cluster"?},"effect":{"kind",...},"created":ISO-8601,"duration":ISO}.
 
-is_duration() { [[ $1 =~ ^[0-9]+(\.[0-9]+)?(ms|s|m|h)?$ ]]; }
+# A duration needs its unit, as ./theater fault and Istio want: a bare 10 could be 10 ms or 10 s.
+is_duration() { [[ $1 =~ ^[0-9]+(\.[0-9]+)?(ms|s|m|h)$ ]]; }
 is_percent() { [[ $1 =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk -v v="$1" 'BEGIN { exit !(v <= 100) }'; }
 
-# iso_duration TEXT: 800ms / 1.5s / 2m / 1h / bare milliseconds (DurationText) → PT0.8S, PT1.5S, PT120S, ...
+# iso_duration TEXT: 800ms / 1.5s / 2m / 1h (is_duration) → PT0.8S, PT1.5S, PT120S, ...
 iso_duration() {
   awk -v t="$1" 'BEGIN {
     n = t; u = t; sub(/[a-z]+$/, "", n); sub(/^[0-9.]+/, "", u)
@@ -364,7 +365,7 @@ check_service_args() {
   [[ $cluster =~ ^[A-Za-z0-9][A-Za-z0-9_-]*$ ]] || usage_error "잘못된 클러스터 / bad cluster: $cluster (ctx1, ctx2, all)"
 }
 
-need_duration() { is_duration "$2" || usage_error "$1: 800ms, 30s, 2m 같은 시간이어야 합니다 / $1 must be a duration like 800ms, 30s, 2m: $2"; }
+need_duration() { is_duration "$2" || usage_error "$1: 단위를 붙인 시간이어야 합니다 (예: 10s, 500ms, 2m) / $1 must be a duration with its unit, e.g. 10s, 500ms, 2m: $2"; }
 need_percent() { is_percent "$2" || usage_error "$1: 0-100 이어야 합니다 / $1 must be 0-100: $2"; }
 need_status() { [[ $1 =~ ^[45][0-9][0-9]$ ]] || usage_error "STATUS 는 400-599 / STATUS must be 400-599: $1"; }
 
