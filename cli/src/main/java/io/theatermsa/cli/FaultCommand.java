@@ -305,10 +305,7 @@ final class FaultCommand {
 
     private int inject(Target target, Connection connection, Supplier<FaultEffect> effect) {
         if (TopologyNames.in(theater.topology())
-                .service("--service", target.service, TopologyNames.Services.FAULTABLE)
-                .cluster("--cluster", target.cluster)
-                .runsIn(target.service, target.cluster)
-                .refused(err())) {
+                .serviceInCluster(target.service, TopologyNames.Services.FAULTABLE, target.cluster).refused(err())) {
             return USAGE_ERROR;
         }
         Fault fault;

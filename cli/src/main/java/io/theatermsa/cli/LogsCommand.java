@@ -60,10 +60,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (TopologyNames.in(theater.topology())
-                .service("--service", service, TopologyNames.Services.WITH_PODS)
-                .cluster("--cluster", cluster)
-                .runsIn(service, cluster)
-                .refused(err())) {
+                .serviceInCluster(service, TopologyNames.Services.WITH_PODS, cluster).refused(err())) {
             return ExitCodes.USAGE;
         }
         Optional<RunState> running = RunState.running(theater.home());

@@ -74,6 +74,14 @@ final class TopologyNames {
     }
 
     /**
+     * Checks the {@code --service} and {@code --cluster} pair most commands take: each name, and that the service runs
+     * in that cluster.
+     */
+    TopologyNames serviceInCluster(String service, Services among, String cluster) {
+        return service("--service", service, among).cluster("--cluster", cluster).runsIn(service, cluster);
+    }
+
+    /**
      * Checks that {@code service} runs pods in {@code cluster} when both are known names (an unknown one is
      * {@link #service}'s and {@link #cluster}'s to report): the api-gateway in a cluster it does not run in selects
      * nothing.

@@ -88,6 +88,16 @@ class TopologyNamesTest {
     }
 
     @Test
+    void theServiceAndClusterPairIsCheckedAsOne() {
+        assertThat(TopologyNames.in(TOPOLOGY).serviceInCluster("user-service", Services.FAULTABLE, "ctx1").problems())
+                .isEmpty();
+        assertThat(TopologyNames.in(TOPOLOGY).serviceInCluster("api-gateway", Services.WITH_PODS, "ctx2").problems())
+                .singleElement().asString().contains("api-gateway runs no pod in ctx2");
+        assertThat(TopologyNames.in(TOPOLOGY).serviceInCluster("nope", Services.WITH_PODS, "ctx9").problems())
+                .hasSize(2);
+    }
+
+    @Test
     void everyProblemIsCollectedAndPrintedThenTheCommandIsRefused() {
         TopologyNames check = TopologyNames.in(TOPOLOGY).service("--service", "nope", Services.FAULTABLE)
                 .cluster("--cluster", "ctx9");
