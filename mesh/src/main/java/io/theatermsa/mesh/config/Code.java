@@ -1,13 +1,16 @@
 package io.theatermsa.mesh.config;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one catalogue of findings about mesh configuration, shared by the loader ({@code theater up}, scenario applies,
  * the gateway's Kubernetes watch), {@code theater lint}, the dashboard's findings, the comparison of the clusters'
- * configurations ({@link ClusterDifferences}) and, later, the local Kubernetes API's admission errors. Ids never change meaning; new findings get new ids. {@link #upstream()} names the
- * matching {@code istioctl analyze} / Kiali code when one exists.
+ * configurations ({@link ClusterDifferences}) and the local Kubernetes API's admission denials and warnings. Ids never
+ * change meaning; new findings get new ids. {@link #upstream()} names the matching {@code istioctl analyze} / Kiali
+ * code when one exists.
  * <ul>
  *   <li>{@code THT-E} (errors), {@code THT-W} (warnings), {@code THT-I} (info): what the loader reports. The letter
  *       is the level, and every tool prints that level.</li>
@@ -29,6 +32,10 @@ import java.util.Optional;
  *       objects than the other's). They stay warnings: Kiali calls the first two warnings (KIA1107, KIA0201) and
  *       so does the id; each cluster admits its own objects.</li>
  * </ul>
+ * Which tool shows a finding on a real cluster follows from the same catalogue: kubectl shows only what Istio's
+ * validating webhook answers, its denials ({@link Gate#ADMISSION}) and its warnings ({@link #webhookWarning()});
+ * everything else is analysis, which {@code istioctl analyze} and Kiali show. {@code theater lint}, scenario
+ * applies and the dashboard show both.
  */
 public enum Code {
     YAML_SYNTAX("THT-E001", Severity.ERROR, Gate.ADMISSION, "",
@@ -230,6 +237,13 @@ public enum Code {
             "Unable to verify principal, trust domain is not known",
             "주체를 확인할 수 없음, 알려지지 않은 트러스트 도메인");
 
+    /**
+     * The istioctl codes of the webhook's warnings: istioctl's schema analyzer runs the webhook's own validation
+     * and reports its warnings as IST0133 (SchemaWarning), except the typed IST0130 (VirtualServiceUnreachableRule)
+     * and IST0131 (VirtualServiceIneffectiveMatch) (istio-validation.md F.1).
+     */
+    private static final Set<String> WEBHOOK_WARNING_UPSTREAM = Set.of("IST0130", "IST0131", "IST0133");
+
     private final String id;
     private final Severity severity;
     private final Gate gate;
@@ -268,6 +282,18 @@ public enum Code {
     /** Matching istioctl / Kiali codes, e.g. {@code IST0101, KIA1107}; empty when neither tool has one. */
     public String upstream() {
         return upstream;
+    }
+
+    /**
+     * Whether Istio's validating webhook itself returns findings with this code as admission warnings: the object
+     * is stored, and kubectl prints {@code Warning: <message>} (istio-validation.md 0.3, A.1.10, A.9). These are the
+     * codes whose {@link #upstream()} is one of the istioctl codes of the webhook's warnings (IST0130, IST0131,
+     * IST0133, F.1), so the catalogue says it once. Every other code that does not deny is analysis (istioctl
+     * analyze, Kiali) or the course's own, which a real cluster's kubectl never shows.
+     */
+    public boolean webhookWarning() {
+        return gate != Gate.ADMISSION && Arrays.stream(upstream.split(",")).map(String::strip)
+                .anyMatch(WEBHOOK_WARNING_UPSTREAM::contains);
     }
 
     /** The short title in both languages. */

@@ -43,6 +43,14 @@ class CodeTest {
     }
 
     @Test
+    void onlyTheWebhooksOwnWarningsAreWebhookWarnings() {
+        assertThat(Arrays.stream(Code.values()).filter(Code::webhookWarning))
+                .containsExactlyInAnyOrder(Code.UNREACHABLE_RULE, Code.INEFFECTIVE_MATCH, Code.WEBHOOK_WARNING);
+        assertThat(Code.SUBSET_NOT_FOUND.webhookWarning()).as("analysis: istioctl IST0101, Kiali KIA1107").isFalse();
+        assertThat(Code.NEGATIVE_WEIGHT.webhookWarning()).as("a denial, not a warning").isFalse();
+    }
+
+    @Test
     void idsAreUnique() {
         assertThat(Arrays.stream(Code.values()).map(Code::id)).doesNotHaveDuplicates();
     }
