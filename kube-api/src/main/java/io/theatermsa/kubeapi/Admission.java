@@ -2,9 +2,12 @@ package io.theatermsa.kubeapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
+
 /**
  * The validating admission step kube-apiserver runs before it stores a create or an update (a replace, a patch,
- * an apply): it sees the object as it would be stored and allows or denies it. A denied request changes nothing.
+ * an apply): it sees the object as it would be stored and allows or denies it. A denied request changes nothing. An
+ * allowed one may carry warnings, which kube-apiserver returns as {@code Warning} headers and kubectl prints.
  */
 @FunctionalInterface
 public interface Admission {
@@ -26,7 +29,20 @@ public interface Admission {
 
     sealed interface Verdict {
 
-        record Allowed() implements Verdict {
+        /**
+         * Admitted, with the webhook's warnings (kubectl prints each as {@code Warning: <text>}), in the order the
+         * webhook gave them.
+         */
+        record Allowed(List<String> warnings) implements Verdict {
+
+            public Allowed {
+                warnings = List.copyOf(warnings);
+            }
+
+            /** Admitted without a warning. */
+            public Allowed() {
+                this(List.of());
+            }
         }
 
         /**

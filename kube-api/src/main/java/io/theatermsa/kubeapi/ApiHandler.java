@@ -147,11 +147,20 @@ final class ApiHandler implements Handler {
             }
             case LIST -> list(request, table, req, res);
             case WATCH -> watch(request, table, req, res);
-            case CREATE -> Responses.json(res, 201, verbs.create(request, body(req), manager, dryRun));
-            case UPDATE -> Responses.json(res, 200, verbs.replace(request, body(req), manager, dryRun));
-            case PATCH -> Responses.json(res, 200, patch(request, manager, dryRun, req));
+            case CREATE -> written(res, 201, verbs.create(request, body(req), manager, dryRun));
+            case UPDATE -> written(res, 200, verbs.replace(request, body(req), manager, dryRun));
+            case PATCH -> written(res, 200, patch(request, manager, dryRun, req));
             case DELETE -> Responses.json(res, 200, verbs.delete(request, dryRun));
         }
+    }
+
+    /** The written object, with admission's warnings as {@code Warning} headers (a dry run's too, as kube's). */
+    private static void written(ServerResponse res, int code, ResourceVerbs.Written written) {
+        List<String> warnings = WarningHeaders.values(written.warnings());
+        if (!warnings.isEmpty()) {
+            res.header(HeaderNames.create(WarningHeaders.NAME), warnings.toArray(String[]::new));
+        }
+        Responses.json(res, code, written.object());
     }
 
     /** A verb {@link WorkloadVerbs} carries out, or a pod's log; discovery lists no other. */
@@ -239,7 +248,7 @@ final class ApiHandler implements Handler {
         }
     }
 
-    private ObjectNode patch(ResourceRequest request, String manager, boolean dryRun, ServerRequest req) {
+    private ResourceVerbs.Written patch(ResourceRequest request, String manager, boolean dryRun, ServerRequest req) {
         return switch (mediaType(req)) {
             case MERGE_PATCH -> {
                 JsonNode patch = json(req);

@@ -1,6 +1,7 @@
 package io.theatermsa.kubeapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.theatermsa.mesh.config.Code;
 import io.theatermsa.mesh.config.Diagnostic;
 import io.theatermsa.mesh.config.Gate;
 import io.theatermsa.mesh.config.MeshConfigLoader;
@@ -14,7 +15,10 @@ import java.util.stream.Collectors;
  * DestinationRule, PeerAuthentication or AuthorizationPolicy is loaded alone by {@link MeshConfigLoader}, and every finding whose code's gate is
  * {@link Gate#ADMISSION} denies it, with the field path, in the webhook's words: {@code configuration is invalid:
  * <error>}, or for several errors hashicorp multierror's {@code N errors occurred:} list (istio-validation.md 0.3).
- * Other kinds are admitted.
+ * An admitted object carries the webhook's own warnings, the findings whose code is a {@link Code#webhookWarning()
+ * webhook warning}, one per finding, worded as Istio words them (no field path, no istioctl code); the webhook
+ * returns none with a denial. Analysis findings (an undefined subset, a host without a Service) are neither:
+ * a real cluster's kubectl never shows them, {@code istioctl analyze} and Kiali do. Other kinds are admitted.
  */
 public final class MeshAdmission implements Admission {
 
@@ -29,15 +33,22 @@ public final class MeshAdmission implements Admission {
         }
         // The object's namespace is the request path's, as the API server has already set it.
         MeshConfigLoader loader = new MeshConfigLoader(request.key().namespace());
-        List<Diagnostic> denials = loader.load(request.kind() + " " + request.key().namespace() + "/"
-                                                       + request.key().name(), json(request))
-                .diagnostics().stream()
-                .filter(d -> d.code().gate() == Gate.ADMISSION)
-                .toList();
-        if (denials.isEmpty()) {
-            return new Verdict.Allowed();
+        List<Diagnostic> findings = loader.load(request.kind() + " " + request.key().namespace() + "/"
+                                                        + request.key().name(), json(request))
+                .diagnostics();
+        List<Diagnostic> denials = findings.stream().filter(d -> d.code().gate() == Gate.ADMISSION).toList();
+        if (!denials.isEmpty()) {
+            return new Verdict.Denied(WEBHOOK, "configuration is invalid: " + errors(denials));
         }
-        return new Verdict.Denied(WEBHOOK, "configuration is invalid: " + errors(denials));
+        return new Verdict.Allowed(findings.stream().filter(d -> d.code().webhookWarning())
+                                           .map(MeshAdmission::warning).toList());
+    }
+
+    /** The loader's message without the istioctl code it appends: the webhook's own text. */
+    private static String warning(Diagnostic d) {
+        String upstream = " (" + d.code().upstream() + ")";
+        String message = d.message();
+        return message.endsWith(upstream) ? message.substring(0, message.length() - upstream.length()) : message;
     }
 
     private static String errors(List<Diagnostic> denials) {

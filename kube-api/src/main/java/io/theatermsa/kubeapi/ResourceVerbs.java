@@ -3,6 +3,7 @@ package io.theatermsa.kubeapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -23,6 +24,17 @@ final class ResourceVerbs {
     private final Admission admission;
     private final ClusterEvents events;
 
+    /**
+     * What a create or an update answers: the object as stored (or as it would be, on a dry run) and the warnings
+     * admission gave, which the response carries as {@code Warning} headers.
+     */
+    record Written(ObjectNode object, List<String> warnings) {
+
+        Written {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
     ResourceVerbs(ClusterStore store, Admission admission, ClusterEvents events) {
         this.store = store;
         this.admission = admission;
@@ -41,7 +53,7 @@ final class ResourceVerbs {
         return new ClusterStore.Listing(items, listing.resourceVersion());
     }
 
-    ObjectNode create(ResourceRequest request, ObjectNode body, String manager, boolean dryRun) {
+    Written create(ResourceRequest request, ObjectNode body, String manager, boolean dryRun) {
         String name = body.path("metadata").path("name").asText("");
         if (name.isEmpty()) {
             throw ApiError.invalid(request.type().group(), request.type().kind(), "", List.of(new ApiError.Cause(
@@ -51,48 +63,54 @@ final class ResourceVerbs {
                                                     null);
         ObjectNode object = checkedBody(named, body);
         return denialRecorded(named, dryRun, () -> {
-            admit(Admission.Operation.CREATE, named, object);
-            return inVersion(store.create(named.key(), object, FieldManager.update(manager), dryRun), request);
+            List<String> warnings = admit(Admission.Operation.CREATE, named, object);
+            return new Written(inVersion(store.create(named.key(), object, FieldManager.update(manager), dryRun),
+                                         request), warnings);
         });
     }
 
     /** PUT: a full replacement; custom resources need the resourceVersion it replaces. */
-    ObjectNode replace(ResourceRequest request, ObjectNode body, String manager, boolean dryRun) {
+    Written replace(ResourceRequest request, ObjectNode body, String manager, boolean dryRun) {
         ObjectNode object = checkedBody(request, body);
         if (object.path("metadata").path("resourceVersion").asText("").isEmpty()) {
             throw ApiError.invalid(request.type().group(), request.type().kind(), request.name(), List.of(
                     new ApiError.Cause("FieldValueInvalid", "Invalid value: 0x0: must be specified for an update",
                                        "metadata.resourceVersion")));
         }
-        return denialRecorded(request, dryRun, () -> inVersion(store.update(request.key(),
-                current -> admitted(request, object), FieldManager.update(manager), object, dryRun), request));
+        List<String> warnings = new ArrayList<>();
+        return denialRecorded(request, dryRun, () -> new Written(inVersion(store.update(request.key(),
+                current -> admitted(request, object, warnings), FieldManager.update(manager), object, dryRun),
+                request), warnings));
     }
 
     /** PATCH with a merge patch or a JSON patch: applied to the stored object, then admitted as an update. */
-    ObjectNode patch(ResourceRequest request, UnaryOperator<ObjectNode> patch, JsonNode written, String manager,
-                     boolean dryRun) {
+    Written patch(ResourceRequest request, UnaryOperator<ObjectNode> patch, JsonNode written, String manager,
+                  boolean dryRun) {
+        List<String> warnings = new ArrayList<>();
         UnaryOperator<ObjectNode> change = current -> {
             ObjectNode patched = patch.apply(inVersion(current, request));
-            return admitted(request, checkedBody(request, patched));
+            return admitted(request, checkedBody(request, patched), warnings);
         };
-        return denialRecorded(request, dryRun, () -> inVersion(store.update(request.key(), change,
-                FieldManager.update(manager), written, dryRun), request));
+        return denialRecorded(request, dryRun, () -> new Written(inVersion(store.update(request.key(), change,
+                FieldManager.update(manager), written, dryRun), request), warnings));
     }
 
     /** PATCH with {@code application/apply-patch+yaml}: server-side apply (see {@link ServerSideApply}). */
-    ObjectNode apply(ResourceRequest request, ObjectNode applied, String manager, boolean force, boolean dryRun) {
+    Written apply(ResourceRequest request, ObjectNode applied, String manager, boolean force, boolean dryRun) {
         FieldManager applier = new FieldManager(manager, FieldManager.Operation.APPLY);
         ObjectNode object = checkedBody(request, applied);
         if (store.get(request.key()).isEmpty()) {
             return denialRecorded(request, dryRun, () -> {
-                admit(Admission.Operation.CREATE, request, object);
-                return inVersion(store.create(request.key(), object, applier, dryRun), request);
+                List<String> warnings = admit(Admission.Operation.CREATE, request, object);
+                return new Written(inVersion(store.create(request.key(), object, applier, dryRun), request),
+                                   warnings);
             });
         }
-        UnaryOperator<ObjectNode> change = current ->
-                admitted(request, ServerSideApply.apply(current, object, applier, force, request.type()));
-        return denialRecorded(request, dryRun, () -> inVersion(store.update(request.key(), change, applier, object,
-                                                                            dryRun), request));
+        List<String> warnings = new ArrayList<>();
+        UnaryOperator<ObjectNode> change = current -> admitted(request,
+                ServerSideApply.apply(current, object, applier, force, request.type()), warnings);
+        return denialRecorded(request, dryRun, () -> new Written(inVersion(store.update(request.key(), change,
+                applier, object, dryRun), request), warnings));
     }
 
     /** DELETE: kube answers a Status for custom resources and the object for namespaces. */
@@ -107,20 +125,21 @@ final class ResourceVerbs {
         return status;
     }
 
-    private ObjectNode admitted(ResourceRequest request, ObjectNode object) {
-        admit(Admission.Operation.UPDATE, request, object);
+    /** {@code object}, once admission has admitted it as an update; its warnings go to {@code warnings}. */
+    private ObjectNode admitted(ResourceRequest request, ObjectNode object, List<String> warnings) {
+        warnings.addAll(admit(Admission.Operation.UPDATE, request, object));
         return object;
     }
 
-    private void admit(Admission.Operation operation, ResourceRequest request, ObjectNode object) {
+    /** The admission's warnings when it admits {@code object}; a denial is thrown. */
+    private List<String> admit(Admission.Operation operation, ResourceRequest request, ObjectNode object) {
         Admission.Verdict verdict = admission.review(new Admission.Request(operation, request.key(),
                                                                            request.type().kind(), object.deepCopy()));
-        switch (verdict) {
-            case Admission.Verdict.Allowed allowed -> {
-            }
+        return switch (verdict) {
+            case Admission.Verdict.Allowed allowed -> allowed.warnings();
             case Admission.Verdict.Denied denied -> throw new ApiError(ApiError.Reason.WEBHOOK_DENIED,
                     "admission webhook \"" + denied.webhook() + "\" denied the request: " + denied.message(), null);
-        }
+        };
     }
 
     /**
@@ -128,7 +147,7 @@ final class ResourceVerbs {
      * object, so that {@code kubectl describe} and {@code kubectl get events} show what was refused after the
      * command's output is gone. The event is recorded after the store's lock is released.
      */
-    private ObjectNode denialRecorded(ResourceRequest request, boolean dryRun, Supplier<ObjectNode> write) {
+    private Written denialRecorded(ResourceRequest request, boolean dryRun, Supplier<Written> write) {
         try {
             return write.get();
         } catch (ApiError refused) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,70 @@ class MeshAdmissionTest {
                           - route:
                             - destination: {host: movie-service, subset: nowhere}
                         """, new Admission.Verdict.Allowed()),
+                new Case("a rule after one without matches is admitted with the webhook's warning (IST0130)",
+                         "VirtualService", """
+                        spec:
+                          hosts: [movie-service]
+                          http:
+                          - route:
+                            - destination: {host: movie-service}
+                          - name: late
+                            route:
+                            - destination: {host: movie-service}
+                        """, new Admission.Verdict.Allowed(List.of(
+                        "virtualService rule \"late\" not used (only the last rule can have no matches)"))),
+                new Case("a repeated match is admitted with one warning per finding (IST0131, IST0130)",
+                         "VirtualService", """
+                        spec:
+                          hosts: [movie-service]
+                          http:
+                          - match: [{uri: {prefix: /movies}}]
+                            route:
+                            - destination: {host: movie-service}
+                          - match: [{uri: {prefix: /movies}}]
+                            route:
+                            - destination: {host: movie-service, subset: nowhere}
+                        """, new Admission.Verdict.Allowed(List.of(
+                        "virtualService rule #1 match #0 is not used (duplicate/overlapping match in rule #0)",
+                        "virtualService rule #1 not used (all matches used by prior rules)"))),
+                new Case("a top-level deprecated minimumRingSize is admitted with the webhook's warning (IST0133)",
+                         "DestinationRule", """
+                        spec:
+                          host: movie-service
+                          trafficPolicy:
+                            loadBalancer:
+                              consistentHash: {httpHeaderName: x-user, minimumRingSize: 1024}
+                        """, new Admission.Verdict.Allowed(List.of("consistent hash MinimumRingSize is deprecated,"
+                        + " use ConsistentHashLB's RingHash configuration instead"))),
+                new Case("a subset's warnings are dropped, as Istio's error-typed helpers drop them (A.9)",
+                         "DestinationRule", """
+                        spec:
+                          host: movie-service
+                          subsets:
+                          - name: v1
+                            labels: {version: v1}
+                            trafficPolicy:
+                              loadBalancer:
+                                consistentHash: {httpHeaderName: x-user, minimumRingSize: 1024}
+                        """, new Admission.Verdict.Allowed()),
+                new Case("an analysis finding is no warning: a subset without labels (KIA0209)",
+                         "DestinationRule", """
+                        spec:
+                          host: movie-service
+                          subsets:
+                          - name: v1
+                        """, new Admission.Verdict.Allowed()),
+                new Case("a denial carries no warning, as Istio's webhook answers an error alone", "VirtualService", """
+                        spec:
+                          hosts: [movie-service]
+                          http:
+                          - route:
+                            - destination: {host: movie-service}
+                              weight: -1
+                          - route:
+                            - destination: {host: movie-service}
+                        """, new Admission.Verdict.Denied("validation.istio.io", "configuration is invalid: "
+                        + "spec.http[0].route[0].weight: weight -1 is negative (IST0106)")),
                 new Case("one error is named with its field path", "VirtualService", """
                         spec:
                           hosts: [movie-service]
