@@ -49,6 +49,16 @@ class KubectlAgainstTwoClustersTest {
                     subset: ctx2
                   weight: 30
             """;
+    /** The same with a second rule behind the first, which has no match: Istio admits it and warns (IST0130). */
+    private static final String UNREACHABLE_VS_YAML = MOVIE_VS_YAML + """
+              - name: late
+                route:
+                - destination:
+                    host: movie-service
+                    subset: ctx2
+            """;
+    private static final String UNREACHABLE_RULE_WARNING =
+            "Warning: virtualService rule \"late\" not used (only the last rule can have no matches)";
 
     @TempDir
     Path home;
@@ -232,6 +242,77 @@ class KubectlAgainstTwoClustersTest {
                                                       + "validation.istio.io\\s+admission webhook");
         assertThat(described).contains("spec.http[0].route[1].weight");
         assertThat(weightOf(ctx1Store.get(MOVIE_VS).orElseThrow())).isEqualTo(70);
+    }
+
+    @Test
+    void anUnreachableRuleIsStoredWithIstiosWarningAndAnUndefinedSubsetIsNoWarning() throws IOException {
+        Kubectl.Result clean = kubectl.run("--context", "ctx2", "apply", "-f", file("clean.yaml", MOVIE_VS_YAML));
+        Kubectl.Result created = kubectl.run("apply", "-f", file("vs.yaml", UNREACHABLE_VS_YAML));
+
+        assertThat(clean.exitCode()).as(clean.all()).isZero();
+        assertThat(clean.err()).as("subsets ctx1 and ctx2 have no DestinationRule: analysis (IST0101, KIA1107),"
+                                   + " which kubectl never shows").doesNotContain("Warning");
+        assertThat(created.exitCode()).as(created.all()).isZero();
+        assertThat(created.out()).contains("virtualservice.networking.istio.io/movie-service-vs created");
+        assertThat(created.err().lines()).containsExactly(UNREACHABLE_RULE_WARNING);
+        assertThat(ctx1Store.get(MOVIE_VS)).isPresent();
+    }
+
+    @Test
+    void everyWritingVerbCarriesTheWebhooksWarning() throws IOException {
+        String clean = file("clean.yaml", MOVIE_VS_YAML);
+        String unreachable = file("unreachable.yaml", UNREACHABLE_VS_YAML);
+        kubectl.run("create", "--save-config", "-f", clean);
+
+        Kubectl.Result dryRun = kubectl.run("apply", "--dry-run=server", "-f", unreachable);
+        Kubectl.Result configured = kubectl.run("apply", "-f", unreachable);
+        Kubectl.Result serverSide = kubectl.run("apply", "--server-side", "--force-conflicts", "-f",
+                file("ssa.yaml", UNREACHABLE_VS_YAML.replace("weight: 30", "weight: 40")));
+        Kubectl.Result replaced = kubectl.run("replace", "-f", file("put.yaml",
+                UNREACHABLE_VS_YAML.replace("weight: 70", "weight: 60")));
+        Kubectl.Result patched = kubectl.run("patch", "vs", "movie-service-vs", "--type", "merge", "-p",
+                "{\"spec\":{\"http\":[{\"name\":\"split\",\"route\":[{\"destination\":{\"host\":\"movie-service\"}}]},"
+                + "{\"name\":\"late\",\"route\":[{\"destination\":{\"host\":\"movie-service\"}}]}]}}");
+        Kubectl.Result cleanedUp = kubectl.run("replace", "-f", clean);
+
+        assertThat(dryRun.out()).contains("movie-service-vs configured (server dry run)");
+        assertThat(configured.out()).contains("movie-service-vs configured");
+        assertThat(serverSide.out()).contains("movie-service-vs serverside-applied");
+        assertThat(replaced.out()).contains("movie-service-vs replaced");
+        assertThat(patched.out()).contains("movie-service-vs patched");
+        for (Kubectl.Result written : List.of(dryRun, configured, serverSide, replaced, patched)) {
+            assertThat(written.exitCode()).as(written.all()).isZero();
+            assertThat(written.err().lines()).as(written.all()).containsExactly(UNREACHABLE_RULE_WARNING);
+        }
+        assertThat(cleanedUp.exitCode()).as(cleanedUp.all()).isZero();
+        assertThat(cleanedUp.err()).doesNotContain("Warning");
+    }
+
+    @Test
+    void severalWarningsArePrintedEachOnItsLineInTheWebhooksOrderAndADenialCarriesNone() throws IOException {
+        String repeatedMatch = MOVIE_VS_YAML.replace("  - name: split\n", "  - name: split\n    match:\n    - uri:\n"
+                + "        prefix: /movies\n") + """
+              - name: again
+                match:
+                - uri:
+                    prefix: /movies
+                route:
+                - destination:
+                    host: movie-service
+            """;
+
+        Kubectl.Result created = kubectl.run("apply", "-f", file("vs.yaml", repeatedMatch));
+        Kubectl.Result denied = kubectl.run("--context", "ctx2", "apply", "-f", file("bad.yaml",
+                UNREACHABLE_VS_YAML.replace("weight: 30", "weight: -1")));
+
+        assertThat(created.exitCode()).as(created.all()).isZero();
+        assertThat(created.err().lines()).containsExactly(
+                "Warning: virtualService rule \"again\" match #0 is not used (duplicate/overlapping match in rule"
+                        + " \"split\")",
+                "Warning: virtualService rule \"again\" not used (all matches used by prior rules)");
+        assertThat(denied.exitCode()).isEqualTo(1);
+        assertThat(denied.err()).contains("admission webhook \"validation.istio.io\" denied the request")
+                .doesNotContain("Warning:");
     }
 
     @Test
