@@ -346,11 +346,7 @@ final class FaultCommand {
         if (connection.redisUrl != null) {
             return Optional.of(connection.redisUrl);
         }
-        String env = System.getenv("REDIS_URL");
-        if (env != null && !env.isBlank()) {
-            return Optional.of(env);
-        }
-        return RunState.running(theater.home()).map(RunState::redisUrl);
+        return theater.variable("REDIS_URL").or(() -> RunState.running(theater.home()).map(RunState::redisUrl));
     }
 
     private static String newId() {

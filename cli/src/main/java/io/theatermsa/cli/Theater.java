@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 
@@ -39,22 +41,33 @@ public final class Theater implements Runnable {
     private final Path home;
     private final Topology topology;
     private final Style style;
+    private final Map<String, String> environment;
     private final ClassDataArchive archive = ClassDataArchive.fromSystemProperties();
 
     /** The command working in {@link ProjectHome#resolve()}, on the topology the environment names. */
     public Theater() {
-        this(ProjectHome.resolve(), Topology.fromEnvironment(System.getenv()), Style.of(System.getenv()));
+        this(ProjectHome.resolve(), Topology.fromEnvironment(System.getenv()), Style.of(System.getenv()),
+             System.getenv());
     }
 
-    /** The command working in {@code home} (where {@code .theater/state.json} and {@code k8s/practice} are). */
+    /**
+     * The command working in {@code home} (where {@code .theater/state.json} and {@code k8s/practice} are), with no
+     * environment variables of its own: what a test runs sees only what the test gives it.
+     */
     Theater(Path home, Topology topology) {
-        this(home, topology, Style.PLAIN);
+        this(home, topology, Style.PLAIN, Map.of());
     }
 
-    private Theater(Path home, Topology topology, Style style) {
+    private Theater(Path home, Topology topology, Style style, Map<String, String> environment) {
         this.home = home;
         this.topology = topology;
         this.style = style;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** An environment variable the command reads ({@code REDIS_URL} ...), if set and not blank. */
+    Optional<String> variable(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
     }
 
     /** The class-data sharing archive this run writes, if {@code ./theater} asked for one. */

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** {@code theater fault ...} against a real redis-server: what it stores, prints and exits with. */
 @ExtendWith(RealRedis.class)
@@ -210,7 +209,6 @@ class FaultCommandTest {
 
     @Test
     void withoutAStackOrARedisUrlItExits3() {
-        assumeThat(System.getenv("REDIS_URL")).as("REDIS_URL set in this environment").isNull();
 
         CommandRun list = CommandRun.of(home, "fault", "list");
 
@@ -220,7 +218,6 @@ class FaultCommandTest {
 
     @Test
     void itFindsTheRunningStacksRedisInTheStateFile() {
-        assumeThat(System.getenv("REDIS_URL")).as("REDIS_URL set in this environment").isNull();
         new RunState(ProcessHandle.current().pid(), "http://127.0.0.1:1", redis.url(), "k8s/practice",
                      Instant.now(), List.of(), "token", "", "").writeTo(RunState.fileIn(home));
 
