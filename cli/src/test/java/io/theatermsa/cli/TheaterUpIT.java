@@ -53,11 +53,15 @@ class TheaterUpIT {
 
     /** The certificate a stack keeps in the checkout's {@code .theater/kube-pki}: removed after if the test made it. */
     private static final Path PKI = HOME.resolve(".theater/kube-pki");
+    /** The file a stack locks ({@code StackLock}), kept after it stops: removed after if the test made it. */
+    private static final Path LOCK = HOME.resolve(".theater/up.lock");
     private boolean pkiWasThere;
+    private boolean lockWasThere;
 
     @BeforeEach
-    void notePki() {
+    void notePkiAndLock() {
         pkiWasThere = Files.exists(PKI);
+        lockWasThere = Files.exists(LOCK);
     }
 
     @AfterEach
@@ -68,6 +72,9 @@ class TheaterUpIT {
         }
         if (!pkiWasThere) {
             Folders.deleteTree(PKI);
+        }
+        if (!lockWasThere) {
+            Files.deleteIfExists(LOCK);
         }
     }
 

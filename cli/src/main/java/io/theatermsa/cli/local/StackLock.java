@@ -15,7 +15,8 @@ import java.util.Optional;
  * the stack starts until the process ends. A second {@code up} from the same folder would overwrite
  * {@code .theater/state.json} and the kubeconfigs, and delete them when it stops, leaving the first stack running
  * where no command can find it. The system releases the lock of a process that ends in any way, so a crash never
- * leaves it behind.
+ * leaves it behind. The file itself stays: deleted on release, a start that had opened it just before could lock the
+ * deleted file while the next one locks a new file of the same name.
  */
 public final class StackLock implements AutoCloseable {
 
