@@ -32,7 +32,7 @@ import java.util.concurrent.CountDownLatch;
                         "클러스터마다 kubectl 용 쿠버네티스 API, .theater/kubeconfig / "
                         + "a Kubernetes API per cluster for kubectl, .theater/kubeconfig"},
          exitCodeListHeading = ExitCodes.HEADING,
-         exitCodeList = {"0:Ctrl-C 로 정상 종료 / stopped with Ctrl-C",
+         exitCodeList = {"130:Ctrl-C 로 멈춤 (SIGTERM 이면 143) / stopped with Ctrl-C (143 with SIGTERM)",
                          "1:시작하지 못함, 이 폴더의 스택이 이미 실행 중일 때도 / could not start, also when a stack from "
                          + "this folder already runs",
                          ExitCodes.USAGE_TEXT + " (포트 사용 중 포함 / a port in use too)"})

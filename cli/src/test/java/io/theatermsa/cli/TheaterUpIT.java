@@ -159,6 +159,7 @@ class TheaterUpIT {
         assertThat(children).as("the embedded redis-server runs as a child").isNotEmpty();
         up.process.toHandle().destroy(); // SIGTERM, keeping our end of its output open (Process.destroy closes it)
         assertThat(up.process.waitFor(30, TimeUnit.SECONDS)).as("theater up exits after SIGTERM").isTrue();
+        assertThat(up.process.exitValue()).as("128 + SIGTERM, as its help says").isEqualTo(143);
         up.drained();
         for (ProcessHandle child : children) {
             child.onExit().get(10, TimeUnit.SECONDS);
