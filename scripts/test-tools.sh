@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # scripts/test-tools.sh — 테스트에 필요한 도구 / the tools the tests need, found or installed (scripts/test.sh runs it
-# first; .ci/run runs it with --install before the README's test command).
+# first, so the README's test command and .ci/run get it).
 #   scripts/test-tools.sh             as root: installs what is missing; otherwise prints the exact command once
-#   scripts/test-tools.sh --install   also through sudo when it needs no password (a CI runner that is not root)
+#   scripts/test-tools.sh --install   also through sudo when it needs no password (a CI runner that is not root);
+#                                     CI=true (what CI runners set) does the same without the option
 # The tools: /usr/bin/chromium and /usr/bin/chromedriver (the dashboard's browser tests; not with
 # THEATER_SKIP_BROWSER=1), shellcheck (the scripts' tests), zsh and fish (theater completion's tests), kubectl 1.30+
 # (deploy-tests, the local Kubernetes API's tests). A JDK 21+ is found by scripts/lib/find-jdk.sh, never installed.
@@ -12,22 +13,23 @@ set -euo pipefail
 
 kubectl_minor=30
 as_root=()
+use_sudo=false
+[ "${CI:-}" = true ] && use_sudo=true
 case "${1:-}" in
   -h|--help)
     sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'
     exit 0
     ;;
-  --install)
-    if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-      as_root=(sudo -n)
-    fi
-    ;;
+  --install) use_sudo=true ;;
   "") ;;
   *)
     echo "오류: 알 수 없는 옵션 / error: unknown option: $1 (scripts/test-tools.sh [--install])" >&2
     exit 2
     ;;
 esac
+if $use_sudo && [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  as_root=(sudo -n)
+fi
 
 # The installed kubectl's minor version (30 for v1.30.x), or nothing.
 kubectl_version() {

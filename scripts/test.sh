@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # scripts/test.sh — 모든 테스트를 실행하는 하나의 명령 / the one command that runs every test (README, .ci/run).
 #   scripts/test.sh [MAVEN_ARGUMENTS...]     e.g. scripts/test.sh -o, scripts/test.sh -pl mesh -am
-# 1. 테스트에 필요한 도구를 찾고, 없으면 설치합니다 (root) 또는 설치 명령을 먼저 한 번 알려 주고 멈춥니다 (root 아님).
-#    Finds a JDK 21+ (JAVA_HOME, PATH, the usual folders; never installed) and what else the tests need
-#    (scripts/test-tools.sh: Chromium and its driver, shellcheck, zsh and fish, kubectl 1.30+), installing what is
-#    missing (as root) or, before running anything, printing the exact command once and stopping (not root).
+# 1. 테스트에 필요한 도구를 찾고, 없으면 설치합니다 (root, 또는 CI=true 에서 암호 없는 sudo) 또는 설치 명령을 먼저 한 번
+#    알려 주고 멈춥니다. Finds a JDK 21+ (JAVA_HOME, PATH, the usual folders; never installed) and what else the tests
+#    need (scripts/test-tools.sh: Chromium and its driver, shellcheck, zsh and fish, kubectl 1.30+), installing what
+#    is missing (as root, or with CI=true through sudo when it needs no password) or, before running anything,
+#    printing the exact command once and stopping.
 # 2. ./mvnw -B verify: builds and runs every module's tests; each module's tests must leave nothing in their temporary
 #    folder and no process running (pom.xml, scripts/lib/test-leftovers.sh).
 # 3. Fails when the tests left a file in the working tree outside target/ (a git checkout only).
