@@ -104,7 +104,7 @@ final class UpCommand implements Callable<Integer> {
         LocalStack stack;
         try {
             stack = LocalStack.start(new LocalStack.Settings(BIND_HOST, port, home, scenarioDir,
-                                                             System.getenv("REDIS_URL"), token, theater.topology(),
+                                                             theater.variable("REDIS_URL").orElse(null), token, theater.topology(),
                                                              readOnlyToken, LocalKubeApi.fileIn(home),
                                                              new ExerciseBoard(home, theater.topology(),
                                                                      () -> RunState.running(home))));
